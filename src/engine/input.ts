@@ -1,0 +1,182 @@
+/**
+ * The engine's input: a scenario (format version 1, docs/scenario-format.md) after
+ * validation and normalisation by src/scenario. Every default is already filled in,
+ * so the engine never guesses. Plain JSON-serialisable data.
+ */
+
+export type AddrScope = 'global' | 'site' | 'link' | 'host';
+
+export interface AddrSpec {
+  /** "a.b.c.d/len" */
+  cidr: string;
+  /** Address label, e.g. "eth0:0"; defaults to the device name. */
+  label?: string;
+  scope: AddrScope;
+  noprefixroute: boolean;
+  /** Metric of the connected route (`ip addr add … metric N`). */
+  metric?: number;
+}
+
+export interface InterfaceSpec {
+  name: string;
+  mac: string;
+  addresses: AddrSpec[];
+  /** Administrative state; interfaces start up. */
+  up: boolean;
+}
+
+export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
+
+export interface RouteSpec {
+  /** "default" or "a.b.c.d/len" (a bare address means /32). */
+  dest: string;
+  via?: string;
+  dev?: string;
+  metric: number;
+  src?: string;
+  proto?: string;
+  scope?: 'global' | 'link' | 'host';
+  type?: RouteType;
+}
+
+export type NudName = 'permanent' | 'reachable' | 'stale' | 'delay' | 'probe' | 'noarp' | 'failed' | 'incomplete';
+
+export interface NeighSpec {
+  ip: string;
+  lladdr?: string;
+  dev: string;
+  nud: NudName;
+}
+
+export type HostKind = 'host' | 'router' | 'director' | 'real-server' | 'client';
+
+export interface HostSpec {
+  name: string;
+  kind?: HostKind;
+  /** In scenario order; `lo` is added by the engine when absent. */
+  interfaces: InterfaceSpec[];
+  routes: RouteSpec[];
+  /** sysctl assignments in order, keys as `sysctl` spells them. */
+  sysctls: [string, number][];
+  neigh: NeighSpec[];
+}
+
+export interface SegmentSpec {
+  name: string;
+  /** Ports in attachment order ("host.dev"). */
+  ports: { host: string; dev: string }[];
+}
+
+interface ActionBase {
+  /** Seconds the clock runs after the action before the state is recorded (default 0.15). */
+  settle?: number;
+}
+
+export interface PingAction extends ActionBase {
+  type: 'ping';
+  host: string;
+  to: string;
+  count?: number;
+  W?: number;
+  /** `-I`: an interface name or a source address. */
+  iface?: string;
+  interval?: number;
+}
+
+export interface ArpingAction extends ActionBase {
+  type: 'arping';
+  host: string;
+  iface?: string;
+  target: string;
+  src?: string;
+  count?: number;
+  w?: number;
+  D?: boolean;
+  U?: boolean;
+  A?: boolean;
+  b?: boolean;
+  f?: boolean;
+}
+
+export interface FlushAction extends ActionBase {
+  type: 'flush';
+  hosts: string[];
+  /** Restrict to one device (`ip neigh flush dev X`). */
+  dev?: string;
+}
+
+export interface NeighDelAction extends ActionBase {
+  type: 'neigh_del';
+  host: string;
+  ip: string;
+  dev: string;
+}
+
+export interface NeighAddAction extends ActionBase {
+  type: 'neigh_add';
+  host: string;
+  ip: string;
+  dev: string;
+  lladdr?: string;
+  nud: NudName;
+}
+
+export interface SysctlAction extends ActionBase {
+  type: 'sysctl';
+  hosts: string[];
+  set: [string, number][];
+}
+
+export interface RouteAction extends ActionBase {
+  type: 'route';
+  host: string;
+  op: 'add' | 'del' | 'replace';
+  route: RouteSpec;
+}
+
+export interface AddrAction extends ActionBase {
+  type: 'addr';
+  host: string;
+  op: 'add' | 'del';
+  dev: string;
+  addr: AddrSpec;
+}
+
+export interface LinkAction extends ActionBase {
+  type: 'link';
+  host: string;
+  dev: string;
+  mac?: string;
+  state?: 'up' | 'down';
+}
+
+export interface WaitAction extends ActionBase {
+  type: 'wait';
+  seconds: number;
+}
+
+export interface SnapshotAction extends ActionBase {
+  type: 'snapshot';
+}
+
+export type Action =
+  | PingAction
+  | ArpingAction
+  | FlushAction
+  | NeighDelAction
+  | NeighAddAction
+  | SysctlAction
+  | RouteAction
+  | AddrAction
+  | LinkAction
+  | WaitAction
+  | SnapshotAction;
+
+export type ActionType = Action['type'];
+
+export interface EngineScenario {
+  seed: number;
+  hosts: HostSpec[];
+  segments: SegmentSpec[];
+  actions: Action[];
+}

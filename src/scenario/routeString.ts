@@ -1,0 +1,41 @@
+/**
+ * Parses a route in `ip route` syntax, as the contract allows in scenario files:
+ * `[type] DEST [via GW] [dev DEV] [proto P] [scope S] [src A] [metric N]`.
+ */
+import type { RouteObjV1 } from './types.ts';
+
+const TYPES = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit']);
+
+export class RouteSyntaxError extends Error {}
+
+export function parseRouteString(text: string): RouteObjV1 {
+  const tok = text.trim().split(/\s+/).filter(Boolean);
+  if (tok.length === 0) throw new RouteSyntaxError('empty route');
+  let i = 0;
+  let type: RouteObjV1['type'];
+  if (TYPES.has(tok[0])) type = tok[i++] as RouteObjV1['type'];
+  const dest = tok[i++];
+  if (!dest) throw new RouteSyntaxError(`route "${text}" has no destination`);
+  const out: RouteObjV1 = { dest: dest === '0.0.0.0/0' ? 'default' : dest };
+  if (type) out.type = type;
+  while (i < tok.length) {
+    const k = tok[i++];
+    const v = tok[i++];
+    if (v === undefined) throw new RouteSyntaxError(`route "${text}": "${k}" needs a value`);
+    switch (k) {
+      case 'via': out.via = v; break;
+      case 'dev': out.dev = v; break;
+      case 'proto': out.proto = v; break;
+      case 'scope': out.scope = v as RouteObjV1['scope']; break;
+      case 'src': out.src = v; break;
+      case 'metric': case 'preference': {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0) throw new RouteSyntaxError(`route "${text}": metric "${v}" is not a non-negative integer`);
+        out.metric = n;
+        break;
+      }
+      default: throw new RouteSyntaxError(`route "${text}": unknown keyword "${k}"`);
+    }
+  }
+  return out;
+}
