@@ -1,0 +1,23 @@
+/**
+ * `createAppStore(init)`: one store per app (and per test), provided through context
+ * (StoreContext.tsx). The slices are combined here and nowhere else.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createPlaybackSlice } from './slices/playback.ts';
+import { createScenarioSlice } from './slices/scenario.ts';
+import { createSimSlice } from './slices/sim.ts';
+import { createUiSlice } from './slices/ui.ts';
+import type { AppInit, AppState } from './types.ts';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(init: AppInit): AppStore {
+  const store = createStore<AppState>()((...a) => ({
+    ...createScenarioSlice(init.scenario)(...a),
+    ...createSimSlice(init.engine ?? null)(...a),
+    ...createPlaybackSlice(init.animate ?? true, init.speed ?? 1)(...a),
+    ...createUiSlice(init.lang ?? 'en', init.theme ?? 'light')(...a),
+  }));
+  store.getState().resimulate();
+  return store;
+}

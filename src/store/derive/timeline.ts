@@ -1,0 +1,163 @@
+/**
+ * Maps the engine's trace onto *visual* time (milliseconds of playback at 1×). Simulated
+ * time is exact but useless for the eye (a reply follows its request by microseconds, a
+ * retransmission by a second), so every event gets a visual time that is
+ *  - never earlier than the previous event's (the order is the engine's order),
+ *  - the previous one plus a compressed gap for the simulated time that passed, and
+ *  - for a delivery (rx), at least the frame's send time plus the travel time, so a
+ *    broadcast reaches every port of a segment at the same moment.
+ * Pure: the same SimResult gives the same Timeline.
+ */
+import type { DecisionEvent, Frame, FrameKind, Micros, SimResult, TraceEvent } from '../../engine/trace.ts';
+
+/** Visual time a frame takes from the sender's port to the receivers' ports (ms at 1×). */
+export const TRAVEL_MS = 900;
+
+/** Compressed visual gap for `dt` microseconds of simulated time. */
+export function gapFor(dt: Micros): number {
+  if (dt < 1000) return 0;
+  return Math.min(1500, 300 * Math.log2(1 + dt / 100_000));
+}
+
+export interface Delivery {
+  host: string;
+  dev: string;
+  /** Index of the rx event. */
+  index: number;
+}
+
+/** One frame on the wire, from its tx event to its last delivery. */
+export interface Flight {
+  frameId: number;
+  txIndex: number;
+  host: string;
+  dev: string;
+  segment: string | null;
+  kind: FrameKind;
+  frame: Frame;
+  /** Visual start (tx) and end (arrival at the receivers' ports). */
+  start: number;
+  end: number;
+  deliveries: Delivery[];
+}
+
+/** A decision that stopped a frame at an interface (drop) or left it unanswered (ignore). */
+export interface StopMark {
+  index: number;
+  frameId: number;
+  host: string;
+  dev: string;
+  verdict: 'drop' | 'ignore';
+  rule: DecisionEvent['rule'];
+}
+
+export interface Timeline {
+  /** Visual time of each event, by event index. */
+  vt: number[];
+  flights: Flight[];
+  /** Index into `flights` by frame id. */
+  flightIndex: Record<number, number>;
+  stops: StopMark[];
+  /** Per step: [visual start, visual end]. */
+  stepSpans: [number, number][];
+  duration: number;
+}
+
+export const EMPTY_TIMELINE: Timeline = { vt: [], flights: [], flightIndex: {}, stops: [], stepSpans: [], duration: 0 };
+
+export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
+  const { events } = sim;
+  const vt: number[] = new Array(events.length);
+  const flights: Flight[] = [];
+  const flightIndex: Record<number, number> = {};
+  const stops: StopMark[] = [];
+  let v = 0;
+  let lastT: Micros | null = null;
+  events.forEach((e: TraceEvent, i) => {
+    if (lastT !== null) v += gapFor(e.t - lastT);
+    lastT = e.t;
+    if (e.kind === 'rx') {
+      const fi = flightIndex[e.frameId];
+      if (fi !== undefined) {
+        const f = flights[fi];
+        v = Math.max(v, f.start + travel);
+        f.deliveries.push({ host: e.host, dev: e.dev, index: i });
+        f.end = Math.max(f.end, v);
+      }
+    }
+    vt[i] = v;
+    if (e.kind === 'tx') {
+      flightIndex[e.frame.id] = flights.length;
+      // A frame that reaches no segment stops at its own port: half the trip.
+      flights.push({
+        frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
+        frame: e.frame, start: v, end: v + (e.segment === null ? travel / 2 : travel), deliveries: [],
+      });
+    } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && (e.verdict === 'drop' || e.verdict === 'ignore')) {
+      stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
+    }
+  });
+  const stepSpans = sim.steps.map((s): [number, number] => {
+    const [a, b] = s.events;
+    const start = a < events.length ? vt[a] : v;
+    const end = b > a ? vt[b - 1] : start;
+    return [start, end];
+  });
+  return { vt, flights, flightIndex, stops, stepSpans, duration: v };
+}
+
+/** Number of events whose visual time is ≤ v (binary search; vt is non-decreasing). */
+export function cursorAt(vt: number[], v: number): number {
+  let lo = 0;
+  let hi = vt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vt[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the step that the last applied event belongs to (0 when nothing ran yet). */
+export function stepOfCursor(sim: SimResult, cursor: number): number {
+  if (cursor <= 0) return 0;
+  const idx = cursor - 1;
+  for (let s = sim.steps.length - 1; s >= 0; s--) if (sim.steps[s].events[0] <= idx) return s;
+  return 0;
+}
+
+/** Simulated time at visual time v: linear between the events around it. */
+export function simTimeAt(sim: SimResult, tl: Timeline, v: number): Micros {
+  const ev = sim.events;
+  if (ev.length === 0) return 0;
+  const c = cursorAt(tl.vt, v);
+  if (c === 0) return ev[0].t;
+  if (c >= ev.length) return ev[ev.length - 1].t;
+  const v0 = tl.vt[c - 1];
+  const v1 = tl.vt[c];
+  const t0 = ev[c - 1].t;
+  const t1 = ev[c].t;
+  if (v1 <= v0) return t0;
+  return Math.round(t0 + ((t1 - t0) * (v - v0)) / (v1 - v0));
+}
+
+/** Flights whose tx has been applied and that are still on the wire at visual time v. */
+export function flightsInAir(tl: Timeline, cursor: number, v: number, travel = TRAVEL_MS): Flight[] {
+  const out: Flight[] = [];
+  const fl = tl.flights;
+  // flights are sorted by start; a flight lasts at most `travel` plus any wait of its receivers.
+  let lo = 0;
+  let hi = fl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fl[mid].start <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const f = fl[i];
+    if (f.txIndex >= cursor) continue;
+    if (v <= f.end) out.push(f);
+    else if (f.start < v - 4 * travel) break;
+  }
+  return out.reverse();
+}

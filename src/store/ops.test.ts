@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import twoNic from '../examples/twoNic.json';
+import type { ScenarioV1 } from '../scenario/types.ts';
+import { applyOp, OpError, type ScenarioOp } from './ops.ts';
+
+const base = twoNic as ScenarioV1;
+const frozen = structuredClone(base);
+
+describe('applyOp', () => {
+  it('sets and removes a sysctl without touching the input', () => {
+    const s1 = applyOp(base, { type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.eth0.arp_ignore', value: 1 });
+    expect(s1.hosts.A.sysctls?.['net.ipv4.conf.eth0.arp_ignore']).toBe(1);
+    expect(s1.hosts.B).toBe(base.hosts.B);
+    const s2 = applyOp(s1, { type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.eth0.arp_ignore', value: null });
+    expect(s2.hosts.A.sysctls).toEqual(base.hosts.A.sysctls);
+    expect(base).toEqual(frozen);
+  });
+
+  it('returns the same object for a no-op', () => {
+    expect(applyOp(base, { type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.all.rp_filter', value: 1 })).toBe(base);
+    expect(applyOp(base, { type: 'setRouteMetric', host: 'A', index: 1, metric: 101 })).toBe(base);
+    expect(applyOp(base, { type: 'moveNode', id: 'A', x: base.layout!.A.x, y: base.layout!.A.y })).toBe(base);
+  });
+
+  it('edits, adds and deletes routes', () => {
+    const s1 = applyOp(base, { type: 'setRouteMetric', host: 'A', index: 1, metric: 5 });
+    expect(s1.hosts.A.routes?.[1]).toMatchObject({ dev: 'eth1', metric: 5 });
+    const s2 = applyOp(s1, { type: 'addRoute', host: 'A', route: { dest: 'default', via: '192.168.100.2', dev: 'eth0', metric: 100 } });
+    expect(s2.hosts.A.routes).toHaveLength(4);
+    const s3 = applyOp(s2, { type: 'deleteRoute', host: 'A', index: 0 });
+    expect(s3.hosts.A.routes).toHaveLength(3);
+    expect(base).toEqual(frozen);
+  });
+
+  it('turns a route string into an object when its metric is edited', () => {
+    const s = applyOp({ ...base, hosts: { ...base.hosts, B: { ...base.hosts.B, routes: ['default via 192.168.100.2 dev eth0'] } } },
+      { type: 'setRouteMetric', host: 'B', index: 0, metric: 7 });
+    expect(s.hosts.B.routes?.[0]).toEqual({ dest: 'default', via: '192.168.100.2', dev: 'eth0', metric: 7 });
+  });
+
+  it('adds, edits, moves and deletes actions', () => {
+    const flush: ScenarioOp = { type: 'addAction', action: { type: 'flush', hosts: ['B'] }, index: 0 };
+    const s1 = applyOp(base, flush);
+    expect(s1.actions?.map((a) => a.type)).toEqual(['flush', 'ping', 'ping']);
+    const s2 = applyOp(s1, { type: 'moveAction', from: 0, to: 2 });
+    expect(s2.actions?.map((a) => a.type)).toEqual(['ping', 'ping', 'flush']);
+    const s3 = applyOp(s2, { type: 'updateAction', index: 0, action: { type: 'wait', seconds: 2 } });
+    expect(s3.actions?.[0]).toEqual({ type: 'wait', seconds: 2 });
+    const s4 = applyOp(s3, { type: 'deleteAction', index: 2 });
+    expect(s4.actions).toHaveLength(2);
+  });
+
+  it('adds and deletes addresses', () => {
+    const s1 = applyOp(base, { type: 'addAddress', host: 'B', dev: 'lo', address: { cidr: '10.0.0.100/32', label: 'lo:0' } });
+    expect(s1.hosts.B.interfaces?.lo?.addresses).toEqual([{ cidr: '10.0.0.100/32', label: 'lo:0' }]);
+    const s2 = applyOp(s1, { type: 'deleteAddress', host: 'B', dev: 'lo', index: 0 });
+    expect(s2.hosts.B.interfaces?.lo?.addresses).toEqual([]);
+  });
+
+  it('rejects bad operations with OpError', () => {
+    expect(() => applyOp(base, { type: 'deleteRoute', host: 'A', index: 9 })).toThrow(OpError);
+    expect(() => applyOp(base, { type: 'setSysctl', host: 'Z', key: 'x', value: 1 })).toThrow(OpError);
+    expect(() => applyOp(base, { type: 'setRouteMetric', host: 'A', index: 0, metric: -1 })).toThrow(OpError);
+    expect(() => applyOp(base, { type: 'addAddress', host: 'A', dev: 'eth9', address: '1.2.3.4/24' })).toThrow(OpError);
+    expect(() => applyOp(base, { type: 'bogus' } as unknown as ScenarioOp)).toThrow(OpError);
+  });
+});

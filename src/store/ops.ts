@@ -1,0 +1,145 @@
+/**
+ * Every edit of the scenario is one of these serialisable operations, applied by the pure
+ * `applyOp`. The inspector, the toolbar, the test bridge and (later) lessons and the console
+ * all go through it, so undo, re-simulation and "what changed" behave the same everywhere.
+ */
+import type { ActionV1, AddressV1, RouteObjV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
+import { parseRouteString } from '../scenario/routeString.ts';
+
+export type ScenarioOp =
+  /** `sysctl -w key=value` in the host's start-up configuration; `value: null` removes the key. */
+  | { type: 'setSysctl'; host: string; key: string; value: number | null }
+  | { type: 'addRoute'; host: string; route: RouteObjV1 }
+  | { type: 'deleteRoute'; host: string; index: number }
+  | { type: 'setRouteMetric'; host: string; index: number; metric: number }
+  | { type: 'addAddress'; host: string; dev: string; address: AddressV1 }
+  | { type: 'deleteAddress'; host: string; dev: string; index: number }
+  /** Presentation only: position of a host or segment on the canvas. */
+  | { type: 'moveNode'; id: string; x: number; y: number }
+  | { type: 'addAction'; action: ActionV1; index?: number }
+  | { type: 'updateAction'; index: number; action: ActionV1 }
+  | { type: 'deleteAction'; index: number }
+  | { type: 'moveAction'; from: number; to: number }
+  | { type: 'replaceScenario'; scenario: ScenarioV1 };
+
+export type OpType = ScenarioOp['type'];
+
+export class OpError extends Error {}
+
+function exhaustive(x: never): never {
+  throw new OpError(`unknown operation ${JSON.stringify(x)}`);
+}
+
+function hostOf(s: ScenarioV1, name: string) {
+  const h = s.hosts[name];
+  if (!h) throw new OpError(`no host "${name}"`);
+  return h;
+}
+
+function withHost(s: ScenarioV1, name: string, patch: (h: ScenarioV1['hosts'][string]) => ScenarioV1['hosts'][string]): ScenarioV1 {
+  return { ...s, hosts: { ...s.hosts, [name]: patch(hostOf(s, name)) } };
+}
+
+/** Routes may be written in `ip route` syntax in a file; edits turn the edited one into an object. */
+export function routeObject(r: RouteV1): RouteObjV1 {
+  return typeof r === 'string' ? parseRouteString(r) : r;
+}
+
+function checkIndex(i: number, len: number, what: string) {
+  if (!Number.isInteger(i) || i < 0 || i >= len) throw new OpError(`no ${what} #${i}`);
+}
+
+/** Does this op change what the engine sees (and so need a new simulation)? */
+export function opAffectsSimulation(op: ScenarioOp): boolean {
+  return op.type !== 'moveNode';
+}
+
+/**
+ * Applies one operation. Pure: returns a new scenario and never mutates `s`; returns `s`
+ * itself when the op changes nothing (the store uses that to skip history entries).
+ */
+export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
+  switch (op.type) {
+    case 'setSysctl': {
+      const cur = hostOf(s, op.host).sysctls ?? {};
+      if (op.value === null ? !(op.key in cur) : cur[op.key] === op.value) return s;
+      if (op.value !== null && (!Number.isInteger(op.value) || op.value < 0)) throw new OpError(`sysctl ${op.key}: ${op.value} is not a non-negative integer`);
+      return withHost(s, op.host, (h) => {
+        const next = { ...(h.sysctls ?? {}) };
+        if (op.value === null) delete next[op.key];
+        else next[op.key] = op.value;
+        return { ...h, sysctls: next };
+      });
+    }
+    case 'addRoute':
+      return withHost(s, op.host, (h) => ({ ...h, routes: [...(h.routes ?? []), op.route] }));
+    case 'deleteRoute': {
+      const routes = hostOf(s, op.host).routes ?? [];
+      checkIndex(op.index, routes.length, 'route');
+      return withHost(s, op.host, (h) => ({ ...h, routes: routes.filter((_, i) => i !== op.index) }));
+    }
+    case 'setRouteMetric': {
+      const routes = hostOf(s, op.host).routes ?? [];
+      checkIndex(op.index, routes.length, 'route');
+      if (!Number.isInteger(op.metric) || op.metric < 0) throw new OpError(`metric ${op.metric} is not a non-negative integer`);
+      const r = routeObject(routes[op.index]);
+      if ((r.metric ?? 0) === op.metric) return s;
+      return withHost(s, op.host, (h) => ({ ...h, routes: routes.map((x, i) => (i === op.index ? { ...r, metric: op.metric } : x)) }));
+    }
+    case 'addAddress': {
+      const ifs = hostOf(s, op.host).interfaces ?? {};
+      const i = ifs[op.dev];
+      if (!i && op.dev !== 'lo') throw new OpError(`no interface ${op.host}.${op.dev}`);
+      return withHost(s, op.host, (h) => ({
+        ...h,
+        interfaces: { ...ifs, [op.dev]: { ...(i ?? {}), addresses: [...(i?.addresses ?? []), op.address] } },
+      }));
+    }
+    case 'deleteAddress': {
+      const ifs = hostOf(s, op.host).interfaces ?? {};
+      const i = ifs[op.dev];
+      if (!i) throw new OpError(`no interface ${op.host}.${op.dev}`);
+      const addrs = i.addresses ?? [];
+      checkIndex(op.index, addrs.length, 'address');
+      return withHost(s, op.host, (h) => ({
+        ...h,
+        interfaces: { ...ifs, [op.dev]: { ...i, addresses: addrs.filter((_, k) => k !== op.index) } },
+      }));
+    }
+    case 'moveNode': {
+      const cur = s.layout?.[op.id];
+      if (cur && cur.x === op.x && cur.y === op.y) return s;
+      return { ...s, layout: { ...(s.layout ?? {}), [op.id]: { x: op.x, y: op.y } } };
+    }
+    case 'addAction': {
+      const actions = [...(s.actions ?? [])];
+      const at = op.index ?? actions.length;
+      if (!Number.isInteger(at) || at < 0 || at > actions.length) throw new OpError(`cannot insert an action at #${at}`);
+      actions.splice(at, 0, op.action);
+      return { ...s, actions };
+    }
+    case 'updateAction': {
+      const actions = s.actions ?? [];
+      checkIndex(op.index, actions.length, 'action');
+      return { ...s, actions: actions.map((a, i) => (i === op.index ? op.action : a)) };
+    }
+    case 'deleteAction': {
+      const actions = s.actions ?? [];
+      checkIndex(op.index, actions.length, 'action');
+      return { ...s, actions: actions.filter((_, i) => i !== op.index) };
+    }
+    case 'moveAction': {
+      const actions = [...(s.actions ?? [])];
+      checkIndex(op.from, actions.length, 'action');
+      checkIndex(op.to, actions.length, 'action');
+      if (op.from === op.to) return s;
+      const [a] = actions.splice(op.from, 1);
+      actions.splice(op.to, 0, a);
+      return { ...s, actions };
+    }
+    case 'replaceScenario':
+      return op.scenario === s ? s : op.scenario;
+    default:
+      return exhaustive(op);
+  }
+}

@@ -1,0 +1,73 @@
+import type { StateCreator } from 'zustand';
+import { loadScenario } from '../../scenario/load.ts';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+import { applyOp, type ScenarioOp } from '../ops.ts';
+import type { AppState, ScenarioSlice } from '../types.ts';
+
+/** Undo depth; scenarios are small, so whole snapshots are cheap. */
+export const HISTORY_LIMIT = 200;
+
+/** Is the difference between two scenarios only presentation (layout), i.e. no new simulation? */
+function sameForEngine(a: ScenarioV1, b: ScenarioV1): boolean {
+  return a.hosts === b.hosts && a.segments === b.segments && a.actions === b.actions && a.seed === b.seed;
+}
+
+export const createScenarioSlice =
+  (initial: ScenarioV1): StateCreator<AppState, [], [], ScenarioSlice> =>
+  (set, get) => {
+    /** Replaces the scenario, recording `prev` in history unless a gesture is in progress. */
+    const commit = (next: ScenarioV1, record: boolean) => {
+      const { scenario: prev, past, gestureBase } = get();
+      if (next === prev) return;
+      const history = record && gestureBase === null ? { past: [...past, prev].slice(-HISTORY_LIMIT), future: [] } : {};
+      set({ scenario: next, opError: null, ...history });
+      if (!sameForEngine(prev, next)) get().resimulate({ compare: true });
+    };
+    return {
+      scenario: initial,
+      past: [],
+      future: [],
+      gestureBase: null,
+      opError: null,
+      dispatch(op: ScenarioOp) {
+        let next: ScenarioV1;
+        try {
+          next = applyOp(get().scenario, op);
+        } catch (e) {
+          set({ opError: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+        commit(next, true);
+      },
+      undo() {
+        const { past, scenario, future } = get();
+        if (past.length === 0) return;
+        const prev = past[past.length - 1];
+        set({ scenario: prev, past: past.slice(0, -1), future: [scenario, ...future] });
+        if (!sameForEngine(scenario, prev)) get().resimulate({ compare: true });
+      },
+      redo() {
+        const { past, scenario, future } = get();
+        if (future.length === 0) return;
+        const next = future[0];
+        set({ scenario: next, past: [...past, scenario], future: future.slice(1) });
+        if (!sameForEngine(scenario, next)) get().resimulate({ compare: true });
+      },
+      beginGesture() {
+        if (get().gestureBase === null) set({ gestureBase: get().scenario });
+      },
+      endGesture() {
+        const { gestureBase, scenario, past } = get();
+        if (gestureBase === null) return;
+        set(gestureBase === scenario ? { gestureBase: null } : { gestureBase: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
+      },
+      loadScenario(json: unknown) {
+        const r = loadScenario(json);
+        if (!r.ok) return r;
+        set({ scenario: r.scenario, past: [], future: [], gestureBase: null, opError: null, selection: null, changes: null });
+        get().resimulate({ compare: false });
+        get().reset();
+        return r;
+      },
+    };
+  };

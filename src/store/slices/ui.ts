@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, Lang, Theme, UiSlice } from '../types.ts';
+
+export const createUiSlice =
+  (lang: Lang, theme: Theme): StateCreator<AppState, [], [], UiSlice> =>
+  (set, get) => ({
+    selection: null,
+    lang,
+    theme,
+    filter: { arpOnly: false, dropsOnly: false, host: null },
+    viewport: { x: 0, y: 0, k: 1 },
+    padFrames: false,
+    select(selection) {
+      set({ selection });
+    },
+    setLang(l) {
+      set({ lang: l });
+    },
+    setTheme(t) {
+      set({ theme: t });
+    },
+    setFilter(patch) {
+      set({ filter: { ...get().filter, ...patch } });
+    },
+    setViewport(v) {
+      const cur = get().viewport;
+      if (cur.x !== v.x || cur.y !== v.y || cur.k !== v.k) set({ viewport: v });
+    },
+    setPadFrames(padFrames) {
+      set({ padFrames });
+    },
+  });

@@ -1,0 +1,129 @@
+/**
+ * The app's state, in four slices:
+ *  - scenario: the durable, undoable, shareable document (format v1) and its history;
+ *  - sim: derived from the scenario (engine input, SimResult, visual timeline); never in history;
+ *  - playback: the cursor over the trace, speed, play/pause (only usePlayback drives it in real time);
+ *  - ui: selection, filters, language, theme, canvas viewport (ephemeral).
+ */
+import type { EngineScenario } from '../engine/input.ts';
+import type { SimResult } from '../engine/trace.ts';
+import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
+import type { ScenarioV1 } from '../scenario/types.ts';
+import type { OutcomeChange } from './derive/changes.ts';
+import type { Timeline } from './derive/timeline.ts';
+import type { ScenarioOp } from './ops.ts';
+
+/** The engine functions the store needs; injected so tests and the app choose the implementation. */
+export interface EngineApi {
+  simulate(s: EngineScenario): SimResult;
+}
+
+export interface ScenarioSlice {
+  scenario: ScenarioV1;
+  past: ScenarioV1[];
+  future: ScenarioV1[];
+  /** Scenario before the gesture in progress (drag), committed as one history entry at its end. */
+  gestureBase: ScenarioV1 | null;
+  /** Last op error (bad index, invalid value), for the UI to show. */
+  opError: string | null;
+  dispatch(op: ScenarioOp): void;
+  undo(): void;
+  redo(): void;
+  beginGesture(): void;
+  endGesture(): void;
+  /** Validates and loads a scenario (JSON value); on failure nothing changes. */
+  loadScenario(json: unknown): LoadResult;
+}
+
+export interface SimSlice {
+  engineInput: EngineScenario | null;
+  sim: SimResult | null;
+  timeline: Timeline;
+  simError: ScenarioIssue[] | string | null;
+  /** Milliseconds the last simulation took (load + simulate + timeline). */
+  simMs: number;
+  /** Differences from the previous simulation after an edit, or null. */
+  changes: OutcomeChange[] | null;
+  /** Re-derives sim from the scenario; `previous` is compared for `changes`. */
+  resimulate(opts?: { compare?: boolean }): void;
+  dismissChanges(): void;
+}
+
+export interface PlaybackSlice {
+  /** Visual time in ms at 1× (see derive/timeline.ts). */
+  vtime: number;
+  /** Number of trace events applied. */
+  cursor: number;
+  playing: boolean;
+  speed: number;
+  /** false: reduced motion, jump from event to event. */
+  animate: boolean;
+  /** Visual time where play stops by itself (end of a step), or null for the end. */
+  stopAt: number | null;
+  /** Real time accumulated towards the next jump in reduced-motion mode. */
+  jumpAcc: number;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  seek(v: number): void;
+  reset(): void;
+  setSpeed(speed: number): void;
+  setAnimate(animate: boolean): void;
+  /** Plays step i of the scenario (action i) from its start to its end. */
+  runStep(i: number): void;
+  /** Jumps to the end of the trace (or of step i). */
+  finish(step?: number): void;
+  /** Advances by `dtMs` of real time; called by usePlayback on every animation frame. */
+  advance(dtMs: number): void;
+}
+
+export type Selection =
+  | { kind: 'host'; host: string }
+  | { kind: 'iface'; host: string; dev: string }
+  | { kind: 'segment'; segment: string }
+  | { kind: 'frame'; frameId: number; at?: { host: string; dev: string } }
+  | null;
+
+export type Lang = 'en' | 'zh';
+export type Theme = 'light' | 'dark';
+
+export interface EventFilter {
+  arpOnly: boolean;
+  dropsOnly: boolean;
+  host: string | null;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  k: number;
+}
+
+export interface UiSlice {
+  selection: Selection;
+  lang: Lang;
+  theme: Theme;
+  filter: EventFilter;
+  viewport: Viewport;
+  /** Pad ARP frames to 60 bytes in the frame inspector (as a physical NIC would). */
+  padFrames: boolean;
+  select(sel: Selection): void;
+  setLang(lang: Lang): void;
+  setTheme(theme: Theme): void;
+  setFilter(patch: Partial<EventFilter>): void;
+  setViewport(v: Viewport): void;
+  setPadFrames(pad: boolean): void;
+}
+
+export type AppState = ScenarioSlice & SimSlice & PlaybackSlice & UiSlice;
+
+export interface AppInit {
+  scenario: ScenarioV1;
+  engine?: EngineApi | null;
+  animate?: boolean;
+  speed?: number;
+  lang?: Lang;
+  theme?: Theme;
+}
