@@ -1,27 +1,74 @@
 /**
- * unknown JSON → validated scenario v1 → engine input. Errors name the field and say why.
+ * unknown JSON → migrated → validated scenario v1 → engine input. Errors name the field and
+ * say why. Nothing here throws, whatever the input: every failure is a list of issues.
  */
 import type { EngineScenario } from '../engine/input.ts';
+import { errorMap, fromZod, issue, type ScenarioIssue } from './issues.ts';
+import { findJsonSyntaxError } from './jsonSyntax.ts';
+import { messages } from './messages.ts';
+import { migrate } from './migrations/index.ts';
 import { normalizeScenario } from './normalize.ts';
+import { asScenarioV1, scenarioSchema } from './schema.ts';
 import type { ScenarioV1 } from './types.ts';
 
-export interface ScenarioIssue {
-  /** JSON path of the offending field, e.g. "hosts.A.interfaces.eth0.mac". */
-  path: string;
-  message: string;
-}
+export type { ScenarioIssue } from './issues.ts';
+export { formatIssue } from './issues.ts';
 
 export type LoadResult =
   | { ok: true; scenario: ScenarioV1; engine: EngineScenario }
   | { ok: false; issues: ScenarioIssue[] };
 
+/** Largest scenario text accepted from a file (characters). */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+const internal = (e: unknown): LoadResult => ({
+  ok: false,
+  issues: [issue([], 'internal', messages.internal(e instanceof Error ? `${e.name}: ${e.message}` : String(e)))],
+});
+
+/** Validates a parsed document (any value) and normalises it for the engine. */
 export function loadScenario(input: unknown): LoadResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: 'a scenario must be a JSON object' }] };
+  try {
+    const m = migrate(input);
+    if (!m.ok) return { ok: false, issues: m.issues };
+    const r = scenarioSchema.safeParse(m.doc, { error: errorMap });
+    if (!r.success) {
+      const issues = fromZod(r.error);
+      return { ok: false, issues: issues.length ? issues : [issue([], 'invalid', 'the scenario is not valid')] };
+    }
+    const scenario = asScenarioV1(r.data);
+    return { ok: true, scenario, engine: normalizeScenario(scenario) };
+  } catch (e) {
+    return internal(e);
   }
-  const s = input as ScenarioV1;
-  if (typeof s.hosts !== 'object' || s.hosts === null) {
-    return { ok: false, issues: [{ path: 'hosts', message: 'required: an object of hosts' }] };
+}
+
+/** Parses JSON text (a file, a paste) and loads it; syntax errors come with line and column. */
+export function loadScenarioText(text: string): LoadResult {
+  try {
+    if (typeof text !== 'string') return { ok: false, issues: [issue([], 'wrongType', messages.wrongType('JSON text', text))] };
+    if (text.length > MAX_TEXT_CHARS) {
+      return { ok: false, issues: [issue([], 'fileTooLarge', messages.fileTooLarge(text.length, MAX_TEXT_CHARS))] };
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (body.trim() === '') return { ok: false, issues: [issue([], 'fileEmpty', messages.fileEmpty())] };
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body);
+    } catch (e) {
+      let where: ReturnType<typeof findJsonSyntaxError> = null;
+      try {
+        where = findJsonSyntaxError(body);
+      } catch {
+        where = null;
+      }
+      const message = where
+        ? messages.jsonSyntax(where.line, where.column, where.message)
+        : `JSON syntax error: ${e instanceof Error ? e.message : String(e)}`;
+      return { ok: false, issues: [issue([], 'jsonSyntax', message)] };
+    }
+    return loadScenario(doc);
+  } catch (e) {
+    return internal(e);
   }
-  return { ok: true, scenario: s, engine: normalizeScenario(s) };
 }

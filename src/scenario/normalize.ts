@@ -10,6 +10,7 @@ import type {
   HostSpec,
   InterfaceSpec,
   NeighSpec,
+  NudName,
   RouteSpec,
 } from '../engine/input.ts';
 import type { AddressV1, ActionV1, RouteV1, ScenarioV1 } from './types.ts';
@@ -109,7 +110,7 @@ export function normalizeScenario(s: ScenarioV1): EngineScenario {
     const neigh: NeighSpec[] = (h.neigh ?? []).map((n) => ({
       ip: n.ip,
       dev: n.dev,
-      nud: n.nud ?? 'permanent',
+      nud: (n.nud ?? 'permanent').toLowerCase() as NudName,
       ...(n.lladdr !== undefined ? { lladdr: n.lladdr.toLowerCase() } : {}),
     }));
     return {

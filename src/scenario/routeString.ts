@@ -10,18 +10,18 @@ export class RouteSyntaxError extends Error {}
 
 export function parseRouteString(text: string): RouteObjV1 {
   const tok = text.trim().split(/\s+/).filter(Boolean);
-  if (tok.length === 0) throw new RouteSyntaxError('empty route');
+  if (tok.length === 0) throw new RouteSyntaxError('it is empty');
   let i = 0;
   let type: RouteObjV1['type'];
   if (TYPES.has(tok[0])) type = tok[i++] as RouteObjV1['type'];
   const dest = tok[i++];
-  if (!dest) throw new RouteSyntaxError(`route "${text}" has no destination`);
+  if (!dest) throw new RouteSyntaxError('it has no destination');
   const out: RouteObjV1 = { dest: dest === '0.0.0.0/0' ? 'default' : dest };
   if (type) out.type = type;
   while (i < tok.length) {
     const k = tok[i++];
     const v = tok[i++];
-    if (v === undefined) throw new RouteSyntaxError(`route "${text}": "${k}" needs a value`);
+    if (v === undefined) throw new RouteSyntaxError(`"${k}" needs a value`);
     switch (k) {
       case 'via': out.via = v; break;
       case 'dev': out.dev = v; break;
@@ -30,11 +30,11 @@ export function parseRouteString(text: string): RouteObjV1 {
       case 'src': out.src = v; break;
       case 'metric': case 'preference': {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 0) throw new RouteSyntaxError(`route "${text}": metric "${v}" is not a non-negative integer`);
+        if (!Number.isInteger(n) || n < 0) throw new RouteSyntaxError(`metric "${v}" is not a whole number 0 or more`);
         out.metric = n;
         break;
       }
-      default: throw new RouteSyntaxError(`route "${text}": unknown keyword "${k}"`);
+      default: throw new RouteSyntaxError(`unknown keyword "${k}" (known: via, dev, proto, scope, src, metric)`);
     }
   }
   return out;

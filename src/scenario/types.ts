@@ -31,10 +31,24 @@ export interface NeighV1 {
   ip: string;
   lladdr?: string;
   dev: string;
-  nud?: NudName;
+  /** Either case, as `ip neigh` prints it (PERMANENT) or takes it (permanent). */
+  nud?: NudName | Uppercase<NudName>;
 }
 
-export interface HostV1 {
+/**
+ * Annotations of the oracle recordings: accepted on the document, its hosts and its
+ * actions, and ignored (the engine never sees them).
+ */
+export interface AnnotationsV1 {
+  id?: unknown;
+  article?: unknown;
+  note?: unknown;
+  expect?: unknown;
+  rp_filter_values?: unknown;
+  rp_filter_fixed?: unknown;
+}
+
+export interface HostV1 extends AnnotationsV1 {
   interfaces?: Record<string, InterfaceV1>;
   routes?: RouteV1[];
   sysctls?: Record<string, number>;
@@ -46,7 +60,7 @@ export interface HostV1 {
 /** Actions as written in a file: `host` or `hosts`, routes as objects or strings. */
 export type ActionV1 = Record<string, unknown> & { type: EngineAction['type'] };
 
-export interface ScenarioV1 {
+export interface ScenarioV1 extends AnnotationsV1 {
   version?: 1;
   title?: string;
   description?: string;

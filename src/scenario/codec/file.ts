@@ -1,0 +1,34 @@
+/**
+ * Scenario files: the interchange format is the canonical JSON, indented, with a final
+ * newline, so that files diff well and people can edit them. Import goes through
+ * loadScenarioText (syntax errors with line and column, then migrate, validate, normalise).
+ */
+import { loadScenarioText, type LoadResult } from '../load.ts';
+import { canonicalScenario } from '../serialize.ts';
+import type { ScenarioV1 } from '../types.ts';
+
+export const SCENARIO_FILE_TYPE = 'application/json';
+export const SCENARIO_FILE_EXTENSION = '.json';
+
+/** Pretty canonical JSON, ending with a newline. */
+export function exportScenarioFile(s: ScenarioV1): string {
+  return `${JSON.stringify(canonicalScenario(s), null, 2)}\n`;
+}
+
+/** Reads a scenario file's text. Never throws. */
+export function importScenarioFile(text: string): LoadResult {
+  return loadScenarioText(text);
+}
+
+/** A file name from the title: "ARP flux: two NICs" → "arp-flux-two-nics.json". */
+export function scenarioFileName(s: ScenarioV1): string {
+  const slug = (s.title ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${slug || 'scenario'}${SCENARIO_FILE_EXTENSION}`;
+}

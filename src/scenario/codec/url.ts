@@ -1,0 +1,139 @@
+/**
+ * Share links: the scenario travels in the URL fragment (never sent to a server) as
+ * `#s=<format version>.<base64url(raw deflate(canonical JSON))>`.
+ *
+ * Decoding is parse → inflate (capped) → JSON.parse → loadScenario (migrate, validate,
+ * normalise). It never throws; every rejection says what is wrong in words a user can act on,
+ * and nothing partial is returned.
+ */
+import { deflateSync, strToU8 } from 'fflate';
+import type { EngineScenario } from '../../engine/input.ts';
+import { formatIssue, issue, type ScenarioIssue } from '../issues.ts';
+import { loadScenario } from '../load.ts';
+import { messages, type MessageId } from '../messages.ts';
+import { CURRENT_VERSION } from '../migrations/index.ts';
+import { serializeScenario } from '../serialize.ts';
+import type { ScenarioV1 } from '../types.ts';
+import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { inflateCapped } from './inflate.ts';
+
+/** The fragment parameter that holds a scenario. */
+export const SHARE_PARAM = 's';
+/** Largest unpacked scenario a link may carry (bytes of JSON). */
+export const MAX_INFLATED_BYTES = 1024 * 1024;
+/** Longest link data accepted (characters); browsers cap URLs around 2 MB anyway. */
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+
+export type ShareLinkResult =
+  | { ok: true; scenario: ScenarioV1; engine: EngineScenario }
+  | {
+    ok: false;
+    /** One sentence for the user. */
+    message: string;
+    /** Id of that sentence (messages.ts). */
+    code: MessageId;
+    /** Every problem; for an invalid scenario, each field's issue. */
+    issues: ScenarioIssue[];
+  };
+
+/** `1.<data>`: the value of the `s` parameter. */
+export function encodeSharePayload(s: ScenarioV1): string {
+  const bytes = deflateSync(strToU8(serializeScenario(s)), { level: 9, mem: 8 });
+  return `${CURRENT_VERSION}.${toBase64Url(bytes)}`;
+}
+
+/** `#s=1.<data>`: the fragment to put after the page address. */
+export function encodeShareFragment(s: ScenarioV1): string {
+  return `#${SHARE_PARAM}=${encodeSharePayload(s)}`;
+}
+
+/** The page address with the scenario's fragment (any previous fragment replaced). */
+export function buildShareUrl(pageUrl: string, s: ScenarioV1): string {
+  const hash = pageUrl.indexOf('#');
+  return `${hash < 0 ? pageUrl : pageUrl.slice(0, hash)}${encodeShareFragment(s)}`;
+}
+
+/**
+ * The `s` parameter of a link, a fragment ("#s=…", "s=…") or a whole URL; null if there is
+ * none (a page address without a scenario).
+ */
+export function readSharePayload(input: string): string | null {
+  const text = input.trim();
+  const hash = text.indexOf('#');
+  const fragment = hash >= 0 ? text.slice(hash + 1) : text;
+  for (const part of fragment.split('&')) {
+    if (part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
+  }
+  return null;
+}
+
+const reject = (code: MessageId, message: string): ShareLinkResult => ({
+  ok: false, code, message, issues: [issue([], code, message)],
+});
+
+/** Decodes a link, fragment or payload into a validated scenario. Never throws. */
+export function decodeShareLink(input: string): ShareLinkResult {
+  try {
+    return decode(input);
+  } catch (e) {
+    return reject('internal', messages.internal(e instanceof Error ? e.message : String(e)));
+  }
+}
+
+function decode(input: string): ShareLinkResult {
+  if (typeof input !== 'string') return reject('linkNoScenario', messages.linkNoScenario());
+  if (input.length > MAX_LINK_CHARS + 4096) return reject('linkTooLong', messages.linkTooLong(input.length, MAX_LINK_CHARS));
+  let payload = readSharePayload(input);
+  if (payload === null) return reject('linkNoScenario', messages.linkNoScenario());
+  if (payload.includes('%')) {
+    try {
+      payload = decodeURIComponent(payload);
+    } catch {
+      // left as is: the base64 check below names the bad character
+    }
+  }
+  payload = payload.replace(/\s+/g, '');
+  const dot = payload.indexOf('.');
+  if (dot < 0) return payload === '' ? reject('linkEmpty', messages.linkEmpty()) : reject('linkBadVersion', messages.linkBadVersion(payload.slice(0, 10)));
+  const versionText = payload.slice(0, dot);
+  if (!/^[1-9]\d{0,5}$/.test(versionText)) return reject('linkBadVersion', messages.linkBadVersion(versionText));
+  const version = Number(versionText);
+  if (version > CURRENT_VERSION) return reject('linkTooNew', messages.linkTooNew(version, CURRENT_VERSION));
+  const data = payload.slice(dot + 1);
+  if (data === '') return reject('linkEmpty', messages.linkEmpty());
+  if (data.length > MAX_LINK_CHARS) return reject('linkTooLong', messages.linkTooLong(data.length, MAX_LINK_CHARS));
+
+  const b64 = fromBase64Url(data);
+  if (!b64.ok) {
+    return b64.reason === 'char'
+      ? reject('linkBadBase64', messages.linkBadBase64(b64.char, dot + 1 + b64.position))
+      : reject('linkBadLength', messages.linkBadLength());
+  }
+  const inflated = inflateCapped(b64.bytes, MAX_INFLATED_BYTES);
+  if (!inflated.ok) {
+    if (inflated.reason === 'truncated') return reject('linkTruncated', messages.linkTruncated());
+    if (inflated.reason === 'too-large') return reject('linkTooLarge', messages.linkTooLarge(MAX_INFLATED_BYTES));
+    return reject('linkNotDeflate', messages.linkNotDeflate(inflated.detail));
+  }
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
+  } catch {
+    return reject('linkNotText', messages.linkNotText());
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (e) {
+    return reject('linkNotJson', messages.linkNotJson(e instanceof Error ? e.message : String(e)));
+  }
+  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
+    const v = (doc as Record<string, unknown>).version;
+    if (v !== undefined && v !== version) return reject('linkVersionMismatch', messages.linkVersionMismatch(version, v));
+    if (v === undefined && version !== 1) doc = { ...doc, version };
+  }
+  const loaded = loadScenario(doc);
+  if (loaded.ok) return loaded;
+  const message = messages.linkInvalid(loaded.issues.length, loaded.issues.slice(0, 3).map(formatIssue).join('; '));
+  return { ok: false, code: 'linkInvalid', message, issues: loaded.issues };
+}

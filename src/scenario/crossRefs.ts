@@ -1,0 +1,348 @@
+/**
+ * Checks that need the whole scenario: names, references to hosts and interfaces, segment
+ * membership, duplicate MACs and addresses, routes as `ip route add` would accept them, and
+ * sysctl keys. Runs as the schema's root refinement, after every field has the right shape;
+ * a field may still hold a badly formatted string (reported already), so parsing here is
+ * defensive and a value that does not parse is skipped.
+ */
+import { LIMITS } from './limits.ts';
+import { messages } from './messages.ts';
+import { formatIPv4, inSubnet, isIPv4, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
+import { defaultMac } from './normalize.ts';
+import type { Problem } from './messages.ts';
+import { checkRouteString } from './routeCheck.ts';
+import type { ScenarioInput } from './schema.ts';
+import { checkSysctlKey, checkSysctlValue } from './sysctlKeys.ts';
+import type { RouteObjV1 } from './types.ts';
+
+export type Path = (string | number)[];
+export type Report = (path: Path, p: Problem) => void;
+
+const NAME_RE = /^[\p{L}_][\p{L}\p{N}_-]{0,31}$/u;
+const IFNAME_RE = /^[^\s/:]{1,15}$/u;
+
+export function isValidHostName(n: string): boolean {
+  return NAME_RE.test(n) && n !== '__proto__';
+}
+
+/** Linux's dev_valid_name, and not all digits (a numeric key would reorder the interfaces). */
+export function isValidIfaceName(n: string): boolean {
+  return IFNAME_RE.test(n) && n !== '.' && n !== '..' && !/^\d+$/.test(n) && n !== '__proto__';
+}
+
+type Host = ScenarioInput['hosts'][string];
+type Action = NonNullable<ScenarioInput['actions']>[number];
+type AddressIn = NonNullable<NonNullable<Host['interfaces']>[string]['addresses']>[number];
+
+const addrOf = (a: AddressIn) => (typeof a === 'string' ? { cidr: a } : a);
+
+function devsOf(h: Host): string[] {
+  const ifaces = Object.keys(h.interfaces ?? {});
+  return ifaces.includes('lo') ? ifaces : [...ifaces, 'lo'];
+}
+
+interface Ctx {
+  s: ScenarioInput;
+  report: Report;
+  hosts: string[];
+  devs: Map<string, string[]>;
+}
+
+export function checkCrossReferences(s: ScenarioInput, report: Report): void {
+  const hosts = Object.keys(s.hosts);
+  const ctx: Ctx = { s, report, hosts, devs: new Map(hosts.map((h) => [h, devsOf(s.hosts[h])])) };
+  if (hosts.length > LIMITS.hosts) report(['hosts'], { code: 'tooMany', message: messages.tooMany('hosts', LIMITS.hosts) });
+  hosts.forEach((name) => checkHost(ctx, name));
+  checkMacs(ctx);
+  checkSegments(ctx);
+  (s.actions ?? []).forEach((a, i) => checkAction(ctx, a, i));
+}
+
+// ---------------------------------------------------------------- hosts
+
+function checkHost(ctx: Ctx, name: string): void {
+  const { report } = ctx;
+  const h = ctx.s.hosts[name];
+  const at = (...p: Path): Path => ['hosts', name, ...p];
+  if (!isValidHostName(name)) report(at(), { code: 'badHostName', message: messages.badHostName(name) });
+  const ifaces = Object.entries(h.interfaces ?? {});
+  if (ifaces.length > LIMITS.interfacesPerHost) {
+    report(at('interfaces'), { code: 'tooMany', message: messages.tooMany('interfaces', LIMITS.interfacesPerHost) });
+  }
+  for (const [ifname, iface] of ifaces) {
+    const ip = (...p: Path) => at('interfaces', ifname, ...p);
+    if (!isValidIfaceName(ifname)) report(ip(), { code: 'badIfaceName', message: messages.badIfaceName(ifname) });
+    if (ifname === 'lo' && iface.mac !== undefined) report(ip('mac'), { code: 'loHasNoMac', message: messages.loHasNoMac() });
+    const seen = new Set<string>();
+    (iface.addresses ?? []).forEach((a, k) => {
+      const o = addrOf(a);
+      const c = parseCidr(o.cidr);
+      const where = typeof a === 'string' ? ip('addresses', k) : ip('addresses', k, 'cidr');
+      if (c) {
+        const key = `${formatIPv4(c.addr)}/${c.prefix}`;
+        if (ifname === 'lo' && key === '127.0.0.1/8') {
+          report(where, { code: 'loopbackImplicit', message: messages.loopbackImplicit() });
+        } else if (seen.has(key)) {
+          report(where, { code: 'duplicateAddress', message: messages.duplicateAddress(key, ifname) });
+        }
+        seen.add(key);
+      }
+      if (typeof a !== 'string' && a.label !== undefined && !a.label.startsWith(ifname)) {
+        report(ip('addresses', k, 'label'), { code: 'labelPrefix', message: messages.labelPrefix(a.label, ifname) });
+      }
+    });
+  }
+  checkRoutes(ctx, name);
+  checkSysctls(ctx, name, h.sysctls ?? {}, at('sysctls'));
+  (h.neigh ?? []).forEach((n, k) => checkDev(ctx, name, n.dev, at('neigh', k, 'dev')));
+}
+
+function checkDev(ctx: Ctx, host: string, dev: string, path: Path): boolean {
+  const devs = ctx.devs.get(host);
+  if (!devs || devs.includes(dev)) return true;
+  ctx.report(path, { code: 'noSuchDev', message: messages.noSuchDev(host, dev, devs) });
+  return false;
+}
+
+function checkHostRef(ctx: Ctx, host: string, path: Path): boolean {
+  if (Object.hasOwn(ctx.s.hosts, host)) return true;
+  ctx.report(path, { code: 'noSuchHost', message: messages.noSuchHost(host, ctx.hosts) });
+  return false;
+}
+
+function checkSysctls(ctx: Ctx, host: string, set: Record<string, number>, path: Path): void {
+  const entries = Object.entries(set);
+  if (entries.length > LIMITS.sysctlsPerHost) {
+    ctx.report(path, { code: 'tooMany', message: messages.tooMany('sysctls', LIMITS.sysctlsPerHost) });
+  }
+  const devs = ctx.devs.get(host) ?? ['lo'];
+  for (const [key, v] of entries) {
+    const k = checkSysctlKey(key, host, devs);
+    if (!k.ok) {
+      ctx.report([...path, key], { code: k.code, message: k.message });
+      continue;
+    }
+    const p = checkSysctlValue(k.name, v, k.range);
+    if (p) ctx.report([...path, key], p);
+  }
+}
+
+// ---------------------------------------------------------------- routes
+
+interface KnownRoute { net: Cidr; metric: number; what: string }
+
+/** Checks the host's `routes` in order, as `ip route add` would run them after the addresses. */
+function checkRoutes(ctx: Ctx, name: string): void {
+  const h = ctx.s.hosts[name];
+  const devs = ctx.devs.get(name) ?? ['lo'];
+  const local = new Set<number>([parseIPv4('127.0.0.1') as number]);
+  /** Main-table routes so far (the connected ones first), for "File exists". */
+  const known: KnownRoute[] = [];
+  /** Directly reachable subnets per device, for gateways. */
+  const onLink = new Map<string, Cidr[]>();
+  const addOnLink = (dev: string, c: Cidr) => onLink.set(dev, [...(onLink.get(dev) ?? []), c]);
+  for (const [ifname, iface] of Object.entries(h.interfaces ?? {})) {
+    const primaries: Cidr[] = [];
+    for (const a of iface.addresses ?? []) {
+      const o = addrOf(a);
+      const c = parseCidr(o.cidr);
+      if (!c) continue;
+      local.add(c.addr);
+      if (ifname === 'lo') continue; // lo's prefix routes go to the local table
+      const secondary = primaries.some((p) => p.prefix === c.prefix && inSubnet(c.addr, p));
+      if (secondary) continue;
+      primaries.push(c);
+      if (o.noprefixroute === true || c.prefix === 32) continue;
+      const net = { addr: networkOf(c.addr, c.prefix), prefix: c.prefix };
+      known.push({ net, metric: o.metric ?? 0, what: `the connected route of ${o.cidr} on ${ifname}` });
+      addOnLink(ifname, net);
+    }
+  }
+  (h.routes ?? []).forEach((r, i) => {
+    const path: Path = ['hosts', name, 'routes', i];
+    let route: RouteObjV1;
+    if (typeof r === 'string') {
+      const parsed = checkRouteString(r);
+      if ('problem' in parsed) return; // reported by the schema
+      route = parsed.route;
+    } else {
+      route = r;
+    }
+    const field = (f: string): Path => (typeof r === 'string' ? path : [...path, f]);
+    const dest = checkRouteCommon(ctx, name, route, field, true);
+    if (route.dev !== undefined && !devs.includes(route.dev)) return;
+    if (route.via !== undefined) {
+      const via = parseIPv4(route.via);
+      const nets = route.dev !== undefined ? (onLink.get(route.dev) ?? []) : [...onLink.values()].flat();
+      if (via !== null && !nets.some((n) => inSubnet(via, n))) {
+        ctx.report(field('via'), {
+          code: 'gatewayNotOnLink',
+          message: messages.gatewayNotOnLink(route.via, route.dev !== undefined ? ` of ${route.dev}` : ''),
+        });
+      }
+    }
+    if (route.src !== undefined) {
+      const src = parseIPv4(route.src);
+      if (src !== null && !local.has(src)) ctx.report(field('src'), { code: 'srcNotLocal', message: messages.srcNotLocal(route.src, name) });
+    }
+    if (!dest) return;
+    const metric = route.metric ?? 0;
+    const clash = known.find((k) => k.metric === metric && k.net.prefix === dest.prefix && k.net.addr === dest.addr);
+    const destText = route.dest === 'default' ? 'default' : `${formatIPv4(dest.addr)}/${dest.prefix}`;
+    if (clash) {
+      ctx.report(path, { code: 'routeExists', message: messages.routeExists(destText, metric, clash.what) });
+    } else {
+      known.push({ net: dest, metric, what: `routes[${i}]` });
+    }
+    const unicast = route.type === undefined || route.type === 'unicast';
+    if (unicast && route.via === undefined && route.dev !== undefined) addOnLink(route.dev, dest);
+  });
+}
+
+/**
+ * Checks shared by topology routes and route actions: destination prefix, device, dev or via.
+ * Returns the destination network when it parses and is clean.
+ */
+function checkRouteCommon(ctx: Ctx, host: string, route: RouteObjV1, field: (f: string) => Path, adding: boolean): Cidr | null {
+  let dest = parseRouteDest(route.dest);
+  if (dest && networkOf(dest.addr, dest.prefix) !== dest.addr) {
+    const network = `${formatIPv4(networkOf(dest.addr, dest.prefix))}/${dest.prefix}`;
+    ctx.report(field('dest'), { code: 'routeHostBits', message: messages.routeHostBits(route.dest, network) });
+    dest = null;
+  }
+  if (route.dev !== undefined) checkDev(ctx, host, route.dev, field('dev'));
+  const unicast = route.type === undefined || route.type === 'unicast';
+  if (adding && unicast && route.dev === undefined && route.via === undefined) {
+    ctx.report(field('dev'), { code: 'routeNeedsDevOrVia', message: messages.routeNeedsDevOrVia() });
+  }
+  return dest;
+}
+
+// ---------------------------------------------------------------- MACs, segments
+
+function checkMacs(ctx: Ctx): void {
+  const owner = new Map<string, string>();
+  ctx.hosts.forEach((name, hi) => {
+    Object.entries(ctx.s.hosts[name].interfaces ?? {}).forEach(([ifname, iface], ii) => {
+      if (ifname === 'lo') return;
+      const explicit = iface.mac !== undefined;
+      const mac = (iface.mac ?? defaultMac(hi + 1, ii)).toLowerCase();
+      const me = `${name}.${ifname}${explicit ? '' : ' (its default MAC)'}`;
+      const other = owner.get(mac);
+      if (other !== undefined) {
+        const path: Path = explicit ? ['hosts', name, 'interfaces', ifname, 'mac'] : ['hosts', name, 'interfaces', ifname];
+        ctx.report(path, { code: 'duplicateMac', message: messages.duplicateMac(mac, other) });
+      } else {
+        owner.set(mac, me);
+      }
+    });
+  });
+}
+
+function checkSegments(ctx: Ctx): void {
+  const segs = Object.entries(ctx.s.segments ?? {});
+  if (segs.length > LIMITS.segments) {
+    ctx.report(['segments'], { code: 'tooMany', message: messages.tooMany('segments', LIMITS.segments) });
+  }
+  const attached = new Map<string, string>();
+  for (const [seg, members] of segs) {
+    if (!isValidHostName(seg)) ctx.report(['segments', seg], { code: 'badSegmentName', message: messages.badSegmentName(seg) });
+    const here = new Set<string>();
+    members.forEach((m, k) => {
+      const path: Path = ['segments', seg, k];
+      const dot = m.indexOf('.');
+      if (dot <= 0 || dot === m.length - 1) {
+        ctx.report(path, { code: 'segmentMember', message: messages.segmentMember(m) });
+        return;
+      }
+      const host = m.slice(0, dot);
+      const dev = m.slice(dot + 1);
+      if (!checkHostRef(ctx, host, path) || !checkDev(ctx, host, dev, path)) return;
+      if (dev === 'lo') {
+        ctx.report(path, { code: 'segmentLo', message: messages.segmentLo(m) });
+        return;
+      }
+      if (here.has(m)) {
+        ctx.report(path, { code: 'ifaceTwiceInSegment', message: messages.ifaceTwiceInSegment(m) });
+        return;
+      }
+      here.add(m);
+      const other = attached.get(m);
+      if (other !== undefined) {
+        ctx.report(path, { code: 'ifaceOnTwoSegments', message: messages.ifaceOnTwoSegments(m, other) });
+        return;
+      }
+      attached.set(m, seg);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- actions
+
+/** `host` or `hosts`: the existing hosts the action runs on. */
+function targetHosts(ctx: Ctx, a: { host?: string; hosts?: string[] }, at: (...p: Path) => Path): string[] {
+  if (a.host !== undefined && a.hosts !== undefined) {
+    ctx.report(at('hosts'), { code: 'bothHostAndHosts', message: messages.bothHostAndHosts() });
+    return [];
+  }
+  if (a.host !== undefined) return checkHostRef(ctx, a.host, at('host')) ? [a.host] : [];
+  if (a.hosts === undefined) {
+    ctx.report(at(), { code: 'noHost', message: messages.noHost() });
+    return [];
+  }
+  if (a.hosts.length === 0) ctx.report(at('hosts'), { code: 'emptyHosts', message: messages.emptyHosts() });
+  return a.hosts.filter((h, j) => checkHostRef(ctx, h, at('hosts', j)));
+}
+
+function checkAction(ctx: Ctx, a: Action, i: number): void {
+  const at = (...p: Path): Path => ['actions', i, ...p];
+  switch (a.type) {
+    case 'ping':
+      if (checkHostRef(ctx, a.host, at('host')) && a.iface !== undefined && !isIPv4(a.iface)) {
+        const devs = ctx.devs.get(a.host) ?? [];
+        if (!devs.includes(a.iface)) ctx.report(at('iface'), { code: 'pingIface', message: messages.pingIface(a.host, a.iface, devs) });
+      }
+      return;
+    case 'arping':
+      if (checkHostRef(ctx, a.host, at('host')) && a.iface !== undefined) checkDev(ctx, a.host, a.iface, at('iface'));
+      return;
+    case 'flush':
+      for (const h of targetHosts(ctx, a, at)) if (a.dev !== undefined) checkDev(ctx, h, a.dev, at('dev'));
+      return;
+    case 'neigh_del':
+    case 'neigh_add':
+      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
+      return;
+    case 'sysctl':
+      for (const h of targetHosts(ctx, a, at)) checkSysctls(ctx, h, a.set, at('set'));
+      return;
+    case 'route': {
+      if (!checkHostRef(ctx, a.host, at('host'))) return;
+      let route: RouteObjV1;
+      if (typeof a.route === 'string') {
+        const parsed = checkRouteString(a.route);
+        if ('problem' in parsed) return;
+        route = parsed.route;
+      } else {
+        route = a.route;
+      }
+      const field = (f: string): Path => (typeof a.route === 'string' ? at('route') : at('route', f));
+      checkRouteCommon(ctx, a.host, route, field, a.op !== 'del');
+      return;
+    }
+    case 'addr':
+      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
+      if (a.label !== undefined && !a.label.startsWith(a.dev)) {
+        ctx.report(at('label'), { code: 'labelPrefix', message: messages.labelPrefix(a.label, a.dev) });
+      }
+      return;
+    case 'link':
+      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
+      if (a.dev === 'lo' && a.mac !== undefined) ctx.report(at('mac'), { code: 'loHasNoMac', message: messages.loHasNoMac() });
+      if (a.mac === undefined && a.state === undefined) ctx.report(at(), { code: 'linkNothing', message: messages.linkNothing() });
+      return;
+    case 'wait':
+    case 'snapshot':
+      return;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Every user-facing message of scenario loading, in one table. An issue carries the id
+ * (`code`) so that tests, lessons and translations can refer to it; the text is English.
+ * Messages name the value and say why it is wrong and what would be right; the field's path
+ * is printed in front of them by `formatIssue`.
+ */
+
+/** A short, safe rendering of any JSON value for a message. */
+export function show(v: unknown): string {
+  if (typeof v === 'string') {
+    const s = v.length > 60 ? `${v.slice(0, 57)}…` : v;
+    return JSON.stringify(s);
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : String(v);
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}
+
+/** What a value is, for "expected X, got Y". */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  switch (typeof v) {
+    case 'string': return `the text ${show(v)}`;
+    case 'number': return Number.isFinite(v) ? `the number ${v}` : String(v);
+    case 'boolean': return String(v);
+    case 'object': return 'an object';
+    case 'undefined': return 'nothing';
+    default: return typeof v;
+  }
+}
+
+export function oneOf(values: readonly (string | number)[]): string {
+  const q = values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within a small edit distance (case-insensitive), if any. */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = distance(w, c.toLowerCase());
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  const limit = word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2;
+  return bestD <= limit ? best : undefined;
+}
+
+const didYouMean = (word: string, candidates: readonly string[], listName = 'valid'): string => {
+  const s = suggest(word, candidates);
+  if (s !== undefined) return ` (did you mean "${s}"?)`;
+  return candidates.length ? ` (${listName}: ${candidates.join(', ')})` : '';
+};
+
+const EXAMPLE_IP = '192.168.100.17';
+const EXAMPLE_CIDR = '192.168.100.17/24';
+const EXAMPLE_MAC = '02:00:00:00:0a:00';
+
+export const messages = {
+  // --- structure ---
+  required: (expected: string) => `required: ${expected}`,
+  wrongType: (expected: string, got: unknown) => `expected ${expected}, got ${describe(got)}`,
+  notOneOf: (v: unknown, values: readonly (string | number)[]) => `${show(v)} is not valid here (expected ${oneOf(values)})`,
+  unknownField: (key: string, listed: readonly string[], candidates: readonly string[] = listed) =>
+    `unknown field "${key}"${suggest(key, candidates) ? ` (did you mean "${suggest(key, candidates)}"?)` : listed.length ? ` (fields here: ${listed.join(', ')})` : ''}`,
+  unknownActionType: (type: unknown, types: readonly string[]) =>
+    `unknown action type ${show(type)}${suggest(String(type), types) ? ` (did you mean "${suggest(String(type), types)}"?)` : ''}; valid types: ${types.join(', ')}`,
+  missingActionType: (types: readonly string[]) => `required: the action's "type", one of ${types.join(', ')}`,
+  notWhole: (v: number) => `${v} is not a whole number`,
+  outOfRange: (v: number, range: string) => `${v} is out of range (expected ${range})`,
+  tooMany: (what: string, max: number) => `too many ${what} (at most ${max})`,
+  tooLong: (max: number) => `too long (at most ${max} characters)`,
+  invalid: (detail: string) => detail,
+
+  // --- document ---
+  notObject: (got: unknown) => `a scenario must be a JSON object, got ${describe(got)}`,
+  versionNotNumber: (v: unknown) => `${show(v)} is not a format version (expected a whole number such as 1)`,
+  versionTooNew: (v: number, current: number) =>
+    `this scenario is format version ${v}, made by a newer ARP Lab; this ARP Lab reads versions up to ${current}. Reload the page or update ARP Lab to open it`,
+  migrationFailed: (name: string, detail: string) => `could not upgrade the scenario (migration "${name}"): ${detail}`,
+
+  // --- names ---
+  badHostName: (name: string) =>
+    `${show(name)} is not a valid host name (1–32 characters: a letter or "_" first, then letters, digits, "_" or "-")`,
+  badSegmentName: (name: string) =>
+    `${show(name)} is not a valid segment name (1–32 characters: a letter or "_" first, then letters, digits, "_" or "-")`,
+  badIfaceName: (name: string) =>
+    `${show(name)} is not a valid interface name (1–15 characters, no spaces, "/" or ":", not "." or "..", not only digits)`,
+
+  // --- addresses ---
+  notIPv4: (v: unknown) => `${show(v)} is not an IPv4 address (expected four numbers 0–255 like ${EXAMPLE_IP})`,
+  notCidr: (v: unknown) =>
+    `${show(v)} is not an address with a prefix length (expected a.b.c.d/len with len 0–32, like ${EXAMPLE_CIDR})`,
+  notRouteDest: (v: unknown) =>
+    `${show(v)} is not a route destination (expected "default", a.b.c.d/len like 192.168.100.0/24, or a.b.c.d)`,
+  notMac: (v: unknown) => `${show(v)} is not a MAC address (expected six hex pairs like ${EXAMPLE_MAC})`,
+  macMulticast: (v: string) =>
+    `${show(v)} is a multicast MAC address (the first byte is odd); an interface needs a unicast MAC like ${EXAMPLE_MAC}`,
+  macZero: () => `00:00:00:00:00:00 cannot be an interface's MAC address`,
+  loHasNoMac: () => `lo has no MAC address to set; leave "mac" out`,
+  labelPrefix: (label: string, dev: string) =>
+    `label ${show(label)} must start with the interface name "${dev}" (like "${dev}:0"), as ip addr requires`,
+  labelTooLong: (label: string) => `label ${show(label)} is longer than 15 characters`,
+  duplicateAddress: (cidr: string, dev: string) =>
+    `${cidr} is already on ${dev} (Linux refuses it: "File exists")`,
+  loopbackImplicit: () => `127.0.0.1/8 is always on lo; leave it out`,
+  duplicateMac: (mac: string, other: string) =>
+    `MAC ${mac} is also used by ${other}; every interface needs its own MAC`,
+
+  // --- hosts, devices ---
+  noSuchHost: (host: string, hosts: readonly string[]) =>
+    `there is no host ${show(host)}${didYouMean(host, hosts, 'hosts')}`,
+  noSuchDev: (host: string, dev: string, devs: readonly string[]) =>
+    `host ${host} has no interface ${show(dev)}${didYouMean(dev, devs, 'its interfaces')}`,
+  bothHostAndHosts: () => `give either "host" or "hosts", not both`,
+  noHost: () => `required: "host" (a host name) or "hosts" (a list of host names)`,
+  emptyHosts: () => `the list of hosts is empty`,
+  linkNothing: () => `nothing to change: give "mac" and/or "state"`,
+  pingIface: (host: string, v: string, devs: readonly string[]) =>
+    `${show(v)} is neither an interface of host ${host} nor an IPv4 source address${didYouMean(v, devs, 'its interfaces')}`,
+
+  // --- routes ---
+  routeSyntax: (route: string, detail: string) =>
+    `${show(route)} is not a valid route: ${detail} (syntax: [TYPE] DEST [via GW] [dev DEV] [proto P] [scope S] [src ADDR] [metric N])`,
+  routeHostBits: (dest: string, network: string) =>
+    `${dest} has host bits set; the network is ${network} (Linux: "Invalid prefix for given prefix length")`,
+  routeNeedsDevOrVia: () => `a unicast route needs "dev" or "via"`,
+  gatewayNotOnLink: (via: string, where: string) =>
+    `gateway ${via} is not on a directly connected subnet${where} (Linux: "Nexthop has invalid gateway")`,
+  srcNotLocal: (src: string, host: string) =>
+    `src ${src} is not an address of host ${host} (Linux: "Invalid prefsrc address")`,
+  routeExists: (dest: string, metric: number, other: string) =>
+    `a route to ${dest} with metric ${metric} already exists (${other}); Linux refuses a second one ("File exists"): give it another metric, or use noprefixroute on the address`,
+
+  // --- segments ---
+  segmentMember: (v: string) => `${show(v)} is not a segment member (expected "host.interface", like "A.eth0")`,
+  segmentLo: (v: string) => `${show(v)}: lo is the loopback interface and cannot be attached to a segment`,
+  ifaceOnTwoSegments: (port: string, other: string) =>
+    `${port} is already attached to segment "${other}"; an interface can be on one segment only`,
+  ifaceTwiceInSegment: (port: string) => `${port} is listed twice in this segment`,
+
+  // --- sysctls ---
+  notSysctlKey: (key: string) =>
+    `unknown sysctl ${show(key)} (ARP Lab knows net.ipv4.conf.{all,default,IFACE}.KNOB, net.ipv4.neigh.{default,IFACE}.PARAM and net.ipv4.ip_forward)`,
+  sysctlSlashes: (key: string, dotted: string) => `write sysctl keys with dots: ${show(key)} → "${dotted}"`,
+  unknownConfKnob: (knob: string, knobs: readonly string[]) =>
+    `unknown knob ${show(knob)} in net.ipv4.conf${didYouMean(knob, knobs, 'known knobs')}`,
+  unknownNeighParam: (param: string, params: readonly string[]) =>
+    `unknown parameter ${show(param)} in net.ipv4.neigh${didYouMean(param, params, 'known parameters')}`,
+  sysctlNoIface: (host: string, dev: string, devs: readonly string[]) =>
+    `host ${host} has no interface ${show(dev)}${didYouMean(dev, devs, `use all, default or one of its interfaces`)}`,
+  neighAll: () => `net.ipv4.neigh has no "all"; use net.ipv4.neigh.default or an interface name`,
+  sysctlRange: (name: string, v: number, range: string) => `${v} is out of range for ${name} (expected ${range})`,
+
+  // --- text, files, links ---
+  jsonSyntax: (line: number, column: number, detail: string) => `JSON syntax error at line ${line}, column ${column}: ${detail}`,
+  fileEmpty: () => `the file is empty`,
+  fileTooLarge: (size: number, max: number) => `the file is too large (${size} characters; at most ${max})`,
+  linkNoScenario: () => `the link has no scenario in it (expected "#s=1.…" after the address)`,
+  linkEmpty: () => `the link's scenario data is empty (the link was probably cut off)`,
+  linkBadVersion: (v: string) => `the link's format marker ${show(v)} is not valid (expected "#s=1.…"); the link may be damaged`,
+  linkTooNew: (v: number, current: number) =>
+    `this link was made by a newer ARP Lab (link format ${v}; this one reads up to ${current}). Reload the page or update ARP Lab to open it`,
+  linkTooLong: (len: number, max: number) => `the link is too long (${len} characters; at most ${max})`,
+  linkBadBase64: (ch: string, pos: number) =>
+    `the link is damaged: character ${show(ch)} at position ${pos} cannot appear in its data (letters, digits, "-" and "_" only)`,
+  linkBadLength: () => `the link is damaged or cut off (its data has an impossible length)`,
+  linkTruncated: () => `the link is incomplete: its compressed data ends too early (was it cut off when copied?)`,
+  linkNotDeflate: (detail: string) => `the link is damaged: its data is not valid compressed data (${detail})`,
+  linkTooLarge: (max: number) => `the link's scenario is too large once unpacked (more than ${max} bytes)`,
+  linkNotText: () => `the link is damaged: its data is not UTF-8 text`,
+  linkNotJson: (detail: string) => `the link is damaged or cut off: its scenario is not valid JSON (${detail})`,
+  linkInvalid: (count: number, first: string) =>
+    `the link's scenario is not valid (${count} problem${count === 1 ? '' : 's'}): ${first}`,
+  linkVersionMismatch: (link: number, doc: unknown) =>
+    `the link says format ${link} but the scenario in it says version ${show(doc)}; the link may be damaged`,
+  internal: (detail: string) => `internal error while loading the scenario: ${detail}`,
+} as const;
+
+export type MessageId = keyof typeof messages;
+
+/** A message with its id, as checks return it. */
+export interface Problem {
+  code: MessageId;
+  message: string;
+}
+
+export const problem = (code: MessageId, message: string): Problem => ({ code, message });

@@ -1,0 +1,103 @@
+/**
+ * The sysctls a scenario may set, with the values each accepts. Keys are spelled as `sysctl`
+ * prints them: net.ipv4.conf.{all,default,IFACE}.KNOB, net.ipv4.neigh.{default,IFACE}.PARAM,
+ * net.ipv4.ip_forward. Ranges are the documented meaningful values (Documentation/networking/
+ * ip-sysctl.rst); the kernel stores other integers too, but in a teaching tool a 3 for a 0/1
+ * knob is almost always a typo.
+ */
+import { messages, type MessageId } from './messages.ts';
+
+export interface ValueRange {
+  min: number;
+  max: number;
+  /** How to say the range in a message. */
+  text: string;
+}
+
+const INT_MAX = 2147483647;
+const bool: ValueRange = { min: 0, max: 1, text: '0 or 1' };
+const r = (min: number, max: number, text?: string): ValueRange => ({
+  min, max, text: text ?? (max === INT_MAX ? `a whole number ${min} or more` : `a whole number ${min}–${max}`),
+});
+
+/** net.ipv4.conf.*.KNOB */
+export const CONF_KNOBS: Readonly<Record<string, ValueRange>> = {
+  arp_ignore: r(0, 8, 'a whole number 0–8 (0, 1, 2, 3 or 8 have a meaning; 4–7 are reserved)'),
+  arp_announce: r(0, 2, '0, 1 or 2'),
+  arp_filter: bool,
+  arp_accept: r(0, 2, '0, 1 or 2'),
+  arp_notify: bool,
+  rp_filter: r(0, 2, '0, 1 or 2'),
+  proxy_arp: bool,
+  proxy_arp_pvlan: bool,
+  forwarding: bool,
+  accept_local: bool,
+  route_localnet: bool,
+  drop_gratuitous_arp: bool,
+  promote_secondaries: bool,
+  arp_evict_nocarrier: bool,
+  medium_id: r(-1, INT_MAX, 'a whole number -1 or more'),
+  log_martians: bool,
+};
+
+const SECONDS = 2147483; // INT_MAX jiffies at HZ=1000
+/** net.ipv4.neigh.*.PARAM (units as in /proc: s, ms, USER_HZ ticks of 10 ms, counts, bytes) */
+export const NEIGH_PARAMS: Readonly<Record<string, ValueRange>> = {
+  base_reachable_time: r(0, SECONDS, `seconds, a whole number 0–${SECONDS}`),
+  base_reachable_time_ms: r(0, INT_MAX, 'milliseconds, a whole number 0 or more'),
+  delay_first_probe_time: r(0, SECONDS, `seconds, a whole number 0–${SECONDS}`),
+  retrans_time: r(0, INT_MAX, 'ticks of 10 ms (100 = 1 s), a whole number 0 or more'),
+  retrans_time_ms: r(0, INT_MAX, 'milliseconds, a whole number 0 or more'),
+  mcast_solicit: r(0, INT_MAX),
+  ucast_solicit: r(0, INT_MAX),
+  app_solicit: r(0, INT_MAX),
+  mcast_resolicit: r(0, INT_MAX),
+  locktime: r(0, INT_MAX, 'ticks of 10 ms (100 = 1 s), a whole number 0 or more'),
+  proxy_delay: r(0, INT_MAX, 'ticks of 10 ms (100 = 1 s), a whole number 0 or more'),
+  proxy_qlen: r(0, INT_MAX),
+  gc_stale_time: r(0, SECONDS, `seconds, a whole number 0–${SECONDS}`),
+  unres_qlen: r(0, INT_MAX),
+  unres_qlen_bytes: r(0, INT_MAX, 'bytes, a whole number 0 or more'),
+};
+
+export const IP_FORWARD = 'net.ipv4.ip_forward';
+
+export type SysctlKeyCheck =
+  | { ok: true; name: string; range: ValueRange }
+  | { ok: false; code: MessageId; message: string };
+
+const fail = <K extends MessageId>(code: K, message: string): SysctlKeyCheck => ({ ok: false, code, message });
+
+/**
+ * Checks a key against one host's interfaces (`devs` includes lo). `name` is the knob or
+ * parameter, for range messages.
+ */
+export function checkSysctlKey(key: string, host: string, devs: readonly string[]): SysctlKeyCheck {
+  if (key === IP_FORWARD) return { ok: true, name: 'ip_forward', range: bool };
+  if (!key.includes('.') && key.includes('/')) {
+    return fail('sysctlSlashes', messages.sysctlSlashes(key, key.replace(/^\/?proc\/sys\//, '').replaceAll('/', '.')));
+  }
+  const m = /^net\.ipv4\.(conf|neigh)\.(.+)\.([^.]+)$/.exec(key);
+  if (!m) return fail('notSysctlKey', messages.notSysctlKey(key));
+  const [, family, scope, name] = m;
+  if (family === 'conf') {
+    const range = CONF_KNOBS[name];
+    if (!Object.hasOwn(CONF_KNOBS, name)) return fail('unknownConfKnob', messages.unknownConfKnob(name, Object.keys(CONF_KNOBS)));
+    if (scope !== 'all' && scope !== 'default' && !devs.includes(scope)) {
+      return fail('sysctlNoIface', messages.sysctlNoIface(host, scope, devs));
+    }
+    return { ok: true, name, range };
+  }
+  const range = NEIGH_PARAMS[name];
+  if (!Object.hasOwn(NEIGH_PARAMS, name)) return fail('unknownNeighParam', messages.unknownNeighParam(name, Object.keys(NEIGH_PARAMS)));
+  if (scope === 'all') return fail('neighAll', messages.neighAll());
+  if (scope !== 'default' && !devs.includes(scope)) return fail('sysctlNoIface', messages.sysctlNoIface(host, scope, devs));
+  return { ok: true, name, range };
+}
+
+/** Message for a value outside `range`, or null when it fits. */
+export function checkSysctlValue(name: string, v: number, range: ValueRange): { code: MessageId; message: string } | null {
+  if (!Number.isInteger(v)) return { code: 'notWhole', message: messages.notWhole(v) };
+  if (v < range.min || v > range.max) return { code: 'sysctlRange', message: messages.sysctlRange(name, v, range.text) };
+  return null;
+}
