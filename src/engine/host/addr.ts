@@ -1,0 +1,144 @@
+/**
+ * IPv4 address lists and the address searches the kernel's ARP code relies on
+ * (net/ipv4/devinet.c).
+ */
+import { maskOf, type Ip4 } from '../net/ip.ts';
+import { SCOPE, type Device, type Host, type IfAddr, type ScopeNum } from './model.ts';
+
+/** inet_ifa_match: is `a` inside the subnet of `ifa`? */
+export function ifaMatch(a: Ip4, ifa: IfAddr): boolean {
+  return ((a ^ ifa.local) & ifa.mask) === 0;
+}
+
+export type InsertResult = { ok: true; ifa: IfAddr } | { ok: false; error: string };
+
+/**
+ * __inet_insert_ifa: an address is secondary iff the device already has a primary with
+ * the same mask whose subnet contains it; a new primary goes after the last primary of
+ * scope >= its own, secondaries at the end.
+ */
+export function insertAddress(
+  dev: Device,
+  local: Ip4,
+  len: number,
+  scope: ScopeNum,
+  label: string | undefined,
+  noprefixroute: boolean,
+  metric: number,
+): InsertResult {
+  const mask = maskOf(len);
+  let secondary = false;
+  let lastPrimary = -1;
+  for (let i = 0; i < dev.addrs.length; i++) {
+    const x = dev.addrs[i];
+    if (!x.secondary && scope <= x.scope) lastPrimary = i;
+    if (x.mask === mask && ((x.local ^ local) & mask) === 0) {
+      if (x.local === local) return { ok: false, error: 'RTNETLINK answers: File exists' };
+      if (x.scope !== scope) return { ok: false, error: 'RTNETLINK answers: Invalid argument' };
+      if (!x.secondary) secondary = true;
+    }
+  }
+  const ifa: IfAddr = { local, len, mask, scope, label: label ?? dev.name, secondary, noprefixroute, metric };
+  if (secondary) dev.addrs.push(ifa);
+  else dev.addrs.splice(lastPrimary + 1, 0, ifa);
+  // devinet.c: assigning an address marks every conf knob of the device as set, so later
+  // writes to conf/default no longer reach it.
+  for (const k of Object.keys(dev.conf.values) as (keyof typeof dev.conf.values)[]) dev.conf.set.add(k);
+  return { ok: true, ifa };
+}
+
+/**
+ * __inet_del_ifa: deleting a primary deletes its secondaries too unless
+ * promote_secondaries is set, then the first secondary becomes primary.
+ */
+export function deleteAddress(dev: Device, local: Ip4, len: number, promote: boolean): IfAddr[] {
+  const i = dev.addrs.findIndex((x) => x.local === local && x.len === len);
+  if (i < 0) return [];
+  const [gone] = dev.addrs.splice(i, 1);
+  const removed = [gone];
+  if (!gone.secondary) {
+    const subs = dev.addrs.filter((x) => x.secondary && x.mask === gone.mask && ifaMatch(x.local, gone));
+    if (promote && subs.length > 0) {
+      subs[0].secondary = false;
+    } else {
+      for (const s of subs) {
+        dev.addrs.splice(dev.addrs.indexOf(s), 1);
+        removed.push(s);
+      }
+    }
+  }
+  return removed;
+}
+
+/** in_dev_select_addr: first primary that is not scope link, within `scope`. */
+function inDevSelectAddr(dev: Device, scope: ScopeNum): Ip4 {
+  for (const ifa of dev.addrs) {
+    if (Math.min(ifa.scope, SCOPE.host) > scope) continue;
+    if (!ifa.secondary && ifa.scope !== SCOPE.link) return ifa.local;
+  }
+  return 0;
+}
+
+/**
+ * inet_select_addr(dev, dst, scope): the first primary on `dev` (scope within `scope`)
+ * whose subnet contains dst, else the first acceptable primary of `dev`, else a
+ * global/site primary of any device in ifindex order (lo first).
+ */
+export function selectAddr(dev: Device, dst: Ip4, scope: ScopeNum): Ip4 {
+  let addr = 0;
+  for (const ifa of dev.addrs) {
+    if (ifa.secondary) continue;
+    if (Math.min(ifa.scope, SCOPE.host) > scope) continue;
+    if (!dst || ifaMatch(dst, ifa)) return ifa.local;
+    if (!addr) addr = ifa.local;
+  }
+  if (addr) return addr;
+  for (const d of dev.host.devices) {
+    const a = inDevSelectAddr(d, scope);
+    if (a) return a;
+  }
+  return 0;
+}
+
+/** confirm_addr_indev, literally (devinet.c); used by arp_ignore 1/2/3 and arp_accept 2. */
+export function confirmAddrIndev(dev: Device, dst: Ip4, local: Ip4, scope: ScopeNum): Ip4 {
+  const localnetScope = SCOPE.host;
+  let addr = 0;
+  let same = false;
+  for (const ifa of dev.addrs) {
+    const minScope = Math.min(ifa.scope, localnetScope);
+    if (!addr && (local === ifa.local || !local) && minScope <= scope) {
+      addr = ifa.local;
+      if (same) break;
+    }
+    if (!same) {
+      same = (!local || ifaMatch(local, ifa)) && (!dst || ifaMatch(dst, ifa));
+      if (same && addr) {
+        if (local || !dst) break;
+        if (ifaMatch(addr, ifa)) break;
+        if (minScope <= scope) {
+          addr = ifa.local;
+          break;
+        }
+        same = false;
+      }
+    }
+  }
+  return same ? addr : 0;
+}
+
+/** inet_confirm_addr: on one device, or on every device in ifindex order when dev is null. */
+export function confirmAddr(host: Host, dev: Device | null, dst: Ip4, local: Ip4, scope: ScopeNum): Ip4 {
+  if (dev) return confirmAddrIndev(dev, dst, local, scope);
+  for (const d of host.devices) {
+    const a = confirmAddrIndev(d, dst, local, scope);
+    if (a) return a;
+  }
+  return 0;
+}
+
+/** inet_addr_onlink: does one address of `dev` have a subnet containing a (and b)? */
+export function addrOnlink(dev: Device, a: Ip4, b: Ip4): boolean {
+  for (const ifa of dev.addrs) if (ifaMatch(a, ifa) && (!b || ifaMatch(b, ifa))) return true;
+  return false;
+}

@@ -1,0 +1,112 @@
+/**
+ * Per-device IPv4 configuration (`net.ipv4.conf.{all,default,<dev>}.*`) and the kernel's
+ * rules for combining `all` with the device value (include/linux/inetdevice.h:
+ * IN_DEV_MAXCONF, IN_DEV_ORCONF, IN_DEV_ANDCONF, IN_DEV_CONF_GET), and what `default`
+ * really does (devinet.c: devinet_copy_dflt_conf, devinet_conf_proc).
+ */
+import type { SettingUse } from '../trace.ts';
+
+export type Combine = 'max' | 'or' | 'and' | 'dev';
+
+export interface KnobDef {
+  combine: Combine;
+  def: number;
+  min: number;
+  max: number;
+}
+
+/** Every conf knob the engine reads, with the kernel default (not a distribution's). */
+export const CONF_KNOBS = {
+  arp_ignore: { combine: 'max', def: 0, min: 0, max: 255 },
+  arp_announce: { combine: 'max', def: 0, min: 0, max: 255 },
+  arp_filter: { combine: 'or', def: 0, min: 0, max: 1 },
+  arp_accept: { combine: 'max', def: 0, min: 0, max: 255 },
+  arp_notify: { combine: 'max', def: 0, min: 0, max: 1 },
+  arp_evict_nocarrier: { combine: 'and', def: 1, min: 0, max: 1 },
+  drop_gratuitous_arp: { combine: 'or', def: 0, min: 0, max: 1 },
+  proxy_arp: { combine: 'or', def: 0, min: 0, max: 1 },
+  proxy_arp_pvlan: { combine: 'or', def: 0, min: 0, max: 1 },
+  medium_id: { combine: 'dev', def: 0, min: -1, max: 2147483647 },
+  rp_filter: { combine: 'max', def: 0, min: 0, max: 2 },
+  accept_local: { combine: 'or', def: 0, min: 0, max: 1 },
+  route_localnet: { combine: 'or', def: 0, min: 0, max: 1 },
+  forwarding: { combine: 'dev', def: 0, min: 0, max: 1 },
+  promote_secondaries: { combine: 'or', def: 0, min: 0, max: 1 },
+  log_martians: { combine: 'or', def: 0, min: 0, max: 1 },
+  send_redirects: { combine: 'or', def: 1, min: 0, max: 1 },
+} satisfies Record<string, KnobDef>;
+
+export type Knob = keyof typeof CONF_KNOBS;
+export const KNOB_NAMES = Object.keys(CONF_KNOBS) as Knob[];
+
+export function isKnob(name: string): name is Knob {
+  return Object.prototype.hasOwnProperty.call(CONF_KNOBS, name);
+}
+
+/** One config set: a value per knob and the per-knob "explicitly set" bit. */
+export class ConfSet {
+  values: Record<Knob, number>;
+  set: Set<Knob>;
+  /** Knobs whose value was copied from conf/default (for explanations). */
+  fromDefault: Set<Knob>;
+
+  constructor(copyFrom?: ConfSet) {
+    if (copyFrom) {
+      this.values = { ...copyFrom.values };
+      this.set = new Set(copyFrom.set);
+      this.fromDefault = new Set(KNOB_NAMES.filter((k) => copyFrom.values[k] !== CONF_KNOBS[k].def || copyFrom.set.has(k)));
+    } else {
+      this.values = Object.fromEntries(KNOB_NAMES.map((k) => [k, CONF_KNOBS[k].def])) as Record<Knob, number>;
+      this.set = new Set();
+      this.fromDefault = new Set();
+    }
+  }
+}
+
+/** The host-wide part: conf/all and conf/default. */
+export class HostConf {
+  all = new ConfSet();
+  dflt = new ConfSet();
+}
+
+/**
+ * The value the kernel uses for knob `k` on a device with config `dev`, with where it came
+ * from, as the decision events report it.
+ */
+export function effective(all: ConfSet, dev: ConfSet, devName: string, k: Knob): SettingUse {
+  const def = CONF_KNOBS[k];
+  const a = all.values[k];
+  const d = dev.values[k];
+  let value: number;
+  let from: SettingUse['from'];
+  switch (def.combine) {
+    case 'max':
+      value = Math.max(a, d);
+      from = a === d ? 'both' : a > d ? 'all' : 'dev';
+      break;
+    case 'or':
+      value = a !== 0 || d !== 0 ? 1 : 0;
+      from = (a !== 0) === (d !== 0) ? 'both' : a !== 0 ? 'all' : 'dev';
+      break;
+    case 'and':
+      value = a !== 0 && d !== 0 ? 1 : 0;
+      from = (a !== 0) === (d !== 0) ? 'both' : a === 0 ? 'all' : 'dev';
+      break;
+    case 'dev':
+      value = d;
+      from = 'dev';
+      break;
+  }
+  const use: SettingUse = { name: k, dev: devName, value, combine: def.combine, all: a, devValue: d, from };
+  if (dev.fromDefault.has(k) && !dev.set.has(k)) use.devFromDefault = true;
+  return use;
+}
+
+/** "rp_filter=1 (max of all=1, eth1=0)" */
+export function describeSetting(u: SettingUse): string {
+  if (u.combine === 'dev') return `${u.name}=${u.value} (${u.dev})`;
+  if (u.combine === 'neigh') return `${u.name}=${u.value}`;
+  const how = u.combine === 'max' ? 'max of' : u.combine === 'or' ? 'all OR' : 'all AND';
+  if (u.combine === 'max') return `${u.name}=${u.value} (${how} all=${u.all}, ${u.dev}=${u.devValue})`;
+  return `${u.name}=${u.value} (${how} ${u.dev}: all=${u.all}, ${u.dev}=${u.devValue})`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Hosts, devices and IPv4 addresses: the kernel objects the engine keeps per host
+ * (net_device, in_device with its ordered in_ifaddr list, conf and neigh parms).
+ */
+import type { Ip4 } from '../net/ip.ts';
+import type { Mac } from '../net/mac.ts';
+import { ConfSet, HostConf } from './conf.ts';
+import { NeighParms } from '../neigh/parms.ts';
+import type { NeighEntry } from '../neigh/entry.ts';
+import type { Route } from '../route/route.ts';
+import type { Port } from '../l2/bridge.ts';
+import type { Micros } from '../trace.ts';
+
+/** Address scopes as rtnetlink numbers: smaller is wider. */
+export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
+export type ScopeNum = number;
+export function scopeName(s: ScopeNum): string {
+  return s === 0 ? 'global' : s === 200 ? 'site' : s === 253 ? 'link' : s === 254 ? 'host' : String(s);
+}
+
+export interface IfAddr {
+  local: Ip4;
+  len: number;
+  mask: number;
+  scope: ScopeNum;
+  label: string;
+  secondary: boolean;
+  noprefixroute: boolean;
+  metric: number;
+}
+
+/** A packet waiting in a host's queues: an IPv4 ICMP datagram. */
+export interface IpPacket {
+  src: Ip4;
+  dst: Ip4;
+  ttl: number;
+  icmp: { type: 'echo-request' | 'echo-reply'; id: number; seq: number };
+  /** Frame that carried it in (for explanations), if received. */
+  inFrame?: number;
+}
+
+export interface ProxyItem {
+  at: Micros;
+  frameId: number;
+}
+
+export class Device {
+  readonly host: Host;
+  readonly name: string;
+  readonly ifindex: number;
+  mac: Mac;
+  up = true;
+  readonly loopback: boolean;
+  /** IFF_NOARP: loopback and point-to-point devices never resolve. */
+  readonly noarp: boolean;
+  addrs: IfAddr[] = [];
+  conf: ConfSet;
+  parms: NeighParms;
+  /** reachable_time drawn from [base/2, 3·base/2) (neigh_rand_reach_time). */
+  reachableTime: Micros = 0;
+  neigh = new Map<Ip4, NeighEntry>();
+  port: Port | null = null;
+
+  constructor(host: Host, name: string, ifindex: number, mac: Mac, loopback: boolean) {
+    this.host = host;
+    this.name = name;
+    this.ifindex = ifindex;
+    this.mac = mac;
+    this.loopback = loopback;
+    this.noarp = loopback;
+    // devinet.c inetdev_init → devinet_copy_dflt_conf: a new device starts as a copy of
+    // conf/default, values and "set" bits alike.
+    this.conf = new ConfSet(host.conf.dflt);
+    this.parms = new NeighParms(host.neighDefault);
+  }
+
+  get id(): string {
+    return `${this.host.name}.${this.name}`;
+  }
+}
+
+export class Host {
+  readonly name: string;
+  readonly index: number;
+  conf = new HostConf();
+  neighDefault = new NeighParms();
+  devices: Device[] = [];
+  byName = new Map<string, Device>();
+  /** The main routing table (user and connected routes), in insertion order. */
+  routes: Route[] = [];
+  /** ICMP echo id counter for ping sessions. */
+  nextPingId: number;
+
+  constructor(name: string, index: number) {
+    this.name = name;
+    this.index = index;
+    this.nextPingId = 0x1000 + index * 16;
+  }
+
+  dev(name: string): Device | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Any IPv4 address of the host, on any device (the weak host model). */
+  findAddr(a: Ip4): { dev: Device; ifa: IfAddr } | null {
+    for (const d of this.devices) for (const ifa of d.addrs) if (ifa.local === a) return { dev: d, ifa };
+    return null;
+  }
+
+  isLocal(a: Ip4): boolean {
+    if (a >>> 24 === 127 && this.devices[0]?.up) return true;
+    return this.findAddr(a) !== null;
+  }
+}

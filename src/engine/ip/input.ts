@@ -1,0 +1,59 @@
+/**
+ * Receiving IPv4 (ip_rcv → ip_route_input → ip_local_deliver / ip_forward) and ICMP echo
+ * (icmp_echo → icmp_reply: the reply's source is the address that was pinged).
+ */
+import { fmtIp } from '../net/ip.ts';
+import { describeSetting } from '../host/conf.ts';
+import type { Device, IpPacket } from '../host/model.ts';
+import type { World } from '../sim/world.ts';
+import type { Frame } from '../trace.ts';
+import { routeInput } from '../route/input.ts';
+import { ipSendLocal, neighXmit } from './output.ts';
+import type { PktType } from '../host/rx.ts';
+import { ip as parseIp } from '../net/ip.ts';
+
+export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
+  const host = dev.host;
+  if (pkt === 'otherhost') {
+    w.decision(frame.id, host, dev, 'ip_rcv.otherhost', 'drop', [], { dev: dev.name }, `${dev.id} drops the packet: addressed to another MAC (${frame.dst})`);
+    return;
+  }
+  const f = frame.ip!;
+  const p: IpPacket = { src: parseIp(f.src), dst: parseIp(f.dst), ttl: f.ttl, icmp: { ...f.icmp }, inFrame: frame.id };
+  const rt = routeInput(dev, p.dst, p.src, false);
+  if (rt.kind === 'local') {
+    ipLocalDeliver(w, dev, p);
+    return;
+  }
+  if (rt.kind === 'forward') {
+    if (p.ttl <= 1) {
+      w.decision(frame.id, host, dev, 'ip_input.forward', 'drop', [rt.forwarding], { dst: f.dst }, `${host.name} drops the packet to ${f.dst}: TTL exceeded`);
+      return;
+    }
+    w.decision(frame.id, host, dev, 'ip_input.forward', 'forward', [rt.forwarding], { dst: f.dst, out: rt.out.name },
+      `${host.name} forwards the packet to ${f.dst} out of ${rt.out.name} (${describeSetting(rt.forwarding)})`);
+    const fwd: IpPacket = { ...p, ttl: p.ttl - 1 };
+    neighXmit(w, rt.out, rt.route.gw || p.dst, fwd);
+    return;
+  }
+  if (rt.kind === 'error' && rt.validation && rt.validation.settings[0]?.value) {
+    const v = rt.validation;
+    w.decision(frame.id, host, dev, 'ip_input.rp_filter', 'drop', v.settings, { src: f.src, dev: dev.name, via: v.via ?? '' },
+      `${dev.id} drops the packet from ${f.src}: ${describeSetting(v.settings[0])}; ${v.why}`);
+    return;
+  }
+  w.decision(frame.id, host, dev, 'ip_input.no_route', 'drop', rt.settings, { dst: f.dst, dev: dev.name }, `${dev.id} drops the packet to ${f.dst}: ${rt.why}`);
+}
+
+export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
+  const host = dev.host;
+  if (p.icmp.type === 'echo-request') {
+    w.decision(p.inFrame ?? null, host, dev, 'ip_input.local', 'accept', [], { src: fmtIp(p.src), dst: fmtIp(p.dst) },
+      `${host.name} accepts the echo request for ${fmtIp(p.dst)} and answers it from ${fmtIp(p.dst)}`);
+    const reply: IpPacket = { src: p.dst, dst: p.src, ttl: 64, icmp: { type: 'echo-reply', id: p.icmp.id, seq: p.icmp.seq } };
+    ipSendLocal(w, host, reply, null);
+    return;
+  }
+  const s = w.pings.get(`${host.name}:${p.icmp.id}`);
+  if (s) s.onReply(p);
+}

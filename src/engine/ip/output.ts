@@ -1,0 +1,65 @@
+/**
+ * Sending IPv4 packets (ip_output → ip_finish_output2 → neigh_output): route, then the
+ * neighbour entry of the next hop on the output device, which may queue the packet and
+ * start ARP resolution.
+ */
+import { fmtIp, type Ip4 } from '../net/ip.ts';
+import type { Mac } from '../net/mac.ts';
+import type { Device, Host, IpPacket } from '../host/model.ts';
+import type { World } from '../sim/world.ts';
+import { routeOutput } from '../route/output.ts';
+import { neighCreate, neighOutput } from '../neigh/machine.ts';
+import type { NeighEntry } from '../neigh/entry.ts';
+import { transmit } from '../l2/bridge.ts';
+import { ipLocalDeliver } from './input.ts';
+
+export function xmitResolved(w: World, dev: Device, mac: Mac, pkt: IpPacket): void {
+  const frame = w.newFrame(dev.mac, mac, {
+    ip: { src: fmtIp(pkt.src), dst: fmtIp(pkt.dst), ttl: pkt.ttl, icmp: { ...pkt.icmp } },
+  });
+  transmit(w, dev, frame, pkt.icmp.type === 'echo-request' ? 'icmp-echo-request' : 'icmp-echo-reply');
+}
+
+/** Hands a packet to the neighbour layer of `dev` for next hop `nh`. */
+export function neighXmit(w: World, dev: Device, nh: Ip4, pkt: IpPacket): void {
+  if (dev.noarp) {
+    ipLocalDeliver(w, dev, pkt);
+    return;
+  }
+  const n = neighCreate(w, dev, nh);
+  const mac = neighOutput(w, n, pkt);
+  if (mac) xmitResolved(w, dev, mac, pkt);
+}
+
+export type SendResult = { ok: true } | { ok: false; message: string };
+
+/** Routes and sends a locally generated packet (source already chosen or bound). */
+export function ipSendLocal(w: World, host: Host, pkt: IpPacket, oif: Device | null): SendResult {
+  const r = routeOutput(host, pkt.dst, pkt.src, oif);
+  if (!r.ok) {
+    w.decision(null, host, oif, 'ip_output.no_route', 'drop', [], { dst: fmtIp(pkt.dst) }, `${host.name} cannot send to ${fmtIp(pkt.dst)}: ${r.message}`);
+    return { ok: false, message: r.message };
+  }
+  if (!pkt.src) pkt.src = r.src;
+  if (r.local) {
+    const lo = r.dev;
+    w.after(1, () => ipLocalDeliver(w, lo, pkt));
+    return { ok: true };
+  }
+  neighXmit(w, r.dev, r.nexthop, pkt);
+  return { ok: true };
+}
+
+/** neigh_invalidate's error report: local senders learn "Destination Host Unreachable". */
+export function reportUnreachable(w: World, n: NeighEntry, pkts: IpPacket[]): void {
+  const host = n.dev.host;
+  for (const pkt of pkts) {
+    const local = host.isLocal(pkt.src);
+    w.decision(null, host, n.dev, 'neigh.failed', 'drop', [], { ip: fmtIp(n.ip), dev: n.dev.name },
+      `${n.dev.id} could not resolve ${fmtIp(n.ip)}: the queued packet to ${fmtIp(pkt.dst)} is dropped${local ? ' and the sender is told "Destination Host Unreachable"' : ''}`);
+    if (local && pkt.icmp.type === 'echo-request') {
+      const s = w.pings.get(`${host.name}:${pkt.icmp.id}`);
+      if (s) s.onError(pkt, fmtIp(pkt.src));
+    }
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * simulate(): the scenario's actions, one after another, on the simulated clock. Each
+ * action runs to completion (a tool until it exits), then the clock runs `settle`
+ * seconds (default 0.15) and the step is recorded: the ARP frames sent during it and
+ * every host's neighbour table. Same scenario and seed ⇒ byte-identical result.
+ */
+import type { Action, EngineScenario } from '../input.ts';
+import type { FrameRecord, Micros, SimResult, StepResult } from '../trace.ts';
+import { buildWorld } from './build.ts';
+import type { World } from './world.ts';
+import { neighTables } from './snapshot.ts';
+import { PingSession, type ToolRun } from '../tools/ping.ts';
+import { ArpingSession } from '../tools/arping.ts';
+import { addAddress, delAddress, linkSet, neighAdd, neighDel, neighFlush, routeCmd, writeSysctl } from '../tools/admin.ts';
+
+const SETTLE: Micros = 150_000;
+/** A tool that has not exited after this long is stopped (ping without -c would run forever). */
+const TOOL_LIMIT: Micros = 3_600_000_000;
+
+const secs = (t: Micros) => Math.round(t / 100) / 10_000;
+
+function frameRecords(w: World): FrameRecord[] {
+  return w.stepFrames
+    .filter((s) => s.from.port)
+    .map((s) => {
+      const a = s.frame.arp!;
+      return {
+        t: secs(s.t),
+        from: s.from.id,
+        eth_src: s.frame.src,
+        eth_dst: s.frame.dst,
+        op: a.op === 1 ? 'request' : a.op === 2 ? 'reply' : a.op,
+        sha: a.sha,
+        spa: a.spa,
+        tha: a.tha,
+        tpa: a.tpa,
+        delivered_to: s.delivered,
+        id: s.frame.id,
+        kind: s.kind,
+      };
+    });
+}
+
+interface ActionOutcome {
+  ok: boolean | null;
+  rc?: number;
+  output?: string[];
+  error?: string;
+}
+
+function runAction(w: World, a: Action): ActionOutcome {
+  const hostOf = (name: string) => w.hosts.get(name);
+  const missing = (name: string): ActionOutcome => ({ ok: null, error: `no host "${name}"` });
+  const tool = (t: ToolRun): ActionOutcome => {
+    w.runWhile(() => !t.done, w.now + TOOL_LIMIT);
+    return { ok: t.ok, rc: t.rc, output: t.lines };
+  };
+  const errs: string[] = [];
+  const note = (e: string | null) => {
+    if (e) errs.push(e);
+  };
+  switch (a.type) {
+    case 'ping': {
+      const h = hostOf(a.host);
+      return h ? tool(new PingSession(w, h, a)) : missing(a.host);
+    }
+    case 'arping': {
+      const h = hostOf(a.host);
+      return h ? tool(new ArpingSession(w, h, a)) : missing(a.host);
+    }
+    case 'wait':
+      w.runUntil(w.now + Math.round(a.seconds * 1e6));
+      return { ok: null };
+    case 'snapshot':
+      return { ok: null };
+    case 'flush':
+      for (const name of a.hosts) {
+        const h = hostOf(name);
+        if (!h) return missing(name);
+        note(neighFlush(w, h, a.dev));
+      }
+      break;
+    case 'sysctl':
+      for (const name of a.hosts) {
+        const h = hostOf(name);
+        if (!h) return missing(name);
+        for (const [k, v] of a.set) note(writeSysctl(w, h, k, v));
+      }
+      break;
+    case 'neigh_add': {
+      const h = hostOf(a.host);
+      if (!h) return missing(a.host);
+      note(neighAdd(w, h, a.ip, a.dev, a.lladdr, a.nud));
+      break;
+    }
+    case 'neigh_del': {
+      const h = hostOf(a.host);
+      if (!h) return missing(a.host);
+      note(neighDel(w, h, a.ip, a.dev));
+      break;
+    }
+    case 'route': {
+      const h = hostOf(a.host);
+      if (!h) return missing(a.host);
+      note(routeCmd(h, a.op, a.route));
+      break;
+    }
+    case 'addr': {
+      const h = hostOf(a.host);
+      if (!h) return missing(a.host);
+      const d = h.dev(a.dev);
+      if (!d) return { ok: null, error: `Cannot find device "${a.dev}"` };
+      note(a.op === 'add' ? addAddress(h, d, a.addr) : delAddress(w, h, d, a.addr.cidr));
+      break;
+    }
+    case 'link': {
+      const h = hostOf(a.host);
+      if (!h) return missing(a.host);
+      const d = h.dev(a.dev);
+      if (!d) return { ok: null, error: `Cannot find device "${a.dev}"` };
+      note(linkSet(w, h, d, a.mac, a.state));
+      break;
+    }
+  }
+  return errs.length ? { ok: null, error: errs.join('; ') } : { ok: null };
+}
+
+export interface SimulateOptions {
+  /** Record decision and delivery events (default true). */
+  trace?: boolean;
+}
+
+export function simulate(scn: EngineScenario, opts: SimulateOptions = {}): SimResult {
+  const { world: w, issues } = buildWorld(scn);
+  w.traceDetail = opts.trace ?? true;
+  const steps: StepResult[] = [];
+  w.events.push({ kind: 'step', t: 0, i: 0, action: null });
+  const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: neighTables(w), events: [0, w.events.length] };
+  if (issues.length) step0.error = issues.map((x) => `${x.host}: ${x.what}: ${x.message}`).join('; ');
+  steps.push(step0);
+  scn.actions.forEach((a, idx) => {
+    const i = idx + 1;
+    const t0 = w.now;
+    const first = w.events.length;
+    w.events.push({ kind: 'step', t: t0, i, action: a });
+    w.stepFrames = [];
+    const out = runAction(w, a);
+    w.runUntil(w.now + Math.round((a.settle ?? SETTLE / 1e6) * 1e6));
+    const st: StepResult = {
+      i,
+      type: a.type,
+      t: secs(t0),
+      t_end: secs(w.now),
+      ok: out.ok,
+      frames: frameRecords(w),
+      neigh: neighTables(w),
+      events: [first, w.events.length],
+    };
+    if (out.rc !== undefined) st.rc = out.rc;
+    if (out.output) st.output = out.output;
+    if (out.error) st.error = out.error;
+    steps.push(st);
+  });
+  return { version: 1, seed: scn.seed, steps, events: w.events };
+}

@@ -1,0 +1,121 @@
+/**
+ * The simulated network: hosts, bridges, the event queue, the seeded RNG and the trace.
+ * Everything the kernel objects do goes through here so that it lands in the trace.
+ */
+import { EventQueue, type QueueItem } from './queue.ts';
+import { Rng } from './rng.ts';
+import type { Host, Device } from '../host/model.ts';
+import type { Bridge } from '../l2/bridge.ts';
+import type {
+  ArpFields,
+  DecisionEvent,
+  Frame,
+  FrameKind,
+  IpFields,
+  Micros,
+  NudState,
+  RuleId,
+  SettingUse,
+  TraceEvent,
+  Verdict,
+} from '../trace.ts';
+import type { ArpingSession } from '../tools/arping.ts';
+import type { PingSession } from '../tools/ping.ts';
+
+/** Time a frame takes from the sender through the bridge to a receiver. */
+export const WIRE_DELAY: Micros = 10;
+
+export interface TraceSink {
+  push(e: TraceEvent): void;
+}
+
+export class World {
+  now: Micros = 0;
+  readonly queue = new EventQueue();
+  readonly rng: Rng;
+  readonly hosts = new Map<string, Host>();
+  readonly hostList: Host[] = [];
+  readonly bridges: Bridge[] = [];
+  readonly events: TraceEvent[] = [];
+  /** When false, decision/rx events are not recorded (benchmarks of raw speed). */
+  traceDetail = true;
+  private frameSeq = 0;
+  /** Active arping sessions, by device (their packet sockets see what the device receives). */
+  readonly arpingTaps = new Map<Device, ArpingSession[]>();
+  readonly pings = new Map<string, PingSession>();
+  /** Frames of the current step (ARP only), for the step's output. */
+  stepFrames: { frame: Frame; from: Device; t: Micros; kind: FrameKind; delivered: string[] }[] = [];
+  readonly frameIndex = new Map<number, { delivered: string[] }>();
+  deliveries = 0;
+
+  constructor(seed: number) {
+    this.rng = new Rng(seed);
+  }
+
+  at(t: Micros, run: () => void): QueueItem {
+    return this.queue.push(Math.max(t, this.now), run);
+  }
+
+  after(dt: Micros, run: () => void): QueueItem {
+    return this.queue.push(this.now + dt, run);
+  }
+
+  /** Runs every event due up to and including time `t`, then sets the clock to `t`. */
+  runUntil(t: Micros): void {
+    for (;;) {
+      const next = this.queue.peekTime();
+      if (next === undefined || next > t) break;
+      const item = this.queue.pop()!;
+      if (item.cancelled) continue;
+      this.now = item.t;
+      item.run();
+    }
+    this.now = t;
+  }
+
+  /** Runs until `done()` holds after some event, or until `limit`; returns the time it stopped. */
+  runWhile(notDone: () => boolean, limit: Micros): Micros {
+    while (notDone()) {
+      const next = this.queue.peekTime();
+      if (next === undefined || next > limit) {
+        this.now = limit;
+        return limit;
+      }
+      const item = this.queue.pop()!;
+      if (item.cancelled) continue;
+      this.now = item.t;
+      item.run();
+    }
+    return this.now;
+  }
+
+  newFrame(src: string, dst: string, body: { arp: ArpFields } | { ip: IpFields }): Frame {
+    const id = ++this.frameSeq;
+    if ('arp' in body) return { id, src, dst, ethertype: 0x0806, arp: body.arp, length: 42 };
+    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: 98 };
+  }
+
+  decision(
+    frameId: number | null,
+    host: Host,
+    dev: Device | null,
+    rule: RuleId,
+    verdict: Verdict,
+    settings: SettingUse[],
+    params: Record<string, string | number>,
+    text: string,
+  ): void {
+    if (!this.traceDetail) return;
+    const e: DecisionEvent = { kind: 'decision', t: this.now, frameId, host: host.name, dev: dev ? dev.name : null, rule, verdict, settings, params, text };
+    this.events.push(e);
+  }
+
+  neighEvent(dev: Device, ip: string, from: NudState | null, to: NudState | null, lladdr: string | null, cause: string, frameId: number | null): void {
+    if (!this.traceDetail) return;
+    this.events.push({ kind: 'neigh', t: this.now, host: dev.host.name, dev: dev.name, ip, from, to, lladdr, cause, frameId });
+  }
+
+  output(host: Host, tool: 'ping' | 'arping', line: string): void {
+    this.events.push({ kind: 'output', t: this.now, host: host.name, tool, line });
+  }
+}
