@@ -1,0 +1,363 @@
+/**
+ * Differential testing of the engine against the real Linux kernel.
+ *
+ *   npm run conformance -- [FILES|DIRS…] [--rp 0,1,2] [--record DIR] [--jobs N] [--verbose]
+ *   npm run conformance -- --ci [--seed S] [--generated N]
+ *   npm run conformance -- --generate N --seed S [--out DIR]
+ *   npm run conformance -- [FILES…] --against DIR     kernel now vs recorded kernel runs
+ *   npm run conformance -- [FILES…] --replay DIR      recorded kernel runs vs engine (no root)
+ *
+ * See conformance/README.md. Prints a line per run (agree, or the first difference with
+ * kernel and engine side by side), then `conformance: K/N steps agree`; exits non-zero on
+ * any disagreement or failure.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { release, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { installCleanupHandlers } from './cleanup.ts';
+import { compareRun, sideBySide, type RunComparison, type StepLike } from './compare.ts';
+import { nowSec } from './exec.ts';
+import { generateScenarios } from './generate.ts';
+import { preflight } from './preflight.ts';
+import type { RecordFile, RunRecord } from './record.ts';
+import { recordRun } from './recorder.ts';
+import { applyRecordedRpFilter, rpValuesOf, stripAnnotations, type ScenarioV1 } from './scenario.ts';
+import { simulate } from './sim.ts';
+import { toolVersions } from './versions.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ARTICLE_DIR = join(ROOT, 'conformance', 'scenarios', 'article');
+
+interface Options {
+  inputs: string[];
+  rp: number[] | null;
+  record?: string;
+  against?: string;
+  replay?: string;
+  sim: string;
+  noSim: boolean;
+  jobs: number;
+  verbose: boolean;
+  ci: boolean;
+  generate?: number;
+  generated: number;
+  seed: number;
+  out?: string;
+  saveFailures?: string;
+  timeoutS: number;
+  only?: string;
+}
+
+function usage(msg?: string): never {
+  if (msg) console.error(`conformance: ${msg}`);
+  console.error('usage: npm run conformance -- [FILES|DIRS] [--rp 0,1,2] [--record DIR] [--against DIR | --replay DIR]\n' +
+    '         [--sim CMD] [--no-sim] [--jobs N] [--only PREFIX] [--verbose] [--timeout S]\n' +
+    '       npm run conformance -- --ci [--seed S] [--generated N] [--jobs N]\n' +
+    '       npm run conformance -- --generate N [--seed S] [--out DIR]');
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
+    inputs: [], rp: null, sim: 'npm run -s sim --', noSim: false, jobs: 1, verbose: false, ci: false,
+    generated: 50, seed: 1, timeoutS: 3600,
+  };
+  const val = (i: number) => {
+    const v = argv[i + 1];
+    if (v === undefined) usage(`${argv[i]} needs a value`);
+    return v;
+  };
+  const int = (i: number) => {
+    const n = Number(val(i));
+    if (!Number.isInteger(n) || n < 0) usage(`${argv[i]} needs a whole number`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case '--rp':
+        o.rp = val(i).split(',').map((x) => {
+          const n = Number(x);
+          if (![0, 1, 2].includes(n)) usage('--rp takes 0, 1 or 2 (comma-separated for several)');
+          return n;
+        });
+        i++;
+        break;
+      case '--record': o.record = val(i++); break;
+      case '--against': o.against = val(i++); break;
+      case '--replay': o.replay = val(i++); break;
+      case '--sim': o.sim = val(i++); break;
+      case '--no-sim': o.noSim = true; break;
+      case '--jobs': o.jobs = Math.max(1, int(i++)); break;
+      case '--verbose': case '-v': o.verbose = true; break;
+      case '--ci': o.ci = true; break;
+      case '--generate': o.generate = int(i++); break;
+      case '--generated': o.generated = int(i++); break;
+      case '--seed': o.seed = int(i++); break;
+      case '--out': o.out = val(i++); break;
+      case '--save-failures': o.saveFailures = val(i++); break;
+      case '--timeout': o.timeoutS = int(i++); break;
+      case '--only': o.only = val(i++); break;
+      case '--help': case '-h': usage();
+      // falls through (usage exits)
+      default:
+        if (a.startsWith('-')) usage(`unknown option ${a}`);
+        o.inputs.push(a);
+    }
+  }
+  if (o.against && o.replay) usage('--against and --replay exclude each other');
+  return o;
+}
+
+interface Job {
+  /** File name without .json: the key of records and regressions. */
+  name: string;
+  label: string;
+  original: ScenarioV1;
+  effective: ScenarioV1;
+  rp: number | null;
+  generated: boolean;
+}
+
+function scenarioFiles(inputs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of inputs) {
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).filter((f) => f.endsWith('.json') && !f.endsWith('.kernel.json')).sort()) out.push(join(p, f));
+    } else out.push(p);
+  }
+  return out;
+}
+
+function jobsFor(name: string, sc: ScenarioV1, rps: number[] | null, generated: boolean): Job[] {
+  if (rps === null) return [{ name, label: name, original: sc, effective: stripAnnotations(sc), rp: null, generated }];
+  return rps.map((rp) =>
+    rp < 0
+      ? { name, label: `${name} rp_filter=fixed`, original: sc, effective: stripAnnotations(sc), rp: null, generated }
+      : { name, label: `${name} rp=${rp}`, original: sc, effective: applyRecordedRpFilter(sc, rp), rp, generated },
+  );
+}
+
+interface Outcome {
+  job: Job;
+  kernel?: RunRecord;
+  kernelError?: string;
+  otherError?: string;
+  cmp?: RunComparison;
+  seconds: number;
+}
+
+function loadRecord(dir: string, name: string, rp: number | null): RunRecord | string {
+  let file: RecordFile;
+  try {
+    file = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as RecordFile;
+  } catch (e) {
+    return `no record ${join(dir, `${name}.json`)}: ${(e as Error).message.split('\n')[0]}`;
+  }
+  const run = file.runs.find((r) => r.rp_filter === rp) ?? (rp === null ? file.runs[0] : undefined);
+  if (!run) return `record ${name} has no run with rp_filter=${rp}`;
+  if (run.error || !run.steps) return `recorded run failed: ${run.error ?? 'no steps'}`;
+  return run;
+}
+
+async function runJob(job: Job, o: Options, tmp: string): Promise<Outcome> {
+  const t = nowSec();
+  const done = (x: Omit<Outcome, 'job' | 'seconds'>): Outcome => ({ job, seconds: nowSec() - t, ...x });
+  let kernel: RunRecord;
+  if (o.replay) {
+    const r = loadRecord(o.replay, job.name, job.rp);
+    if (typeof r === 'string') return done({ kernelError: r });
+    kernel = r;
+  } else {
+    kernel = await recordRun(job.effective, { rp: job.rp, annotated: job.original.actions });
+    if (kernel.error || !kernel.steps) return done({ kernel, kernelError: kernel.error ?? 'no steps' });
+  }
+  let other: StepLike[];
+  if (o.against) {
+    const r = loadRecord(o.against, job.name, job.rp);
+    if (typeof r === 'string') return done({ kernel, otherError: r });
+    other = r.steps!;
+  } else if (o.noSim) {
+    return done({ kernel });
+  } else {
+    const file = join(tmp, `${job.name}${job.rp === null ? '' : `-rp${job.rp}`}.json`);
+    writeFileSync(file, JSON.stringify(job.effective, null, 1));
+    const s = await simulate(o.sim, file);
+    if (!s.ok) return done({ kernel, otherError: `simulator failed: ${s.error}` });
+    other = s.steps;
+  }
+  return done({ kernel, cmp: compareRun(kernel.steps!, other) });
+}
+
+/** Runs jobs with at most `n` at once, reporting each in the original order. */
+async function pool(jobs: Job[], n: number, deadline: number, work: (j: Job) => Promise<Outcome>, report: (o: Outcome) => void): Promise<number> {
+  const results: (Outcome | undefined)[] = new Array(jobs.length);
+  let next = 0;
+  let reported = 0;
+  let notStarted = 0;
+  const flush = () => {
+    while (reported < jobs.length && results[reported]) report(results[reported++]!);
+  };
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      if (nowSec() > deadline) {
+        notStarted++;
+        results[i] = { job: jobs[i]!, kernelError: 'not started: the overall time limit was reached', seconds: 0 };
+      } else {
+        results[i] = await work(jobs[i]!);
+      }
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
+  flush();
+  return notStarted;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const t0 = nowSec();
+
+  if (o.generate !== undefined && !o.ci && o.inputs.length === 0 && o.out) {
+    const scs = generateScenarios(o.generate, o.seed);
+    mkdirSync(o.out, { recursive: true });
+    for (const { name, scenario } of scs) writeFileSync(join(o.out, `${name}.json`), `${JSON.stringify(scenario, null, 1)}\n`);
+    console.log(`conformance: wrote ${scs.length} scenarios (seed ${o.seed}) to ${o.out}`);
+    return;
+  }
+
+  const needKernel = !o.replay;
+  if (needKernel) {
+    const why = await preflight();
+    if (why) {
+      if (o.ci) {
+        console.log(`conformance: skipped (${why})`);
+        return;
+      }
+      console.error(`conformance: cannot run the kernel side: ${why} (use --replay DIR to compare recorded runs)`);
+      process.exit(2);
+    }
+    installCleanupHandlers((m) => console.error(m));
+  }
+
+  const jobs: Job[] = [];
+  if (o.ci) {
+    for (const f of scenarioFiles([ARTICLE_DIR])) {
+      const sc = JSON.parse(readFileSync(f, 'utf8')) as ScenarioV1;
+      jobs.push(...jobsFor(basename(f, '.json'), sc, o.rp ?? rpValuesOf(sc), false));
+    }
+  }
+  const generatedCount = o.ci ? (o.generate ?? o.generated) : (o.generate ?? 0);
+  for (const { name, scenario } of generateScenarios(generatedCount, o.seed)) jobs.push(...jobsFor(name, scenario, null, true));
+  const inputs = o.inputs.length > 0 || o.ci || generatedCount > 0 ? o.inputs : [ARTICLE_DIR];
+  for (const f of scenarioFiles(inputs)) {
+    const sc = JSON.parse(readFileSync(f, 'utf8')) as ScenarioV1;
+    jobs.push(...jobsFor(basename(f, '.json'), sc, o.rp, false));
+  }
+  const selected = o.only ? jobs.filter((j) => j.name.startsWith(o.only!)) : jobs;
+  if (selected.length === 0) usage('no scenarios to run');
+
+  const tmp = mkdtempSync(join(tmpdir(), 'arplab-conformance-'));
+  const versions = needKernel ? await toolVersions() : {};
+  const otherName = o.against ? 'recorded' : 'engine';
+  let agree = 0;
+  let total = 0;
+  let failures = 0;
+  const byName = new Map<string, RunRecord[]>();
+  const genDisagreements: string[] = [];
+
+  const report = (r: Outcome) => {
+    const secs = `${r.seconds.toFixed(1)} s`;
+    if (r.kernel) {
+      const list = byName.get(r.job.name) ?? [];
+      list.push(r.kernel);
+      byName.set(r.job.name, list);
+    }
+    if (r.kernelError) {
+      failures++;
+      console.log(`ERROR ${r.job.label}: kernel run failed: ${r.kernelError}`);
+      return;
+    }
+    if (r.otherError) {
+      failures++;
+      const n = r.kernel?.steps?.length ?? 0;
+      total += n;
+      console.log(`ERROR ${r.job.label}: ${r.otherError} (${n} steps not compared)`);
+      return;
+    }
+    if (!r.cmp) {
+      console.log(`rec  ${r.job.label}: ${r.kernel?.steps?.length ?? 0} steps recorded (${secs})`);
+      return;
+    }
+    agree += r.cmp.agree;
+    total += r.cmp.total;
+    if (!r.cmp.first) {
+      console.log(`ok   ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree (${secs})`);
+      return;
+    }
+    failures++;
+    const f = r.cmp.first;
+    const desc = (f.step as { desc?: string }).desc ?? f.step.type ?? '';
+    const line = `FAIL ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree; first difference at step ${f.step.i} (${desc})`;
+    console.log(line);
+    for (const d of f.diffs) console.log(sideBySide(d, otherName));
+    if (o.verbose) {
+      for (const d of r.cmp.differing.slice(1)) {
+        console.log(`  step ${d.step.i} (${(d.step as { desc?: string }).desc ?? d.step.type}):`);
+        for (const x of d.diffs) console.log(sideBySide(x, otherName, '      '));
+      }
+    }
+    if (r.job.generated) {
+      genDisagreements.push(`${line}\n${f.diffs.map((d) => sideBySide(d, otherName)).join('\n')}`);
+      const dir = o.saveFailures ?? (o.ci ? join(ROOT, 'conformance', 'out', 'failures') : undefined);
+      if (dir && r.kernel) saveFailure(dir, r.job, r.kernel, versions);
+    }
+  };
+
+  const deadline = t0 + o.timeoutS;
+  const jobsN = o.ci && !process.argv.includes('--jobs') ? 3 : o.jobs;
+  const notStarted = await pool(selected, jobsN, deadline, (j) => runJob(j, o, tmp), report);
+  rmSync(tmp, { recursive: true, force: true });
+
+  if (o.record) {
+    mkdirSync(o.record, { recursive: true });
+    for (const [name, runs] of byName) {
+      const sc = selected.find((j) => j.name === name)!.original;
+      const file: RecordFile = {
+        scenario: typeof sc.id === 'string' ? sc.id : name,
+        ...(sc.title ? { title: sc.title } : {}),
+        file: `scenarios/${name}.json`,
+        versions,
+        runs,
+      };
+      writeFileSync(join(o.record, `${name}.json`), `${JSON.stringify(file, null, 1)}\n`);
+    }
+    console.log(`conformance: kernel records written to ${o.record}`);
+  }
+
+  const seconds = Math.round(nowSec() - t0);
+  if (genDisagreements.length > 0) console.log(`conformance: ${genDisagreements.length} generated scenario(s) disagree`);
+  if (notStarted > 0) console.log(`conformance: time limit of ${o.timeoutS} s reached; ${notStarted} run(s) not started`);
+  console.log(`conformance: ${agree}/${total} steps agree`);
+  console.log(`conformance: ${selected.length} run(s) of ${new Set(selected.map((j) => j.name)).size} scenario(s) in ${seconds} s` +
+    (needKernel ? ` (kernel ${release()})` : ''));
+  if (o.ci) {
+    const scenarios = new Set(selected.map((j) => j.name)).size;
+    console.log(`conformance-summary: ${JSON.stringify({ scenarios, runs: selected.length, steps: total, agree, failures, seconds })}`);
+  }
+  process.exitCode = failures === 0 && agree === total ? 0 : 1;
+}
+
+/** A generated scenario the engine disagreed on, with the kernel's record: a future regression test. */
+function saveFailure(dir: string, job: Job, kernel: RunRecord, versions: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${job.name}.json`), `${JSON.stringify(job.effective, null, 1)}\n`);
+  const rec: RecordFile = { scenario: job.name, file: `${job.name}.json`, versions, runs: [kernel] };
+  writeFileSync(join(dir, `${job.name}.kernel.json`), `${JSON.stringify(rec, null, 1)}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`conformance: ${(e as Error).stack ?? String(e)}`);
+  process.exit(2);
+});
