@@ -174,7 +174,9 @@ function checkRoutes(ctx: Ctx, name: string): void {
     if (route.via !== undefined) {
       const via = parseIPv4(route.via);
       const nets = route.dev !== undefined ? (onLink.get(route.dev) ?? []) : [...onLink.values()].flat();
-      if (via !== null && !nets.some((n) => inSubnet(via, n))) {
+      if (via !== null && local.has(via)) {
+        ctx.report(field('via'), { code: 'gatewayLocal', message: messages.gatewayLocal(route.via, name) });
+      } else if (via !== null && !nets.some((n) => inSubnet(via, n))) {
         ctx.report(field('via'), {
           code: 'gatewayNotOnLink',
           message: messages.gatewayNotOnLink(route.via, route.dev !== undefined ? ` of ${route.dev}` : ''),

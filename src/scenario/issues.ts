@@ -5,7 +5,7 @@
  * issue tree into a flat list.
  */
 import type { z } from 'zod';
-import { messages, type MessageId } from './messages.ts';
+import { messages, tagged, untag, type MessageId } from './messages.ts';
 import { EXPECTS, listedFields } from './schema.ts';
 
 export interface ScenarioIssue {
@@ -38,9 +38,6 @@ export function issue(path: readonly PropertyKey[], code: MessageId, message: st
 
 // ---------------------------------------------------------------- zod bridge
 
-/** Messages of built-in checks carry their id in front, split off by `fromZod`. */
-const SEP = '\u0000';
-const tagged = (code: MessageId, message: string) => `${code}${SEP}${message}`;
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false',
@@ -87,12 +84,6 @@ export function errorMap(iss: RawIssue): string | undefined {
     default:
       return undefined;
   }
-}
-
-function untag(message: string): { code: MessageId; message: string } {
-  const i = message.indexOf(SEP);
-  if (i < 0) return { code: 'invalid', message };
-  return { code: message.slice(0, i) as MessageId, message: message.slice(i + 1) };
 }
 
 /**

@@ -39,19 +39,17 @@ export function oneOf(values: readonly (string | number)[]): string {
   return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
 }
 
-/** Edit distance, for "did you mean". */
+/** Edit distance with transpositions (optimal string alignment), for "did you mean". */
 function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** The closest candidate within a small edit distance (case-insensitive), if any. */
@@ -59,6 +57,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();
+  if (w.length > 64) return undefined;
   for (const c of candidates) {
     const d = distance(w, c.toLowerCase());
     if (d < bestD) { best = c; bestD = d; }
@@ -148,6 +147,8 @@ export const messages = {
   routeNeedsDevOrVia: () => `a unicast route needs "dev" or "via"`,
   gatewayNotOnLink: (via: string, where: string) =>
     `gateway ${via} is not on a directly connected subnet${where} (Linux: "Nexthop has invalid gateway")`,
+  gatewayLocal: (via: string, host: string) =>
+    `gateway ${via} is an address of host ${host} itself (Linux: "Nexthop has invalid gateway")`,
   srcNotLocal: (src: string, host: string) =>
     `src ${src} is not an address of host ${host} (Linux: "Invalid prefsrc address")`,
   routeExists: (dest: string, metric: number, other: string) =>
@@ -207,3 +208,15 @@ export interface Problem {
 }
 
 export const problem = (code: MessageId, message: string): Problem => ({ code, message });
+
+/**
+ * zod calls error functions for its built-in checks; they return the message with its id in
+ * front (`tagged`), and issues.ts splits them again (`untag`).
+ */
+const SEP = '\u0000';
+export const tagged = (code: MessageId, message: string): string => `${code}${SEP}${message}`;
+export function untag(message: string): Problem {
+  const i = message.indexOf(SEP);
+  if (i < 0) return { code: 'invalid', message };
+  return { code: message.slice(0, i) as MessageId, message: message.slice(i + 1) };
+}

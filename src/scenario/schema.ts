@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { NudName } from '../engine/input.ts';
 import { checkCrossReferences } from './crossRefs.ts';
 import { LIMITS } from './limits.ts';
-import { messages, problem, type Problem } from './messages.ts';
+import { messages, problem, tagged, type Problem } from './messages.ts';
 import { isCidr, isIPv4, isMac, isMulticastMac, isZeroMac, parseRouteDest } from './net.ts';
 import { checkRouteString, protoProblem, ROUTE_SCOPES, ROUTE_TYPES, UINT32_MAX } from './routeCheck.ts';
 import type { ScenarioV1 } from './types.ts';
@@ -104,7 +104,10 @@ const ADDR_SCOPES = ['global', 'site', 'link', 'host'] as const;
 export const HOST_KINDS = ['host', 'router', 'director', 'real-server', 'client'] as const;
 export const NUD_NAMES = ['permanent', 'noarp', 'reachable', 'stale', 'delay', 'probe', 'failed', 'incomplete'] as const satisfies readonly NudName[];
 const NUD_ANY_CASE = [...NUD_NAMES, ...NUD_NAMES.map((n) => n.toUpperCase() as Uppercase<NudName>)] as const;
-const nudSchema = expects(z.enum(NUD_ANY_CASE, { error: (iss) => messages.notOneOf(iss.input, NUD_NAMES) }), `one of ${NUD_NAMES.join(', ')}`);
+const nudSchema = expects(
+  z.enum(NUD_ANY_CASE, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, NUD_NAMES)) }),
+  `one of ${NUD_NAMES.join(', ')}`,
+);
 
 const protoSchema = expects(verified(z.string(), protoProblem), 'a route protocol like kernel or static');
 
