@@ -14,6 +14,12 @@ import { ArpingSession } from '../tools/arping.ts';
 import { addAddress, delAddress, linkSet, neighAdd, neighDel, neighFlush, routeCmd, writeSysctl } from '../tools/admin.ts';
 
 const SETTLE: Micros = 150_000;
+/**
+ * A real command takes a while to start (fork, exec, namespace switch): measured at
+ * 20–65 ms per step on the lab machine. Modelled as a fixed delay before each action
+ * takes effect, so that timers racing a step boundary fall where they do on a real host.
+ */
+const CMD_START: Micros = Number(process.env.ARPLAB_CMD_START ?? 35_000);
 /** A tool that has not exited after this long is stopped (ping without -c would run forever). */
 const TOOL_LIMIT: Micros = 3_600_000_000;
 
@@ -144,6 +150,7 @@ export function simulate(scn: EngineScenario, opts: SimulateOptions = {}): SimRe
     const first = w.events.length;
     w.events.push({ kind: 'step', t: t0, i, action: a });
     w.stepFrames = [];
+    w.runUntil(w.now + CMD_START);
     const out = runAction(w, a);
     w.runUntil(w.now + Math.round((a.settle ?? SETTLE / 1e6) * 1e6));
     const st: StepResult = {
