@@ -1,8 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { simulate } from './engine/index.ts';
+import twoNic from './examples/twoNic.json';
+import { createI18n, detectLang } from './i18n/index.ts';
+import type { ScenarioV1 } from './scenario/types.ts';
+import { createAppStore } from './store/createAppStore.ts';
+import { StoreProvider } from './store/StoreContext.tsx';
+import type { Lang, Theme } from './store/types.ts';
+import { App } from './view/App.tsx';
+import { installBridge } from './view/bridge.ts';
+import './app.css';
+
+// URL options (for tests and sharing a view): ?lang=zh&theme=dark&animate=0&speed=2
+const params = new URLSearchParams(location.search);
+const media = (q: string) => window.matchMedia?.(q).matches ?? false;
+const lang: Lang = params.get('lang') === 'zh' || params.get('lang') === 'en' ? (params.get('lang') as Lang) : detectLang(navigator.languages);
+const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === 'light' ? (params.get('theme') as Theme) : media('(prefers-color-scheme: dark)') ? 'dark' : 'light';
+const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
+const speed = Number(params.get('speed') ?? 1) || 1;
+
+const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate }, lang, theme, animate, speed });
+installBridge(store);
+const i18n = createI18n(lang);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <h1>ARP Lab</h1>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </I18nextProvider>
   </StrictMode>,
 );

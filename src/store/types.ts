@@ -109,7 +109,10 @@ export interface UiSlice {
   viewport: Viewport;
   /** Pad ARP frames to 60 bytes in the frame inspector (as a physical NIC would). */
   padFrames: boolean;
+  /** Index of the scenario action being edited in the command form, or null for a new one. */
+  editingAction: number | null;
   select(sel: Selection): void;
+  setEditingAction(i: number | null): void;
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;
   setFilter(patch: Partial<EventFilter>): void;

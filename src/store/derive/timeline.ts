@@ -63,6 +63,17 @@ export interface Timeline {
   duration: number;
 }
 
+/**
+ * Decisions that stop a frame at an interface: any drop, and an "ignore" on the way to a
+ * reply (arp_ignore, not for us…). Learning decisions (arp_learn, arp_accept, neigh.*) only
+ * say whether the cache changed, so they are not stops.
+ */
+export function isStop(e: DecisionEvent): e is DecisionEvent & { verdict: 'drop' | 'ignore' } {
+  if (e.verdict === 'drop') return true;
+  if (e.verdict !== 'ignore') return false;
+  return !(e.rule === 'arp_learn' || e.rule === 'arp_accept' || e.rule.startsWith('neigh.'));
+}
+
 export const EMPTY_TIMELINE: Timeline = { vt: [], flights: [], flightIndex: {}, stops: [], stepSpans: [], duration: 0 };
 
 export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
@@ -93,7 +104,7 @@ export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
         frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
         frame: e.frame, start: v, end: v + (e.segment === null ? travel / 2 : travel), deliveries: [],
       });
-    } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && (e.verdict === 'drop' || e.verdict === 'ignore')) {
+    } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
       stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
     }
   });
@@ -156,7 +167,8 @@ export function flightsInAir(tl: Timeline, cursor: number, v: number, travel = T
   for (let i = lo - 1; i >= 0; i--) {
     const f = fl[i];
     if (f.txIndex >= cursor) continue;
-    if (v <= f.end) out.push(f);
+    // On the wire until it arrives; at the arrival instant only while the delivery is the last event applied.
+    if (v < f.end || (v === f.end && f.deliveries.some((d) => d.index === cursor - 1))) out.push(f);
     else if (f.start < v - 4 * travel) break;
   }
   return out.reverse();

@@ -10,8 +10,12 @@ export const createUiSlice =
     filter: { arpOnly: false, dropsOnly: false, host: null },
     viewport: { x: 0, y: 0, k: 1 },
     padFrames: false,
+    editingAction: null,
     select(selection) {
       set({ selection });
+    },
+    setEditingAction(editingAction) {
+      set({ editingAction });
     },
     setLang(l) {
       set({ lang: l });

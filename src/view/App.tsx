@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { Canvas } from './canvas/Canvas.tsx';
+import { ActionList } from './panels/ActionList.tsx';
+import { ChangesPanel } from './panels/ChangesPanel.tsx';
+import { Inspector } from './panels/Inspector.tsx';
+import { usePlayback } from './playback/usePlayback.ts';
+import { EventList } from './timeline/EventList.tsx';
+import { TimelineBar } from './timeline/TimelineBar.tsx';
+import { ActionForm } from './toolbar/ActionForm.tsx';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+import { useDocumentSync } from './useDocumentSync.ts';
+import { useShortcuts } from './useShortcuts.ts';
+
+/** The app shell: toolbar, commands on the left, canvas, inspector, timeline and events below. */
+export function App() {
+  const { t } = useTranslation();
+  useDocumentSync();
+  useShortcuts();
+  usePlayback();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#canvas-main">{t('app.skip')}</a>
+      <Toolbar />
+      <nav className="side" aria-label={t('app.commands')}>
+        <ActionForm />
+        <ActionList />
+        <ChangesPanel />
+      </nav>
+      <main id="canvas-main" className="center" tabIndex={-1}>
+        <Canvas />
+      </main>
+      <Inspector />
+      <footer className="bottom">
+        <TimelineBar />
+        <EventList />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useGeometry, useNeighTables, useOwners, useStep } from '../hooks/derived.ts';
+import { HostNode } from './HostNode.tsx';
+import { Legend } from './Legend.tsx';
+import { Links } from './Links.tsx';
+import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
+import { SegmentNode } from './SegmentNode.tsx';
+import { StopMarks } from './StopMarks.tsx';
+import { TokenLayer } from './TokenLayer.tsx';
+
+/** The only component that re-renders on pan/zoom: it applies the viewport transform. */
+function Viewport({ children }: { children: ReactNode }) {
+  const v = useApp((s) => s.viewport);
+  return <g transform={`translate(${v.x},${v.y}) scale(${v.k})`}>{children}</g>;
+}
+
+/** The topology: hosts, ports, switches and links, with the trace's frames animated on top. */
+export function Canvas() {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const pz = useRef<PanZoom | null>(null);
+  const g = useGeometry();
+  const neigh = useNeighTables();
+  const owners = useOwners();
+  const step = useStep();
+  const stepFirst = useApp((s) => s.sim?.steps[step]?.events[0] ?? 0);
+  const animate = useApp((s) => s.animate);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    pz.current = createPanZoom(svg, (v) => api.getState().setViewport(v));
+    return () => pz.current?.destroy();
+  }, [api]);
+
+  const fit = useCallback(
+    (smooth: boolean) => {
+      const svg = svgRef.current;
+      if (!svg || !g) return;
+      const r = svg.getBoundingClientRect();
+      if (r.width < 10 || r.height < 10) return;
+      const legend = svg.parentElement?.querySelector('.legend')?.getBoundingClientRect().height ?? 0;
+      pz.current?.setTransform(fitTransform(g.bounds, r.width, r.height, { top: 48, right: 16, bottom: legend + 20, left: 16 }), smooth);
+    },
+    [g],
+  );
+
+  // Fit once the topology is known, and whenever a different scenario is loaded.
+  const hostsKey = g ? g.hosts.map((h) => h.name).join(',') : '';
+  const fitted = useRef('');
+  useEffect(() => {
+    if (!g || fitted.current === hostsKey) return;
+    fitted.current = hostsKey;
+    fit(false);
+  }, [g, hostsKey, fit]);
+
+  const zoomBy = (f: number) => {
+    const v = api.getState().viewport;
+    const svg = svgRef.current;
+    if (!svg) return;
+    const r = svg.getBoundingClientRect();
+    const cx = r.width / 2;
+    const cy = r.height / 2;
+    const k = Math.min(4, Math.max(0.1, v.k * f));
+    pz.current?.setTransform({ k, x: cx - ((cx - v.x) * k) / v.k, y: cy - ((cy - v.y) * k) / v.k }, animate);
+  };
+
+  return (
+    <div className="canvas-wrap">
+      <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onClick={(e) => {
+        if (e.target === e.currentTarget) api.getState().select(null);
+      }}>
+        {g ? (
+          <Viewport>
+            <Links g={g} />
+            {g.segments.map((s) => (
+              <SegmentNode key={s.name} s={s} />
+            ))}
+            {g.hosts.map((h) => (
+              <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} />
+            ))}
+            <StopMarks g={g} stepFirst={stepFirst} />
+            <TokenLayer g={g} />
+          </Viewport>
+        ) : null}
+      </svg>
+      <div className="canvas-tools" role="toolbar" aria-label={t('canvas.zoomTools')}>
+        <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('canvas.zoomIn')} title={t('canvas.zoomIn')}>+</button>
+        <button type="button" onClick={() => zoomBy(0.8)} aria-label={t('canvas.zoomOut')} title={t('canvas.zoomOut')}>−</button>
+        <button type="button" onClick={() => fit(animate)}>{t('canvas.fit')}</button>
+      </div>
+      <Legend />
+    </div>
+  );
+}

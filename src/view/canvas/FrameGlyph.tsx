@@ -1,0 +1,17 @@
+import type { Shape } from './frameStyle.ts';
+
+/** The token shape of a frame kind, centred on (0,0). */
+export function FrameGlyph({ shape }: { shape: Shape }) {
+  switch (shape) {
+    case 'circle':
+      return <circle className="glyph" r={8} />;
+    case 'square':
+      return <rect className="glyph" x={-7.5} y={-7.5} width={15} height={15} />;
+    case 'diamond':
+      return <path className="glyph" d="M0,-10 L10,0 L0,10 L-10,0 Z" />;
+    case 'triangle':
+      return <path className="glyph" d="M0,-10 L9,7 L-9,7 Z" />;
+    case 'pill':
+      return <rect className="glyph" x={-10} y={-5.5} width={20} height={11} rx={5.5} />;
+  }
+}

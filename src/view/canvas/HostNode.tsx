@@ -1,0 +1,89 @@
+import { memo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NeighView } from '../../store/derive/neighAt.ts';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import type { HostGeom } from './geometry.ts';
+import { PortNode } from './PortNode.tsx';
+import { useNodeDrag } from './useNodeDrag.ts';
+
+const MAX_ROWS = 3;
+const NUDGE = 10;
+
+interface Props {
+  g: HostGeom;
+  neigh: NeighView[] | undefined;
+  owners: Record<string, string>;
+  /** First event index of the step on screen: rows changed since then are highlighted. */
+  stepFirst: number;
+}
+
+/** A host: a card with its name, VIPs on lo, its neighbour table, and its interfaces as ports. */
+export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst }: Props) {
+  const api = useAppStoreApi();
+  const { t } = useTranslation();
+  const ref = useRef<SVGGElement>(null);
+  useNodeDrag(ref, g.name, g);
+  const sel = useApp((s) => (s.selection?.kind === 'host' && s.selection.host === g.name ? '' : s.selection?.kind === 'iface' && s.selection.host === g.name ? s.selection.dev : null));
+  const onKey = (e: KeyboardEvent) => {
+    const d = { ArrowLeft: [-NUDGE, 0], ArrowRight: [NUDGE, 0], ArrowUp: [0, -NUDGE], ArrowDown: [0, NUDGE] }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      api.getState().select({ kind: 'host', host: g.name });
+    } else if (d && e.target === e.currentTarget) {
+      e.preventDefault();
+      api.getState().dispatch({ type: 'moveNode', id: g.name, x: g.x + d[0], y: g.y + d[1] });
+    }
+  };
+  const rows = neigh ?? [];
+  const x0 = g.x - g.w / 2;
+  const y0 = g.y - g.h / 2;
+  return (
+    <g className={`host${sel === '' ? ' selected' : ''}`} data-host={g.name}>
+      <g
+        ref={ref}
+        data-draggable
+        tabIndex={0}
+        role="button"
+        aria-label={t('canvas.host', { host: g.name })}
+        aria-pressed={sel === ''}
+        onClick={() => api.getState().select({ kind: 'host', host: g.name })}
+        onKeyDown={onKey}
+        className="host-body"
+      >
+        <rect className="host-card" x={x0} y={y0} width={g.w} height={g.h} rx={8} />
+        <text className="host-name" x={x0 + 12} y={y0 + 22}>
+          {g.name}
+          {g.kind && g.kind !== 'host' ? <tspan className="host-kind"> {t(`hostKind.${g.kind}`)}</tspan> : null}
+        </text>
+        {g.loAddresses.length > 0 ? (
+          <text className="host-lo" x={x0 + g.w - 12} y={y0 + 22} textAnchor="end">
+            lo {g.loAddresses.join(' ')}
+          </text>
+        ) : null}
+        <g className="neigh-mini" data-neigh-host={g.name}>
+          {rows.length === 0 ? (
+            <text className="neigh-empty" x={x0 + 12} y={y0 + 44}>{t('canvas.neighEmpty')}</text>
+          ) : (
+            rows.slice(0, MAX_ROWS).map((r, i) => (
+              <text
+                key={`${r.dev} ${r.ip} ${r.changedAt}`}
+                className={`neigh-row st-${r.state.toLowerCase()}${r.changedAt >= stepFirst ? ' changed' : ''}`}
+                x={x0 + 12}
+                y={y0 + 44 + i * 16}
+                data-ip={r.ip}
+              >
+                {r.ip} → {r.lladdr ? (owners[r.lladdr] ?? r.lladdr) : '—'} <tspan className="neigh-state">{r.state}</tspan>
+              </text>
+            ))
+          )}
+          {rows.length > MAX_ROWS ? (
+            <text className="neigh-more" x={x0 + g.w - 12} y={y0 + g.h - 8} textAnchor="end">{t('canvas.moreRows', { count: rows.length - MAX_ROWS })}</text>
+          ) : null}
+        </g>
+      </g>
+      {g.ports.map((p) => (
+        <PortNode key={p.id} p={p} selected={sel === p.dev} />
+      ))}
+    </g>
+  );
+});

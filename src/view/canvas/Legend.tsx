@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { FrameGlyph } from './FrameGlyph.tsx';
+import { FRAME_STYLES } from './frameStyle.ts';
+import type { FrameKind } from '../../engine/trace.ts';
+
+const SHOWN: FrameKind[] = ['arp-request', 'arp-reply', 'garp', 'dad-probe', 'icmp-echo-request'];
+
+/** Key to the token shapes, and the two stop marks. */
+export function Legend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="legend" aria-label={t('canvas.legend')}>
+      {SHOWN.map((k) => (
+        <li key={k} className={FRAME_STYLES[k].cls}>
+          <svg width="22" height="22" viewBox="-11 -11 22 22" aria-hidden="true">
+            <FrameGlyph shape={FRAME_STYLES[k].shape} />
+          </svg>
+          {t(FRAME_STYLES[k].nameKey)}
+        </li>
+      ))}
+      <li className="stop-drop">
+        <svg width="22" height="22" viewBox="-11 -11 22 22" aria-hidden="true">
+          <circle className="stop-disc" r={9} />
+          <path className="stop-x" d="M-4,-4 L4,4 M4,-4 L-4,4" />
+        </svg>
+        {t('canvas.legendDrop')}
+      </li>
+      <li className="stop-ignore">
+        <svg width="22" height="22" viewBox="-11 -11 22 22" aria-hidden="true">
+          <circle className="stop-disc" r={9} />
+          <path className="stop-x" d="M-5,5 L5,-5" />
+        </svg>
+        {t('canvas.legendIgnore')}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+import { memo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStoreApi } from '../../store/StoreContext.tsx';
+import type { PortGeom } from './geometry.ts';
+
+const LINE = 13;
+
+/** An interface as a port on the host card's edge, labelled with name, addresses and MAC. */
+export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; selected: boolean }) {
+  const api = useAppStoreApi();
+  const { t } = useTranslation();
+  const select = () => api.getState().select({ kind: 'iface', host: p.host, dev: p.dev });
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      e.stopPropagation();
+      select();
+    }
+  };
+  const lines = [p.dev, ...p.addresses, p.mac];
+  // Label placement: below/above for top/bottom ports, beside for left/right ones.
+  const horizontal = p.side === 'left' || p.side === 'right';
+  const anchor = p.labelDir === 1 ? 'start' : 'end';
+  const lx = horizontal ? p.labelDir * 12 : p.labelDir * 10;
+  const ly = horizontal ? -12 - (lines.length - 1) * LINE : p.side === 'bottom' ? 22 : -10 - (lines.length - 1) * LINE;
+  return (
+    <g
+      className={`port${selected ? ' selected' : ''}`}
+      transform={`translate(${p.x},${p.y})`}
+      tabIndex={0}
+      role="button"
+      aria-label={t('canvas.port', { port: p.id, mac: p.mac, addrs: p.addresses.join(', ') || t('canvas.noAddress') })}
+      aria-pressed={selected}
+      data-port={p.id}
+      onClick={(e) => {
+        e.stopPropagation();
+        select();
+      }}
+      onKeyDown={onKey}
+    >
+      <rect className="port-box" x={-7} y={-7} width={14} height={14} rx={2} />
+      <text className="port-label" textAnchor={anchor} x={lx} y={ly}>
+        {lines.map((l, i) => (
+          <tspan key={i} x={lx} dy={i === 0 ? 0 : LINE} className={i === 0 ? 'port-name' : i === lines.length - 1 ? 'port-mac' : 'port-addr'}>
+            {l}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+});

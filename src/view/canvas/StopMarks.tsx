@@ -1,0 +1,74 @@
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { switchAnchor, type Geometry } from './geometry.ts';
+
+/**
+ * Marks where a frame stopped in the step on screen: ✕ for a drop (rp_filter, arp_filter…),
+ * ⊘ for a request left unanswered (arp_ignore, not for us). Clicking one opens "why".
+ */
+export const StopMarks = memo(function StopMarks({ g, stepFirst }: { g: Geometry; stepFirst: number }) {
+  const api = useAppStoreApi();
+  const { t } = useTranslation();
+  const stops = useApp((s) => s.timeline.stops);
+  const cursor = useApp((s) => s.cursor);
+  const selected = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
+  const visible = useMemo(() => {
+    // One mark per port: the latest frame stopped there (a drop outranks an ignore of the same frame).
+    const byPort = new Map<string, (typeof stops)[number]>();
+    for (const m of stops) {
+      if (m.index < stepFirst || m.index >= cursor) continue;
+      const id = `${m.host}.${m.dev}`;
+      const cur = byPort.get(id);
+      if (cur && cur.frameId === m.frameId && cur.verdict === 'drop') continue;
+      byPort.set(id, m);
+    }
+    return [...byPort.entries()];
+  }, [stops, cursor, stepFirst]);
+  return (
+    <g className="stops">
+      {visible.map(([id, m]) => {
+        const p = g.ports[id];
+        if (!p) return null;
+        // On the port's link, a little way out from the port.
+        const seg = p.segment === null ? undefined : g.segments[g.segmentIndex[p.segment]];
+        const to = seg ? switchAnchor(seg, p) : { x: p.x, y: p.y + 1 };
+        const len = Math.hypot(to.x - p.x, to.y - p.y) || 1;
+        const off = Math.min(34, len / 2);
+        const x = p.x + ((to.x - p.x) / len) * off;
+        const y = p.y + ((to.y - p.y) / len) * off;
+        // The rule's name goes on the side away from the port's own label.
+        const inward = Math.abs(to.x - p.x) > 1 ? Math.sign(to.x - p.x) : -p.labelDir;
+        const open = () => api.getState().select({ kind: 'frame', frameId: m.frameId, at: { host: m.host, dev: m.dev } });
+        return (
+          <g
+            key={id}
+            className={`stop stop-${m.verdict}${selected === m.frameId ? ' selected' : ''}`}
+            transform={`translate(${x},${y})`}
+            tabIndex={0}
+            role="button"
+            data-stop={id}
+            data-rule={m.rule}
+            aria-label={t(m.verdict === 'drop' ? 'canvas.dropMark' : 'canvas.ignoreMark', { port: id, rule: m.rule })}
+            onClick={(e) => {
+              e.stopPropagation();
+              open();
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                open();
+              }
+            }}
+          >
+            <circle className="stop-disc" r={10} />
+            {m.verdict === 'drop' ? <path className="stop-x" d="M-5,-5 L5,5 M5,-5 L-5,5" /> : <path className="stop-x" d="M-6,6 L6,-6" />}
+            <text className="stop-label" x={inward * 14} y={4} textAnchor={inward === 1 ? 'start' : 'end'}>
+              {m.rule}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});

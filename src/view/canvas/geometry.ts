@@ -1,0 +1,195 @@
+/**
+ * Where things are drawn: host cards, their ports (one per attached interface), segment
+ * switches and the links between them. Pure: positions come from the scenario's `layout`
+ * (presentation field) or, when missing, from a deterministic fallback layout.
+ */
+import type { EngineScenario } from '../../engine/input.ts';
+
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+
+export interface PortGeom {
+  id: string; // "A.eth0"
+  host: string;
+  dev: string;
+  x: number;
+  y: number;
+  side: Side;
+  segment: string | null;
+  mac: string;
+  addresses: string[];
+  /** Which way the label extends from the port: -1 left/up, 1 right/down. */
+  labelDir: 1 | -1;
+}
+
+export interface HostGeom {
+  name: string;
+  kind: string | undefined;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  ports: PortGeom[];
+  /** Addresses on lo other than 127/8 (VIPs), shown inside the card. */
+  loAddresses: string[];
+}
+
+export interface SegmentGeom {
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  ports: string[];
+}
+
+export interface Geometry {
+  hosts: HostGeom[];
+  hostIndex: Record<string, number>;
+  segments: SegmentGeom[];
+  segmentIndex: Record<string, number>;
+  ports: Record<string, PortGeom>;
+  bounds: { x0: number; y0: number; x1: number; y1: number };
+}
+
+export const CARD_MIN_W = 200;
+export const PORT_SPACING = 230;
+export const CARD_H = 96;
+export const SWITCH_W = 150;
+export const SWITCH_H = 34;
+
+type Pos = { x: number; y: number };
+
+/** Fallback layout: segments on a middle row, their hosts in rows above and below them. */
+export function autoLayout(engine: EngineScenario, layout: Record<string, Pos>): Record<string, Pos> {
+  const out: Record<string, Pos> = { ...layout };
+  const PER_ROW = 8;
+  const DX = 240;
+  const groups = new Map<string, string[]>();
+  const lonely: string[] = [];
+  for (const h of engine.hosts) {
+    if (out[h.name]) continue;
+    const seg = engine.segments.find((s) => s.ports.some((p) => p.host === h.name));
+    if (seg) groups.set(seg.name, [...(groups.get(seg.name) ?? []), h.name]);
+    else lonely.push(h.name);
+  }
+  let cursorX = 200;
+  for (const s of engine.segments) {
+    const members = groups.get(s.name) ?? [];
+    const rows = Math.ceil(members.length / PER_ROW);
+    const width = Math.min(members.length, PER_ROW) * DX;
+    const cx = out[s.name]?.x ?? cursorX + Math.max(width, DX) / 2;
+    const cy = out[s.name]?.y ?? 200 + Math.ceil(rows / 2) * 190;
+    out[s.name] ??= { x: cx, y: cy };
+    members.forEach((name, n) => {
+      const row = Math.floor(n / PER_ROW);
+      const inRow = Math.min(PER_ROW, members.length - row * PER_ROW);
+      const col = n % PER_ROW;
+      const above = row % 2 === 0;
+      const ring = Math.floor(row / 2);
+      out[name] = { x: out[s.name].x + (col - (inRow - 1) / 2) * DX, y: out[s.name].y + (above ? -1 : 1) * (210 + ring * 190) };
+    });
+    cursorX += Math.max(width, DX) + 160;
+  }
+  lonely.forEach((name, i) => {
+    out[name] = { x: cursorX + i * DX, y: 200 };
+  });
+  return out;
+}
+
+function sideToward(from: Pos, to: Pos): Side {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  if (Math.abs(dy) >= Math.abs(dx) * 0.6) return dy >= 0 ? 'bottom' : 'top';
+  return dx >= 0 ? 'right' : 'left';
+}
+
+export function computeGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): Geometry {
+  const pos = autoLayout(engine, layout);
+  const segOfPort = new Map<string, string>();
+  for (const s of engine.segments) for (const p of s.ports) segOfPort.set(`${p.host}.${p.dev}`, s.name);
+
+  const segments: SegmentGeom[] = engine.segments.map((s) => ({
+    name: s.name, x: pos[s.name].x, y: pos[s.name].y, w: SWITCH_W, h: SWITCH_H,
+    ports: s.ports.map((p) => `${p.host}.${p.dev}`),
+  }));
+  const segmentIndex = Object.fromEntries(segments.map((s, i) => [s.name, i]));
+  const ports: Record<string, PortGeom> = {};
+
+  const hosts: HostGeom[] = engine.hosts.map((h) => {
+    const c = pos[h.name];
+    const ifs = h.interfaces.filter((i) => i.name !== 'lo');
+    const bySide: Record<Side, typeof ifs> = { top: [], bottom: [], left: [], right: [] };
+    for (const i of ifs) {
+      const seg = segOfPort.get(`${h.name}.${i.name}`);
+      const side = seg ? sideToward(c, pos[seg]) : 'bottom';
+      bySide[side].push(i);
+    }
+    const horiz = Math.max(bySide.top.length, bySide.bottom.length, 1);
+    const w = Math.max(CARD_MIN_W, horiz * PORT_SPACING);
+    const lo = h.interfaces.find((i) => i.name === 'lo');
+    const loAddresses = (lo?.addresses ?? []).map((a) => a.cidr).filter((a) => !a.startsWith('127.'));
+    const hh = CARD_H + Math.max(0, Math.max(bySide.left.length, bySide.right.length) - 2) * 40;
+    const hostPorts: PortGeom[] = [];
+    for (const side of ['top', 'bottom', 'left', 'right'] as Side[]) {
+      const list = bySide[side];
+      list.forEach((i, k) => {
+        const seg = segOfPort.get(`${h.name}.${i.name}`) ?? null;
+        const frac = (k + 1) / (list.length + 1);
+        let x = c.x;
+        let y = c.y;
+        if (side === 'top' || side === 'bottom') {
+          x = c.x - w / 2 + frac * w;
+          y = side === 'top' ? c.y - hh / 2 : c.y + hh / 2;
+        } else {
+          x = side === 'left' ? c.x - w / 2 : c.x + w / 2;
+          y = c.y - hh / 2 + frac * hh;
+        }
+        const target = seg ? pos[seg] : { x, y: y + 1 };
+        const labelDir: 1 | -1 = side === 'left' ? -1 : side === 'right' ? 1 : x < target.x - 1 ? -1 : 1;
+        const p: PortGeom = {
+          id: `${h.name}.${i.name}`, host: h.name, dev: i.name, x, y, side, segment: seg, mac: i.mac,
+          addresses: i.addresses.map((a) => a.cidr), labelDir,
+        };
+        hostPorts.push(p);
+        ports[p.id] = p;
+      });
+    }
+    // Ports in the host's interface order.
+    hostPorts.sort((a, b) => ifs.findIndex((i) => i.name === a.dev) - ifs.findIndex((i) => i.name === b.dev));
+    return { name: h.name, kind: h.kind, x: c.x, y: c.y, w, h: hh, ports: hostPorts, loAddresses };
+  });
+  const hostIndex = Object.fromEntries(hosts.map((h, i) => [h.name, i]));
+
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const h of hosts) {
+    x0 = Math.min(x0, h.x - h.w / 2); x1 = Math.max(x1, h.x + h.w / 2);
+    y0 = Math.min(y0, h.y - h.h / 2); y1 = Math.max(y1, h.y + h.h / 2);
+    // Port labels stick out of the card.
+    for (const p of h.ports) {
+      const lw = 130;
+      const lh = 16 + 13 * (p.addresses.length + 1);
+      if (p.side === 'bottom') y1 = Math.max(y1, p.y + lh + 8);
+      if (p.side === 'top') y0 = Math.min(y0, p.y - lh - 8);
+      if (p.side === 'right' || p.labelDir === 1) x1 = Math.max(x1, p.x + lw);
+      if (p.side === 'left' || p.labelDir === -1) x0 = Math.min(x0, p.x - lw);
+    }
+  }
+  for (const s of segments) {
+    x0 = Math.min(x0, s.x - s.w / 2 - 20); x1 = Math.max(x1, s.x + s.w / 2 + 20);
+    y0 = Math.min(y0, s.y - 40); y1 = Math.max(y1, s.y + 40);
+  }
+  if (!Number.isFinite(x0)) { x0 = 0; y0 = 0; x1 = 800; y1 = 600; }
+  return { hosts, hostIndex, segments, segmentIndex, ports, bounds: { x0, y0, x1, y1 } };
+}
+
+/** Anchor of a link on a segment's switch: the point of the switch's edge facing the port. */
+export function switchAnchor(s: SegmentGeom, p: { x: number; y: number }): { x: number; y: number } {
+  const dx = p.x - s.x;
+  const dy = p.y - s.y;
+  if (Math.abs(dy) * s.w >= Math.abs(dx) * s.h) {
+    const y = s.y + Math.sign(dy || 1) * (s.h / 2);
+    const x = s.x + Math.max(-s.w / 2 + 8, Math.min(s.w / 2 - 8, dy === 0 ? 0 : (dx * (s.h / 2)) / Math.abs(dy)));
+    return { x, y };
+  }
+  return { x: s.x + Math.sign(dx) * (s.w / 2), y: s.y };
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useStep } from '../hooks/derived.ts';
+import { Icon } from '../icons.tsx';
+import { actionCommand, actionHosts } from '../timeline/eventLine.ts';
+
+/** The scenario's actions: run one, edit, reorder, delete. Action i is step i + 1 of the trace. */
+export function ActionList() {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const actions = useApp((s) => s.scenario.actions ?? []);
+  const steps = useApp((s) => s.sim?.steps);
+  const cursor = useApp((s) => s.cursor);
+  const editing = useApp((s) => s.editingAction);
+  const current = useStep();
+  const st = () => api.getState();
+  return (
+    <section className="actions" aria-labelledby="actions-h">
+      <h2 id="actions-h">{t('actions.title')}</h2>
+      {actions.length === 0 ? <p className="muted">{t('actions.empty')}</p> : null}
+      <ol className="action-list">
+        {actions.map((a, i) => {
+          const step = steps?.[i + 1];
+          const ran = step ? cursor >= step.events[1] : false;
+          const cmd = `${actionHosts(a)}${actionHosts(a) ? '$ ' : ''}${actionCommand(a)}`;
+          const result = !ran || !step ? null : step.ok === true ? 'ok' : step.ok === false ? 'fail' : 'done';
+          return (
+            <li key={i} className={`action${current === i + 1 && cursor > 0 ? ' current' : ''}${editing === i ? ' editing' : ''}`} data-action={i}>
+              <span className="action-n">{i + 1}</span>
+              <code className="action-cmd">{cmd}</code>
+              {result ? <span className={`badge badge-${result}`} data-result={result}>{t(`actions.result.${result}`)}</span> : null}
+              {step?.error ? <span className="badge badge-fail" title={step.error}>{t('actions.error')}</span> : null}
+              <span className="action-buttons">
+                <button type="button" className="primary" onClick={() => st().runStep(i + 1)} disabled={!step} aria-label={t('actions.runAria', { cmd })}>
+                  <Icon name="play" /> {t('actions.run')}
+                </button>
+                <button type="button" onClick={() => st().setEditingAction(i)} aria-label={t('actions.editAria', { n: i + 1 })} title={t('actions.edit')}>✎</button>
+                <button type="button" onClick={() => st().dispatch({ type: 'moveAction', from: i, to: i - 1 })} disabled={i === 0} aria-label={t('actions.upAria', { n: i + 1 })} title={t('actions.up')}>↑</button>
+                <button type="button" onClick={() => st().dispatch({ type: 'moveAction', from: i, to: i + 1 })} disabled={i === actions.length - 1} aria-label={t('actions.downAria', { n: i + 1 })} title={t('actions.down')}>↓</button>
+                <button type="button" onClick={() => st().dispatch({ type: 'deleteAction', index: i })} aria-label={t('actions.deleteAria', { n: i + 1 })} title={t('actions.delete')}>✕</button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

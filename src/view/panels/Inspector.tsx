@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store/StoreContext.tsx';
+import { FrameInspector } from './FrameInspector.tsx';
+import { HostInspector } from './HostInspector.tsx';
+import { ScenarioInfo } from './ScenarioInfo.tsx';
+import { SegmentInspector } from './SegmentInspector.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
+
+/** The right-hand panel: what is selected on the canvas or in the event list. */
+export function Inspector() {
+  const { t } = useTranslation();
+  const sel = useApp((s) => s.selection);
+  return (
+    <aside className="inspector" aria-label={t('inspector.label')}>
+      {sel === null ? <ScenarioInfo /> : null}
+      {sel?.kind === 'host' ? <HostInspector host={sel.host} dev={null} /> : null}
+      {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}
+      {sel?.kind === 'segment' ? <SegmentInspector segment={sel.segment} /> : null}
+      {sel?.kind === 'frame' ? (
+        <>
+          <WhyPanel frameId={sel.frameId} at={sel.at ?? null} />
+          <FrameInspector frameId={sel.frameId} />
+        </>
+      ) : null}
+    </aside>
+  );
+}

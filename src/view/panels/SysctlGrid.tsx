@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useHostView } from '../hooks/hostView.ts';
+import { KNOBS, sysctlKey } from './knobs.ts';
+
+/**
+ * sysctls for all, default and each interface. A cell is the value written in the scenario
+ * ("–" = not written: kernel default, or inherited from default); under each interface's
+ * cell, the effective value the kernel uses and which setting decided it.
+ */
+export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const sysctls = useApp((s) => s.scenario.hosts[host]?.sysctls);
+  const view = useHostView(host);
+  if (!view) return null;
+  const devs = view.devices.map((d) => d.name);
+  const scopes = ['all', 'default', ...devs];
+  return (
+    <section className="panel" aria-labelledby="sysctl-h">
+      <h3 id="sysctl-h">{t('inspector.sysctls')}</h3>
+      <div className="table-scroll">
+        <table className="sysctl-grid">
+          <thead>
+            <tr>
+              <th scope="col">net.ipv4.conf.*</th>
+              {scopes.map((sc) => (
+                <th scope="col" key={sc} className={sc === dev ? 'focus-col' : undefined}>{sc}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {KNOBS.map((k) => (
+              <tr key={k.name}>
+                <th scope="row">
+                  <span className="knob">{k.name}</span>
+                  <span className="knob-hint">{t(`knobs.${k.name}`)}</span>
+                </th>
+                {scopes.map((sc) => {
+                  const key = sysctlKey(sc, k.name);
+                  const v = sysctls?.[key];
+                  const eff = sc !== 'all' && sc !== 'default' ? view.effective?.(k.name, sc) : undefined;
+                  return (
+                    <td key={sc} className={sc === dev ? 'focus-col' : undefined}>
+                      <select
+                        aria-label={key}
+                        value={v === undefined ? '' : String(v)}
+                        className={v === undefined ? 'unset' : 'set'}
+                        onChange={(e) => api.getState().dispatch({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
+                      >
+                        <option value="">–</option>
+                        {k.values.map((n) => (
+                          <option key={n} value={n}>{n}</option>
+                        ))}
+                        {v !== undefined && !(k.values as readonly number[]).includes(v) ? <option value={v}>{v}</option> : null}
+                      </select>
+                      {eff ? (
+                        <div className="eff" data-eff={`${sc}.${k.name}`} title={t('inspector.effTitle', { value: eff.value, from: t(`from.${eff.from}`, { dev: sc }) })}>
+                          ={eff.value} <span className="muted">{t(`fromShort.${eff.from}`, { dev: sc })}</span>
+                        </div>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t('inspector.sysctlNote')}</p>
+    </section>
+  );
+}

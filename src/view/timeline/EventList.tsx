@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Frame, TraceEvent } from '../../engine/trace.ts';
+import { isStop } from '../../store/derive/timeline.ts';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { formatSeconds } from '../format/tcpdump.ts';
+import { explainDecision } from '../why/explain.ts';
+import { eventLine, isArpEvent } from './eventLine.ts';
+
+const ROW = 22;
+const OVERSCAN = 10;
+
+/**
+ * The trace so far, one line per event (tcpdump's wording for frames), filterable, newest
+ * at the bottom. Only the visible rows are rendered.
+ */
+export function EventList() {
+  const { t, i18n } = useTranslation();
+  const api = useAppStoreApi();
+  const sim = useApp((s) => s.sim);
+  const cursor = useApp((s) => s.cursor);
+  const filter = useApp((s) => s.filter);
+  const selected = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
+  const hosts = useApp((s) => s.engineInput?.hosts.map((h) => h.name).join('\u0000') ?? '');
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 200 });
+  const stick = useRef(true);
+
+  const { frames, kinds } = useMemo(() => {
+    const frames = new Map<number, Frame>();
+    const kinds = new Map<number, string>();
+    for (const e of sim?.events ?? []) if (e.kind === 'tx') {
+      frames.set(e.frame.id, e.frame);
+      kinds.set(e.frame.id, e.frameKind);
+    }
+    return { frames, kinds };
+  }, [sim]);
+
+  const rows = useMemo(() => {
+    const out: { i: number; e: TraceEvent }[] = [];
+    const evs = sim?.events ?? [];
+    for (let i = 0; i < Math.min(cursor, evs.length); i++) {
+      const e = evs[i];
+      if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
+      if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
+      if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
+      out.push({ i, e });
+    }
+    return out;
+  }, [sim, cursor, filter, kinds]);
+
+  useEffect(() => {
+    const el = boxRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [rows.length]);
+
+  useEffect(() => {
+    const el = boxRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setScroll({ top: el.scrollTop, height: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(scroll.top / ROW) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW) + OVERSCAN);
+
+  return (
+    <section className="events" aria-labelledby="events-h">
+      <div className="events-head">
+        <h2 id="events-h">{t('events.title')}</h2>
+        <label>
+          <input type="checkbox" checked={filter.arpOnly} onChange={(e) => api.getState().setFilter({ arpOnly: e.target.checked })} />
+          {t('events.arpOnly')}
+        </label>
+        <label>
+          <input type="checkbox" checked={filter.dropsOnly} onChange={(e) => api.getState().setFilter({ dropsOnly: e.target.checked })} />
+          {t('events.dropsOnly')}
+        </label>
+        <label>
+          {t('events.host')}{' '}
+          <select value={filter.host ?? ''} onChange={(e) => api.getState().setFilter({ host: e.target.value || null })}>
+            <option value="">{t('events.allHosts')}</option>
+            {hosts.split('\u0000').filter(Boolean).map((h) => (
+              <option key={h} value={h}>{h}</option>
+            ))}
+          </select>
+        </label>
+        <span className="events-count" aria-live="polite">{t('events.count', { shown: rows.length, total: sim?.events.length ?? 0 })}</span>
+      </div>
+      <div
+        ref={boxRef}
+        className="events-box"
+        tabIndex={0}
+        role="log"
+        aria-label={t('events.title')}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
+          setScroll({ top: el.scrollTop, height: el.clientHeight });
+        }}
+      >
+        <div style={{ height: rows.length * ROW, position: 'relative' }}>
+          {rows.slice(first, last).map(({ i, e }, k) => {
+            const line = eventLine(e, frames);
+            const text = e.kind === 'decision' ? `[${e.rule}: ${e.verdict}] ${explainDecision(i18n, e)}` : line.text;
+            const top = (first + k) * ROW;
+            const cls = `ev ev-${line.tone}${line.frameId !== null && line.frameId === selected ? ' selected' : ''}`;
+            const body = (
+              <>
+                <span className="ev-t">{formatSeconds(e.t)}</span>
+                <span className="ev-who">{line.who}</span>
+                <span className="ev-text">{text}</span>
+              </>
+            );
+            return line.frameId !== null ? (
+              <button
+                type="button"
+                key={i}
+                className={cls}
+                style={{ top }}
+                data-event={i}
+                onClick={() => api.getState().select({ kind: 'frame', frameId: line.frameId!, ...(e.kind === 'decision' && e.dev ? { at: { host: e.host, dev: e.dev } } : {}) })}
+              >
+                {body}
+              </button>
+            ) : (
+              <div key={i} className={cls} style={{ top }} data-event={i}>
+                {body}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

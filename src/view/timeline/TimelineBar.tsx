@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { SPEEDS } from '../../store/slices/playback.ts';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { formatSeconds } from '../format/tcpdump.ts';
+import { useSimNow, useStep } from '../hooks/derived.ts';
+import { Icon } from '../icons.tsx';
+
+/** Play, pause, step one event, speed, and a scrubber over the whole trace with step marks. */
+export function TimelineBar() {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const cursor = useApp((s) => s.cursor);
+  const total = useApp((s) => s.sim?.events.length ?? 0);
+  const duration = useApp((s) => s.timeline.duration);
+  const spans = useApp((s) => s.timeline.stepSpans);
+  const vtime = useApp((s) => Math.round(s.vtime));
+  const now = useSimNow(1);
+  const step = useStep();
+  const st = () => api.getState();
+  const disabled = total === 0;
+  return (
+    <div className="timeline" role="group" aria-label={t('timeline.label')}>
+      <div className="timeline-buttons">
+        <button type="button" onClick={() => st().reset()} disabled={disabled} title={t('timeline.reset')} aria-label={t('timeline.reset')}><Icon name="first" /></button>
+        <button type="button" onClick={() => st().stepBack()} disabled={disabled || cursor === 0} title={t('timeline.back')} aria-label={t('timeline.back')} data-testid="step-back"><Icon name="back" /></button>
+        <button type="button" className="primary" onClick={() => st().togglePlay()} disabled={disabled} aria-label={playing ? t('timeline.pause') : t('timeline.play')} data-testid="play">
+          <Icon name={playing ? 'pause' : 'play'} /> <span>{playing ? t('timeline.pause') : t('timeline.play')}</span>
+        </button>
+        <button type="button" onClick={() => st().stepForward()} disabled={disabled || cursor >= total} title={t('timeline.forward')} aria-label={t('timeline.forward')} data-testid="step-forward"><Icon name="forward" /></button>
+        <button type="button" onClick={() => st().finish()} disabled={disabled} title={t('timeline.end')} aria-label={t('timeline.end')}><Icon name="last" /></button>
+        <label className="speed">
+          {t('timeline.speed')}{' '}
+          <select value={speed} onChange={(e) => st().setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>{s}×</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="scrubber">
+        <div className="step-marks" aria-hidden="true">
+          {duration > 0 && spans.map(([a], i) => (i === 0 ? null : <span key={i} style={{ left: `${(a / duration) * 100}%` }}>{i}</span>))}
+        </div>
+        <input
+          type="range"
+          min={0}
+          max={Math.max(1, Math.round(duration))}
+          step={1}
+          value={vtime}
+          disabled={disabled}
+          aria-label={t('timeline.scrub')}
+          aria-valuetext={t('timeline.position', { t: formatSeconds(now), cursor, total, step })}
+          onChange={(e) => {
+            st().pause();
+            st().seek(Number(e.target.value));
+          }}
+        />
+      </div>
+      <output className="timeline-pos" data-testid="position">
+        {t('timeline.position', { t: formatSeconds(now), cursor, total, step })}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { htmlLang } from '../i18n/index.ts';
+import { useApp } from '../store/StoreContext.tsx';
+
+/** Keeps <html lang>, the i18n language, the theme attribute and the motion class in step with the store. */
+export function useDocumentSync() {
+  const { i18n } = useTranslation();
+  const lang = useApp((s) => s.lang);
+  const theme = useApp((s) => s.theme);
+  const animate = useApp((s) => s.animate);
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    document.documentElement.lang = htmlLang(lang);
+  }, [i18n, lang]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('no-motion', !animate);
+  }, [animate]);
+}
