@@ -19,7 +19,7 @@ const SETTLE: Micros = 150_000;
  * 20–65 ms per step on the lab machine. Modelled as a fixed delay before each action
  * takes effect, so that timers racing a step boundary fall where they do on a real host.
  */
-const CMD_START: Micros = Number(process.env.ARPLAB_CMD_START ?? 35_000);
+export const CMD_START: Micros = 35_000;
 /** A tool that has not exited after this long is stopped (ping without -c would run forever). */
 const TOOL_LIMIT: Micros = 3_600_000_000;
 
@@ -134,23 +134,48 @@ function runAction(w: World, a: Action): ActionOutcome {
 export interface SimulateOptions {
   /** Record decision and delivery events (default true). */
   trace?: boolean;
+  /** Delay before each action takes effect (default CMD_START). */
+  commandStart?: Micros;
 }
 
-export function simulate(scn: EngineScenario, opts: SimulateOptions = {}): SimResult {
-  const { world: w, issues } = buildWorld(scn);
-  w.traceDetail = opts.trace ?? true;
-  const steps: StepResult[] = [];
-  w.events.push({ kind: 'step', t: 0, i: 0, action: null });
-  const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: neighTables(w), events: [0, w.events.length] };
-  if (issues.length) step0.error = issues.map((x) => `${x.host}: ${x.what}: ${x.message}`).join('; ');
-  steps.push(step0);
-  scn.actions.forEach((a, idx) => {
-    const i = idx + 1;
+/**
+ * A simulation that can be advanced one action at a time (the UI's inspector looks at
+ * the hosts between steps); simulate() runs it to the end.
+ */
+export class Simulation {
+  readonly world: World;
+  readonly steps: StepResult[] = [];
+  private readonly scn: EngineScenario;
+  private readonly cmdStart: Micros;
+  private next = 0;
+
+  constructor(scn: EngineScenario, opts: SimulateOptions = {}) {
+    this.scn = scn;
+    const { world: w, issues } = buildWorld(scn);
+    this.world = w;
+    w.traceDetail = opts.trace ?? true;
+    this.cmdStart = opts.commandStart ?? CMD_START;
+    w.events.push({ kind: 'step', t: 0, i: 0, action: null });
+    const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: neighTables(w), events: [0, w.events.length] };
+    if (issues.length) step0.error = issues.map((x) => `${x.host}: ${x.what}: ${x.message}`).join('; ');
+    this.steps.push(step0);
+  }
+
+  get done(): boolean {
+    return this.next >= this.scn.actions.length;
+  }
+
+  /** Runs the next action and its settle time; returns its step, or null at the end. */
+  step(): StepResult | null {
+    if (this.done) return null;
+    const w = this.world;
+    const a = this.scn.actions[this.next++];
+    const i = this.next;
     const t0 = w.now;
     const first = w.events.length;
     w.events.push({ kind: 'step', t: t0, i, action: a });
     w.stepFrames = [];
-    w.runUntil(w.now + CMD_START);
+    w.runUntil(w.now + this.cmdStart);
     const out = runAction(w, a);
     w.runUntil(w.now + Math.round((a.settle ?? SETTLE / 1e6) * 1e6));
     const st: StepResult = {
@@ -166,7 +191,17 @@ export function simulate(scn: EngineScenario, opts: SimulateOptions = {}): SimRe
     if (out.rc !== undefined) st.rc = out.rc;
     if (out.output) st.output = out.output;
     if (out.error) st.error = out.error;
-    steps.push(st);
-  });
-  return { version: 1, seed: scn.seed, steps, events: w.events };
+    this.steps.push(st);
+    return st;
+  }
+
+  result(): SimResult {
+    return { version: 1, seed: this.scn.seed, steps: this.steps, events: this.world.events };
+  }
+}
+
+export function simulate(scn: EngineScenario, opts: SimulateOptions = {}): SimResult {
+  const sim = new Simulation(scn, opts);
+  while (sim.step());
+  return sim.result();
 }
