@@ -20,8 +20,11 @@ const SETTLE: Micros = 150_000;
  * takes effect, so that timers racing a step boundary fall where they do on a real host.
  */
 export const CMD_START: Micros = 35_000;
-/** A tool that has not exited after this long is stopped (ping without -c would run forever). */
-const TOOL_LIMIT: Micros = 3_600_000_000;
+/**
+ * A tool still running after this long is interrupted as with Ctrl-C (arping without -c
+ * or -w never exits by itself).
+ */
+export const TOOL_LIMIT: Micros = 60_000_000;
 
 const secs = (t: Micros) => Math.round(t / 100) / 10_000;
 
@@ -59,6 +62,7 @@ function runAction(w: World, a: Action): ActionOutcome {
   const missing = (name: string): ActionOutcome => ({ ok: null, error: `no host "${name}"` });
   const tool = (t: ToolRun): ActionOutcome => {
     w.runWhile(() => !t.done, w.now + TOOL_LIMIT);
+    if (!t.done) t.interrupt();
     return { ok: t.ok, rc: t.rc, output: t.lines };
   };
   const errs: string[] = [];

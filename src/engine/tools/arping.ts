@@ -173,6 +173,10 @@ export class ArpingSession implements ToolRun {
     }
   }
 
+  interrupt(): void {
+    this.finish();
+  }
+
   private finish(): void {
     if (this.done) return;
     this.done = true;

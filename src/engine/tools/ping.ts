@@ -19,6 +19,8 @@ export interface ToolRun {
   ok: boolean | null;
   rc: number;
   lines: string[];
+  /** SIGINT: print the summary and exit. */
+  interrupt(): void;
 }
 
 export class PingSession implements ToolRun {
@@ -120,6 +122,11 @@ export class PingSession implements ToolRun {
 
   private checkDone(): void {
     if (this.received + this.errors >= this.count) this.finish();
+  }
+
+  interrupt(): void {
+    this.say('^C');
+    this.finish();
   }
 
   private finish(): void {
