@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { simulate } from './engine/index.ts';
+import { inspectHosts, simulate } from './engine/index.ts';
 import twoNic from './examples/twoNic.json';
 import { createI18n, detectLang } from './i18n/index.ts';
 import type { ScenarioV1 } from './scenario/types.ts';
@@ -20,7 +20,7 @@ const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === '
 const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
 const speed = Number(params.get('speed') ?? 1) || 1;
 
-const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate }, lang, theme, animate, speed });
+const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed });
 installBridge(store);
 const i18n = createI18n(lang);
 

@@ -6,6 +6,7 @@
  *  - ui: selection, filters, language, theme, canvas viewport (ephemeral).
  */
 import type { EngineScenario } from '../engine/input.ts';
+import type { HostView } from '../engine/index.ts';
 import type { SimResult } from '../engine/trace.ts';
 import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
@@ -16,6 +17,8 @@ import type { ScenarioOp } from './ops.ts';
 /** The engine functions the store needs; injected so tests and the app choose the implementation. */
 export interface EngineApi {
   simulate(s: EngineScenario): SimResult;
+  /** Every host as it is after setup and the first `afterStep` actions (plain data). */
+  inspectHosts?(s: EngineScenario, afterStep: number): Record<string, HostView>;
 }
 
 export interface ScenarioSlice {
@@ -47,6 +50,8 @@ export interface SimSlice {
   /** Re-derives sim from the scenario; `previous` is compared for `changes`. */
   resimulate(opts?: { compare?: boolean }): void;
   dismissChanges(): void;
+  /** The hosts as they are after step `step` (cached per simulation), or null without an engine. */
+  hostViews(step: number): Record<string, HostView> | null;
 }
 
 export interface PlaybackSlice {

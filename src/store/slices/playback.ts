@@ -69,7 +69,7 @@ export const createPlaybackSlice =
         const { vt } = get().timeline;
         const first = get().sim?.steps[i]?.events[0] ?? 0;
         const start = first > 0 ? vt[first - 1] : 0;
-        set({ vtime: start, cursor: first, stopAt: span[1], playing: true, jumpAcc: 0, selection: null });
+        set({ vtime: start, cursor: first, stopAt: span[1], playing: true, jumpAcc: 0 });
       },
       finish(step?: number) {
         const { timeline } = get();

@@ -30,15 +30,16 @@ export const StopMarks = memo(function StopMarks({ g, stepFirst }: { g: Geometry
       {visible.map(([id, m]) => {
         const p = g.ports[id];
         if (!p) return null;
-        // On the port's link, a little way out from the port.
+        // On the port's link, beyond the port's own label.
         const seg = p.segment === null ? undefined : g.segments[g.segmentIndex[p.segment]];
         const to = seg ? switchAnchor(seg, p) : { x: p.x, y: p.y + 1 };
         const len = Math.hypot(to.x - p.x, to.y - p.y) || 1;
-        const off = Math.min(34, len / 2);
+        const off = Math.min(60, len * 0.45);
         const x = p.x + ((to.x - p.x) / len) * off;
         const y = p.y + ((to.y - p.y) / len) * off;
-        // The rule's name goes on the side away from the port's own label.
-        const inward = Math.abs(to.x - p.x) > 1 ? Math.sign(to.x - p.x) : -p.labelDir;
+        // The rule's name under the mark on a slanted link, else beside it, away from the port's label.
+        const slanted = Math.abs(to.x - p.x) > 8 && Math.abs(to.y - p.y) > 8;
+        const side = -p.labelDir;
         const open = () => api.getState().select({ kind: 'frame', frameId: m.frameId, at: { host: m.host, dev: m.dev } });
         return (
           <g
@@ -63,7 +64,7 @@ export const StopMarks = memo(function StopMarks({ g, stepFirst }: { g: Geometry
           >
             <circle className="stop-disc" r={10} />
             {m.verdict === 'drop' ? <path className="stop-x" d="M-5,-5 L5,5 M5,-5 L-5,5" /> : <path className="stop-x" d="M-6,6 L6,-6" />}
-            <text className="stop-label" x={inward * 14} y={4} textAnchor={inward === 1 ? 'start' : 'end'}>
+            <text className="stop-label" x={slanted ? 0 : side * 14} y={slanted ? 24 : 4} textAnchor={slanted ? 'middle' : side === 1 ? 'start' : 'end'}>
               {m.rule}
             </text>
           </g>

@@ -28,8 +28,6 @@ export function ActionList() {
             <li key={i} className={`action${current === i + 1 && cursor > 0 ? ' current' : ''}${editing === i ? ' editing' : ''}`} data-action={i}>
               <span className="action-n">{i + 1}</span>
               <code className="action-cmd">{cmd}</code>
-              {result ? <span className={`badge badge-${result}`} data-result={result}>{t(`actions.result.${result}`)}</span> : null}
-              {step?.error ? <span className="badge badge-fail" title={step.error}>{t('actions.error')}</span> : null}
               <span className="action-buttons">
                 <button type="button" className="primary" onClick={() => st().runStep(i + 1)} disabled={!step} aria-label={t('actions.runAria', { cmd })}>
                   <Icon name="play" /> {t('actions.run')}
@@ -38,6 +36,8 @@ export function ActionList() {
                 <button type="button" onClick={() => st().dispatch({ type: 'moveAction', from: i, to: i - 1 })} disabled={i === 0} aria-label={t('actions.upAria', { n: i + 1 })} title={t('actions.up')}>↑</button>
                 <button type="button" onClick={() => st().dispatch({ type: 'moveAction', from: i, to: i + 1 })} disabled={i === actions.length - 1} aria-label={t('actions.downAria', { n: i + 1 })} title={t('actions.down')}>↓</button>
                 <button type="button" onClick={() => st().dispatch({ type: 'deleteAction', index: i })} aria-label={t('actions.deleteAria', { n: i + 1 })} title={t('actions.delete')}>✕</button>
+                {result ? <span className={`badge badge-${result}`} data-result={result}>{t(`actions.result.${result}`)}</span> : null}
+                {step?.error ? <span className="badge badge-fail" title={step.error}>{t('actions.error')}</span> : null}
               </span>
             </li>
           );

@@ -53,6 +53,12 @@ export function EventList() {
     const el = boxRef.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [rows.length]);
+  // A new filter shows the newest rows.
+  useEffect(() => {
+    stick.current = true;
+    const el = boxRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [filter]);
 
   useEffect(() => {
     const el = boxRef.current;
