@@ -11,7 +11,7 @@ export function show(v: unknown): string {
     const s = v.length > 60 ? `${v.slice(0, 57)}…` : v;
     return JSON.stringify(s);
   }
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v);
   if (v === null || typeof v === 'boolean') return String(v);
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';

@@ -69,7 +69,8 @@ export const unicastMacSchema = expects(
   'a MAC address like 02:00:00:00:0a:00',
 );
 
-const name = expects(z.string(), 'a name');
+const devName = expects(z.string(), 'an interface name like eth0');
+const pingIface = expects(z.string(), 'an interface name or a source address');
 
 function intIn(min: number, max: number, range: string) {
   return expects(
@@ -161,7 +162,7 @@ const routeStringSchema = verified(z.string().max(500), (s) => {
 export const routeObjectSchema = z.strictObject({
   dest: routeDestSchema,
   via: ipv4Schema,
-  dev: name,
+  dev: devName,
   metric: metricSchema,
   src: ipv4Schema,
   proto: protoSchema,
@@ -177,7 +178,7 @@ export const routeSchema = expects(
 export const neighEntrySchema = z.strictObject({
   ip: ipv4Schema,
   lladdr: macSchema.optional(),
-  dev: name,
+  dev: devName,
   nud: nudSchema.optional(),
 });
 
@@ -207,29 +208,29 @@ export const ACTION_TYPES = [
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('ping'), host, to: ipv4Schema, count: countSchema.optional(),
-    W: positiveSecondsSchema.optional(), iface: name.optional(), interval: secondsSchema.optional(), ...actionBase,
+    W: positiveSecondsSchema.optional(), iface: pingIface.optional(), interval: secondsSchema.optional(), ...actionBase,
   }),
   z.strictObject({
-    type: z.literal('arping'), host, iface: name.optional(), target: ipv4Schema, src: ipv4Schema.optional(),
+    type: z.literal('arping'), host, iface: devName.optional(), target: ipv4Schema, src: ipv4Schema.optional(),
     count: countSchema.optional(), w: positiveSecondsSchema.optional(),
     D: z.boolean().optional(), U: z.boolean().optional(), A: z.boolean().optional(),
     b: z.boolean().optional(), f: z.boolean().optional(), ...actionBase,
   }),
-  z.strictObject({ type: z.literal('flush'), host: host.optional(), hosts: hostList.optional(), dev: name.optional(), ...actionBase }),
-  z.strictObject({ type: z.literal('neigh_del'), host, ip: ipv4Schema, dev: name, ...actionBase }),
+  z.strictObject({ type: z.literal('flush'), host: host.optional(), hosts: hostList.optional(), dev: devName.optional(), ...actionBase }),
+  z.strictObject({ type: z.literal('neigh_del'), host, ip: ipv4Schema, dev: devName, ...actionBase }),
   z.strictObject({
-    type: z.literal('neigh_add'), host, ip: ipv4Schema, dev: name, lladdr: macSchema.optional(),
+    type: z.literal('neigh_add'), host, ip: ipv4Schema, dev: devName, lladdr: macSchema.optional(),
     nud: nudSchema.optional(), ...actionBase,
   }),
   z.strictObject({ type: z.literal('sysctl'), host: host.optional(), hosts: hostList.optional(), set: sysctlMap, ...actionBase }),
   z.strictObject({ type: z.literal('route'), host, op: z.enum(['add', 'del', 'replace']), route: routeSchema, ...actionBase }),
   z.strictObject({
-    type: z.literal('addr'), host, op: z.enum(['add', 'del']), cidr: cidrSchema, dev: name,
+    type: z.literal('addr'), host, op: z.enum(['add', 'del']), cidr: cidrSchema, dev: devName,
     label: expects(z.string().max(15), 'a label like eth0:0').optional(), scope: z.enum(ADDR_SCOPES).optional(),
     noprefixroute: z.boolean().optional(), metric: metricSchema.optional(), ...actionBase,
   }),
   z.strictObject({
-    type: z.literal('link'), host, dev: name, mac: unicastMacSchema.optional(), state: z.enum(['up', 'down']).optional(),
+    type: z.literal('link'), host, dev: devName, mac: unicastMacSchema.optional(), state: z.enum(['up', 'down']).optional(),
     ...actionBase,
   }),
   z.strictObject({ type: z.literal('wait'), seconds: secondsSchema, ...actionBase }),
