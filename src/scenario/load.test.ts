@@ -68,6 +68,11 @@ describe('loadScenario', () => {
       }
     }
   });
+  it('reports a "__proto__" key instead of dropping it', () => {
+    const r = loadScenario(JSON.parse('{"hosts": {"A": {}, "__proto__": {"interfaces": {}}}}'));
+    expect(r).toMatchObject({ ok: false, issues: [{ path: 'hosts.__proto__', code: 'reservedName' }] });
+    expect(loadScenario(JSON.parse('{"hosts": {}, "expect": {"__proto__": 1}}')).ok).toBe(true);
+  });
   it('accepts a cyclic annotation without reading it', () => {
     const doc: Record<string, unknown> = { hosts: { A: {} } };
     doc.note = doc;

@@ -8,7 +8,7 @@ import { findJsonSyntaxError } from './jsonSyntax.ts';
 import { messages } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { normalizeScenario } from './normalize.ts';
-import { asScenarioV1, scenarioSchema } from './schema.ts';
+import { ANNOTATION_FIELDS, asScenarioV1, scenarioSchema } from './schema.ts';
 import type { ScenarioV1 } from './types.ts';
 
 export type { ScenarioIssue } from './issues.ts';
@@ -26,11 +26,34 @@ const internal = (e: unknown): LoadResult => ({
   issues: [issue([], 'internal', messages.internal(e instanceof Error ? `${e.name}: ${e.message}` : String(e)))],
 });
 
+/**
+ * JSON.parse keeps a "__proto__" key as an ordinary field, but zod drops it without a word
+ * (it would otherwise set a prototype). Report it instead of losing a host silently.
+ */
+function protoKeyPath(doc: unknown): (string | number)[] | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: doc, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop() as { v: unknown; path: (string | number)[] };
+    if (typeof v !== 'object' || v === null || path.length > 6) continue;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+      continue;
+    }
+    if (Object.hasOwn(v, '__proto__')) return [...path, '__proto__'];
+    for (const [k, x] of Object.entries(v)) {
+      if (!(ANNOTATION_FIELDS as readonly string[]).includes(k)) stack.push({ v: x, path: [...path, k] });
+    }
+  }
+  return null;
+}
+
 /** Validates a parsed document (any value) and normalises it for the engine. */
 export function loadScenario(input: unknown): LoadResult {
   try {
     const m = migrate(input);
     if (!m.ok) return { ok: false, issues: m.issues };
+    const proto = protoKeyPath(m.doc);
+    if (proto) return { ok: false, issues: [issue(proto, 'reservedName', messages.reservedName())] };
     const r = scenarioSchema.safeParse(m.doc, { error: errorMap });
     if (!r.success) {
       const issues = fromZod(r.error);

@@ -196,6 +196,7 @@ export const messages = {
     `the link's scenario is not valid (${count} problem${count === 1 ? '' : 's'}): ${first}`,
   linkVersionMismatch: (link: number, doc: unknown) =>
     `the link says format ${link} but the scenario in it says version ${show(doc)}; the link may be damaged`,
+  reservedName: () => `"__proto__" cannot be used as a name or field`,
   internal: (detail: string) => `internal error while loading the scenario: ${detail}`,
 } as const;
 
