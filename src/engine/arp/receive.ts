@@ -6,7 +6,7 @@
  */
 import { fmtIp, ip as parseIp, isMulticast, type Ip4 } from '../net/ip.ts';
 import type { Mac } from '../net/mac.ts';
-import { effective, describeSetting } from '../host/conf.ts';
+import { effective, effValue, describeSetting } from '../host/conf.ts';
 import { confirmAddr } from '../host/addr.ts';
 import { SCOPE, type Device } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
@@ -67,17 +67,20 @@ function addrType(dev: Device, a: Ip4): 'local' | 'broadcast' | 'multicast' | 'u
 }
 
 /** arp_accept (arp.c, max of all/dev since 6.0): may unsolicited ARP create an entry? */
-function arpAccept(dev: Device, sip: Ip4): { accept: boolean; setting: SettingUse } {
-  const setting = effective(dev.host.conf.all, dev.conf, dev.name, 'arp_accept');
-  switch (setting.value) {
+function arpAccept(dev: Device, sip: Ip4): boolean {
+  const all = dev.host.conf.all.values.arp_accept;
+  const own = dev.conf.values.arp_accept;
+  switch (all > own ? all : own) {
     case 1:
-      return { accept: true, setting };
+      return true;
     case 2:
-      return { accept: confirmAddr(dev.host, dev, sip, 0, SCOPE.link) !== 0, setting };
+      return confirmAddr(dev.host, dev, sip, 0, SCOPE.link) !== 0;
     default:
-      return { accept: false, setting };
+      return false;
   }
 }
+
+const acceptSetting = (dev: Device) => effective(dev.host.conf.all, dev.conf, dev.name, 'arp_accept');
 
 export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo = false): void {
   const host = dev.host;
@@ -99,14 +102,14 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
   const tip = parseIp(a.tpa);
   const sha: Mac = a.sha;
   const isReq = a.op === 1;
-  const localnet = effective(host.conf.all, dev.conf, dev.name, 'route_localnet').value;
+  const localnet = host.conf.all.values.route_localnet | dev.conf.values.route_localnet;
   if (isMulticast(tip) || (tip >>> 24 === 127 && !localnet)) {
     w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', [], { tip: a.tpa }, `${dev.id} drops ARP for ${a.tpa}: a multicast or loopback target`);
     return;
   }
   if (sip === tip) {
-    const dg = effective(host.conf.all, dev.conf, dev.name, 'drop_gratuitous_arp');
-    if (dg.value) {
+    if (effValue(host.conf.all, dev.conf, 'drop_gratuitous_arp')) {
+      const dg = effective(host.conf.all, dev.conf, dev.name, 'drop_gratuitous_arp');
       w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', [dg], { ip: a.spa }, `${dev.id} drops a gratuitous ARP: ${describeSetting(dg)}`);
       return;
     }
@@ -133,7 +136,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
   }
 
   if (isReq) {
-    const rt = routeInput(dev, tip, sip, true);
+    const rt = routeInput(dev, tip, sip, true, w.traceDetail);
     if (rt.kind === 'local') {
       const ig = arpIgnore(dev, sip, tip);
       if (ig.ignore) {
@@ -199,42 +202,56 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
           `${dev.id} does not answer the request for ${a.tpa}: ${rt.why}`);
       }
     } else {
-      w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', rt.settings, { tip: a.tpa, dev: dev.name },
-        `${dev.id} does not answer: ${rt.why}`);
+      // Not for us: the commonest case on a busy segment. Its explanation is folded into
+      // the learning decision below, so each such delivery costs one event.
+      learn(w, dev, frame, pkt, sip, tip, sha, isReq, rt);
+      return;
     }
   }
 
-  learn(w, dev, frame, pkt, sip, tip, sha, isReq);
+  learn(w, dev, frame, pkt, sip, tip, sha, isReq, null);
 }
 
 /** "Update our ARP tables" (the tail of arp_process). */
-function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip: Ip4, sha: Mac, isReq: boolean): void {
+function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip: Ip4, sha: Mac, isReq: boolean, notForUs: { why: string; settings: SettingUse[] } | null): void {
   const host = dev.host;
   const a = frame.arp!;
   let n = neighLookup(dev, sip);
-  const acc = arpAccept(dev, sip);
+  const accept = arpAccept(dev, sip);
   let isGarp = false;
   let type: ReturnType<typeof addrType> | null = null;
-  if (n || acc.accept) {
+  if (n || accept) {
     isGarp = sip === tip && (isReq || a.tha === a.sha);
     if (isGarp) {
       type = addrType(dev, sip);
       if (type !== 'unicast') isGarp = false;
     }
   }
-  if (acc.accept && !n) {
+  if (accept && !n) {
     if (isGarp || (!isReq && (type ?? addrType(dev, sip)) === 'unicast')) {
       n = neighCreate(w, dev, sip);
-      w.decision(frame.id, host, dev, 'arp_accept', 'create', [acc.setting], { sip: a.spa, dev: dev.name },
-        `${dev.id} creates an entry for ${a.spa}: ${describeSetting(acc.setting)} accepts ${isGarp ? 'a gratuitous ARP' : 'an unsolicited reply'}`);
+      if (w.traceDetail) {
+        const s = acceptSetting(dev);
+        w.decision(frame.id, host, dev, 'arp_accept', 'create', [s], { sip: a.spa, dev: dev.name },
+          `${dev.id} creates an entry for ${a.spa}: ${describeSetting(s)} accepts ${isGarp ? 'a gratuitous ARP' : 'an unsolicited reply'}`);
+      }
     }
   }
   if (!n) {
-    if (isReq || !acc.accept) {
-      w.decision(frame.id, host, dev, 'arp_learn', 'ignore', [acc.setting], { sip: a.spa, dev: dev.name },
-        `${dev.id} has no entry for ${a.spa} and does not create one: ${isReq && !isGarp ? 'a request that is not for us never creates an entry' : `${describeSetting(acc.setting)}`}`);
+    if (w.traceDetail) {
+      const s = acceptSetting(dev);
+      const nothing = `has no entry for ${a.spa} and does not create one: ${isReq && !isGarp ? 'a request that is not for us never creates an entry' : describeSetting(s)}`;
+      if (notForUs) {
+        w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', [...notForUs.settings, s], { sip: a.spa, tip: a.tpa, dev: dev.name },
+          `${dev.id} does not answer (${notForUs.why}) and ${nothing}`);
+      } else {
+        w.decision(frame.id, host, dev, 'arp_learn', 'ignore', [s], { sip: a.spa, dev: dev.name }, `${dev.id} ${nothing}`);
+      }
     }
     return;
+  }
+  if (notForUs && w.traceDetail) {
+    w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.settings, { tip: a.tpa, dev: dev.name }, `${dev.id} does not answer: ${notForUs.why}`);
   }
   const locktime = dev.parms.values.locktime;
   const override = w.now > n.updated + locktime || isGarp;
@@ -242,6 +259,7 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
   const old = n.state;
   const oldHa = n.ha;
   const res = neighUpdate(w, n, sha, state, { override, admin: false }, isReq ? 'overheard ARP request' : pkt === 'host' ? 'ARP reply to us' : 'broadcast ARP reply', frame.id);
+  if (!w.traceDetail) return;
   const lock: SettingUse = { name: 'locktime', dev: dev.name, value: locktime / 10_000, combine: 'neigh', from: 'neigh' };
   if (res === 'static') {
     w.decision(frame.id, host, dev, 'neigh.static', 'ignore', [], { sip: a.spa, dev: dev.name, state: old },

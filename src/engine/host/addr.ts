@@ -39,6 +39,7 @@ export function insertAddress(
     }
   }
   const ifa: IfAddr = { local, len, mask, scope, label: label ?? dev.name, secondary, noprefixroute, metric };
+  dev.host.addressesChanged();
   if (secondary) dev.addrs.push(ifa);
   else dev.addrs.splice(lastPrimary + 1, 0, ifa);
   // devinet.c: assigning an address marks every conf knob of the device as set, so later
@@ -55,6 +56,7 @@ export function deleteAddress(dev: Device, local: Ip4, len: number, promote: boo
   const i = dev.addrs.findIndex((x) => x.local === local && x.len === len);
   if (i < 0) return [];
   const [gone] = dev.addrs.splice(i, 1);
+  dev.host.addressesChanged();
   const removed = [gone];
   if (!gone.secondary) {
     const subs = dev.addrs.filter((x) => x.secondary && x.mask === gone.mask && ifaMatch(x.local, gone));

@@ -69,6 +69,22 @@ export class HostConf {
   dflt = new ConfSet();
 }
 
+/** The effective value alone (hot paths; no allocation). */
+export function effValue(all: ConfSet, dev: ConfSet, k: Knob): number {
+  const a = all.values[k];
+  const d = dev.values[k];
+  switch (CONF_KNOBS[k].combine) {
+    case 'max':
+      return a > d ? a : d;
+    case 'or':
+      return a !== 0 || d !== 0 ? 1 : 0;
+    case 'and':
+      return a !== 0 && d !== 0 ? 1 : 0;
+    default:
+      return d;
+  }
+}
+
 /**
  * The value the kernel uses for knob `k` on a device with config `dev`, with where it came
  * from, as the decision events report it.

@@ -68,15 +68,15 @@ export class Device {
     this.mac = mac;
     this.loopback = loopback;
     this.noarp = loopback;
+    this.id = `${host.name}.${name}`;
     // devinet.c inetdev_init → devinet_copy_dflt_conf: a new device starts as a copy of
     // conf/default, values and "set" bits alike.
     this.conf = new ConfSet(host.conf.dflt);
     this.parms = new NeighParms(host.neighDefault);
   }
 
-  get id(): string {
-    return `${this.host.name}.${this.name}`;
-  }
+  /** "host.dev", as the trace and the recordings name a port. */
+  readonly id: string;
 }
 
 export class Host {
@@ -101,10 +101,21 @@ export class Host {
     return this.byName.get(name);
   }
 
+  /** Local addresses by value, rebuilt after any address change (the local table). */
+  private local: Map<Ip4, { dev: Device; ifa: IfAddr }> | null = null;
+
+  /** Call after adding or removing an address. */
+  addressesChanged(): void {
+    this.local = null;
+  }
+
   /** Any IPv4 address of the host, on any device (the weak host model). */
   findAddr(a: Ip4): { dev: Device; ifa: IfAddr } | null {
-    for (const d of this.devices) for (const ifa of d.addrs) if (ifa.local === a) return { dev: d, ifa };
-    return null;
+    if (!this.local) {
+      this.local = new Map();
+      for (const d of this.devices) for (const ifa of d.addrs) if (!this.local.has(ifa.local)) this.local.set(ifa.local, { dev: d, ifa });
+    }
+    return this.local.get(a) ?? null;
   }
 
   isLocal(a: Ip4): boolean {

@@ -73,15 +73,18 @@ export function transmit(w: World, dev: Device, frame: Frame, kind: FrameKind): 
   w.frameIndex.set(frame.id, { delivered });
   if (!port) return;
   const out = port.bridge.egress(w, port, frame.dst, frame.src);
-  for (const p of out) {
-    const to = p.dev;
-    delivered.push(to.id);
-    w.at(w.now + WIRE_DELAY, () => {
+  if (out.length === 0) return;
+  for (const p of out) delivered.push(p.dev.id);
+  // One queue event delivers to every egress port, in flood order, at the same instant.
+  const seg = port.bridge.name;
+  w.at(w.now + WIRE_DELAY, () => {
+    for (const p of out) {
+      const to = p.dev;
       w.deliveries++;
-      if (w.traceDetail) w.events.push({ kind: 'rx', t: w.now, frameId: frame.id, host: to.host.name, dev: to.name, segment: port.bridge.name });
+      if (w.traceDetail) w.events.push({ kind: 'rx', t: w.now, frameId: frame.id, host: to.host.name, dev: to.name, segment: seg });
       receiveFrame(w, to, frame);
-    });
-  }
+    }
+  });
 }
 
 export function frameSummary(f: Frame): string {

@@ -6,17 +6,37 @@
 /** An IPv4 address as an unsigned 32-bit integer. */
 export type Ip4 = number;
 
+const parsed = new Map<string, Ip4 | null>();
+
+/** Dotted quad → number (memoised: frames carry addresses as text). */
 export function parseIp(text: string): Ip4 | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit;
+  const v = parseIpUncached(text);
+  if (parsed.size > 100_000) parsed.clear();
+  parsed.set(text, v);
+  return v;
+}
+
+function parseIpUncached(text: string): Ip4 | null {
   let v = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    v = v * 256 + n;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return null;
+    } else return null;
   }
-  return v >>> 0;
+  if (dots !== 3 || digits === 0) return null;
+  return (v * 256 + part) >>> 0;
 }
 
 export function ip(text: string): Ip4 {

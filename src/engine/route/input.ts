@@ -17,9 +17,10 @@ export type InputRoute =
   /** No route, or not local and this device does not forward. */
   | { kind: 'unreachable'; why: string; settings: SettingUse[] };
 
-export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean): InputRoute {
+export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean, explain = true): InputRoute {
   const host = dev.host;
-  const localnet = effective(host.conf.all, dev.conf, dev.name, 'route_localnet').value;
+  // route_localnet: all OR dev (named loads: this runs for every frame received)
+  const localnet = host.conf.all.values.route_localnet | dev.conf.values.route_localnet;
   if (isMulticast(saddr) || isLimitedBroadcast(saddr)) return { kind: 'error', why: `martian source ${fmtIp(saddr)}`, settings: [] };
   if (isLimitedBroadcast(daddr) || (saddr === 0 && daddr === 0)) {
     return isArp ? { kind: 'error', why: 'a broadcast target is not answered', settings: [] } : { kind: 'unreachable', why: 'broadcast', settings: [] };
@@ -29,10 +30,9 @@ export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean):
   if (daddr >>> 24 === 127 && !localnet) return { kind: 'error', why: `martian destination ${fmtIp(daddr)} (loopback)`, settings: [] };
   if (saddr >>> 24 === 127 && !localnet) return { kind: 'error', why: `martian source ${fmtIp(saddr)} (loopback)`, settings: [] };
 
-  const fwd = effective(host.conf.all, dev.conf, dev.name, 'forwarding');
   const res = fibLookup(host, daddr);
   if (!res || res.type === 'unreachable') {
-    return { kind: 'unreachable', why: `no route to ${fmtIp(daddr)}`, settings: [] };
+    return { kind: 'unreachable', why: explain ? `no route to ${fmtIp(daddr)}` : '', settings: [] };
   }
   if (res.type === 'broadcast') return { kind: 'error', why: 'broadcast destination', settings: [] };
   if (res.type === 'local') {
@@ -40,9 +40,12 @@ export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean):
     if (!v.ok) return { kind: 'error', why: v.why, settings: v.settings, validation: v };
     return { kind: 'local', validation: v };
   }
-  if (!fwd.value) {
-    return { kind: 'unreachable', why: `${fmtIp(daddr)} is not a local address and ${dev.name} does not forward`, settings: [fwd] };
+  if (!dev.conf.values.forwarding) {
+    if (!explain) return { kind: 'unreachable', why: '', settings: [] };
+    const fwdOff = effective(host.conf.all, dev.conf, dev.name, 'forwarding');
+    return { kind: 'unreachable', why: `${fmtIp(daddr)} is not a local address and ${dev.name} does not forward`, settings: [fwdOff] };
   }
+  const fwd = effective(host.conf.all, dev.conf, dev.name, 'forwarding');
   if (res.type !== 'unicast' || !res.dev) return { kind: 'error', why: `the route to ${fmtIp(daddr)} is of type ${res.type}`, settings: [fwd] };
   const v = validateSource(dev, saddr, res.dev);
   if (!v.ok) return { kind: 'error', why: v.why, settings: v.settings, validation: v };
