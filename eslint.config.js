@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // The engine is a pure model of the kernel: no UI, no DOM, no clocks, no global randomness.
     files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/test/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
