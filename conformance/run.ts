@@ -105,7 +105,6 @@ function parseArgs(argv: string[]): Options {
         o.inputs.push(a);
     }
   }
-  if (o.against && o.replay) usage('--against and --replay exclude each other');
   return o;
 }
 

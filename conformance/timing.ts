@@ -1,0 +1,269 @@
+/**
+ * Keeping generated scenarios away from the moments where the kernel's timing is random
+ * or coarse, so that the kernel gives the same answer on every run.
+ *
+ * Timers that matter to ARP (from net/core/neighbour.c and the timer wheel):
+ *  - an unanswered resolution retransmits 1 s and 2 s after the first request and fails at
+ *    3 s; the timer wheel fires these up to ~0.1 s late;
+ *  - an entry used while STALE goes DELAY and probes 5 s later (up to ~0.5 s late: a 5 s
+ *    timer sits on a coarse wheel level), then retransmits at 1 s steps and fails 3 s later;
+ *  - REACHABLE lasts reachable_time, random in [15, 45) s;
+ *  - an update closer than locktime (1 s) to the previous one is ignored;
+ *  - proxy_arp replies to broadcast requests are delayed at random by 0–0.8 s.
+ * Actions take outcome-dependent time too (a ping that gets no answer waits -W seconds).
+ *
+ * So the generator keeps a timeline with one branch per combination of outcomes, each
+ * with the times (as intervals) of everything that may happen, and accepts an action only
+ * if in every branch: its snapshot falls clear of every possible event; its own events
+ * fall neither on nor about one second from earlier ones; and no snapshot comes 15 s or
+ * more after the first resolution since the last flush of every host.
+ */
+
+export interface Span {
+  lo: number;
+  hi: number;
+}
+
+/** Something that may happen between a and b seconds after its action starts. */
+export interface Ev {
+  a: number;
+  b: number;
+  /**
+   * An administrative change (sysctl, route, address, flush of some hosts, static entry):
+   * it must not coincide with other events, but it is no neighbour update from a frame,
+   * so locktime does not apply to it.
+   */
+  admin?: boolean;
+}
+
+/** A way the action may end: how long it runs, and whether it failed (ping). */
+export interface Outcome extends Span {
+  failed?: boolean;
+}
+
+export interface Profile {
+  /** How long the action may run: one span per outcome the kernel may choose. */
+  outcomes: Outcome[];
+  /** What the action may cause, for a given outcome. */
+  events: (o: Outcome) => Ev[];
+  /** When, for a given outcome, the action may leave a resolution pending (see `deletes`). */
+  holds?: (o: Outcome) => Ev[];
+  /** Creates or confirms entries: REACHABLE ones expire 15 s or more later. */
+  anchor?: boolean;
+  /** Flushes every host's dynamic entries: no pending timer survives it. */
+  reset?: boolean;
+  /**
+   * Deletes entries (flush, neigh del, MAC change). Deleting an INCOMPLETE entry that holds
+   * queued packets sends ICMP errors for them, which may need a resolution of their own,
+   * depending on the random order in which a flush walks the hash table: so such actions
+   * wait until no resolution can be pending.
+   */
+  deletes?: boolean;
+}
+
+/** Clearance between a snapshot and any event. */
+const SNAP_MARGIN = 0.12;
+/** Clearance between events of different actions (order must not be a coin toss). */
+const RACE_MARGIN = 0.12;
+/** Event gaps that could fall on either side of locktime (1 s). */
+const LOCK_LO = 0.75;
+const LOCK_HI = 1.3;
+/** Reachable time is at least base_reachable_time/2 = 15 s. */
+const REACHABLE_MIN = 14.2;
+/** What the recorder adds per step (reading tables, starting tools). */
+const OVERHEAD: Span = { lo: 0.01, hi: 0.15 };
+const MAX_BRANCHES = 48;
+
+export interface Branch {
+  /** Spans (from a step's start) during which an entry may be INCOMPLETE with packets queued. */
+  holds: { step: number; a: number; b: number }[];
+  /** Start of each step since the last reset, as the sums of the lower/upper bounds. */
+  startLo: number[];
+  startHi: number[];
+  nowLo: number;
+  nowHi: number;
+  events: { step: number; a: number; b: number; admin?: boolean }[];
+  anchor: number | null;
+}
+
+const overlaps = (lo: number, hi: number, a: number, b: number) => lo <= b && hi >= a;
+
+function fresh(): Branch {
+  return { holds: [], startLo: [], startHi: [], nowLo: 0, nowHi: 0, events: [], anchor: null };
+}
+
+export class Timeline {
+  private branches: Branch[];
+
+  constructor(branches?: Branch[]) {
+    this.branches = branches ?? [fresh()];
+  }
+
+  /** The timeline if the action were added with this settle, or null if that is unsafe. */
+  tryAdd(p: Profile, settle: number): Branch[] | null {
+    const out: Branch[] = [];
+    for (const br of this.branches) {
+      const n = br.startLo.length;
+      // Distance from step j's start to the new step's start (sum of independent spans).
+      const dist = (j: number): Span => ({ lo: br.nowLo - br.startLo[j]!, hi: br.nowHi - br.startHi[j]! });
+      if (p.deletes || p.reset) {
+        for (const h of br.holds) {
+          const d = dist(h.step);
+          if (overlaps(d.lo, d.hi + 0.05, h.a - RACE_MARGIN, h.b + RACE_MARGIN)) return null;
+        }
+      }
+      if (p.reset) {
+        // Only the flush instant can race with what is pending; after it nothing is.
+        const flushEv: Ev = { a: 0, b: 0.05 };
+        for (const y of br.events) {
+          const d = dist(y.step);
+          if (overlaps(d.lo + flushEv.a - y.b, d.hi + flushEv.b - y.a, -RACE_MARGIN, RACE_MARGIN)) return null;
+        }
+        out.push(fresh());
+        continue;
+      }
+      for (const o of p.outcomes) {
+        const tLo = o.lo + settle + OVERHEAD.lo;
+        const tHi = o.hi + settle + OVERHEAD.hi;
+        const mine = p.events(o);
+        // (A) the snapshot is clear of every event, earlier actions' and this one's.
+        for (const y of br.events) {
+          const d = dist(y.step);
+          if (overlaps(d.lo + tLo - y.b, d.hi + tHi - y.a, -SNAP_MARGIN, SNAP_MARGIN)) return null;
+        }
+        for (const x of mine) if (overlaps(tLo - x.b, tHi - x.a, -SNAP_MARGIN, SNAP_MARGIN)) return null;
+        // (B) this action's events neither coincide with earlier ones nor sit ~1 s from them.
+        for (const x of mine) {
+          for (const y of br.events) {
+            const d = dist(y.step);
+            const gLo = d.lo + x.a - y.b;
+            const gHi = d.hi + x.b - y.a;
+            if (overlaps(gLo, gHi, -RACE_MARGIN, RACE_MARGIN)) return null;
+            if (x.admin || y.admin) continue;
+            if (overlaps(gLo, gHi, LOCK_LO, LOCK_HI) || overlaps(gLo, gHi, -LOCK_HI, -LOCK_LO)) return null;
+          }
+        }
+        // (C) no REACHABLE entry can have expired by the snapshot.
+        const anchor = br.anchor ?? (p.anchor ? n : null);
+        if (anchor !== null) {
+          const fromAnchor = anchor === n ? tHi : dist(anchor).hi + tHi;
+          if (fromAnchor > REACHABLE_MIN) return null;
+        }
+        out.push({
+          startLo: [...br.startLo, br.nowLo],
+          startHi: [...br.startHi, br.nowHi],
+          nowLo: br.nowLo + tLo,
+          nowHi: br.nowHi + tHi,
+          events: [...br.events, ...mine.map((e) => ({ step: n, ...e }))],
+          holds: [...br.holds, ...(p.holds?.(o) ?? []).map((e) => ({ step: n, a: e.a, b: e.b }))],
+          anchor,
+        });
+      }
+    }
+    const unique = dedupe(out);
+    return unique.length > MAX_BRANCHES ? null : unique;
+  }
+
+  commit(next: Branch[]): void {
+    this.branches = next;
+  }
+
+  /** Longest time since the last reset over all branches (seconds). */
+  elapsed(): number {
+    return Math.max(...this.branches.map((b) => b.nowHi));
+  }
+}
+
+function dedupe(bs: Branch[]): Branch[] {
+  const seen = new Map<string, Branch>();
+  const r = (x: number) => Math.round(x * 100);
+  for (const b of bs) {
+    const key = `${b.holds.map((h) => `${h.step}:${r(h.a)}:${r(h.b)}`)}|${b.startLo.map(r)}|${b.startHi.map(r)}|${r(b.nowLo)}|${r(b.nowHi)}|${b.events.map((e) => `${e.step}:${r(e.a)}:${r(e.b)}`)}|${b.anchor}`;
+    if (!seen.has(key)) seen.set(key, b);
+  }
+  return [...seen.values()];
+}
+
+/** A proxy_arp reply to a broadcast request comes 0–0.8 s late (proxy_delay). */
+const PROXY = 0.9;
+
+/**
+ * The timing of an action, from the tools' behaviour (iputils 20221126): ping returns at
+ * once after its last reply, or -W seconds after its last request; arping -c N without -w
+ * runs N seconds (one per probe); with -w (and -c 1) it returns at the first reply or after
+ * w; -D returns at the first reply; -U/-A take a second per probe.
+ */
+export function profileOf(a: { type: string } & Record<string, unknown>, ctx: { proxy: boolean; allHosts: string[] }): Profile {
+  const P = ctx.proxy ? PROXY : 0;
+  const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
+  switch (a.type) {
+    case 'ping': {
+      const c = num(a.count, 1);
+      const W = num(a.W, 1);
+      // A ping that succeeded had every resolution on its path answered: only a failed one
+      // can leave retransmissions behind.
+      const outcomes: Outcome[] = [{ lo: 0, hi: 0.05 + P }, { lo: c - 1 + W, hi: c - 1 + W + 0.05, failed: true }];
+      if (c > 1) outcomes.push({ lo: c - 1, hi: c - 1 + 0.2 });
+      return {
+        anchor: true,
+        outcomes,
+        holds: (o) => (o.failed ? [{ a: 0, b: 3.3 }] : []),
+        events: (o) => {
+          const ev: Ev[] = [{ a: 0, b: 0.05 + P }];
+          for (let k = 1; k < c; k++) ev.push({ a: k, b: k + 0.2 });
+          // An unanswered resolution: retransmissions, then FAILED (and ICMP errors).
+          if (o.failed) ev.push({ a: 1, b: 1.15 }, { a: 2, b: 2.2 }, { a: 3, b: 3.25 });
+          // An entry used while STALE: DELAY, probe at ~5 s, retransmissions, FAILED.
+          ev.push({ a: 4.8, b: 9.3 + (c - 1) + P });
+          return ev;
+        },
+      };
+    }
+    case 'arping': {
+      const c = num(a.count, 1);
+      if (a.U === true || a.A === true) {
+        return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 })) };
+      }
+      if (a.w !== undefined || a.D === true) {
+        const w = num(a.w, c);
+        return { outcomes: [{ lo: 0, hi: 0.05 + P }, { lo: w, hi: w + 0.05 }], events: () => [{ a: 0, b: 0.05 + P }] };
+      }
+      return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 + P })) };
+    }
+    case 'flush': {
+      const hosts = Array.isArray(a.hosts) ? a.hosts : [a.host];
+      const all = a.dev === undefined && ctx.allHosts.every((h) => hosts.includes(h));
+      if (all) return { reset: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [] };
+      return { deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
+    }
+    case 'wait': {
+      const s = num(a.seconds, 0);
+      return { outcomes: [{ lo: s, hi: s + 0.02 }], events: () => [] };
+    }
+    case 'snapshot':
+      return { outcomes: [{ lo: 0, hi: 0.01 }], events: () => [] };
+    case 'link':
+      if (a.state === 'up') {
+        // Carrier reaches the bridge through linkwatch, up to a second later.
+        return { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 1.3 }] };
+      }
+      // A MAC change flushes the device's entries (and may send gratuitous ARP).
+      return { deletes: a.mac !== undefined, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05 }] };
+    case 'neigh_del':
+      return { deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
+    case 'neigh_add':
+      // A REACHABLE entry expires like a resolved one; the other states have no timer
+      // until used, and a use is a ping's, which carries its own.
+      return { anchor: String(a.nud ?? 'permanent') === 'reachable', outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
+    default:
+      // sysctl, route, addr, neigh_del: immediate changes, no timers.
+      return { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
+  }
+}
+
+/** The most common next step: something that sends a frame at once. Used to look ahead. */
+export const PROBE_NEXT: Profile = { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05 }] };
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
