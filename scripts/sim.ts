@@ -4,7 +4,7 @@
  * (docs/scenario-format.md "Simulation output"). Bad files: a precise error, exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../src/scenario/load.ts';
+import { loadScenarioText } from '../src/scenario/load.ts';
 import { simulate } from '../src/engine/index.ts';
 
 function fail(msg: string): never {
@@ -22,13 +22,7 @@ try {
 } catch (e) {
   fail(`cannot read ${file}: ${(e as Error).message}`);
 }
-let json: unknown;
-try {
-  json = JSON.parse(text);
-} catch (e) {
-  fail(`${file} is not valid JSON: ${(e as Error).message}`);
-}
-const loaded = loadScenario(json);
+const loaded = loadScenarioText(text);
 if (!loaded.ok) {
   fail(`${file} is not a valid scenario:\n${loaded.issues.map((i) => `  ${i.path || '(top level)'}: ${i.message}`).join('\n')}`);
 }
