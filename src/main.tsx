@@ -9,6 +9,7 @@ import { createAppStore } from './store/createAppStore.ts';
 import { StoreProvider } from './store/StoreContext.tsx';
 import type { Lang, Theme } from './store/types.ts';
 import { App } from './view/App.tsx';
+import { loadIgnoringSizeLimits } from './view/benchLoader.ts';
 import { installBridge } from './view/bridge.ts';
 import './app.css';
 
@@ -19,8 +20,9 @@ const lang: Lang = params.get('lang') === 'zh' || params.get('lang') === 'en' ? 
 const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === 'light' ? (params.get('theme') as Theme) : media('(prefers-color-scheme: dark)') ? 'dark' : 'light';
 const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
 const speed = Number(params.get('speed') ?? 1) || 1;
+const bench = params.get('bench') === '1';
 
-const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed });
+const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed, ...(bench ? { load: loadIgnoringSizeLimits } : {}) });
 installBridge(store);
 const i18n = createI18n(lang);
 

@@ -3,6 +3,7 @@
  * (StoreContext.tsx). The slices are combined here and nowhere else.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { loadScenario } from '../scenario/load.ts';
 import { createPlaybackSlice } from './slices/playback.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSimSlice } from './slices/sim.ts';
@@ -12,9 +13,10 @@ import type { AppInit, AppState } from './types.ts';
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(init: AppInit): AppStore {
+  const load = init.load ?? loadScenario;
   const store = createStore<AppState>()((...a) => ({
-    ...createScenarioSlice(init.scenario)(...a),
-    ...createSimSlice(init.engine ?? null)(...a),
+    ...createScenarioSlice(init.scenario, load)(...a),
+    ...createSimSlice(init.engine ?? null, load)(...a),
     ...createPlaybackSlice(init.animate ?? true, init.speed ?? 1)(...a),
     ...createUiSlice(init.lang ?? 'en', init.theme ?? 'light')(...a),
   }));

@@ -127,9 +127,13 @@ export interface UiSlice {
 
 export type AppState = ScenarioSlice & SimSlice & PlaybackSlice & UiSlice;
 
+/** Validates a scenario and derives the engine input (default: scenario/load.ts's loadScenario). */
+export type ScenarioLoader = (json: unknown) => LoadResult;
+
 export interface AppInit {
   scenario: ScenarioV1;
   engine?: EngineApi | null;
+  load?: ScenarioLoader;
   animate?: boolean;
   speed?: number;
   lang?: Lang;

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
-import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { applyOp, type ScenarioOp } from '../ops.ts';
-import type { AppState, ScenarioSlice } from '../types.ts';
+import type { AppState, ScenarioLoader, ScenarioSlice } from '../types.ts';
 
 /** Undo depth; scenarios are small, so whole snapshots are cheap. */
 export const HISTORY_LIMIT = 200;
@@ -13,7 +12,7 @@ function sameForEngine(a: ScenarioV1, b: ScenarioV1): boolean {
 }
 
 export const createScenarioSlice =
-  (initial: ScenarioV1): StateCreator<AppState, [], [], ScenarioSlice> =>
+  (initial: ScenarioV1, load: ScenarioLoader): StateCreator<AppState, [], [], ScenarioSlice> =>
   (set, get) => {
     /** Replaces the scenario, recording `prev` in history unless a gesture is in progress. */
     const commit = (next: ScenarioV1, record: boolean) => {
@@ -62,7 +61,7 @@ export const createScenarioSlice =
         set(gestureBase === scenario ? { gestureBase: null } : { gestureBase: null, past: [...past, gestureBase].slice(-HISTORY_LIMIT), future: [] });
       },
       loadScenario(json: unknown) {
-        const r = loadScenario(json);
+        const r = load(json);
         if (!r.ok) return r;
         set({ scenario: r.scenario, past: [], future: [], gestureBase: null, opError: null, selection: null, changes: null });
         get().resimulate({ compare: false });

@@ -1,14 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { HostView } from '../../engine/index.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import { compareOutcomes } from '../derive/changes.ts';
 import { buildTimeline, EMPTY_TIMELINE, stepOfCursor } from '../derive/timeline.ts';
-import type { AppState, EngineApi, SimSlice } from '../types.ts';
+import type { AppState, EngineApi, ScenarioLoader, SimSlice } from '../types.ts';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : 0);
 
 export const createSimSlice =
-  (engine: EngineApi | null): StateCreator<AppState, [], [], SimSlice> =>
+  (engine: EngineApi | null, load: ScenarioLoader): StateCreator<AppState, [], [], SimSlice> =>
   (set, get) => {
     // hostViews cache: one entry per step, for the current engine input.
     let viewsFor: unknown = null;
@@ -23,7 +22,7 @@ export const createSimSlice =
       resimulate({ compare = false } = {}) {
         const t0 = now();
         const { sim: prevSim, cursor } = get();
-        const r = loadScenario(get().scenario);
+        const r = load(get().scenario);
         if (!r.ok) {
           set({ engineInput: null, sim: null, timeline: EMPTY_TIMELINE, simError: r.issues, changes: null, cursor: 0, vtime: 0, playing: false });
           return;

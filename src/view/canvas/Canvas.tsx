@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
-import { useGeometry, useNeighTables, useOwners, useStep } from '../hooks/derived.ts';
+import { stepOfCursor } from '../../store/derive/timeline.ts';
+import { useGeometry, useNeighTables, useOwners } from '../hooks/derived.ts';
+import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { HostNode } from './HostNode.tsx';
 import { Legend } from './Legend.tsx';
 import { Links } from './Links.tsx';
 import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
 import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
-import { TokenLayer } from './TokenLayer.tsx';
+import { hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
 
 /** The only component that re-renders on pan/zoom: it applies the viewport transform. */
 function Viewport({ children }: { children: ReactNode }) {
@@ -22,12 +24,21 @@ export function Canvas() {
   const api = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const pz = useRef<PanZoom | null>(null);
+  const hits = useRef<TokenHits>({ points: [] });
   const g = useGeometry();
-  const neigh = useNeighTables();
-  const owners = useOwners();
-  const step = useStep();
-  const stepFirst = useApp((s) => s.sim?.steps[step]?.events[0] ?? 0);
   const animate = useApp((s) => s.animate);
+  // Tables and marks follow the playback a few times a second, not on every animation frame.
+  const cursor = useThrottledCursor(80);
+  const neigh = useNeighTables(cursor);
+  const owners = useOwners();
+  const step = useApp((s) => (s.sim ? stepOfCursor(s.sim, cursor) : 0));
+  const stepFirst = useApp((s) => s.sim?.steps[step]?.events[0] ?? 0);
+  // Flash changed cache rows only when few change at once (a flash is an animation per row).
+  const flash = useMemo(() => {
+    let n = 0;
+    for (const rows of Object.values(neigh)) for (const r of rows) if (r.changedAt >= stepFirst) n++;
+    return animate && n <= 24;
+  }, [neigh, stepFirst, animate]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -71,7 +82,11 @@ export function Canvas() {
   return (
     <div className="canvas-wrap">
       <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onClick={(e) => {
-        if (e.target === e.currentTarget) api.getState().select(null);
+        // A click on a frame token (drawn on the layer above) selects the frame; on the background, nothing.
+        const r = e.currentTarget.getBoundingClientRect();
+        const frameId = hitToken(hits.current, e.clientX - r.left, e.clientY - r.top);
+        if (frameId !== null) api.getState().select({ kind: 'frame', frameId });
+        else if (e.target === e.currentTarget) api.getState().select(null);
       }}>
         {g ? (
           <Viewport>
@@ -80,13 +95,14 @@ export function Canvas() {
               <SegmentNode key={s.name} s={s} />
             ))}
             {g.hosts.map((h) => (
-              <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} />
+              <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} flash={flash} />
             ))}
-            <StopMarks g={g} stepFirst={stepFirst} />
-            <TokenLayer g={g} />
+            <StopMarks g={g} stepFirst={stepFirst} cursor={cursor} />
           </Viewport>
         ) : null}
       </svg>
+      {/* Frames in flight on their own layer: moving them repaints only this layer, not the topology. */}
+      {g ? <TokenLayer g={g} hits={hits.current} /> : null}
       <div className="canvas-tools" role="toolbar" aria-label={t('canvas.zoomTools')}>
         <button type="button" onClick={() => zoomBy(1.25)} aria-label={t('canvas.zoomIn')} title={t('canvas.zoomIn')}>+</button>
         <button type="button" onClick={() => zoomBy(0.8)} aria-label={t('canvas.zoomOut')} title={t('canvas.zoomOut')}>−</button>

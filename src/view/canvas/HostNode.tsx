@@ -15,10 +15,12 @@ interface Props {
   owners: Record<string, string>;
   /** First event index of the step on screen: rows changed since then are highlighted. */
   stepFirst: number;
+  /** Animate the highlight of changed rows. */
+  flash: boolean;
 }
 
 /** A host: a card with its name, VIPs on lo, its neighbour table, and its interfaces as ports. */
-export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst }: Props) {
+export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, flash }: Props) {
   const api = useAppStoreApi();
   const { t } = useTranslation();
   const ref = useRef<SVGGElement>(null);
@@ -67,7 +69,7 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst }: 
             rows.slice(0, MAX_ROWS).map((r, i) => (
               <text
                 key={`${r.dev} ${r.ip} ${r.changedAt}`}
-                className={`neigh-row st-${r.state.toLowerCase()}${r.changedAt >= stepFirst ? ' changed' : ''}`}
+                className={`neigh-row st-${r.state.toLowerCase()}${r.changedAt >= stepFirst ? ` changed${flash ? ' flash' : ''}` : ''}`}
                 x={x0 + 12}
                 y={y0 + 44 + i * 16}
                 data-ip={r.ip}

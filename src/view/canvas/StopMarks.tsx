@@ -7,11 +7,10 @@ import { switchAnchor, type Geometry } from './geometry.ts';
  * Marks where a frame stopped in the step on screen: ✕ for a drop (rp_filter, arp_filter…),
  * ⊘ for a request left unanswered (arp_ignore, not for us). Clicking one opens "why".
  */
-export const StopMarks = memo(function StopMarks({ g, stepFirst }: { g: Geometry; stepFirst: number }) {
+export const StopMarks = memo(function StopMarks({ g, stepFirst, cursor }: { g: Geometry; stepFirst: number; cursor: number }) {
   const api = useAppStoreApi();
   const { t } = useTranslation();
   const stops = useApp((s) => s.timeline.stops);
-  const cursor = useApp((s) => s.cursor);
   const selected = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
   const visible = useMemo(() => {
     // One mark per port: the latest frame stopped there (a drop outranks an ignore of the same frame).

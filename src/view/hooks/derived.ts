@@ -38,13 +38,12 @@ const sameRows = (a: NeighView[] | undefined, b: NeighView[]) =>
   !!a && a.length === b.length && a.every((r, i) => r.ip === b[i].ip && r.dev === b[i].dev && r.lladdr === b[i].lladdr && r.state === b[i].state && r.changedAt === b[i].changedAt);
 
 /**
- * Neighbour tables at the cursor, without timers, with each host's array kept identical
+ * Neighbour tables at `cursor`, without timers, with each host's array kept identical
  * while its rows do not change (so memoised host nodes do not re-render).
  */
-export function useNeighTables(): Record<string, NeighView[]> {
+export function useNeighTables(cursor: number): Record<string, NeighView[]> {
   const sim = useApp((s) => s.sim);
-  const cursor = useApp((s) => s.cursor);
-  const step = useStep();
+  const step = sim ? stepOfCursor(sim, cursor) : 0;
   const prev = useRef<Record<string, NeighView[]>>({});
   return useMemo(() => {
     if (!sim) return (prev.current = {});

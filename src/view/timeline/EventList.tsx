@@ -4,6 +4,7 @@ import type { Frame, TraceEvent } from '../../engine/trace.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { formatSeconds } from '../format/tcpdump.ts';
+import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { explainDecision } from '../why/explain.ts';
 import { eventLine, isArpEvent } from './eventLine.ts';
 
@@ -18,7 +19,7 @@ export function EventList() {
   const { t, i18n } = useTranslation();
   const api = useAppStoreApi();
   const sim = useApp((s) => s.sim);
-  const cursor = useApp((s) => s.cursor);
+  const cursor = useThrottledCursor(150);
   const filter = useApp((s) => s.filter);
   const selected = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
   const hosts = useApp((s) => s.engineInput?.hosts.map((h) => h.name).join('\u0000') ?? '');
@@ -49,15 +50,16 @@ export function EventList() {
     return out;
   }, [sim, cursor, filter, kinds]);
 
+  // Follow the newest row (without reading the layout back: rows have a fixed height).
   useEffect(() => {
     const el = boxRef.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
+    if (el && stick.current) el.scrollTop = rows.length * ROW;
   }, [rows.length]);
   // A new filter shows the newest rows.
   useEffect(() => {
     stick.current = true;
     const el = boxRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (el) el.scrollTop = Number.MAX_SAFE_INTEGER;
   }, [filter]);
 
   useEffect(() => {
