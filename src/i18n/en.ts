@@ -54,7 +54,7 @@ export const en = {
     delete: 'Delete',
     deleteAria: 'Delete action {{n}}',
     error: 'error',
-    result: { ok: 'succeeded', fail: 'failed', done: 'done' },
+    result: { ok: '✓ ok', fail: '✗ failed', done: 'done' },
   },
   changes: {
     title: 'What changed',

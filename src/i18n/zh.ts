@@ -56,7 +56,7 @@ export const zh: Messages = {
     delete: '删除',
     deleteAria: '删除第 {{n}} 个动作',
     error: '错误',
-    result: { ok: '成功', fail: '失败', done: '完成' },
+    result: { ok: '✓ 成功', fail: '✗ 失败', done: '完成' },
   },
   changes: {
     title: '有什么变化',

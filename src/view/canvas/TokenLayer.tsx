@@ -66,7 +66,7 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
         if (f.frameId === selected) Object.assign(sel, { shape: st.shape, pts });
       }
       // Tokens keep a readable size when the view is zoomed far out.
-      const z = Math.max(k, 0.55);
+      const z = Math.max(k, 0.8);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.lineJoin = 'round';
       ctx.font = colors.font;

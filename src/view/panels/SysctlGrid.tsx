@@ -56,7 +56,8 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                       </select>
                       {eff ? (
                         <div className="eff" data-eff={`${sc}.${k.name}`} title={t('inspector.effTitle', { value: eff.value, from: t(`from.${eff.from}`, { dev: sc }) })}>
-                          ={eff.value} <span className="muted">{eff.viaDefault && eff.from !== 'all' ? t('fromShort.default') : t(`fromShort.${eff.from}`, { dev: sc })}</span>
+                          <strong>={eff.value}</strong>
+                          <span className="eff-from">{eff.viaDefault && eff.from !== 'all' ? t('fromShort.default') : t(`fromShort.${eff.from}`, { dev: sc })}</span>
                         </div>
                       ) : null}
                     </td>
