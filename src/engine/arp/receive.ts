@@ -240,7 +240,7 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
   if (!n) {
     if (w.traceDetail) {
       const s = acceptSetting(dev);
-      const nothing = `has no entry for ${a.spa} and does not create one: ${isReq && !isGarp ? 'a request that is not for us never creates an entry' : describeSetting(s)}`;
+      const nothing = `has no entry for ${a.spa} and does not create one: ${isReq && !isGarp ? 'a request that is not answered never creates an entry' : describeSetting(s)}`;
       if (notForUs) {
         w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', [...notForUs.settings, s], { sip: a.spa, tip: a.tpa, dev: dev.name },
           `${dev.id} does not answer (${notForUs.why}) and ${nothing}`);
