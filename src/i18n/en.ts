@@ -5,6 +5,12 @@ export const en = {
     skip: 'Skip to the topology',
     commands: 'Commands',
   },
+  examples: {
+    twoNic: {
+      title: 'Two NICs on one segment (ARP flux, rp_filter=1)',
+      description: 'A has eth0 192.168.100.17/24 and eth1 192.168.100.36/24 on the same bridge as B, and eth2 172.16.10.10/16 on another. Routes to 192.168.100.0/24: dev eth0 metric 0, dev eth1 metric 101. rp_filter=1 everywhere, as CentOS sets it. B pings .36, then .17.',
+    },
+  },
   toolbar: {
     label: 'Edit and display',
     undo: 'Undo',

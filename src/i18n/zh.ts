@@ -7,6 +7,12 @@ export const zh: Messages = {
     skip: '跳到拓扑图',
     commands: '命令',
   },
+  examples: {
+    twoNic: {
+      title: '同一网段上的两块网卡（ARP flux，rp_filter=1）',
+      description: 'A 的 eth0 为 192.168.100.17/24、eth1 为 192.168.100.36/24，与 B 接在同一个网桥上；eth2 为 172.16.10.10/16，接在另一个网桥上。到 192.168.100.0/24 的路由：dev eth0 metric 0，dev eth1 metric 101。所有接口都设置 rp_filter=1（CentOS 的默认值）。B 先 ping .36，再 ping .17。',
+    },
+  },
   toolbar: {
     label: '编辑与显示',
     undo: '撤销',

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import twoNic from '../../examples/twoNic.json';
 import { useApp } from '../../store/StoreContext.tsx';
 
 /** Shown when nothing is selected: the scenario's title and description, and how to start. */
 export function ScenarioInfo() {
   const { t } = useTranslation();
-  const title = useApp((s) => s.scenario.title);
-  const description = useApp((s) => s.scenario.description);
+  const rawTitle = useApp((s) => s.scenario.title);
+  const rawDescription = useApp((s) => s.scenario.description);
+  // The built-in example speaks the UI's language; other scenarios show their own text.
+  const builtIn = rawTitle === twoNic.title && rawDescription === twoNic.description;
+  const title = builtIn ? t('examples.twoNic.title') : rawTitle;
+  const description = builtIn ? t('examples.twoNic.description') : rawDescription;
   const simError = useApp((s) => s.simError);
   return (
     <section className="panel" aria-labelledby="scn-h">

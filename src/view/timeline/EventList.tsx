@@ -9,6 +9,11 @@ import { explainDecision } from '../why/explain.ts';
 import { eventLine, isArpEvent } from './eventLine.ts';
 
 const ROW = 22;
+
+interface Row {
+  i: number;
+  e: TraceEvent;
+}
 const OVERSCAN = 10;
 
 /**
@@ -37,16 +42,28 @@ export function EventList() {
     return { frames, kinds };
   }, [sim]);
 
+  // Filtered rows up to the cursor, extended incrementally while the cursor moves forward.
+  const cache = useRef<{ sim: unknown; filter: unknown; upTo: number; rows: Row[] }>({ sim: null, filter: null, upTo: 0, rows: [] });
   const rows = useMemo(() => {
-    const out: { i: number; e: TraceEvent }[] = [];
     const evs = sim?.events ?? [];
-    for (let i = 0; i < Math.min(cursor, evs.length); i++) {
+    const end = Math.min(cursor, evs.length);
+    const c = cache.current;
+    if (c.sim !== sim || c.filter !== filter || end < c.upTo) {
+      const keep = c.sim === sim && c.filter === filter ? c.rows.filter((r) => r.i < end) : [];
+      cache.current = { sim, filter, upTo: keep.length ? keep[keep.length - 1].i + 1 : 0, rows: keep };
+      if (end < c.upTo && c.sim === sim && c.filter === filter) cache.current.upTo = end;
+    }
+    const cc = cache.current;
+    const out = cc.upTo === end ? cc.rows : [...cc.rows];
+    for (let i = cc.upTo; i < end; i++) {
       const e = evs[i];
       if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
       if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
       if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
       out.push({ i, e });
     }
+    cc.rows = out;
+    cc.upTo = end;
     return out;
   }, [sim, cursor, filter, kinds]);
 
