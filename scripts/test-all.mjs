@@ -100,11 +100,16 @@ if (existsSync('conformance/run.ts')) {
   if (/conformance: skipped/.test(r.stdout ?? '') && r.status === 0) {
     // Not root or no netns here: nothing ran, nothing counted.
   } else if (m) {
+    // One test per kernel run compared (scenario × rp_filter); a run fails on any step.
     const s = JSON.parse(m[1]);
-    const scenarioPassed = s.scenariosAgree ?? (s.agree === s.steps ? s.scenarios : 0);
-    passed += scenarioPassed;
-    failed += s.scenarios - scenarioPassed;
-    if (r.status !== 0) failures.push(`conformance: ${s.agree}/${s.steps} steps agree`);
+    const runs = s.runs ?? s.scenarios ?? 0;
+    const bad = ((r.stdout ?? '').match(/^(FAIL|ERROR) /gm) ?? []).length;
+    passed += Math.max(0, runs - bad);
+    failed += bad;
+    if (r.status !== 0) {
+      failures.push(`conformance: ${s.agree}/${s.steps} steps agree`);
+      if (bad === 0) failed++;
+    }
   } else {
     failed++;
     failures.push(`conformance runner failed (exit ${r.status})`);
