@@ -111,3 +111,30 @@ describe('neighbour timeline', () => {
     expect(r.steps[3].ok).toBe(false);
   });
 });
+
+describe('arping timing (iputils 20221126)', () => {
+  const probes = (a: Record<string, unknown>) => {
+    const r = run(lanAB({}, [{ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.77', ...a }]));
+    return { sent: r.steps[1].frames.length, t: r.steps[1].t_end - r.steps[1].t, out: r.steps[1].output ?? [] };
+  };
+  it('-w 2 without -c sends 3 probes (the tick at 2 s is handled before the timeout)', () => {
+    expect(probes({ w: 2 }).sent).toBe(3);
+  });
+  it('-c 3 sends at 0, 1, 2 s and ends at 3 s', () => {
+    const p = probes({ count: 3 });
+    expect(p.sent).toBe(3);
+    expect(p.out.slice(-2)).toEqual(['Sent 3 probes (3 broadcast(s))', 'Received 0 response(s)']);
+  });
+  it('-c 2 -w 5 without replies ends after 2 probes', () => {
+    expect(probes({ count: 2, w: 5 }).sent).toBe(2);
+  });
+  it('-c 3 with replies: first broadcast, then unicast to the replier', () => {
+    const r = run(lanAB({}, [{ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.10', count: 3 }]));
+    expect(r.steps[1].frames.filter((f) => f.from === 'B.eth0').map((f) => `${f.eth_dst} ${f.tha}`)).toEqual([
+      'ff:ff:ff:ff:ff:ff ff:ff:ff:ff:ff:ff',
+      '02:00:00:00:0a:00 02:00:00:00:0a:00',
+      '02:00:00:00:0a:00 02:00:00:00:0a:00',
+    ]);
+    expect(r.steps[1].output?.slice(-2)).toEqual(['Sent 3 probes (1 broadcast(s))', 'Received 3 response(s)']);
+  });
+});

@@ -44,6 +44,7 @@ export class ArpingSession implements ToolRun {
   private reqRecv = 0;
   private last: Micros = -1;
   private totalExpires = 1;
+  private started = 0;
   private timers: QueueItem[] = [];
 
   constructor(w: World, host: Host, a: ArpingAction) {
@@ -112,10 +113,10 @@ export class ArpingSession implements ToolRun {
     const taps = this.w.arpingTaps.get(dev) ?? [];
     taps.push(this);
     this.w.arpingTaps.set(dev, taps);
+    this.started = this.w.now;
     this.send();
     if (this.done) return;
     this.timers.push(this.w.after(1_000_000, () => this.tick()));
-    if (this.timeout > 0) this.timers.push(this.w.after(this.timeout * 1_000_000, () => this.finish()));
   }
 
   private send(): void {
@@ -128,12 +129,18 @@ export class ArpingSession implements ToolRun {
     if (this.sent === this.count && this.unsolicited) this.finish();
   }
 
+  /**
+   * The interval timerfd and the -w timerfd both expire on whole seconds; poll() reports
+   * both and the loop handles the interval first, so `-w 2` still sends its probe at 2 s.
+   */
   private tick(): void {
     if (this.done) return;
     this.totalExpires++;
     if (this.count > 0 && this.count < this.totalExpires) return this.finish();
     this.send();
-    if (!this.done) this.timers.push(this.w.after(1_000_000, () => this.tick()));
+    if (this.done) return;
+    if (this.timeout > 0 && this.w.now - this.started >= this.timeout * 1_000_000) return this.finish();
+    this.timers.push(this.w.after(1_000_000, () => this.tick()));
   }
 
   /** recv_pack: which frames count as answers. */
