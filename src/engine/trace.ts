@@ -28,9 +28,14 @@ export interface ArpFields {
 }
 
 export interface IcmpFields {
-  type: 'echo-request' | 'echo-reply';
+  /** dest-unreachable quotes the echo request it reports (its id and seq). */
+  type: 'echo-request' | 'echo-reply' | 'dest-unreachable';
   id: number;
   seq: number;
+  /** For dest-unreachable: 1 = host unreachable (the next hop did not answer ARP). */
+  code?: number;
+  /** For dest-unreachable: the destination of the packet it reports. */
+  about?: string;
 }
 
 export interface IpFields {
@@ -49,7 +54,7 @@ export interface Frame {
   ethertype: 0x0806 | 0x0800;
   arp?: ArpFields;
   ip?: IpFields;
-  /** Bytes on the wire: 42 for ARP, 98 for an ICMP echo with 56 bytes of data. */
+  /** Bytes on the wire: 42 for ARP, 98 for an ICMP echo with 56 bytes of data, 126 for an ICMP error quoting one. */
   length: number;
 }
 
@@ -65,7 +70,8 @@ export type FrameKind =
   | 'dad-probe' // arping -D
   | 'arping-request' // arping's own request
   | 'icmp-echo-request'
-  | 'icmp-echo-reply';
+  | 'icmp-echo-reply'
+  | 'icmp-unreachable';
 
 /** Which sysctl a decision read, with the values that made its effective value. */
 export interface SettingUse {

@@ -110,6 +110,7 @@ export const en = {
     'dad-probe': 'DAD probe',
     'icmp-echo-request': 'ICMP echo request',
     'icmp-echo-reply': 'ICMP echo reply',
+    'icmp-unreachable': 'ICMP host unreachable',
   },
   hostKind: { host: 'host', router: 'router', director: 'LVS director', 'real-server': 'real server', client: 'client' },
   timeline: {

@@ -112,6 +112,7 @@ export const zh: Messages = {
     'dad-probe': 'DAD 探测',
     'icmp-echo-request': 'ICMP 回显请求',
     'icmp-echo-reply': 'ICMP 回显应答',
+    'icmp-unreachable': 'ICMP 主机不可达',
   },
   hostKind: { host: '主机', router: '路由器', director: 'LVS 调度器', 'real-server': '真实服务器', client: '客户端' },
   timeline: {

@@ -34,7 +34,7 @@ export interface IpPacket {
   src: Ip4;
   dst: Ip4;
   ttl: number;
-  icmp: { type: 'echo-request' | 'echo-reply'; id: number; seq: number };
+  icmp: { type: 'echo-request' | 'echo-reply' | 'dest-unreachable'; id: number; seq: number; code?: number; about?: string };
   /** Frame that carried it in (for explanations), if received. */
   inFrame?: number;
 }

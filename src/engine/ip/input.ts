@@ -55,5 +55,7 @@ export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
     return;
   }
   const s = w.pings.get(`${host.name}:${p.icmp.id}`);
-  if (s) s.onReply(p);
+  if (!s) return;
+  if (p.icmp.type === 'dest-unreachable') s.onError(p, fmtIp(p.src));
+  else s.onReply(p);
 }

@@ -17,7 +17,8 @@ export function xmitResolved(w: World, dev: Device, mac: Mac, pkt: IpPacket): vo
   const frame = w.newFrame(dev.mac, mac, {
     ip: { src: fmtIp(pkt.src), dst: fmtIp(pkt.dst), ttl: pkt.ttl, icmp: { ...pkt.icmp } },
   });
-  transmit(w, dev, frame, pkt.icmp.type === 'echo-request' ? 'icmp-echo-request' : 'icmp-echo-reply');
+  const t = pkt.icmp.type;
+  transmit(w, dev, frame, t === 'echo-request' ? 'icmp-echo-request' : t === 'echo-reply' ? 'icmp-echo-reply' : 'icmp-unreachable');
 }
 
 /** Hands a packet to the neighbour layer of `dev` for next hop `nh`. */
@@ -50,16 +51,25 @@ export function ipSendLocal(w: World, host: Host, pkt: IpPacket, oif: Device | n
   return { ok: true };
 }
 
-/** neigh_invalidate's error report: local senders learn "Destination Host Unreachable". */
+/**
+ * neigh_invalidate's error report (arp_error_report → ipv4_link_failure): a local sender
+ * learns "Destination Host Unreachable" directly; a forwarded packet's sender gets an ICMP
+ * host unreachable from this host (icmp_send; never about another ICMP error).
+ */
 export function reportUnreachable(w: World, n: NeighEntry, pkts: IpPacket[]): void {
   const host = n.dev.host;
   for (const pkt of pkts) {
     const local = host.isLocal(pkt.src);
+    const isError = pkt.icmp.type === 'dest-unreachable';
     w.decision(null, host, n.dev, 'neigh.failed', 'drop', [], { ip: fmtIp(n.ip), dev: n.dev.name },
-      `${n.dev.id} could not resolve ${fmtIp(n.ip)}: the queued packet to ${fmtIp(pkt.dst)} is dropped${local ? ' and the sender is told "Destination Host Unreachable"' : ''}`);
-    if (local && pkt.icmp.type === 'echo-request') {
-      const s = w.pings.get(`${host.name}:${pkt.icmp.id}`);
-      if (s) s.onError(pkt, fmtIp(pkt.src));
+      `${n.dev.id} could not resolve ${fmtIp(n.ip)}: the queued packet to ${fmtIp(pkt.dst)} is dropped` +
+        (isError ? '' : local ? ' and the sender is told "Destination Host Unreachable"' : `; ${host.name} sends ICMP host unreachable to ${fmtIp(pkt.src)}`));
+    if (isError) continue;
+    if (local) {
+      if (pkt.icmp.type === 'echo-request') w.pings.get(`${host.name}:${pkt.icmp.id}`)?.onError(pkt, fmtIp(pkt.src));
+      continue;
     }
+    const err: IpPacket = { src: 0, dst: pkt.src, ttl: 64, icmp: { type: 'dest-unreachable', code: 1, id: pkt.icmp.id, seq: pkt.icmp.seq, about: fmtIp(pkt.dst) } };
+    ipSendLocal(w, host, err, null);
   }
 }

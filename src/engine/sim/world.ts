@@ -92,7 +92,7 @@ export class World {
   newFrame(src: string, dst: string, body: { arp: ArpFields } | { ip: IpFields }): Frame {
     const id = ++this.frameSeq;
     if ('arp' in body) return { id, src, dst, ethertype: 0x0806, arp: body.arp, length: 42 };
-    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: 98 };
+    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: body.ip.icmp.type === 'dest-unreachable' ? 126 : 98 };
   }
 
   decision(

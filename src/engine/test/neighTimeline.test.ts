@@ -138,3 +138,22 @@ describe('arping timing (iputils 20221126)', () => {
     expect(r.steps[1].output?.slice(-2)).toEqual(['Sent 3 probes (1 broadcast(s))', 'Received 3 response(s)']);
   });
 });
+
+describe('forwarding', () => {
+  it('a router that cannot resolve the next hop tells the sender: ICMP host unreachable', () => {
+    const r = run({
+      hosts: {
+        R: { interfaces: { eth0: { addresses: ['192.168.1.1/24'] }, eth1: { addresses: ['192.168.2.1/24'] } }, sysctls: { 'net.ipv4.ip_forward': 1 } },
+        H1: { interfaces: { eth0: { addresses: ['192.168.1.10/24'] } }, routes: ['default via 192.168.1.1 dev eth0'] },
+      },
+      segments: { s1: ['R.eth0', 'H1.eth0'], s2: ['R.eth1'] },
+      actions: [{ type: 'ping', host: 'H1', to: '192.168.2.99', W: 5 }],
+    });
+    const s = r.steps[1];
+    expect(s.ok).toBe(false);
+    expect(s.output).toContain('From 192.168.1.1 icmp_seq=1 Destination Host Unreachable');
+    expect(s.frames.filter((f) => f.from === 'R.eth1').length).toBe(3);
+    // It exits on the error (3 s), not at -W 5.
+    expect(s.t_end - s.t).toBeLessThan(3.5);
+  });
+});

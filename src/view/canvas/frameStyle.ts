@@ -28,6 +28,7 @@ export const FRAME_STYLES: Record<FrameKind, FrameStyle> = {
   'dad-probe': { shape: 'triangle', label: 'DAD', cls: 'f-dad', nameKey: 'frameKind.dad-probe' },
   'icmp-echo-request': { shape: 'pill', label: 'ECHO', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-request' },
   'icmp-echo-reply': { shape: 'pill', label: 'ECHO-REPLY', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-reply' },
+  'icmp-unreachable': { shape: 'pill', label: 'UNREACH', cls: 'f-icmp', nameKey: 'frameKind.icmp-unreachable' },
 };
 
 export const isArpKind = (k: FrameKind) => !k.startsWith('icmp');

@@ -33,6 +33,9 @@ function arpBody(frame: Frame, padded: boolean): string {
 
 function ipBody(frame: Frame): string {
   const ip = frame.ip!;
+  if (ip.icmp.type === 'dest-unreachable') {
+    return `${ip.src} > ${ip.dst}: ICMP host ${ip.icmp.about ?? '?'} unreachable, length ${frame.length - ETH_HEADER - 20}`;
+  }
   const kind = ip.icmp.type === 'echo-request' ? 'echo request' : 'echo reply';
   return `${ip.src} > ${ip.dst}: ICMP ${kind}, id ${ip.icmp.id}, seq ${ip.icmp.seq}, length ${frame.length - ETH_HEADER - 20}`;
 }
