@@ -10,9 +10,8 @@ import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import type { AppState } from '../../store/types.ts';
 import { FRAME_STYLES } from './frameStyle.ts';
 import type { Geometry } from './geometry.ts';
-import type { Shape } from './frameStyle.ts';
-import { colorOf, readColors, shapePath, type TokenColors } from './tokenDraw.ts';
-import { tokenPositions, type Point } from './tokenPath.ts';
+import { colorOf, makeSprite, readColors, type Sprite, type TokenColors } from './tokenDraw.ts';
+import { tokenPositions } from './tokenPath.ts';
 
 /** Above this many frames in the air, tokens are drawn without their text label (shape and colour only). */
 export const LABEL_LIMIT = 60;
@@ -33,12 +32,15 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
     if (!canvas || !ctx) return;
     let colors: TokenColors = readColors(canvas);
     let theme = api.getState().theme;
+    /** Token sprites by look; rebuilt when the theme changes. */
+    const sprites = new Map<string, Sprite>();
     let size = { w: 0, h: 0, dpr: 1 };
 
     const draw = (s: AppState) => {
       if (s.theme !== theme) {
         theme = s.theme;
         colors = readColors(canvas);
+        sprites.clear();
       }
       const { w, dpr } = size;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -50,52 +52,34 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
       const { x: vx, y: vy, k } = s.viewport;
       const labels = flights.length <= LABEL_LIMIT;
       const selected = s.selection?.kind === 'frame' ? s.selection.frameId : null;
-      // Group tokens by look, so that each group is one path: one fill and one stroke.
-      const groups = new Map<string, { shape: Shape; cls: string; label: string; pts: Point[] }>();
-      const sel: { shape: Shape; pts: Point[] } = { shape: 'circle', pts: [] };
+      // Tokens keep a readable size when the view is zoomed far out.
+      const z = Math.round(Math.max(k, 0.8) * 20) / 20;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.font = colors.font;
+      ctx.lineJoin = 'round';
       for (const f of flights) {
         const st = FRAME_STYLES[f.kind];
-        const { pts } = tokenPositions(g, f, s.vtime, TRAVEL_MS);
-        const key = f.kind;
-        let grp = groups.get(key);
-        if (!grp) groups.set(key, (grp = { shape: st.shape, cls: st.cls, label: st.label, pts: [] }));
-        for (const p of pts) {
-          grp.pts.push(p);
-          hits.points.push({ x: vx + p.x * k, y: vy + p.y * k, frameId: f.frameId });
+        const isSel = f.frameId === selected;
+        const key = `${f.kind} ${z} ${dpr} ${isSel ? 1 : 0}`;
+        let sprite = sprites.get(key);
+        if (!sprite) {
+          sprite = makeSprite(st.shape, colorOf(colors, st.cls), isSel ? colors.focus : colors.outline, isSel ? 3 : 1.5, z, dpr);
+          sprites.set(key, sprite);
         }
-        if (f.frameId === selected) Object.assign(sel, { shape: st.shape, pts });
-      }
-      // Tokens keep a readable size when the view is zoomed far out.
-      const z = Math.max(k, 0.8);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.lineJoin = 'round';
-      ctx.font = colors.font;
-      const trace = (shape: Shape, pts: Point[]) => {
-        ctx.beginPath();
-        for (const p of pts) shapePath(ctx, shape, vx + p.x * k, vy + p.y * k, z);
-      };
-      for (const grp of groups.values()) {
-        trace(grp.shape, grp.pts);
-        ctx.fillStyle = colorOf(colors, grp.cls);
-        ctx.fill();
-        ctx.lineWidth = 1.5;
-        ctx.strokeStyle = colors.outline;
-        ctx.stroke();
-        if (labels) {
-          ctx.lineWidth = 3;
-          for (const p of grp.pts) {
-            const x = vx + (p.x + 12) * k;
-            const y = vy + (p.y - 8) * k;
-            ctx.strokeText(grp.label, x, y);
-            ctx.fillText(grp.label, x, y);
+        const { pts } = tokenPositions(g, f, s.vtime, TRAVEL_MS);
+        for (const p of pts) {
+          const x = vx + p.x * k;
+          const y = vy + p.y * k;
+          ctx.drawImage(sprite.image, x - sprite.half, y - sprite.half, 2 * sprite.half, 2 * sprite.half);
+          hits.points.push({ x, y, frameId: f.frameId });
+          if (labels) {
+            ctx.fillStyle = colorOf(colors, st.cls);
+            ctx.lineWidth = 3;
+            ctx.strokeStyle = colors.outline;
+            ctx.strokeText(st.label, x + 12 * z, y - 8 * z);
+            ctx.fillText(st.label, x + 12 * z, y - 8 * z);
           }
         }
-      }
-      if (sel.pts.length) {
-        trace(sel.shape, sel.pts);
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = colors.focus;
-        ctx.stroke();
       }
     };
 

@@ -1,8 +1,8 @@
 /**
  * Draws frame tokens on a 2D canvas layer above the SVG topology: the same shapes as the
- * SVG glyphs (FrameGlyph.tsx) and the legend, in the theme's colours. Hundreds of moving
- * tokens cost a few milliseconds here, where as SVG nodes they cost a style, layout and
- * layerisation pass per frame.
+ * SVG glyphs (FrameGlyph.tsx) and the legend, in the theme's colours. Each look is drawn
+ * once into a small sprite and then copied per token: hundreds of moving tokens cost a
+ * few milliseconds, where as SVG nodes (or as one big path) they cost far more per frame.
  */
 import type { Shape } from './frameStyle.ts';
 
@@ -63,4 +63,33 @@ export function shapePath(ctx: CanvasRenderingContext2D, shape: Shape, x: number
       ctx.roundRect(x - 10 * z, y - 5.5 * z, 20 * z, 11 * z, 5.5 * z);
       break;
   }
+}
+
+/** Half the side of a sprite, in CSS pixels at scale 1 (the largest shape plus its outline). */
+const HALF = 12;
+
+export interface Sprite {
+  /** A static image (ImageBitmap where supported: copying it needs no snapshot of a live canvas). */
+  image: CanvasImageSource;
+  /** CSS pixels from the sprite's corner to the token's centre. */
+  half: number;
+}
+
+/** A token's look (shape, fill, outline) rendered once at scale z for a device pixel ratio. */
+export function makeSprite(shape: Shape, fill: string, outline: string, lineWidth: number, z: number, dpr: number): Sprite {
+  const half = HALF * z;
+  const side = Math.ceil(2 * half * dpr);
+  const off = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(side, side) : null;
+  const el = off ? null : Object.assign(document.createElement('canvas'), { width: side, height: side });
+  const ctx = (off ? off.getContext('2d') : el!.getContext('2d')) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+  ctx.scale(dpr, dpr);
+  ctx.beginPath();
+  shapePath(ctx as CanvasRenderingContext2D, shape, half, half, z);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = lineWidth;
+  ctx.strokeStyle = outline;
+  ctx.stroke();
+  return { image: off ? off.transferToImageBitmap() : el!, half };
 }
