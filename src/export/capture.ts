@@ -36,18 +36,22 @@ export interface CapturedFrame {
 /** The frames a capture of `result` holds, in send order. */
 export function capturedFrames(result: SimResult, options: CaptureOptions = {}): CapturedFrame[] {
   const base = (options.epochSeconds ?? EPOCH_BASE_SECONDS) * 1e6;
-  // An echo reply repeats the request's data, whose first bytes are the request's send time.
-  const echoSent = new Map<string, Micros>();
+  // An echo reply repeats the request's data, whose first bytes are the request's send
+  // time: remember when each request left its sender. A router's forwarded copy (same ids,
+  // lower TTL) must not count as a new send.
+  const echoSent = new Map<string, { t: Micros; ttl: number }>();
   const out: CapturedFrame[] = [];
   for (const e of result.events) {
     if (e.kind !== 'tx') continue;
     const { frame } = e;
     let echoTime = 0;
     if (frame.ip) {
-      const key = `${frame.ip.icmp.id}/${frame.ip.icmp.seq}`;
-      const pair = frame.ip.icmp.type === 'echo-request' ? `${frame.ip.src}>${frame.ip.dst}` : `${frame.ip.dst}>${frame.ip.src}`;
-      if (frame.ip.icmp.type === 'echo-request') echoSent.set(`${pair} ${key}`, e.t);
-      echoTime = base + (echoSent.get(`${pair} ${key}`) ?? e.t);
+      const { src, dst, ttl, icmp } = frame.ip;
+      const request = icmp.type === 'echo-request';
+      const key = `${request ? `${src}>${dst}` : `${dst}>${src}`} ${icmp.id}/${icmp.seq}`;
+      const seen = echoSent.get(key);
+      if (request && (!seen || ttl >= seen.ttl)) echoSent.set(key, { t: e.t, ttl });
+      echoTime = base + (echoSent.get(key)?.t ?? e.t);
     }
     if (e.segment === null) continue;
     if (options.segment !== undefined && e.segment !== options.segment) continue;

@@ -39,7 +39,7 @@ export interface FrameBytesOptions {
 export function frameBytes(frame: Frame, options: FrameBytesOptions = {}): Uint8Array {
   let payload: Uint8Array;
   if (frame.ethertype === ETHERTYPE_ARP && frame.arp) payload = arpPayload(frame.arp);
-  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) payload = ipv4Echo(frame.ip, frame.id, options.echoTimeMicros ?? 0);
+  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) payload = ipv4Echo(frame.ip, options.echoTimeMicros ?? 0);
   else throw new Error(`frame ${frame.id}: ethertype 0x${frame.ethertype.toString(16)} without its ${frame.ethertype === ETHERTYPE_ARP ? 'arp' : 'ip'} fields`);
   const unpadded = ETH_HEADER_LEN + payload.length;
   // The trace states the wire length; a disagreement means this file and the engine drifted.
@@ -73,14 +73,14 @@ const ICMP_ECHO_REQUEST = 8;
 const ICMP_ECHO_REPLY = 0;
 
 /** IPv4 header + ICMP echo, as Linux and iputils ping build them. */
-function ipv4Echo(ip: IpFields, frameId: number, echoTimeMicros: number): Uint8Array {
+function ipv4Echo(ip: IpFields, echoTimeMicros: number): Uint8Array {
   const icmpLen = ICMP_HEADER_LEN + PING_DATA_LEN;
   const p = new Uint8Array(IPV4_HEADER_LEN + icmpLen);
   const request = ip.icmp.type === 'echo-request';
   p[0] = 0x45; // version 4, IHL 5 words
   p[1] = 0; // TOS
   writeU16(p, 2, p.length);
-  writeU16(p, 4, ipIdent(frameId));
+  writeU16(p, 4, ipIdent(ip));
   // ping's socket asks for path-MTU discovery (DF); the kernel's ICMP reply socket does not.
   writeU16(p, 6, request ? IP_DF : 0);
   p[8] = ip.ttl;
@@ -100,12 +100,15 @@ function ipv4Echo(ip: IpFields, frameId: number, echoTimeMicros: number): Uint8A
 }
 
 /**
- * IPv4 identification. The kernel takes it from a hashed per-destination counter that the
- * engine does not model; a value derived from the frame id keeps exports reproducible
- * (Knuth's multiplicative hash spreads consecutive ids over the 16 bits).
+ * IPv4 identification. The kernel takes it from a hashed counter that the engine does not
+ * model; a hash of what identifies the packet keeps exports reproducible and gives a
+ * forwarded copy the id of the original, as a router leaves it unchanged (FNV-1a, 16 bits).
  */
-function ipIdent(frameId: number): number {
-  return Math.imul(frameId, 40503) & 0xffff;
+function ipIdent(ip: IpFields): number {
+  const key = `${ip.src}>${ip.dst} ${ip.icmp.type} ${ip.icmp.id}/${ip.icmp.seq}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & 0xffff;
 }
 
 function writeU16(b: Uint8Array, at: number, v: number): void {

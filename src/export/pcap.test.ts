@@ -66,6 +66,18 @@ describe('classic pcap', () => {
     expect(v.getUint32(8, true)).toBe(500_000);
   });
 
+  it('a router’s forwarded copy of a request keeps its IP id and does not count as a new send', () => {
+    const ip = { src: '192.168.1.10', dst: '192.168.2.20', ttl: 64, icmp: { type: 'echo-request' as const, id: 9, seq: 1 } };
+    const req = { id: 1, src: '02:00:00:00:01:00', dst: '02:00:00:00:0f:00', ethertype: 0x0800 as const, length: 98, ip };
+    const fwd = { ...req, id: 2, src: '02:00:00:00:0f:01', dst: '02:00:00:00:02:00', ip: { ...ip, ttl: 63 } };
+    const rep = { ...req, id: 3, src: '02:00:00:00:02:00', dst: '02:00:00:00:0f:01',
+      ip: { src: ip.dst, dst: ip.src, ttl: 64, icmp: { type: 'echo-reply' as const, id: 9, seq: 1 } } };
+    const [a, b, c] = capturedFrames(result([tx(1_000, req), tx(1_020, fwd, 'other'), tx(1_050, rep, 'other')]));
+    expect(Array.from(b.bytes.subarray(18, 20))).toEqual(Array.from(a.bytes.subarray(18, 20)));
+    expect(b.bytes[22]).toBe(63);
+    expect(Array.from(c.bytes.subarray(42))).toEqual(Array.from(a.bytes.subarray(42)));
+  });
+
   it('exports a whole simulation: every sent frame once, in order, at base + simulated time', () => {
     const loaded = loadScenario(galleryEntry('basic')?.scenario);
     if (!loaded.ok) throw new Error('S01 does not load');
