@@ -42,13 +42,22 @@ export async function deleteNamespaces(names: string[]): Promise<string[]> {
   return errors;
 }
 
-/** Synchronous last resort for signal handlers and process exit. */
+let cleaning = false;
+
+/**
+ * Synchronous last resort for signal handlers and process exit. Namespace names go first
+ * (one quick unmount each), so that even if this process is killed half-way, little is
+ * left; then the processes we started are stopped, which frees the namespaces themselves.
+ */
 export function emergencyCleanup(): void {
-  killAllTracked();
+  if (cleaning) return;
+  cleaning = true;
   for (const n of created) {
-    spawnSync('ip', ['netns', 'del', n], { timeout: 5000, stdio: 'ignore' });
+    const r = spawnSync('ip', ['netns', 'del', n], { timeout: 5000, stdio: 'pipe', encoding: 'utf8' });
+    if (r.status !== 0) process.stderr.write(`conformance: could not delete namespace ${n}: ${(r.stderr || String(r.error ?? r.signal)).trim()}\n`);
   }
   created.clear();
+  killAllTracked();
 }
 
 let installed = false;
@@ -58,6 +67,7 @@ export function installCleanupHandlers(log: (msg: string) => void): void {
   if (installed) return;
   installed = true;
   const onSignal = (sig: NodeJS.Signals) => {
+    if (cleaning) return; // a second signal (tsx relays the first one) changes nothing
     log(`conformance: ${sig}: stopping processes and removing namespaces of this run`);
     emergencyCleanup();
     process.exit(sig === 'SIGINT' ? 130 : 143);

@@ -12,7 +12,7 @@
  * any disagreement or failure.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { release, tmpdir } from 'node:os';
+import { availableParallelism, release, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { installCleanupHandlers } from './cleanup.ts';
 import { compareRun, sideBySide, type RunComparison, type StepLike } from './compare.ts';
@@ -23,6 +23,7 @@ import type { RecordFile, RunRecord } from './record.ts';
 import { recordRun } from './recorder.ts';
 import { applyRecordedRpFilter, rpValuesOf, stripAnnotations, type ScenarioV1 } from './scenario.ts';
 import { simulate } from './sim.ts';
+import { validateScenario } from './validate.ts';
 import { toolVersions } from './versions.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -146,72 +147,80 @@ interface Outcome {
   seconds: number;
 }
 
+/** A stored kernel run: DIR/NAME.kernel.json (regressions) or DIR/NAME.json (records, the oracle's results). */
 function loadRecord(dir: string, name: string, rp: number | null): RunRecord | string {
-  let file: RecordFile;
-  try {
-    file = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as RecordFile;
-  } catch (e) {
-    return `no record ${join(dir, `${name}.json`)}: ${(e as Error).message.split('\n')[0]}`;
+  let file: RecordFile | null = null;
+  const tried: string[] = [];
+  for (const f of [`${name}.kernel.json`, `${name}.json`]) {
+    const path = join(dir, f);
+    tried.push(path);
+    try {
+      const doc = JSON.parse(readFileSync(path, 'utf8')) as Partial<RecordFile>;
+      if (Array.isArray(doc.runs)) {
+        file = doc as RecordFile;
+        break;
+      }
+    } catch {
+      /* try the next name */
+    }
   }
-  const run = file.runs.find((r) => r.rp_filter === rp) ?? (rp === null ? file.runs[0] : undefined);
+  if (!file) return `no record (${tried.join(' or ')})`;
+  const run = file.runs.find((r) => r.rp_filter === rp) ?? (rp === null && file.runs.length === 1 ? file.runs[0] : undefined);
   if (!run) return `record ${name} has no run with rp_filter=${rp}`;
   if (run.error || !run.steps) return `recorded run failed: ${run.error ?? 'no steps'}`;
   return run;
 }
 
-async function runJob(job: Job, o: Options, tmp: string): Promise<Outcome> {
+/** Phase 1: the kernel's side of a job (a recording, or a stored record with --replay). */
+async function kernelSide(job: Job, o: Options): Promise<Outcome> {
   const t = nowSec();
   const done = (x: Omit<Outcome, 'job' | 'seconds'>): Outcome => ({ job, seconds: nowSec() - t, ...x });
-  let kernel: RunRecord;
+  const problems = validateScenario(job.original);
+  if (problems.length) return done({ kernelError: `not a valid scenario: ${problems.slice(0, 3).join('; ')}` });
   if (o.replay) {
     const r = loadRecord(o.replay, job.name, job.rp);
-    if (typeof r === 'string') return done({ kernelError: r });
-    kernel = r;
-  } else {
-    kernel = await recordRun(job.effective, { rp: job.rp, annotated: job.original.actions });
-    if (kernel.error || !kernel.steps) return done({ kernel, kernelError: kernel.error ?? 'no steps' });
+    return typeof r === 'string' ? done({ kernelError: r }) : done({ kernel: r });
   }
+  const kernel = await recordRun(job.effective, { rp: job.rp, annotated: job.original.actions });
+  if (kernel.error || !kernel.steps) return done({ kernel, kernelError: kernel.error ?? 'no steps' });
+  return done({ kernel });
+}
+
+/**
+ * Phase 2: the other side (engine, or stored records with --against) and the comparison.
+ * It runs after every recording is done: the simulator's CPU load must not disturb the
+ * kernel's timing in a recording running beside it.
+ */
+async function otherSide(r: Outcome, o: Options, tmp: string): Promise<Outcome> {
+  if (r.kernelError || !r.kernel?.steps || o.noSim) return r;
+  const job = r.job;
   let other: StepLike[];
   if (o.against) {
-    const r = loadRecord(o.against, job.name, job.rp);
-    if (typeof r === 'string') return done({ kernel, otherError: r });
-    other = r.steps!;
-  } else if (o.noSim) {
-    return done({ kernel });
+    const a = loadRecord(o.against, job.name, job.rp);
+    if (typeof a === 'string') return { ...r, otherError: a };
+    other = a.steps!;
   } else {
     const file = join(tmp, `${job.name}${job.rp === null ? '' : `-rp${job.rp}`}.json`);
     writeFileSync(file, JSON.stringify(job.effective, null, 1));
     const s = await simulate(o.sim, file);
-    if (!s.ok) return done({ kernel, otherError: `simulator failed: ${s.error}` });
+    if (!s.ok) return { ...r, otherError: `simulator failed: ${s.error}` };
     other = s.steps;
   }
-  return done({ kernel, cmp: compareRun(kernel.steps!, other) });
+  return { ...r, cmp: compareRun(r.kernel.steps, other) };
 }
 
-/** Runs jobs with at most `n` at once, reporting each in the original order. */
-async function pool(jobs: Job[], n: number, deadline: number, work: (j: Job) => Promise<Outcome>, report: (o: Outcome) => void): Promise<number> {
-  const results: (Outcome | undefined)[] = new Array(jobs.length);
+/** Runs work over items with at most `n` at once; results in the items' order. */
+async function pool<T, R>(items: T[], n: number, work: (x: T, i: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
   let next = 0;
-  let reported = 0;
-  let notStarted = 0;
-  const flush = () => {
-    while (reported < jobs.length && results[reported]) report(results[reported++]!);
-  };
   const worker = async () => {
-    while (next < jobs.length) {
+    while (next < items.length) {
       const i = next++;
-      if (nowSec() > deadline) {
-        notStarted++;
-        results[i] = { job: jobs[i]!, kernelError: 'not started: the overall time limit was reached', seconds: 0 };
-      } else {
-        results[i] = await work(jobs[i]!);
-      }
-      flush();
+      results[i] = await work(items[i]!, i);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(n, jobs.length) }, worker));
-  flush();
-  return notStarted;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return results;
 }
 
 async function main(): Promise<void> {
@@ -315,8 +324,26 @@ async function main(): Promise<void> {
   };
 
   const deadline = t0 + o.timeoutS;
-  const jobsN = o.ci && !process.argv.includes('--jobs') ? 3 : o.jobs;
-  const notStarted = await pool(selected, jobsN, deadline, (j) => runJob(j, o, tmp), report);
+  // Recordings running side by side disturb each other's timing (process start-up, the
+  // rtnl lock taken by namespace set-up and tear-down): one at a time unless asked.
+  let notStarted = 0;
+  // --ci: two at a time where there are CPUs for it (measured: no timing-induced
+  // differences between two full runs at that setting); otherwise --jobs, default 1.
+  const parallel = o.ci && !process.argv.includes('--jobs') ? Math.min(2, availableParallelism()) : o.jobs;
+  const kernelDone = await pool(selected, parallel, async (j) => {
+    if (nowSec() > deadline) {
+      notStarted++;
+      return { job: j, kernelError: 'not started: the overall time limit was reached', seconds: 0 } as Outcome;
+    }
+    const r = await kernelSide(j, o);
+    if (!o.replay) {
+      process.stderr.write(`kernel: ${j.label}: ${r.kernelError ? `failed: ${r.kernelError}` : `${r.kernel?.steps?.length ?? 0} steps`} (${r.seconds.toFixed(1)} s)\n`);
+    }
+    return r;
+  });
+  const simJobs = Math.max(1, Math.min(4, availableParallelism()));
+  const outcomes = await pool(kernelDone, simJobs, (r) => otherSide(r, o, tmp));
+  for (const r of outcomes) report(r);
   rmSync(tmp, { recursive: true, force: true });
 
   if (o.record) {
