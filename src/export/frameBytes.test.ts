@@ -87,3 +87,23 @@ describe('ICMP echo frame bytes', () => {
     expect(frameBytes(req, { pad60: true, echoTimeMicros: LO_PING_SENT_MICROS })).toEqual(build(req));
   });
 });
+
+describe('ICMP host unreachable', () => {
+  it('is 126 bytes: IPv4 + ICMP type 3 code 1 + the whole echo request it reports, with valid checksums', () => {
+    const b = frameBytes({ id: 1, src: '02:00:00:00:0f:00', dst: '02:00:00:00:01:00', ethertype: 0x0800, length: 126,
+      ip: { src: '192.168.1.1', dst: '192.168.1.10', ttl: 64, icmp: { type: 'dest-unreachable', code: 1, id: 7, seq: 1, about: '192.168.2.99' } } });
+    expect(b.length).toBe(126);
+    expect([b[34], b[35]]).toEqual([3, 1]);
+    // quoted header: source is the pinger, destination the unreachable host
+    expect([...b.slice(42 + 12, 42 + 16)]).toEqual([192, 168, 1, 10]);
+    expect([...b.slice(42 + 16, 42 + 20)]).toEqual([192, 168, 2, 99]);
+    const sum = (from: number, to: number) => {
+      let s = 0;
+      for (let i = from; i < to; i += 2) s += (b[i] << 8) | (b[i + 1] ?? 0);
+      while (s >> 16) s = (s & 0xffff) + (s >> 16);
+      return s;
+    };
+    expect(sum(14, 34)).toBe(0xffff);
+    expect(sum(34, 126)).toBe(0xffff);
+  });
+});

@@ -39,7 +39,7 @@ export interface FrameBytesOptions {
 export function frameBytes(frame: Frame, options: FrameBytesOptions = {}): Uint8Array {
   let payload: Uint8Array;
   if (frame.ethertype === ETHERTYPE_ARP && frame.arp) payload = arpPayload(frame.arp);
-  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) payload = ipv4Echo(frame.ip, options.echoTimeMicros ?? 0);
+  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) payload = frame.ip.icmp.type === 'dest-unreachable' ? ipv4Unreachable(frame.ip, options.echoTimeMicros ?? 0) : ipv4Echo(frame.ip, options.echoTimeMicros ?? 0);
   else throw new Error(`frame ${frame.id}: ethertype 0x${frame.ethertype.toString(16)} without its ${frame.ethertype === ETHERTYPE_ARP ? 'arp' : 'ip'} fields`);
   const unpadded = ETH_HEADER_LEN + payload.length;
   // The trace states the wire length; a disagreement means this file and the engine drifted.
@@ -95,6 +95,33 @@ function ipv4Echo(ip: IpFields, echoTimeMicros: number): Uint8Array {
   writeU16(p, o + 4, ip.icmp.id);
   writeU16(p, o + 6, ip.icmp.seq);
   p.set(pingPayload(echoTimeMicros), o + ICMP_HEADER_LEN);
+  writeU16(p, o + 2, internetChecksum(p, o, p.length));
+  return p;
+}
+
+const ICMP_DEST_UNREACH = 3;
+
+/**
+ * ICMP destination unreachable (icmp_send): IPv4 header (TOS 0xc0, as Linux sends ICMP
+ * errors) + type 3, the code, 4 unused bytes, then the whole offending echo request as the
+ * router held it (TTL already decremented), within the 576-byte limit.
+ */
+function ipv4Unreachable(ip: IpFields, echoTimeMicros: number): Uint8Array {
+  const quoted = ipv4Echo({ src: ip.dst, dst: ip.icmp.about ?? ip.src, ttl: 63, icmp: { type: 'echo-request', id: ip.icmp.id, seq: ip.icmp.seq } }, echoTimeMicros);
+  const p = new Uint8Array(IPV4_HEADER_LEN + ICMP_HEADER_LEN + quoted.length);
+  p[0] = 0x45;
+  p[1] = 0xc0;
+  writeU16(p, 2, p.length);
+  writeU16(p, 4, ipIdent(ip));
+  p[8] = ip.ttl;
+  p[9] = PROTO_ICMP;
+  p.set(ipv4Bytes(ip.src), 12);
+  p.set(ipv4Bytes(ip.dst), 16);
+  writeU16(p, 10, internetChecksum(p, 0, IPV4_HEADER_LEN));
+  const o = IPV4_HEADER_LEN;
+  p[o] = ICMP_DEST_UNREACH;
+  p[o + 1] = ip.icmp.code ?? 1;
+  p.set(quoted, o + ICMP_HEADER_LEN);
   writeU16(p, o + 2, internetChecksum(p, o, p.length));
   return p;
 }
