@@ -42,7 +42,7 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
         colors = readColors(canvas);
         sprites.clear();
       }
-      const { w, dpr } = size;
+      const { w, h, dpr } = size;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       const flights = flightsInAir(s.timeline, s.cursor, s.vtime);
@@ -57,6 +57,9 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.font = colors.font;
       ctx.lineJoin = 'round';
+      // Identical tokens on the same pixel (flooded copies of frames that share a path) are drawn once.
+      const drawn = new Set<string>();
+      let tokens = 0;
       for (const f of flights) {
         const st = FRAME_STYLES[f.kind];
         const isSel = f.frameId === selected;
@@ -68,10 +71,16 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
         }
         const { pts } = tokenPositions(g, f, s.vtime, TRAVEL_MS);
         for (const p of pts) {
-          const x = vx + p.x * k;
-          const y = vy + p.y * k;
-          ctx.drawImage(sprite.image, x - sprite.half, y - sprite.half, 2 * sprite.half, 2 * sprite.half);
+          const x = Math.round(vx + p.x * k);
+          const y = Math.round(vy + p.y * k);
+          tokens++;
+          // Outside the view: nothing to draw.
+          if (x < -sprite.half || y < -sprite.half || x > w + sprite.half || y > h + sprite.half) continue;
           hits.points.push({ x, y, frameId: f.frameId });
+          const at = `${key} ${x} ${y}`;
+          if (drawn.has(at)) continue;
+          drawn.add(at);
+          ctx.drawImage(sprite.image, x - sprite.half, y - sprite.half, 2 * sprite.half, 2 * sprite.half);
           if (labels) {
             ctx.fillStyle = colorOf(colors, st.cls);
             ctx.lineWidth = 3;
@@ -81,6 +90,8 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
           }
         }
       }
+      canvas.dataset.tokens = String(tokens);
+      canvas.dataset.drawn = String(drawn.size);
     };
 
     const resize = () => {
