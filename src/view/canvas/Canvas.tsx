@@ -12,10 +12,17 @@ import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
 import { hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
 
+/** Below this zoom, labels too small to read are not drawn (level of detail). */
+const LOD_ZOOM = 0.35;
+
 /** The only component that re-renders on pan/zoom: it applies the viewport transform. */
 function Viewport({ children }: { children: ReactNode }) {
   const v = useApp((s) => s.viewport);
-  return <g transform={`translate(${v.x},${v.y}) scale(${v.k})`}>{children}</g>;
+  return (
+    <g transform={`translate(${v.x},${v.y}) scale(${v.k})`} data-lod={v.k < LOD_ZOOM ? 'low' : 'high'}>
+      {children}
+    </g>
+  );
 }
 
 /** The topology: hosts, ports, switches and links, with the trace's frames animated on top. */
@@ -75,7 +82,7 @@ export function Canvas() {
     const r = svg.getBoundingClientRect();
     const cx = r.width / 2;
     const cy = r.height / 2;
-    const k = Math.min(4, Math.max(0.1, v.k * f));
+    const k = Math.min(4, Math.max(0.02, v.k * f));
     pz.current?.setTransform({ k, x: cx - ((cx - v.x) * k) / v.k, y: cy - ((cy - v.y) * k) / v.k }, animate);
   };
 

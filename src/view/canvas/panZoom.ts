@@ -15,7 +15,7 @@ export interface PanZoom {
 export function createPanZoom(svg: SVGSVGElement, onChange: (v: Viewport) => void): PanZoom {
   const sel = select<SVGSVGElement, unknown>(svg);
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.1, 4])
+    .scaleExtent([0.02, 4])
     // Wheel zooms, drag on the background pans; gestures that start on a node are the node's.
     .filter((e: Event) => {
       const t = e.target as Element | null;
@@ -47,6 +47,6 @@ export function fitTransform(
   const bh = Math.max(1, bounds.y1 - bounds.y0);
   const aw = Math.max(10, w - m.left - m.right);
   const ah = Math.max(10, h - m.top - m.bottom);
-  const k = Math.min(1.6, Math.max(0.1, Math.min(aw / bw, ah / bh)));
+  const k = Math.min(1.6, Math.max(0.02, Math.min(aw / bw, ah / bh)));
   return { k, x: m.left + (aw - bw * k) / 2 - bounds.x0 * k, y: m.top + (ah - bh * k) / 2 - bounds.y0 * k };
 }
