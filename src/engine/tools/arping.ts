@@ -66,10 +66,11 @@ export class ArpingSession implements ToolRun {
     this.w.output(this.host, 'arping', line);
   }
 
+  /** Exits before any probe: no reply arrived (ok false), except -U/-A which never expect one. */
   private fail(rc: number, line: string): void {
     this.say(line);
     this.rc = rc;
-    this.ok = null;
+    this.ok = this.unsolicited && !this.dad ? null : false;
     this.done = true;
   }
 
