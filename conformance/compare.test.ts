@@ -91,6 +91,15 @@ describe('compareRun and the report', () => {
     expect(r.first?.step.i).toBe(1);
   });
 
+  it('leaves known-unstable aspects out, and a step with all three out uncounted', () => {
+    const s0: StepLike = { i: 0, neigh: { A: [] }, frames: [] };
+    const bad = { ...structuredClone(kernel), frames: [] };
+    const partly = compareRun([s0, kernel], [s0, bad], (i) => new Set(i === 1 ? (['frames'] as const) : []));
+    expect(partly).toMatchObject({ agree: 2, total: 2, unstable: 1, first: null });
+    const wholly = compareRun([s0, kernel], [s0, { ...bad, ok: false }], (i) => new Set(i === 1 ? (['ok', 'neigh', 'frames'] as const) : []));
+    expect(wholly).toMatchObject({ agree: 1, total: 1, unstable: 1 });
+  });
+
   it('describes a difference in one line and side by side', () => {
     const sim = structuredClone(kernel);
     sim.neigh!.A = [{ ip: '10.0.0.2', dev: 'eth0', lladdr: B, state: 'STALE' }];

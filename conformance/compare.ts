@@ -135,18 +135,31 @@ export function sideBySide(d: StepDiff, otherName = 'engine', indent = '    '): 
 export interface RunComparison {
   agree: number;
   total: number;
+  /** Steps with aspects left out as known unstable (still counted unless all three are). */
+  unstable: number;
   first: { step: StepLike & { desc?: string }; diffs: StepDiff[] } | null;
   /** Every differing step, for --verbose. */
   differing: { step: StepLike & { desc?: string }; diffs: StepDiff[] }[];
 }
 
-/** Compares every kernel step of a run with the other side's step of the same index. */
-export function compareRun(kernelSteps: (StepLike & { desc?: string })[], otherSteps: StepLike[]): RunComparison {
+/**
+ * Compares every kernel step of a run with the other side's step of the same index.
+ * `skipOf(i)` names aspects of step i known to be unstable on the kernel (conform.js's
+ * --unstable): they are not compared, and a step with all three left out is not counted.
+ */
+export function compareRun(
+  kernelSteps: (StepLike & { desc?: string })[],
+  otherSteps: StepLike[],
+  skipOf: (i: number) => ReadonlySet<Aspect> = () => new Set(),
+): RunComparison {
   const byIndex = new Map(otherSteps.map((s) => [s.i, s]));
-  const res: RunComparison = { agree: 0, total: 0, first: null, differing: [] };
+  const res: RunComparison = { agree: 0, total: 0, unstable: 0, first: null, differing: [] };
   for (const k of kernelSteps) {
+    const skip = skipOf(k.i);
+    if (skip.size > 0) res.unstable++;
+    if (skip.size >= 3) continue;
     res.total++;
-    const diffs = compareStep(k, byIndex.get(k.i));
+    const diffs = compareStep(k, byIndex.get(k.i), skip);
     if (diffs.length === 0) res.agree++;
     else {
       const d = { step: k, diffs };

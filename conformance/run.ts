@@ -11,11 +11,11 @@
  * kernel and engine side by side), then `conformance: K/N steps agree`; exits non-zero on
  * any disagreement or failure.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, release, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { installCleanupHandlers } from './cleanup.ts';
-import { compareRun, sideBySide, type RunComparison, type StepLike } from './compare.ts';
+import { compareRun, sideBySide, type Aspect, type RunComparison, type StepLike } from './compare.ts';
 import { nowSec } from './exec.ts';
 import { generateScenarios } from './generate.ts';
 import { preflight } from './preflight.ts';
@@ -47,12 +47,13 @@ interface Options {
   saveFailures?: string;
   timeoutS: number;
   only?: string;
+  unstable: string | null;
 }
 
 function usage(msg?: string): never {
   if (msg) console.error(`conformance: ${msg}`);
   console.error('usage: npm run conformance -- [FILES|DIRS] [--rp 0,1,2] [--record DIR] [--against DIR | --replay DIR]\n' +
-    '         [--sim CMD] [--no-sim] [--jobs N] [--only PREFIX] [--verbose] [--timeout S]\n' +
+    '         [--sim CMD] [--no-sim] [--jobs N] [--only PREFIX] [--verbose] [--timeout S] [--unstable FILE | --strict]\n' +
     '       npm run conformance -- --ci [--seed S] [--generated N] [--jobs N]\n' +
     '       npm run conformance -- --generate N [--seed S] [--out DIR]');
   process.exit(2);
@@ -61,7 +62,7 @@ function usage(msg?: string): never {
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     inputs: [], rp: null, sim: 'npm run -s sim --', noSim: false, jobs: 1, verbose: false, ci: false,
-    generated: 50, seed: 1, timeoutS: 3600,
+    generated: 50, seed: 1, timeoutS: 3600, unstable: join(ROOT, 'conformance', 'unstable.json'),
   };
   const val = (i: number) => {
     const v = argv[i + 1];
@@ -99,6 +100,8 @@ function parseArgs(argv: string[]): Options {
       case '--save-failures': o.saveFailures = val(i++); break;
       case '--timeout': o.timeoutS = int(i++); break;
       case '--only': o.only = val(i++); break;
+      case '--unstable': o.unstable = val(i++); break;
+      case '--strict': o.unstable = null; break;
       case '--help': case '-h': usage();
       // falls through (usage exits)
       default:
@@ -206,7 +209,27 @@ async function otherSide(r: Outcome, o: Options, tmp: string): Promise<Outcome> 
     if (!s.ok) return { ...r, otherError: `simulator failed: ${s.error}` };
     other = s.steps;
   }
-  return { ...r, cmp: compareRun(r.kernel.steps, other) };
+  const skip = unstableSteps(o.unstable, job);
+  return { ...r, cmp: compareRun(r.kernel.steps, other, (i) => skip.get(i) ?? new Set()) };
+}
+
+interface UnstableEntry {
+  file: string;
+  rp: number | null;
+  step: number;
+  aspect: Aspect;
+}
+
+/** Known-unstable aspects of a job's steps (conform.js's --unstable format). */
+function unstableSteps(path: string | null, job: Job): Map<number, Set<Aspect>> {
+  const out = new Map<number, Set<Aspect>>();
+  if (!path || !existsSync(path)) return out;
+  for (const u of JSON.parse(readFileSync(path, 'utf8')) as UnstableEntry[]) {
+    if (u.file !== `${job.name}.json` || (u.rp ?? null) !== job.rp) continue;
+    if (!out.has(u.step)) out.set(u.step, new Set());
+    out.get(u.step)!.add(u.aspect);
+  }
+  return out;
 }
 
 /** Runs work over items with at most `n` at once; results in the items' order. */
@@ -300,14 +323,15 @@ async function main(): Promise<void> {
     }
     agree += r.cmp.agree;
     total += r.cmp.total;
+    const unstableNote = r.cmp.unstable ? `; ${r.cmp.unstable} step(s) with known-unstable aspects left out` : '';
     if (!r.cmp.first) {
-      console.log(`ok   ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree (${secs})`);
+      console.log(`ok   ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree${unstableNote} (${secs})`);
       return;
     }
     failures++;
     const f = r.cmp.first;
     const desc = (f.step as { desc?: string }).desc ?? f.step.type ?? '';
-    const line = `FAIL ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree; first difference at step ${f.step.i} (${desc})`;
+    const line = `FAIL ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree${unstableNote}; first difference at step ${f.step.i} (${desc})`;
     console.log(line);
     for (const d of f.diffs) console.log(sideBySide(d, otherName));
     if (o.verbose) {
