@@ -389,9 +389,9 @@ async function main(): Promise<void> {
   const seconds = Math.round(nowSec() - t0);
   if (genDisagreements.length > 0) console.log(`conformance: ${genDisagreements.length} generated scenario(s) disagree`);
   if (notStarted > 0) console.log(`conformance: time limit of ${o.timeoutS} s reached; ${notStarted} run(s) not started`);
-  console.log(`conformance: ${agree}/${total} steps agree`);
   console.log(`conformance: ${selected.length} run(s) of ${new Set(selected.map((j) => j.name)).size} scenario(s) in ${seconds} s` +
     (needKernel ? ` (kernel ${release()})` : ''));
+  console.log(`conformance: ${agree}/${total} steps agree`);
   if (o.ci) {
     const scenarios = new Set(selected.map((j) => j.name)).size;
     console.log(`conformance-summary: ${JSON.stringify({ scenarios, runs: selected.length, steps: total, agree, failures, seconds })}`);
