@@ -82,7 +82,7 @@ async function waitForServer(url, ms = 30_000) {
   throw new Error(`server at ${url} did not start`);
 }
 
-async function animationBench(browser) {
+async function animationBench(browser, zoomed = false) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${base}/?bench=1&lang=en&theme=light&animate=1`);
@@ -96,6 +96,15 @@ async function animationBench(browser) {
   }, scenario100());
   if (!loaded.ok) throw new Error(`scenario rejected: ${JSON.stringify(loaded.issues)}`);
   await page.waitForTimeout(500);
+  if (zoomed) {
+    // Zoomed in on the middle bridge (lan2) and its 20 hosts: every token there is distinct.
+    await page.evaluate(() => {
+      const r = document.querySelector('svg.canvas').getBoundingClientRect();
+      const k = 0.3;
+      window.__arplab.getState().setViewport({ k, x: r.width / 2 - 5350 * k, y: r.height / 2 - 1000 * k });
+    });
+    await page.waitForTimeout(300);
+  }
   // Play at 0.5× and record every animation frame's timestamp and the frames drawn in the air.
   const run = await page.evaluate(async () => {
     const api = window.__arplab;
@@ -199,8 +208,10 @@ async function main() {
       for (let i = 0; i < RUNS; i++) {
         const a = await animationBench(browser);
         runs.push(a);
-        console.log('  animation run %d: p50 %s ms, p95 %s ms, max %s ms, %d frames with ≥ 500 in flight, %d of them late (> 25 ms) (load %s)', i + 1, f2(a.p50), f2(a.p95), f1(a.max), a.framesMeasured, a.missedVsync, loadavg());
+        console.log('  animation run %d (whole topology): p50 %s ms, p95 %s ms, max %s ms, %d frames with ≥ 500 in flight, %d of them late (> 25 ms) (load %s)', i + 1, f2(a.p50), f2(a.p95), f1(a.max), a.framesMeasured, a.missedVsync, loadavg());
       }
+      const zoomed = await animationBench(browser, true);
+      console.log('  animation, zoomed in on one bridge: p50 %s ms, p95 %s ms, max %s ms, %d frames with ≥ 500 in flight, %d late; up to %d distinct tokens drawn (load %s)', f2(zoomed.p50), f2(zoomed.p95), f1(zoomed.max), zoomed.framesMeasured, zoomed.missedVsync, zoomed.maxDrawn, loadavg());
       const byP95 = [...runs].sort((a, b) => a.p95 - b.p95);
       const anim = byP95[0];
       const medianP95 = byP95[Math.floor((byP95.length - 1) / 2)].p95;
@@ -214,10 +225,10 @@ async function main() {
       console.log('  re-simulate %s ms (median); change handled %s ms; to the next drawn frame p50 %s ms, p95 %s ms, max %s ms (first, cold: %s ms)  [target ≤ %s ms]',
         f1(sys.simMsMedian), f1(sys.syncMsMedian), f1(sys.p50), f1(sys.p95), f1(sys.max), f1(sys.first), REDRAW_BUDGET);
       console.log('load average after: %s', loadavg());
-      const pass = anim.p95 <= FRAME_BUDGET + VSYNC_JITTER && anim.maxInAir >= 500 && sys.p95 <= REDRAW_BUDGET && sys.allDrawn;
+      const pass = anim.p95 <= FRAME_BUDGET + VSYNC_JITTER && zoomed.p95 <= FRAME_BUDGET + VSYNC_JITTER && anim.maxInAir >= 500 && sys.p95 <= REDRAW_BUDGET && sys.allDrawn;
       console.log(`\nbench:ui ${pass ? 'PASS' : 'FAIL'}`);
       mkdirSync('bench/out', { recursive: true });
-      writeFileSync('bench/out/ui.json', JSON.stringify({ animation: anim, animationRuns: runs, sysctl: sys, pass }, null, 2));
+      writeFileSync('bench/out/ui.json', JSON.stringify({ animation: anim, animationRuns: runs, animationZoomed: zoomed, sysctl: sys, pass }, null, 2));
       code = pass ? 0 : 1;
     } finally {
       await browser.close();
