@@ -137,3 +137,19 @@ test.describe('accessibility', () => {
     });
   }
 });
+
+test.describe('browser preferences', () => {
+  test.use({ locale: 'zh-CN', colorScheme: 'dark', reducedMotion: 'reduce' });
+  test('follows the browser language, colour scheme and reduced motion', async ({ page }) => {
+    const app = new ArpLabPage(page);
+    await app.open('speed=10');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: '减少动画' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('heading', { name: '同一网段上的两块网卡（ARP flux，rp_filter=1）' })).toBeVisible();
+    // Reduced motion: playback jumps from event to event, with the same outcome.
+    await app.runAction(0);
+    await app.expectResult(0, 'ok');
+    await expect(app.cardNeigh('B')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
+  });
+});

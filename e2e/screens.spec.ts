@@ -3,7 +3,7 @@
  * checks that make each screen what its name says.
  */
 import { expect, test } from '@playwright/test';
-import { ArpLabPage } from './pages/ArpLabPage.ts';
+import { ArpLabPage, type TestWindow } from './pages/ArpLabPage.ts';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`screens (${theme})`, async ({ page }) => {
@@ -13,7 +13,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     // Mid-flight: the broadcast request after the switch, on its way to both of A's ports.
     await page.evaluate(() => {
-      const s = window.__arplab!.getState();
+      const s = (window as unknown as TestWindow).__arplab.getState();
       const f = s.timeline.flights[0];
       s.seek(f.start + 700);
     });

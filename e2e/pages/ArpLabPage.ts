@@ -2,6 +2,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * The part of `window.__arplab` (src/view/bridge.ts) the specs use. The specs compile without
+ * the DOM library, so the bridge's own global declaration is not visible here.
+ */
+export interface TestWindow {
+  __arplab: {
+    getState(): { timeline: { flights: { start: number; frameId: number }[] }; seek(v: number): void };
+  };
+}
+
 export class ArpLabPage {
   constructor(readonly page: Page) {}
 
