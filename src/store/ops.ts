@@ -5,6 +5,7 @@
  */
 import type { ActionV1, AddressV1, RouteObjV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
 import { parseRouteString } from '../scenario/routeString.ts';
+import { applyTopologyOp, isTopologyOp, type TopologyOp } from './edit/topologyOps.ts';
 
 export type ScenarioOp =
   /** `sysctl -w key=value` in the host's start-up configuration; `value: null` removes the key. */
@@ -20,7 +21,9 @@ export type ScenarioOp =
   | { type: 'updateAction'; index: number; action: ActionV1 }
   | { type: 'deleteAction'; index: number }
   | { type: 'moveAction'; from: number; to: number }
-  | { type: 'replaceScenario'; scenario: ScenarioV1 };
+  | { type: 'replaceScenario'; scenario: ScenarioV1 }
+  /** Topology editing: hosts, segments, interfaces, addresses, routes, neighbours, batches (edit/topologyOps.ts). */
+  | TopologyOp;
 
 export type OpType = ScenarioOp['type'];
 
@@ -51,6 +54,7 @@ function checkIndex(i: number, len: number, what: string) {
 
 /** Does this op change what the engine sees (and so need a new simulation)? */
 export function opAffectsSimulation(op: ScenarioOp): boolean {
+  if (op.type === 'batch') return op.ops.some(opAffectsSimulation);
   return op.type !== 'moveNode';
 }
 
@@ -59,6 +63,7 @@ export function opAffectsSimulation(op: ScenarioOp): boolean {
  * itself when the op changes nothing (the store uses that to skip history entries).
  */
 export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
+  if (isTopologyOp(op)) return applyTopologyOp(s, op);
   switch (op.type) {
     case 'setSysctl': {
       const cur = hostOf(s, op.host).sysctls ?? {};

@@ -29,6 +29,12 @@ export interface ScenarioSlice {
   gestureBase: ScenarioV1 | null;
   /** Last op error (bad index, invalid value), for the UI to show. */
   opError: string | null;
+  /**
+   * Edited since the scenario was last loaded (`loadScenario` or a `replaceScenario` op):
+   * any other op, undo or redo sets it. Autosave writes only then, so opening a link never
+   * overwrites the saved work before the user edits.
+   */
+  dirty: boolean;
   dispatch(op: ScenarioOp): void;
   undo(): void;
   redo(): void;

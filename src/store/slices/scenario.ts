@@ -15,11 +15,11 @@ export const createScenarioSlice =
   (initial: ScenarioV1, load: ScenarioLoader): StateCreator<AppState, [], [], ScenarioSlice> =>
   (set, get) => {
     /** Replaces the scenario, recording `prev` in history unless a gesture is in progress. */
-    const commit = (next: ScenarioV1, record: boolean) => {
+    const commit = (next: ScenarioV1, record: boolean, dirty: boolean) => {
       const { scenario: prev, past, gestureBase } = get();
       if (next === prev) return;
       const history = record && gestureBase === null ? { past: [...past, prev].slice(-HISTORY_LIMIT), future: [] } : {};
-      set({ scenario: next, opError: null, ...history });
+      set({ scenario: next, opError: null, dirty, ...history });
       if (!sameForEngine(prev, next)) get().resimulate({ compare: true });
     };
     return {
@@ -28,6 +28,7 @@ export const createScenarioSlice =
       future: [],
       gestureBase: null,
       opError: null,
+      dirty: false,
       dispatch(op: ScenarioOp) {
         let next: ScenarioV1;
         try {
@@ -36,20 +37,20 @@ export const createScenarioSlice =
           set({ opError: e instanceof Error ? e.message : String(e) });
           return;
         }
-        commit(next, true);
+        commit(next, true, op.type !== 'replaceScenario');
       },
       undo() {
         const { past, scenario, future } = get();
         if (past.length === 0) return;
         const prev = past[past.length - 1];
-        set({ scenario: prev, past: past.slice(0, -1), future: [scenario, ...future] });
+        set({ scenario: prev, past: past.slice(0, -1), future: [scenario, ...future], dirty: true });
         if (!sameForEngine(scenario, prev)) get().resimulate({ compare: true });
       },
       redo() {
         const { past, scenario, future } = get();
         if (future.length === 0) return;
         const next = future[0];
-        set({ scenario: next, past: [...past, scenario], future: future.slice(1) });
+        set({ scenario: next, past: [...past, scenario], future: future.slice(1), dirty: true });
         if (!sameForEngine(scenario, next)) get().resimulate({ compare: true });
       },
       beginGesture() {
@@ -63,7 +64,7 @@ export const createScenarioSlice =
       loadScenario(json: unknown) {
         const r = load(json);
         if (!r.ok) return r;
-        set({ scenario: r.scenario, past: [], future: [], gestureBase: null, opError: null, selection: null, changes: null });
+        set({ scenario: r.scenario, past: [], future: [], gestureBase: null, opError: null, dirty: false, selection: null, changes: null });
         get().resimulate({ compare: false });
         get().reset();
         return r;

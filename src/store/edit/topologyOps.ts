@@ -1,0 +1,481 @@
+/**
+ * Topology edits as typed, serialisable operations (the editor's half of `ScenarioOp`):
+ * hosts, segments, interfaces, addresses, routes, static neighbours, and `batch` for
+ * gestures that are one user action (a link creates interfaces and a segment; duplicate,
+ * delete several, auto-layout). Each is applied by the pure `applyTopologyOp`; like
+ * `applyOp`, it never mutates its input and returns the input itself for a no-op.
+ *
+ * Removals cascade to what depends on the removed thing, so the scenario stays valid:
+ * segment ports, routes/neighbours/sysctls/actions naming a removed interface or host, and
+ * then routes and actions that the scenario's own validation now rejects (a gateway that
+ * is no longer on a connected subnet, a `src` that is no longer local).
+ *
+ * Record order means something in format v1 (default MACs are numbered by host and
+ * interface position, the bridge floods by port order), so renames keep positions, and a
+ * removal writes out the default MACs of the interfaces whose position shifts.
+ */
+import type { HostKind } from '../../engine/input.ts';
+import { loadScenario } from '../../scenario/load.ts';
+import { defaultMac } from '../../scenario/normalize.ts';
+import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, ScenarioV1 } from '../../scenario/types.ts';
+import { applyOp, OpError, routeObject, type ScenarioOp } from '../ops.ts';
+
+type Pos = { x: number; y: number };
+
+export type TopologyOp =
+  /** A new host (from the palette, or a duplicate), drawn at `at`. */
+  | { type: 'addHost'; name: string; host: HostV1; at?: Pos }
+  /** A new segment (switch), optionally with ports ("host.dev"), drawn at `at`. */
+  | { type: 'addSegment'; name: string; ports?: string[]; at?: Pos }
+  /** Renames a host everywhere: segments, actions, layout. */
+  | { type: 'renameHost'; from: string; to: string }
+  | { type: 'renameSegment'; from: string; to: string }
+  /** Renames an interface everywhere: segments, routes, neighbours, sysctls, labels, actions. */
+  | { type: 'renameInterface'; host: string; from: string; to: string }
+  | { type: 'setHostKind'; host: string; kind: HostKind | null }
+  /** Removes a host and what depends on it (its ports on segments, actions naming it). */
+  | { type: 'deleteHost'; host: string }
+  /** Removes a segment; its interfaces stay, unattached. */
+  | { type: 'deleteSegment'; segment: string }
+  | { type: 'addInterface'; host: string; dev: string; iface?: InterfaceV1 }
+  /** Removes an interface and what depends on it (see the file comment). */
+  | { type: 'removeInterface'; host: string; dev: string }
+  /** `ip link set DEV address MAC` / `up` / `down`; `mac: null` goes back to the default MAC. */
+  | { type: 'setInterface'; host: string; dev: string; mac?: string | null; state?: 'up' | 'down' }
+  | { type: 'updateAddress'; host: string; dev: string; index: number; address: AddressV1 }
+  | { type: 'updateRoute'; host: string; index: number; route: RouteObjV1 }
+  | { type: 'addNeigh'; host: string; entry: NeighV1 }
+  | { type: 'updateNeigh'; host: string; index: number; entry: NeighV1 }
+  | { type: 'deleteNeigh'; host: string; index: number }
+  /** Attaches "host.dev" to a segment (at the end: the bridge's newest port). */
+  | { type: 'attachPort'; segment: string; port: string }
+  | { type: 'detachPort'; segment: string; port: string }
+  /** Several ops as one edit (one history entry). `label` says what it was, for people. */
+  | { type: 'batch'; ops: ScenarioOp[]; label?: string };
+
+export type TopologyOpType = TopologyOp['type'];
+
+const TOPOLOGY_OP_TYPES: ReadonlySet<string> = new Set<TopologyOpType>([
+  'addHost', 'addSegment', 'renameHost', 'renameSegment', 'renameInterface', 'setHostKind', 'deleteHost', 'deleteSegment',
+  'addInterface', 'removeInterface', 'setInterface', 'updateAddress', 'updateRoute', 'addNeigh', 'updateNeigh', 'deleteNeigh',
+  'attachPort', 'detachPort', 'batch',
+]);
+
+export function isTopologyOp(op: { type: string }): op is TopologyOp {
+  return TOPOLOGY_OP_TYPES.has(op.type);
+}
+
+function exhaustive(x: never): never {
+  throw new OpError(`unknown operation ${JSON.stringify(x)}`);
+}
+
+// ---------------------------------------------------------------- helpers
+
+type Host = HostV1;
+
+function hostOf(s: ScenarioV1, name: string): Host {
+  if (!Object.hasOwn(s.hosts, name)) throw new OpError(`no host "${name}"`);
+  return s.hosts[name];
+}
+
+function withHost(s: ScenarioV1, name: string, patch: (h: Host) => Host): ScenarioV1 {
+  return { ...s, hosts: { ...s.hosts, [name]: patch(hostOf(s, name)) } };
+}
+
+function ifaceOf(s: ScenarioV1, host: string, dev: string): InterfaceV1 {
+  const ifs = hostOf(s, host).interfaces ?? {};
+  if (!Object.hasOwn(ifs, dev)) throw new OpError(`no interface ${host}.${dev}`);
+  return ifs[dev];
+}
+
+function checkIndex(i: number, len: number, what: string) {
+  if (!Number.isInteger(i) || i < 0 || i >= len) throw new OpError(`no ${what} #${i}`);
+}
+
+/** A record with key `from` renamed to `to`, in the same position. */
+function renameKey<T>(rec: Record<string, T>, from: string, to: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+function withoutKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(rec).filter(([k]) => k !== key));
+}
+
+/** Is `name` taken by a host or a segment? (They share the layout's keys.) */
+function nameTaken(s: ScenarioV1, name: string): boolean {
+  return Object.hasOwn(s.hosts, name) || Object.hasOwn(s.segments ?? {}, name);
+}
+
+const portHost = (p: string) => p.slice(0, p.indexOf('.'));
+const portDev = (p: string) => p.slice(p.indexOf('.') + 1);
+
+function hostsOfAction(a: ActionV1): string[] {
+  if (Array.isArray(a.hosts)) return a.hosts as string[];
+  return typeof a.host === 'string' ? [a.host] : [];
+}
+
+/**
+ * Writes out the default MAC of every interface whose default would change when the
+ * interfaces (or hosts) before it shift: the engine numbers default MACs by position.
+ */
+function pinDefaultMacs(s: ScenarioV1, fromHost: number, fromIface: (hostIndex: number) => number): ScenarioV1 {
+  let changed = false;
+  const hosts = Object.fromEntries(Object.entries(s.hosts).map(([name, h], hi) => {
+    if (hi < fromHost || !h.interfaces) return [name, h];
+    const start = fromIface(hi);
+    let touched = false;
+    const ifs = Object.fromEntries(Object.entries(h.interfaces).map(([dev, i], ii) => {
+      if (ii < start || dev === 'lo' || i.mac !== undefined) return [dev, i];
+      touched = true;
+      return [dev, { ...i, mac: defaultMac(hi + 1, ii) }];
+    }));
+    if (!touched) return [name, h];
+    changed = true;
+    return [name, { ...h, interfaces: ifs }];
+  }));
+  return changed ? { ...s, hosts } : s;
+}
+
+// ---------------------------------------------------------------- cascades
+
+/** Keys of issues (path + message) of a scenario, or null when it loads cleanly. */
+function issueKeys(s: ScenarioV1): Set<string> | null {
+  const r = loadScenario(s);
+  return r.ok ? null : new Set(r.issues.map((i) => `${i.path}\u0000${i.message}`));
+}
+
+const ROUTE_PATH = /^hosts\.([^.[]+|\["[^"]*"\])\.routes\[(\d+)\]/;
+const ACTION_PATH = /^actions\[(\d+)\]/;
+
+/**
+ * After a removal: drops the routes and actions that validation now rejects, as the kernel
+ * drops routes through a removed device or gateway. Only when the scenario was valid
+ * before (otherwise its old problems would be taken for new ones).
+ */
+function sweepInvalid(before: ScenarioV1, after: ScenarioV1): ScenarioV1 {
+  if (issueKeys(before) !== null) return after;
+  let s = after;
+  for (let round = 0; round < 16; round++) {
+    const r = loadScenario(s);
+    if (r.ok) return s;
+    const routes = new Map<string, Set<number>>();
+    const actions = new Set<number>();
+    for (const i of r.issues) {
+      const m = ROUTE_PATH.exec(i.path);
+      if (m) {
+        const host = m[1].startsWith('[') ? (JSON.parse(m[1].slice(1, -1)) as string) : m[1];
+        routes.set(host, (routes.get(host) ?? new Set()).add(Number(m[2])));
+        continue;
+      }
+      const a = ACTION_PATH.exec(i.path);
+      if (a) actions.add(Number(a[1]));
+    }
+    if (routes.size === 0 && actions.size === 0) return s;
+    let next = s;
+    for (const [host, idx] of routes) {
+      if (!Object.hasOwn(next.hosts, host)) continue;
+      next = withHost(next, host, (h) => ({ ...h, routes: (h.routes ?? []).filter((_, k) => !idx.has(k)) }));
+    }
+    if (actions.size) next = { ...next, actions: (next.actions ?? []).filter((_, k) => !actions.has(k)) };
+    s = next;
+  }
+  return s;
+}
+
+/** Does this action name `dev` of `host` (as its interface, device, or in a route or sysctl)? */
+function actionUsesDev(a: ActionV1, host: string, dev: string): boolean {
+  if (!hostsOfAction(a).includes(host)) return false;
+  switch (a.type) {
+    case 'ping':
+    case 'arping':
+      return a.iface === dev;
+    case 'flush':
+    case 'neigh_add':
+    case 'neigh_del':
+    case 'addr':
+    case 'link':
+      return a.dev === dev;
+    case 'route': {
+      const r = a.route as RouteObjV1 | string;
+      try {
+        return routeObject(r).dev === dev;
+      } catch {
+        return false;
+      }
+    }
+    default:
+      return false;
+  }
+}
+
+const devSysctl = (key: string, dev: string) => key.startsWith(`net.ipv4.conf.${dev}.`) || key.startsWith(`net.ipv4.neigh.${dev}.`);
+
+function removeInterface(s: ScenarioV1, host: string, dev: string): ScenarioV1 {
+  ifaceOf(s, host, dev);
+  const hi = Object.keys(s.hosts).indexOf(host);
+  const ii = Object.keys(s.hosts[host].interfaces ?? {}).indexOf(dev);
+  // Interfaces after the removed one move up a position: keep their MACs.
+  let next = pinDefaultMacs(s, hi, (h) => (h === hi ? ii + 1 : Infinity));
+  const port = `${host}.${dev}`;
+  const local = new Set((ifaceOf(next, host, dev).addresses ?? []).map((a) => (typeof a === 'string' ? a : a.cidr).split('/')[0]));
+  next = withHost(next, host, (h) => {
+    const out: Host = { ...h, interfaces: withoutKey(h.interfaces ?? {}, dev) };
+    if (h.routes) {
+      out.routes = h.routes.filter((r) => {
+        try {
+          const o = routeObject(r);
+          return o.dev !== dev && !(o.src !== undefined && local.has(o.src));
+        } catch {
+          return true;
+        }
+      });
+    }
+    if (h.neigh) out.neigh = h.neigh.filter((n) => n.dev !== dev);
+    if (h.sysctls) out.sysctls = Object.fromEntries(Object.entries(h.sysctls).filter(([k]) => !devSysctl(k, dev)));
+    return out;
+  });
+  if (next.segments) {
+    next = { ...next, segments: Object.fromEntries(Object.entries(next.segments).map(([n, ports]) => [n, ports.includes(port) ? ports.filter((p) => p !== port) : ports])) };
+  }
+  if (next.actions) {
+    next = {
+      ...next,
+      actions: next.actions.flatMap((a) => {
+        if (actionUsesDev(a, host, dev)) return [];
+        if (a.type === 'sysctl' && hostsOfAction(a).includes(host)) {
+          const set = Object.fromEntries(Object.entries((a.set ?? {}) as Record<string, number>).filter(([k]) => !devSysctl(k, dev)));
+          if (Object.keys(set).length === 0) return [];
+          return [{ ...a, set }];
+        }
+        return [a];
+      }),
+    };
+  }
+  return sweepInvalid(s, next);
+}
+
+function deleteHost(s: ScenarioV1, host: string): ScenarioV1 {
+  hostOf(s, host);
+  const hi = Object.keys(s.hosts).indexOf(host);
+  // Hosts after the removed one move up a position: keep their MACs.
+  let next = pinDefaultMacs(s, hi + 1, () => 0);
+  next = { ...next, hosts: withoutKey(next.hosts, host) };
+  if (next.segments) {
+    next = { ...next, segments: Object.fromEntries(Object.entries(next.segments).map(([n, ports]) => [n, ports.filter((p) => portHost(p) !== host)])) };
+  }
+  if (next.layout && Object.hasOwn(next.layout, host)) next = { ...next, layout: withoutKey(next.layout, host) };
+  if (next.actions) {
+    next = {
+      ...next,
+      actions: next.actions.flatMap((a) => {
+        if (a.host === host) return [];
+        if (Array.isArray(a.hosts) && a.hosts.includes(host)) {
+          const hosts = (a.hosts as string[]).filter((h) => h !== host);
+          return hosts.length ? [{ ...a, hosts }] : [];
+        }
+        return [a];
+      }),
+    };
+  }
+  return sweepInvalid(s, next);
+}
+
+// ---------------------------------------------------------------- renames
+
+function renameHost(s: ScenarioV1, from: string, to: string): ScenarioV1 {
+  hostOf(s, from);
+  if (from === to) return s;
+  if (nameTaken(s, to)) throw new OpError(`the name "${to}" is already taken`);
+  const next: ScenarioV1 = { ...s, hosts: renameKey(s.hosts, from, to) };
+  if (s.segments) {
+    next.segments = Object.fromEntries(Object.entries(s.segments).map(([n, ports]) => [
+      n, ports.map((p) => (portHost(p) === from ? `${to}.${portDev(p)}` : p)),
+    ]));
+  }
+  if (s.layout && Object.hasOwn(s.layout, from)) next.layout = renameKey(s.layout, from, to);
+  if (s.actions) {
+    next.actions = s.actions.map((a) => {
+      if (a.host === from) return { ...a, host: to };
+      if (Array.isArray(a.hosts) && a.hosts.includes(from)) return { ...a, hosts: (a.hosts as string[]).map((h) => (h === from ? to : h)) };
+      return a;
+    });
+  }
+  return next;
+}
+
+function renameSegment(s: ScenarioV1, from: string, to: string): ScenarioV1 {
+  const segs = s.segments ?? {};
+  if (!Object.hasOwn(segs, from)) throw new OpError(`no segment "${from}"`);
+  if (from === to) return s;
+  if (nameTaken(s, to)) throw new OpError(`the name "${to}" is already taken`);
+  const next: ScenarioV1 = { ...s, segments: renameKey(segs, from, to) };
+  if (s.layout && Object.hasOwn(s.layout, from)) next.layout = renameKey(s.layout, from, to);
+  return next;
+}
+
+const renameDevKey = (key: string, from: string, to: string) =>
+  key.replace(new RegExp(`^(net\\.ipv4\\.(?:conf|neigh)\\.)${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`), `$1${to}.`);
+
+function renameInterface(s: ScenarioV1, host: string, from: string, to: string): ScenarioV1 {
+  ifaceOf(s, host, from);
+  if (from === to) return s;
+  if (from === 'lo' || to === 'lo') throw new OpError('lo cannot be renamed');
+  if (Object.hasOwn(s.hosts[host].interfaces ?? {}, to)) throw new OpError(`${host} already has an interface ${to}`);
+  const relabel = (a: AddressV1): AddressV1 =>
+    typeof a !== 'string' && a.label !== undefined && (a.label === from || a.label.startsWith(`${from}:`)) ? { ...a, label: to + a.label.slice(from.length) } : a;
+  let next = withHost(s, host, (h) => {
+    const out: Host = {
+      ...h,
+      interfaces: Object.fromEntries(Object.entries(h.interfaces ?? {}).map(([d, i]) => [
+        d === from ? to : d, d === from && i.addresses ? { ...i, addresses: i.addresses.map(relabel) } : i,
+      ])),
+    };
+    if (h.routes) {
+      out.routes = h.routes.map((r) => {
+        try {
+          const o = routeObject(r);
+          return o.dev === from ? { ...o, dev: to } : r;
+        } catch {
+          return r;
+        }
+      });
+    }
+    if (h.neigh) out.neigh = h.neigh.map((n) => (n.dev === from ? { ...n, dev: to } : n));
+    if (h.sysctls) out.sysctls = Object.fromEntries(Object.entries(h.sysctls).map(([k, v]) => [renameDevKey(k, from, to), v]));
+    return out;
+  });
+  const oldPort = `${host}.${from}`;
+  if (next.segments) {
+    next = { ...next, segments: Object.fromEntries(Object.entries(next.segments).map(([n, ports]) => [n, ports.map((p) => (p === oldPort ? `${host}.${to}` : p))])) };
+  }
+  if (next.actions) {
+    next = {
+      ...next,
+      actions: next.actions.map((a) => {
+        if (!hostsOfAction(a).includes(host)) return a;
+        const o: ActionV1 = { ...a };
+        if (o.iface === from) o.iface = to;
+        if (o.dev === from) o.dev = to;
+        if (typeof o.label === 'string' && (o.label === from || o.label.startsWith(`${from}:`))) o.label = to + o.label.slice(from.length);
+        if (o.type === 'route' && o.route !== undefined) {
+          try {
+            const r = routeObject(o.route as RouteObjV1 | string);
+            if (r.dev === from) o.route = { ...r, dev: to };
+          } catch {
+            // an unparsable route names no device
+          }
+        }
+        if (o.type === 'sysctl' && o.set) o.set = Object.fromEntries(Object.entries(o.set as Record<string, number>).map(([k, v]) => [renameDevKey(k, from, to), v]));
+        return o;
+      }),
+    };
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------- apply
+
+/** Applies one topology op (see the file comment); throws OpError on a bad reference. */
+export function applyTopologyOp(s: ScenarioV1, op: TopologyOp): ScenarioV1 {
+  switch (op.type) {
+    case 'addHost': {
+      if (nameTaken(s, op.name)) throw new OpError(`the name "${op.name}" is already taken`);
+      const next: ScenarioV1 = { ...s, hosts: { ...s.hosts, [op.name]: op.host } };
+      if (op.at) next.layout = { ...(s.layout ?? {}), [op.name]: { x: op.at.x, y: op.at.y } };
+      return next;
+    }
+    case 'addSegment': {
+      if (nameTaken(s, op.name)) throw new OpError(`the name "${op.name}" is already taken`);
+      const next: ScenarioV1 = { ...s, segments: { ...(s.segments ?? {}), [op.name]: [...(op.ports ?? [])] } };
+      if (op.at) next.layout = { ...(s.layout ?? {}), [op.name]: { x: op.at.x, y: op.at.y } };
+      return next;
+    }
+    case 'renameHost':
+      return renameHost(s, op.from, op.to);
+    case 'renameSegment':
+      return renameSegment(s, op.from, op.to);
+    case 'renameInterface':
+      return renameInterface(s, op.host, op.from, op.to);
+    case 'setHostKind': {
+      const h = hostOf(s, op.host);
+      if ((h.kind ?? null) === op.kind) return s;
+      return withHost(s, op.host, (x) => {
+        const { kind: _old, ...rest } = x;
+        return op.kind === null ? rest : { ...rest, kind: op.kind };
+      });
+    }
+    case 'deleteHost':
+      return deleteHost(s, op.host);
+    case 'deleteSegment': {
+      const segs = s.segments ?? {};
+      if (!Object.hasOwn(segs, op.segment)) throw new OpError(`no segment "${op.segment}"`);
+      const next: ScenarioV1 = { ...s, segments: withoutKey(segs, op.segment) };
+      if (s.layout && Object.hasOwn(s.layout, op.segment)) next.layout = withoutKey(s.layout, op.segment);
+      return next;
+    }
+    case 'addInterface': {
+      const ifs = hostOf(s, op.host).interfaces ?? {};
+      if (Object.hasOwn(ifs, op.dev)) throw new OpError(`${op.host} already has an interface ${op.dev}`);
+      return withHost(s, op.host, (h) => ({ ...h, interfaces: { ...ifs, [op.dev]: op.iface ?? {} } }));
+    }
+    case 'removeInterface':
+      return removeInterface(s, op.host, op.dev);
+    case 'setInterface': {
+      const i = ifaceOf(s, op.host, op.dev);
+      const next: InterfaceV1 = { ...i };
+      if (op.mac !== undefined) {
+        if (op.mac === null) delete next.mac;
+        else next.mac = op.mac;
+      }
+      if (op.state !== undefined) {
+        if (op.state === 'up') delete next.state;
+        else next.state = 'down';
+      }
+      if (next.mac === i.mac && next.state === i.state) return s;
+      return withHost(s, op.host, (h) => ({ ...h, interfaces: { ...h.interfaces, [op.dev]: next } }));
+    }
+    case 'updateAddress': {
+      const i = ifaceOf(s, op.host, op.dev);
+      const addrs = i.addresses ?? [];
+      checkIndex(op.index, addrs.length, 'address');
+      return withHost(s, op.host, (h) => ({
+        ...h,
+        interfaces: { ...h.interfaces, [op.dev]: { ...i, addresses: addrs.map((a, k) => (k === op.index ? op.address : a)) } },
+      }));
+    }
+    case 'updateRoute': {
+      const routes = hostOf(s, op.host).routes ?? [];
+      checkIndex(op.index, routes.length, 'route');
+      return withHost(s, op.host, (h) => ({ ...h, routes: routes.map((r, k) => (k === op.index ? op.route : r)) }));
+    }
+    case 'addNeigh':
+      return withHost(s, op.host, (h) => ({ ...h, neigh: [...(h.neigh ?? []), op.entry] }));
+    case 'updateNeigh': {
+      const neigh = hostOf(s, op.host).neigh ?? [];
+      checkIndex(op.index, neigh.length, 'neighbour entry');
+      return withHost(s, op.host, (h) => ({ ...h, neigh: neigh.map((n, k) => (k === op.index ? op.entry : n)) }));
+    }
+    case 'deleteNeigh': {
+      const neigh = hostOf(s, op.host).neigh ?? [];
+      checkIndex(op.index, neigh.length, 'neighbour entry');
+      return withHost(s, op.host, (h) => ({ ...h, neigh: neigh.filter((_, k) => k !== op.index) }));
+    }
+    case 'attachPort': {
+      const segs = s.segments ?? {};
+      if (!Object.hasOwn(segs, op.segment)) throw new OpError(`no segment "${op.segment}"`);
+      ifaceOf(s, portHost(op.port), portDev(op.port));
+      if (segs[op.segment].includes(op.port)) return s;
+      return { ...s, segments: { ...segs, [op.segment]: [...segs[op.segment], op.port] } };
+    }
+    case 'detachPort': {
+      const segs = s.segments ?? {};
+      if (!Object.hasOwn(segs, op.segment)) throw new OpError(`no segment "${op.segment}"`);
+      if (!segs[op.segment].includes(op.port)) return s;
+      return { ...s, segments: { ...segs, [op.segment]: segs[op.segment].filter((p) => p !== op.port) } };
+    }
+    case 'batch':
+      return op.ops.reduce<ScenarioV1>((acc, o) => applyOp(acc, o), s);
+    default:
+      return exhaustive(op);
+  }
+}
