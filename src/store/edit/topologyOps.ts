@@ -17,7 +17,7 @@
 import type { HostKind } from '../../engine/input.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { defaultMac } from '../../scenario/normalize.ts';
-import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, ScenarioV1 } from '../../scenario/types.ts';
+import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, RouteV1, ScenarioV1 } from '../../scenario/types.ts';
 import { applyOp, OpError, routeObject, type ScenarioOp } from '../ops.ts';
 
 type Pos = { x: number; y: number };
@@ -313,8 +313,15 @@ function renameSegment(s: ScenarioV1, from: string, to: string): ScenarioV1 {
   return next;
 }
 
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const renameDevKey = (key: string, from: string, to: string) =>
-  key.replace(new RegExp(`^(net\\.ipv4\\.(?:conf|neigh)\\.)${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`), `$1${to}.`);
+  key.replace(new RegExp(`^(net\\.ipv4\\.(?:conf|neigh)\\.)${escapeRe(from)}\\.`), `$1${to}.`);
+
+/** A route (string or object) with `dev FROM` renamed; a string stays a string. */
+function renameRouteDev(r: RouteV1, from: string, to: string): RouteV1 {
+  if (typeof r === 'string') return r.replace(new RegExp(`(^|\\s)dev(\\s+)${escapeRe(from)}(?=\\s|$)`), `$1dev$2${to}`);
+  return r.dev === from ? { ...r, dev: to } : r;
+}
 
 function renameInterface(s: ScenarioV1, host: string, from: string, to: string): ScenarioV1 {
   ifaceOf(s, host, from);
@@ -330,16 +337,7 @@ function renameInterface(s: ScenarioV1, host: string, from: string, to: string):
         d === from ? to : d, d === from && i.addresses ? { ...i, addresses: i.addresses.map(relabel) } : i,
       ])),
     };
-    if (h.routes) {
-      out.routes = h.routes.map((r) => {
-        try {
-          const o = routeObject(r);
-          return o.dev === from ? { ...o, dev: to } : r;
-        } catch {
-          return r;
-        }
-      });
-    }
+    if (h.routes) out.routes = h.routes.map((r) => renameRouteDev(r, from, to));
     if (h.neigh) out.neigh = h.neigh.map((n) => (n.dev === from ? { ...n, dev: to } : n));
     if (h.sysctls) out.sysctls = Object.fromEntries(Object.entries(h.sysctls).map(([k, v]) => [renameDevKey(k, from, to), v]));
     return out;
@@ -357,14 +355,7 @@ function renameInterface(s: ScenarioV1, host: string, from: string, to: string):
         if (o.iface === from) o.iface = to;
         if (o.dev === from) o.dev = to;
         if (typeof o.label === 'string' && (o.label === from || o.label.startsWith(`${from}:`))) o.label = to + o.label.slice(from.length);
-        if (o.type === 'route' && o.route !== undefined) {
-          try {
-            const r = routeObject(o.route as RouteObjV1 | string);
-            if (r.dev === from) o.route = { ...r, dev: to };
-          } catch {
-            // an unparsable route names no device
-          }
-        }
+        if (o.type === 'route' && o.route !== undefined) o.route = renameRouteDev(o.route as RouteV1, from, to);
         if (o.type === 'sysctl' && o.set) o.set = Object.fromEntries(Object.entries(o.set as Record<string, number>).map(([k, v]) => [renameDevKey(k, from, to), v]));
         return o;
       }),
