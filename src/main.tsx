@@ -11,6 +11,8 @@ import type { Lang, Theme } from './store/types.ts';
 import { App } from './view/App.tsx';
 import { loadIgnoringSizeLimits } from './view/benchLoader.ts';
 import { installBridge } from './view/bridge.ts';
+import { EmbedApp } from './view/share/EmbedApp.tsx';
+import { ShareRoot } from './view/share/ShareRoot.tsx';
 import './app.css';
 
 // URL options (for tests and sharing a view): ?lang=zh&theme=dark&animate=0&speed=2
@@ -21,6 +23,8 @@ const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === '
 const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
 const speed = Number(params.get('speed') ?? 1) || 1;
 const bench = params.get('bench') === '1';
+// ?embed=1: diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
+const embed = params.get('embed') === '1';
 
 const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed, ...(bench ? { load: loadIgnoringSizeLimits } : {}) });
 installBridge(store);
@@ -30,7 +34,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StoreProvider store={store}>
-        <App />
+        <ShareRoot embed={embed}>{embed ? <EmbedApp /> : <App />}</ShareRoot>
       </StoreProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -1,4 +1,6 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
+import { shareEn } from '../view/share/strings.ts';
+
 export const en = {
   app: {
     subtitle: 'how Linux hosts answer ARP',
@@ -250,6 +252,7 @@ export const en = {
     'arping_reply': 'arping got a reply',
     'ping_reply': 'ping got a reply',
   },
+  share: shareEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
+import { shareZh } from '../view/share/strings.ts';
 import type { Messages } from './en.ts';
 
 export const zh: Messages = {
@@ -252,6 +253,7 @@ export const zh: Messages = {
     arping_reply: 'arping 收到应答',
     ping_reply: 'ping 收到应答',
   },
+  share: shareZh,
 };
 
 /**

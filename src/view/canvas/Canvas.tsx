@@ -4,6 +4,7 @@ import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
 import { useGeometry, useNeighTables, useOwners } from '../hooks/derived.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
+import { useLoadGeneration } from '../share/loadGeneration.ts';
 import { HostNode } from './HostNode.tsx';
 import { Legend } from './Legend.tsx';
 import { Links } from './Links.tsx';
@@ -19,7 +20,7 @@ const LOD_ZOOM = 0.35;
 function Viewport({ children }: { children: ReactNode }) {
   const v = useApp((s) => s.viewport);
   return (
-    <g transform={`translate(${v.x},${v.y}) scale(${v.k})`} data-lod={v.k < LOD_ZOOM ? 'low' : 'high'}>
+    <g className="viewport" transform={`translate(${v.x},${v.y}) scale(${v.k})`} data-lod={v.k < LOD_ZOOM ? 'low' : 'high'}>
       {children}
     </g>
   );
@@ -67,7 +68,8 @@ export function Canvas() {
   );
 
   // Fit once the topology is known, and whenever a different scenario is loaded.
-  const hostsKey = g ? g.hosts.map((h) => h.name).join(',') : '';
+  const loads = useLoadGeneration();
+  const hostsKey = g ? `${loads}:${g.hosts.map((h) => h.name).join(',')}` : '';
   const fitted = useRef('');
   useEffect(() => {
     if (!g || fitted.current === hostsKey) return;

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../store/StoreContext.tsx';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { usePlayback } from '../playback/usePlayback.ts';
+import { TimelineBar } from '../timeline/TimelineBar.tsx';
+import { useDocumentSync } from '../useDocumentSync.ts';
+import { useShortcuts } from '../useShortcuts.ts';
+
+/** The address of the full app for this embed: the same fragment, without `embed=1`. */
+function fullAppUrl(): string {
+  const u = new URL(window.location.href);
+  u.searchParams.delete('embed');
+  return u.toString();
+}
+
+/**
+ * Embed mode (`?embed=1`), for blog posts and slides: the diagram and the playback controls
+ * only, with the scenario's title and a link that opens it in the full app.
+ */
+export function EmbedApp() {
+  const { t } = useTranslation();
+  useDocumentSync();
+  useShortcuts();
+  usePlayback();
+  const title = useApp((s) => s.scenario.title);
+  return (
+    <div className="embed" data-testid="embed">
+      <header className="embed-head">
+        <span className="embed-title">{title?.trim() || t('share.notice.untitled')}</span>
+        <a className="embed-open" href={fullAppUrl()} target="_blank" rel="noopener noreferrer" aria-label={t('share.embed.openAria')}>
+          {t('share.embed.open')}
+        </a>
+      </header>
+      <main className="embed-canvas" aria-label={t('share.embed.label')}>
+        <Canvas />
+      </main>
+      <footer className="embed-controls">
+        <TimelineBar />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { memo, useMemo } from 'react';
+import { loadScenario } from '../../scenario/load.ts';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+import { computeGeometry, switchAnchor } from '../canvas/geometry.ts';
+
+/**
+ * A thumbnail of a scenario's topology: host cards, switches and cables, placed as on the
+ * canvas (same geometry), without tables or labels other than the names.
+ */
+export const GalleryPreview = memo(function GalleryPreview({ scenario, label }: { scenario: ScenarioV1; label: string }) {
+  const g = useMemo(() => {
+    const r = loadScenario(scenario);
+    return r.ok ? computeGeometry(r.engine, scenario.layout) : null;
+  }, [scenario]);
+  if (!g) return null;
+  const pad = 30;
+  const { x0, y0, x1, y1 } = g.bounds;
+  const viewBox = `${x0 - pad} ${y0 - pad} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad}`;
+  return (
+    <svg className="gallery-preview" viewBox={viewBox} preserveAspectRatio="xMidYMid meet" role="img" aria-label={label}>
+      {g.segments.flatMap((s) =>
+        s.ports.map((id) => {
+          const p = g.ports[id];
+          if (!p) return null;
+          const a = switchAnchor(s, p);
+          return <line key={id} className="gp-link" x1={p.x} y1={p.y} x2={a.x} y2={a.y} />;
+        }),
+      )}
+      {g.segments.map((s) => (
+        <rect key={s.name} className="gp-switch" x={s.x - s.w / 2} y={s.y - s.h / 2} width={s.w} height={s.h} rx={5} />
+      ))}
+      {g.hosts.map((h) => (
+        <g key={h.name}>
+          <rect className="gp-host" x={h.x - h.w / 2} y={h.y - h.h / 2} width={h.w} height={h.h} rx={8} />
+          <text className="gp-name" x={h.x} y={h.y + 16} textAnchor="middle">{h.name}</text>
+        </g>
+      ))}
+    </svg>
+  );
+});

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A message about opening a link or a file: what went wrong (kept until dismissed) or what was opened. */
+export interface NoticeData {
+  kind: 'error' | 'info';
+  title: string;
+  lines?: string[];
+  /** Longer technical details (each problem of an invalid scenario), folded. */
+  details?: string[];
+}
+
+/** Info notices disappear by themselves after this long; errors stay until dismissed. */
+const INFO_MS = 9000;
+
+export function Notice({ notice, onDismiss }: { notice: NoticeData; onDismiss(): void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (notice.kind !== 'info') return;
+    const id = setTimeout(onDismiss, INFO_MS);
+    return () => clearTimeout(id);
+  }, [notice, onDismiss]);
+  return (
+    <div className={`share-notice share-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="share-notice" data-kind={notice.kind}>
+      <div className="share-notice-text">
+        <p className="share-notice-title">{notice.title}</p>
+        {notice.lines?.map((l, i) => <p key={i}>{l}</p>)}
+        {notice.details?.length ? (
+          <details>
+            <summary>{t('share.notice.details')}</summary>
+            <ul>
+              {notice.details.map((d, i) => <li key={i}>{d}</li>)}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      <button type="button" onClick={onDismiss}>{t('share.notice.dismiss')}</button>
+    </div>
+  );
+}

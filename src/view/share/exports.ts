@@ -1,0 +1,81 @@
+/**
+ * Files made from the current state: the scenario (.json), the diagram (SVG, PNG) and the
+ * captured frames (.pcap). Downloads go through a Blob and an object URL: nothing leaves the
+ * browser.
+ */
+import type { SimResult } from '../../engine/trace.ts';
+import { PCAP_MIME, pngSize, serializeSvg, simResultToPcap, SVG_MIME, svgToPngBlob, type ViewBox } from '../../export/index.ts';
+import { exportScenarioFile, SCENARIO_FILE_TYPE, scenarioFileName } from '../../scenario/codec/file.ts';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+
+/** The pan/zoom layer of the canvas (Canvas.tsx): its transform is dropped in exported pictures. */
+export const VIEWPORT_SELECTOR = 'g.viewport';
+/** Space around the drawing in exported pictures (user units). */
+const MARGIN = 24;
+/** PNG pixels per drawing unit (sharp on high-density screens). */
+export const PNG_SCALE = 2;
+
+/** Starts the download of `blob` as `name`. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started from the URL; give the browser a moment before releasing it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "arp-flux-two-nics" from the scenario's title (file.ts's rule), without extension. */
+export function fileStem(s: ScenarioV1): string {
+  return scenarioFileName(s).replace(/\.json$/, '');
+}
+
+export function scenarioBlob(s: ScenarioV1): { blob: Blob; name: string } {
+  return { blob: new Blob([exportScenarioFile(s)], { type: SCENARIO_FILE_TYPE }), name: scenarioFileName(s) };
+}
+
+export function pcapBlob(s: ScenarioV1, sim: SimResult, only: 'all' | 'arp'): { blob: Blob; name: string } {
+  const bytes = simResultToPcap(sim, { only });
+  return {
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: PCAP_MIME }),
+    name: `${fileStem(s)}${only === 'arp' ? '-arp' : ''}.pcap`,
+  };
+}
+
+/** The canvas's <svg> in this document, or null (nothing drawn yet). */
+export function findCanvasSvg(root: ParentNode = document): SVGSVGElement | null {
+  return root.querySelector<SVGSVGElement>('svg.canvas');
+}
+
+/** The region the drawing covers, in drawing coordinates (whatever the pan and zoom), with a margin. */
+export function drawingBox(svg: SVGSVGElement): ViewBox {
+  const layer = svg.querySelector<SVGGraphicsElement>(VIEWPORT_SELECTOR);
+  // getBBox is in the layer's own coordinates: its transform (the pan/zoom) is not applied.
+  const b = layer?.getBBox();
+  if (!b || !(b.width > 0 && b.height > 0)) throw new Error('the diagram is empty');
+  return { x: Math.floor(b.x - MARGIN), y: Math.floor(b.y - MARGIN), width: Math.ceil(b.width + 2 * MARGIN), height: Math.ceil(b.height + 2 * MARGIN) };
+}
+
+/** The canvas as a standalone SVG document, on the canvas's own background colour. */
+export function diagramSvg(svg: SVGSVGElement): { text: string; box: ViewBox } {
+  const box = drawingBox(svg);
+  const wrap = svg.parentElement ?? svg;
+  const bg = getComputedStyle(wrap).backgroundColor;
+  const background = bg && bg !== 'transparent' && bg !== 'rgba(0, 0, 0, 0)' ? bg : undefined;
+  return { text: serializeSvg(svg, { viewBox: box, resetTransform: VIEWPORT_SELECTOR, background }), box };
+}
+
+export function svgBlob(s: ScenarioV1, svg: SVGSVGElement): { blob: Blob; name: string } {
+  return { blob: new Blob([diagramSvg(svg).text], { type: SVG_MIME }), name: `${fileStem(s)}.svg` };
+}
+
+export async function pngBlob(s: ScenarioV1, svg: SVGSVGElement): Promise<{ blob: Blob; name: string; width: number; height: number }> {
+  const { text, box } = diagramSvg(svg);
+  const blob = await svgToPngBlob(text, box.width, box.height, PNG_SCALE);
+  return { blob, name: `${fileStem(s)}.png`, ...pngSize(box.width, box.height, PNG_SCALE) };
+}
