@@ -89,10 +89,27 @@ export function effValue(all: ConfSet, dev: ConfSet, k: Knob): number {
  * The value the kernel uses for knob `k` on a device with config `dev`, with where it came
  * from, as the decision events report it.
  */
+/**
+ * SettingUse objects are shared between the decisions that read the same values (a busy
+ * segment makes thousands): they are immutable, and cached on the inputs they describe.
+ */
+const useCache = new WeakMap<ConfSet, Map<Knob, SettingUse>>();
+
 export function effective(all: ConfSet, dev: ConfSet, devName: string, k: Knob): SettingUse {
-  const def = CONF_KNOBS[k];
   const a = all.values[k];
   const d = dev.values[k];
+  const fromDflt = dev.fromDefault.has(k) && !dev.set.has(k);
+  let cache = useCache.get(dev);
+  if (!cache) useCache.set(dev, (cache = new Map()));
+  const hit = cache.get(k);
+  if (hit && hit.all === a && hit.devValue === d && (hit.devFromDefault === true) === fromDflt && hit.dev === devName) return hit;
+  const use = computeEffective(a, d, devName, k, fromDflt);
+  cache.set(k, use);
+  return use;
+}
+
+function computeEffective(a: number, d: number, devName: string, k: Knob, fromDflt: boolean): SettingUse {
+  const def = CONF_KNOBS[k];
   let value: number;
   let from: SettingUse['from'];
   switch (def.combine) {
@@ -114,7 +131,7 @@ export function effective(all: ConfSet, dev: ConfSet, devName: string, k: Knob):
       break;
   }
   const use: SettingUse = { name: k, dev: devName, value, combine: def.combine, all: a, devValue: d, from };
-  if (dev.fromDefault.has(k) && !dev.set.has(k)) use.devFromDefault = true;
+  if (fromDflt) use.devFromDefault = true;
   return use;
 }
 
