@@ -83,7 +83,7 @@ export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<Ru
     const { packets, dropped } = await capture.stop();
     capture = null;
     const { frames, raw } = joinCaptures(packets);
-    assignFrames(steps, boundaries, frames, t0, lab, names);
+    assignFrames(steps, boundaries, frames, t0, (veth) => lab.ports.byVeth.get(veth) ?? veth, names);
     rec.steps = steps;
     rec.mac_map = names.toJSON();
     rec.raw_frame_count = raw;
@@ -172,14 +172,19 @@ async function snapshot(lab: Lab, names: MacNames, signal: AbortSignal): Promise
   return Object.fromEntries(hosts.map((h, i) => [h, tables[i]!]));
 }
 
-/** Puts each frame in the step whose window holds its capture time. */
-function assignFrames(steps: StepRecord[], boundaries: number[], frames: BridgedFrame[], t0: number, lab: Lab, names: MacNames): void {
+/**
+ * Puts each frame in the step whose window holds its capture time: step i owns what was
+ * captured after step i-1's table was read (boundaries[i-1]) up to boundaries[i].
+ */
+export function assignFrames(
+  steps: StepRecord[], boundaries: number[], frames: BridgedFrame[], t0: number,
+  port: (veth: string) => string, names: MacNames,
+): void {
   const bNs = boundaries.map((b) => BigInt(Math.round(b * 1e6)) * 1000n);
   const t0Ns = BigInt(Math.round(t0 * 1e6)) * 1000n;
   for (const f of frames) {
     const idx = bNs.findIndex((b) => f.tsNs <= b);
     if (idx < 0) continue; // after the last table was read: belongs to no step
-    const port = (veth: string) => lab.ports.byVeth.get(veth) ?? veth;
     const rec: FrameRecord = {
       t: round(Number(f.tsNs - t0Ns) / 1e9, 4),
       from: port(f.fromVeth),
