@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { FrameInspector } from './FrameInspector.tsx';
@@ -10,8 +11,16 @@ import { WhyPanel } from './WhyPanel.tsx';
 export function Inspector() {
   const { t } = useTranslation();
   const sel = useApp((s) => s.selection);
+  const ref = useRef<HTMLElement>(null);
+  // A new selection starts at the top of the panel, or at the interface it points at.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.scrollTop = 0;
+    el.querySelector('.why-port.focus')?.scrollIntoView({ block: 'nearest' });
+  }, [sel]);
   return (
-    <aside className="inspector" aria-label={t('inspector.label')}>
+    <aside ref={ref} className="inspector" aria-label={t('inspector.label')}>
       {sel === null ? <ScenarioInfo /> : null}
       {sel?.kind === 'host' ? <HostInspector host={sel.host} dev={null} /> : null}
       {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}
