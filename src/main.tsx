@@ -1,3 +1,5 @@
+// First: no eval probe under the page's Content-Security-Policy (see the module).
+import './view/share/csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -9,6 +11,7 @@ import { createAppStore } from './store/createAppStore.ts';
 import { StoreProvider } from './store/StoreContext.tsx';
 import type { Lang, Theme } from './store/types.ts';
 import { App } from './view/App.tsx';
+import { startEditor } from './view/editor/startup.ts';
 import { loadIgnoringSizeLimits } from './view/benchLoader.ts';
 import { installBridge } from './view/bridge.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
@@ -26,7 +29,11 @@ const bench = params.get('bench') === '1';
 // ?embed=1: diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
 const embed = params.get('embed') === '1';
 
-const store = createAppStore({ scenario: twoNic as ScenarioV1, engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed, ...(bench ? { load: loadIgnoringSizeLimits } : {}) });
+// The topology editor: autosaved work (if any) is the starting scenario; a #s= link opened
+// by ShareRoot replaces it on screen but not in storage until the user edits.
+const editor = embed ? null : startEditor();
+const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed, ...(bench ? { load: loadIgnoringSizeLimits } : {}) });
+editor?.attach(store);
 installBridge(store);
 const i18n = createI18n(lang);
 
@@ -34,7 +41,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <StoreProvider store={store}>
-        <ShareRoot embed={embed}>{embed ? <EmbedApp /> : <App />}</ShareRoot>
+        <ShareRoot embed={embed}>{embed ? <EmbedApp /> : <App editor={editor?.store} />}</ShareRoot>
       </StoreProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -67,7 +67,7 @@ export function GalleryDialog({ onClose, onOpen }: { onClose(): void; onOpen(ent
                 </h3>
                 <p className="gallery-summary"><RichText text={e.summary[lang]} /></p>
                 <div className="gallery-meta">
-                  <ul className="gallery-tags" aria-label={t('share.gallery.filter')}>
+                  <ul className="gallery-tags" aria-label={t('share.gallery.tags')}>
                     {e.tags.map((x) => (
                       <li key={x}>{x}</li>
                     ))}
