@@ -1,4 +1,5 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
+import { editorEn } from '../view/editor/strings.ts';
 import { shareEn } from '../view/share/strings.ts';
 
 export const en = {
@@ -253,6 +254,7 @@ export const en = {
     'ping_reply': 'ping got a reply',
   },
   share: shareEn,
+  editor: editorEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

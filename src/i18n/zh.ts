@@ -1,4 +1,5 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
+import { editorZh } from '../view/editor/strings.ts';
 import { shareZh } from '../view/share/strings.ts';
 import type { Messages } from './en.ts';
 
@@ -254,6 +255,7 @@ export const zh: Messages = {
     ping_reply: 'ping 收到应答',
   },
   share: shareZh,
+  editor: editorZh,
 };
 
 /**

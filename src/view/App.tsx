@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Canvas } from './canvas/Canvas.tsx';
+import { EditorProvider } from './editor/EditorContext.tsx';
+import { EditorOverlays } from './editor/EditorOverlays.tsx';
+import type { EditorStore } from './editor/editorStore.ts';
+import { Palette } from './editor/Palette.tsx';
+import { TopologyList } from './editor/TopologyList.tsx';
+import { TopologyMenu } from './editor/TopologyMenu.tsx';
 import { ActionList } from './panels/ActionList.tsx';
 import { ChangesPanel } from './panels/ChangesPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
@@ -11,23 +17,30 @@ import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useDocumentSync } from './useDocumentSync.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
-/** The app shell: toolbar, commands on the left, canvas, inspector, timeline and events below. */
-export function App() {
+/**
+ * The app shell: toolbar, commands on the left, canvas, inspector, timeline and events below.
+ * `editor`: the topology editor's store (main.tsx creates it with the autosave restore).
+ */
+export function App({ editor }: { editor?: EditorStore } = {}) {
   const { t } = useTranslation();
   useDocumentSync();
   useShortcuts();
   usePlayback();
   return (
+    <EditorProvider store={editor}>
     <div className="app">
       <a className="skip-link" href="#canvas-main">{t('app.skip')}</a>
       <Toolbar />
       <nav className="side" aria-label={t('app.commands')}>
+        <TopologyMenu />
         <ActionForm />
         <ActionList />
         <ChangesPanel />
       </nav>
       <main id="canvas-main" className="center" tabIndex={-1}>
         <Canvas />
+        <Palette />
+        <TopologyList />
       </main>
       <Inspector />
       <footer className="bottom">
@@ -35,5 +48,7 @@ export function App() {
         <EventList />
       </footer>
     </div>
+    <EditorOverlays />
+    </EditorProvider>
   );
 }

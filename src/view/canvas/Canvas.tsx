@@ -5,6 +5,9 @@ import { stepOfCursor } from '../../store/derive/timeline.ts';
 import { useGeometry, useNeighTables, useOwners } from '../hooks/derived.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { useLoadGeneration } from '../share/loadGeneration.ts';
+import { useEditorApi } from '../editor/EditorContext.tsx';
+import { EditLayer } from '../editor/EditLayer.tsx';
+import { beginBand } from '../editor/gestures.ts';
 import { HostNode } from './HostNode.tsx';
 import { Legend } from './Legend.tsx';
 import { Links } from './Links.tsx';
@@ -12,6 +15,9 @@ import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
 import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
 import { hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
+
+/** Width of the editor's palette on the canvas's left edge (kept free when fitting). */
+const PALETTE_W = 84;
 
 /** Below this zoom, labels too small to read are not drawn (level of detail). */
 const LOD_ZOOM = 0.35;
@@ -30,6 +36,7 @@ function Viewport({ children }: { children: ReactNode }) {
 export function Canvas() {
   const { t } = useTranslation();
   const api = useAppStoreApi();
+  const ed = useEditorApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const pz = useRef<PanZoom | null>(null);
   const hits = useRef<TokenHits>({ points: [] });
@@ -62,7 +69,7 @@ export function Canvas() {
       const r = svg.getBoundingClientRect();
       if (r.width < 10 || r.height < 10) return;
       const legend = svg.parentElement?.querySelector('.legend')?.getBoundingClientRect().height ?? 0;
-      pz.current?.setTransform(fitTransform(g.bounds, r.width, r.height, { top: 48, right: 16, bottom: legend + 20, left: 16 }), smooth);
+      pz.current?.setTransform(fitTransform(g.bounds, r.width, r.height, { top: 48, right: 16, bottom: legend + 20, left: PALETTE_W + 16 }), smooth);
     },
     [g],
   );
@@ -73,9 +80,12 @@ export function Canvas() {
   const fitted = useRef('');
   useEffect(() => {
     if (!g || fitted.current === hostsKey) return;
+    const first = fitted.current === '';
     fitted.current = hostsKey;
+    // An edit (add, rename, delete, undo) keeps the view where the user is working.
+    if (!first && api.getState().dirty) return;
     fit(false);
-  }, [g, hostsKey, fit]);
+  }, [g, hostsKey, fit, api]);
 
   const zoomBy = (f: number) => {
     const v = api.getState().viewport;
@@ -90,7 +100,7 @@ export function Canvas() {
 
   return (
     <div className="canvas-wrap">
-      <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onClick={(e) => {
+      <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onPointerDown={(e) => beginBand(e, api, ed)} onClick={(e) => {
         // A click on a frame token (drawn on the layer above) selects the frame; on the background, nothing.
         const r = e.currentTarget.getBoundingClientRect();
         const frameId = hitToken(hits.current, e.clientX - r.left, e.clientY - r.top);
@@ -107,6 +117,7 @@ export function Canvas() {
               <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} flash={flash} />
             ))}
             <StopMarks g={g} stepFirst={stepFirst} cursor={cursor} />
+            <EditLayer g={g} />
           </Viewport>
         ) : null}
       </svg>

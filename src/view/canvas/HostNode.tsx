@@ -2,12 +2,18 @@ import { memo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeighView } from '../../store/derive/neighAt.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { nudge } from '../editor/commands.ts';
+import { useEditorApi } from '../editor/EditorContext.tsx';
+import { kindOf, KindGlyph } from '../editor/KindIcon.tsx';
+import { clickNode } from '../editor/selection.ts';
 import type { HostGeom } from './geometry.ts';
 import { PortNode } from './PortNode.tsx';
 import { useNodeDrag } from './useNodeDrag.ts';
 
 const MAX_ROWS = 3;
 const NUDGE = 10;
+/** Shift+arrow moves this many times further. */
+const NUDGE_BIG = 5;
 
 interface Props {
   g: HostGeom;
@@ -22,6 +28,7 @@ interface Props {
 /** A host: a card with its name, VIPs on lo, its neighbour table, and its interfaces as ports. */
 export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, flash }: Props) {
   const api = useAppStoreApi();
+  const ed = useEditorApi();
   const { t } = useTranslation();
   const ref = useRef<SVGGElement>(null);
   useNodeDrag(ref, g.name, g);
@@ -33,7 +40,8 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
       api.getState().select({ kind: 'host', host: g.name });
     } else if (d && e.target === e.currentTarget) {
       e.preventDefault();
-      api.getState().dispatch({ type: 'moveNode', id: g.name, x: g.x + d[0], y: g.y + d[1] });
+      const k = e.shiftKey ? NUDGE_BIG : 1;
+      nudge(api, ed, g.name, d[0] * k, d[1] * k);
     }
   };
   const rows = neigh ?? [];
@@ -48,12 +56,13 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
         role="button"
         aria-label={t('canvas.host', { host: g.name })}
         aria-pressed={sel === ''}
-        onClick={() => api.getState().select({ kind: 'host', host: g.name })}
+        onClick={(e) => clickNode(api, ed, g.name, e.shiftKey)}
         onKeyDown={onKey}
         className="host-body"
       >
         <rect className="host-card" x={x0} y={y0} width={g.w} height={g.h} rx={8} />
-        <text className="host-name" x={x0 + 12} y={y0 + 22}>
+        {g.kind && g.kind !== 'host' ? <KindGlyph className="host-icon" kind={kindOf(g.kind)} x={x0 + 10} y={y0 + 8} size={18} /> : null}
+        <text className="host-name" x={x0 + (g.kind && g.kind !== 'host' ? 34 : 12)} y={y0 + 22}>
           {g.name}
           {g.kind && g.kind !== 'host' ? <tspan className="host-kind"> {t(`hostKind.${g.kind}`)}</tspan> : null}
         </text>

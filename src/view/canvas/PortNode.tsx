@@ -1,6 +1,8 @@
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useEditorApi } from '../editor/EditorContext.tsx';
+import { beginLinkDrag } from '../editor/gestures.ts';
 import type { PortGeom } from './geometry.ts';
 
 const LINE = 13;
@@ -8,6 +10,7 @@ const LINE = 13;
 /** An interface as a port on the host card's edge, labelled with name, addresses and MAC. */
 export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; selected: boolean }) {
   const api = useAppStoreApi();
+  const ed = useEditorApi();
   const { t } = useTranslation();
   const select = () => api.getState().select({ kind: 'iface', host: p.host, dev: p.dev });
   const onKey = (e: KeyboardEvent) => {
@@ -37,6 +40,8 @@ export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; s
         select();
       }}
       onKeyDown={onKey}
+      // Dragging from a port connects it (to a switch, a host or another port); a click selects it.
+      onPointerDown={(e) => beginLinkDrag(e, { kind: 'port', host: p.host, dev: p.dev }, api, ed)}
     >
       <rect className="port-box" x={-7} y={-7} width={14} height={14} rx={2} />
       <text className="port-label" textAnchor={anchor} x={lx} y={ly}>

@@ -1,10 +1,13 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useEditorApi } from '../editor/EditorContext.tsx';
+import { groupDragHandlers } from '../editor/gestures.ts';
 import { createNodeDrag } from './nodeDrag.ts';
 
 /** Makes the element drag the canvas node `id` (a host or a segment). */
 export function useNodeDrag(ref: RefObject<SVGGElement | null>, id: string, pos: { x: number; y: number }) {
   const api = useAppStoreApi();
+  const ed = useEditorApi();
   const posRef = useRef(pos);
   useEffect(() => {
     posRef.current = pos;
@@ -12,12 +15,8 @@ export function useNodeDrag(ref: RefObject<SVGGElement | null>, id: string, pos:
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const d = createNodeDrag(el, {
-      position: () => posRef.current,
-      start: () => api.getState().beginGesture(),
-      move: (x, y) => api.getState().dispatch({ type: 'moveNode', id, x, y }),
-      end: () => api.getState().endGesture(),
-    });
+    // One gesture (one history entry); a node of the multi-selection moves the whole selection.
+    const d = createNodeDrag(el, { position: () => posRef.current, ...groupDragHandlers(api, ed, id) });
     return d.destroy;
-  }, [api, ref, id]);
+  }, [api, ed, ref, id]);
 }

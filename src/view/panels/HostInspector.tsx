@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
+import { useEditor } from '../editor/EditorContext.tsx';
+import { HostEditor } from '../editor/HostEditor.tsx';
+import { InspectorTabs } from '../editor/InspectorTabs.tsx';
 import { InterfacesTable } from './InterfacesTable.tsx';
 import { NeighTable } from './NeighTable.tsx';
 import { RoutesTable } from './RoutesTable.tsx';
@@ -9,14 +12,22 @@ import { SysctlGrid } from './SysctlGrid.tsx';
 export function HostInspector({ host, dev }: { host: string; dev: string | null }) {
   const { t } = useTranslation();
   const exists = useApp((s) => host in s.scenario.hosts);
+  const tab = useEditor((s) => s.tab);
   if (!exists) return <p className="muted">{t('inspector.gone', { host })}</p>;
   return (
     <div className="host-inspector">
       <h2 className="inspector-title">{dev ? t('inspector.ifaceTitle', { host, dev }) : t('inspector.hostTitle', { host })}</h2>
-      <InterfacesTable host={host} dev={dev} />
-      <SysctlGrid host={host} dev={dev} />
-      <RoutesTable host={host} />
-      <NeighTable host={host} dev={dev} />
+      <InspectorTabs />
+      {tab === 'config' ? (
+        <HostEditor host={host} dev={dev} />
+      ) : (
+        <>
+          <InterfacesTable host={host} dev={dev} />
+          <SysctlGrid host={host} dev={dev} />
+          <RoutesTable host={host} />
+          <NeighTable host={host} dev={dev} />
+        </>
+      )}
     </div>
   );
 }

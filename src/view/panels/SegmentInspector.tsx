@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { SegmentEditor } from '../editor/SegmentEditor.tsx';
 
 /** A segment (Linux bridge): its ports in attachment order, which is the order floods reach them in reverse. */
 export function SegmentInspector({ segment }: { segment: string }) {
@@ -21,6 +22,7 @@ export function SegmentInspector({ segment }: { segment: string }) {
           );
         })}
       </ol>
+      <SegmentEditor segment={segment} />
     </section>
   );
 }

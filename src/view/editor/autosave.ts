@@ -1,0 +1,140 @@
+/**
+ * Autosave: the scenario is kept in localStorage after every edit and restored on the next
+ * visit. A stored value that cannot be restored (not JSON, not an ARP Lab save, a scenario
+ * that no longer validates, a newer format) is never thrown away: it is moved to
+ * `arplab.scenario.corrupt.<timestamp>` and the app says so. If even that fails, autosave
+ * stays off for the session, so the value is not overwritten either.
+ *
+ * Only edits are saved (`dirty` in the store): opening a link or an example does not
+ * overwrite the saved work until the user changes something.
+ */
+import { formatIssue, loadScenario } from '../../scenario/load.ts';
+import { canonicalScenario } from '../../scenario/serialize.ts';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+import type { AppStore } from '../../store/createAppStore.ts';
+
+export const AUTOSAVE_KEY = 'arplab.scenario';
+export const CORRUPT_PREFIX = 'arplab.scenario.corrupt.';
+/** Marks our saves, so a foreign value under the key is recognised as such. */
+const APP_MARK = 'arplab-autosave';
+const SAVE_FORMAT = 1;
+
+export type StorageNoticeCode = 'restored' | 'corrupt' | 'foreign' | 'invalid' | 'newer' | 'unavailable' | 'setAsideFailed' | 'saveFailed';
+
+export interface StorageNotice {
+  code: StorageNoticeCode;
+  /** Where the unreadable value was put. */
+  setAside?: string;
+  /** What was wrong (English, from the JSON parser or the scenario validation). */
+  detail?: string;
+  /** When the restored work was saved (ISO time). */
+  savedAt?: string;
+}
+
+export interface RestoreResult {
+  scenario: ScenarioV1 | null;
+  notice: StorageNotice | null;
+  /** false: do not write (the stored value could not be set aside, or there is no storage). */
+  canSave: boolean;
+}
+
+/** localStorage, or null where it is missing or throws (privacy modes, sandboxed frames). */
+export function browserStorage(): Storage | null {
+  try {
+    const s = window.localStorage;
+    const probe = `${AUTOSAVE_KEY}.probe`;
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves `raw` to a fresh `arplab.scenario.corrupt.<time>` key; returns the key, or null if it could not be written. */
+function setAside(storage: Storage, raw: string, now: number): string | null {
+  let key = `${CORRUPT_PREFIX}${now}`;
+  for (let n = 2; storage.getItem(key) !== null; n++) key = `${CORRUPT_PREFIX}${now}-${n}`;
+  try {
+    storage.setItem(key, raw);
+    if (storage.getItem(key) !== raw) return null;
+    storage.removeItem(AUTOSAVE_KEY);
+    return key;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the saved scenario at startup (never throws). */
+export function restoreAutosave(storage: Storage | null, now: number = Date.now()): RestoreResult {
+  if (!storage) return { scenario: null, notice: { code: 'unavailable' }, canSave: false };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(AUTOSAVE_KEY);
+  } catch {
+    return { scenario: null, notice: { code: 'unavailable' }, canSave: false };
+  }
+  if (raw === null) return { scenario: null, notice: null, canSave: true };
+  const reject = (code: StorageNoticeCode, detail: string): RestoreResult => {
+    const key = setAside(storage, raw, now);
+    return key
+      ? { scenario: null, notice: { code, setAside: key, detail }, canSave: true }
+      : { scenario: null, notice: { code: 'setAsideFailed', detail }, canSave: false };
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(raw);
+  } catch (e) {
+    return reject('corrupt', e instanceof Error ? e.message : String(e));
+  }
+  if (typeof doc !== 'object' || doc === null || (doc as { app?: unknown }).app !== APP_MARK) {
+    return reject('foreign', raw.length > 80 ? `${raw.slice(0, 77)}…` : raw);
+  }
+  const env = doc as { format?: unknown; savedAt?: unknown; scenario?: unknown };
+  if (typeof env.format === 'number' && env.format > SAVE_FORMAT) return reject('newer', `save format ${env.format}`);
+  const r = loadScenario(env.scenario);
+  if (!r.ok) {
+    const first = r.issues[0];
+    const code = first?.code === 'versionTooNew' ? 'newer' : 'invalid';
+    return reject(code, first ? formatIssue(first) : 'invalid');
+  }
+  return { scenario: r.scenario, notice: { code: 'restored', ...(typeof env.savedAt === 'string' ? { savedAt: env.savedAt } : {}) }, canSave: true };
+}
+
+/** Writes the scenario; returns false when the browser refused (quota). */
+export function saveScenario(storage: Storage, s: ScenarioV1, now: number = Date.now()): boolean {
+  try {
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ app: APP_MARK, format: SAVE_FORMAT, savedAt: new Date(now).toISOString(), scenario: canonicalScenario(s) }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Saves after every edit (when a drag ends, not during it) and when the page is hidden.
+ * `onFail` is called once if the browser refuses to store it.
+ */
+export function attachAutosave(store: AppStore, storage: Storage, onFail: () => void = () => {}): () => void {
+  let saved: ScenarioV1 | null = null;
+  let failed = false;
+  const flush = () => {
+    const st = store.getState();
+    if (!st.dirty || st.gestureBase !== null || st.scenario === saved) return;
+    if (saveScenario(storage, st.scenario)) {
+      saved = st.scenario;
+    } else if (!failed) {
+      failed = true;
+      onFail();
+    }
+  };
+  const unsub = store.subscribe((s, prev) => {
+    if (s.scenario !== prev.scenario || s.gestureBase !== prev.gestureBase || s.dirty !== prev.dirty) flush();
+  });
+  const onHide = () => flush();
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    unsub();
+    window.removeEventListener('pagehide', onHide);
+  };
+}
