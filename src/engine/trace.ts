@@ -149,6 +149,8 @@ export interface StepEvent {
 export interface TxEvent {
   kind: 'tx';
   t: Micros;
+  /** The received frame whose processing sent this one (a request → its reply, an ARP reply → the packets it released), if any. */
+  cause?: number;
   host: string;
   dev: string;
   /** Segment the device is attached to, or null (frame lost: not attached or down). */

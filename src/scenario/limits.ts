@@ -3,7 +3,7 @@
  * once, so every list and every duration has a ceiling well above any lesson's needs.
  */
 export const LIMITS = {
-  hosts: 64,
+  hosts: 128,
   interfacesPerHost: 16,
   addressesPerInterface: 64,
   routesPerHost: 256,

@@ -185,7 +185,10 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
           w.decision(frame.id, host, dev, 'proxy_arp', 'info', [rt.forwarding, proxy], { tip: a.tpa, dev: dev.name, delay: wait },
             `${dev.id} will answer for ${a.tpa} by proxy after a random delay of ${(wait / 1000).toFixed(0)} ms (proxy_delay ${dev.parms.values.proxy_delay / 1000} ms): ${describeSetting(proxy)}, the route to ${a.tpa} leaves by ${rt.out.name}`);
           w.after(wait, () => {
-            if (dev.up) arpRcv(w, dev, frame, pkt, true);
+            if (!dev.up) return;
+            w.causeFrame = frame.id;
+            arpRcv(w, dev, frame, pkt, true);
+            w.causeFrame = null;
           });
         }
         return;

@@ -48,7 +48,7 @@ export function arpSolicit(w: World, n: NeighEntry, pkt: IpPacket | null): void 
   const unicast = n.probes - p.ucast_solicit < 0;
   if (!unicast && n.probes - p.ucast_solicit - p.app_solicit < 0) return; // app_solicit: user-space daemon
   const sip = fmtIp(saddr);
-  w.decision(null, host, dev, 'arp_announce', 'choose', [ann], { ip: fmtIp(target), sip, dev: dev.name, value: ann.value },
+  const f = arpSend(w, dev, 1, unicast ? n.ha : null, saddr, target, null, unicast ? 'arp-probe' : 'arp-request');
+  w.decision(f ? f.id : null, host, dev, 'arp_announce', 'choose', [ann], { ip: fmtIp(target), sip, dev: dev.name, value: ann.value },
     `${dev.id} asks who-has ${fmtIp(target)} tell ${sip}: ${describeSetting(ann)}; ${why}`);
-  arpSend(w, dev, 1, unicast ? n.ha : null, saddr, target, null, unicast ? 'arp-probe' : 'arp-request');
 }

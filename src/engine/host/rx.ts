@@ -21,6 +21,13 @@ export function pktType(dev: Device, dst: string): PktType {
 
 export function receiveFrame(w: World, dev: Device, frame: Frame): void {
   if (!dev.up) return;
+  const prevCause = w.causeFrame;
+  w.causeFrame = frame.id;
+  dispatch(w, dev, frame);
+  w.causeFrame = prevCause;
+}
+
+function dispatch(w: World, dev: Device, frame: Frame): void {
   const pkt = pktType(dev, frame.dst);
   if (frame.arp) {
     arpRcv(w, dev, frame, pkt);

@@ -7,7 +7,7 @@
 import type { Device } from '../host/model.ts';
 import { isGroupMac, type Mac } from '../net/mac.ts';
 import { WIRE_DELAY, type World } from '../sim/world.ts';
-import type { Frame, FrameKind, Micros } from '../trace.ts';
+import type { Frame, FrameKind, Micros, TxEvent } from '../trace.ts';
 import { receiveFrame } from '../host/rx.ts';
 
 const FDB_AGEING: Micros = 300_000_000;
@@ -67,7 +67,9 @@ export function transmit(w: World, dev: Device, frame: Frame, kind: FrameKind): 
     return;
   }
   const port = dev.port;
-  w.events.push({ kind: 'tx', t: w.now, host: dev.host.name, dev: dev.name, segment: port ? port.bridge.name : null, frameKind: kind, frame });
+  const tx: TxEvent = { kind: 'tx', t: w.now, host: dev.host.name, dev: dev.name, segment: port ? port.bridge.name : null, frameKind: kind, frame };
+  if (w.causeFrame !== null) tx.cause = w.causeFrame;
+  w.events.push(tx);
   const delivered: string[] = [];
   if (frame.arp) w.stepFrames.push({ frame, from: dev, t: w.now, kind, delivered });
   w.frameIndex.set(frame.id, { delivered });

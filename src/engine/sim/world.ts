@@ -47,6 +47,8 @@ export class World {
   stepFrames: { frame: Frame; from: Device; t: Micros; kind: FrameKind; delivered: string[] }[] = [];
   readonly frameIndex = new Map<number, { delivered: string[] }>();
   deliveries = 0;
+  /** The frame being processed right now, so frames sent in response can point back to it. */
+  causeFrame: number | null = null;
 
   constructor(seed: number) {
     this.rng = new Rng(seed);
