@@ -12,7 +12,6 @@ import { StoreProvider } from './store/StoreContext.tsx';
 import type { Lang, Theme } from './store/types.ts';
 import { App } from './view/App.tsx';
 import { startEditor } from './view/editor/startup.ts';
-import { loadIgnoringSizeLimits } from './view/benchLoader.ts';
 import { installBridge } from './view/bridge.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
 import { ShareRoot } from './view/share/ShareRoot.tsx';
@@ -25,14 +24,13 @@ const lang: Lang = params.get('lang') === 'zh' || params.get('lang') === 'en' ? 
 const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === 'light' ? (params.get('theme') as Theme) : media('(prefers-color-scheme: dark)') ? 'dark' : 'light';
 const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
 const speed = Number(params.get('speed') ?? 1) || 1;
-const bench = params.get('bench') === '1';
 // ?embed=1: diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
 const embed = params.get('embed') === '1';
 
 // The topology editor: autosaved work (if any) is the starting scenario; a #s= link opened
 // by ShareRoot replaces it on screen but not in storage until the user edits.
 const editor = embed ? null : startEditor();
-const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed, ...(bench ? { load: loadIgnoringSizeLimits } : {}) });
+const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed });
 editor?.attach(store);
 installBridge(store);
 const i18n = createI18n(lang);
