@@ -272,7 +272,7 @@ export const zhWhyRules: Record<string, Record<string, string>> = {
     reply: '{{host}}.{{dev}} 应答对 {{tip}} 的重复地址检测探测（arp_ignore={{arp_ignore}} 允许）；应答发往探测者的 MAC，目标地址为 0.0.0.0，不创建缓存表项。',
     ignore: '{{host}}.{{dev}} 看到对 {{tip}} 的重复地址检测探测，但这不是本机地址：无需处理。',
   },
-  arp_ignore: { ignore: '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：arp_ignore={{arp_ignore}}（取 all 与 {{dev}} 的最大值）不允许。不应答，也不更新缓存。' },
+  arp_ignore: { ignore: '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：arp_ignore={{arp_ignore}}（取 all 与 {{dev}} 的最大值），{{reason}}。不应答，也不更新缓存。' },
   arp_filter: { ignore: '{{host}}.{{dev}} 不应答 {{tip}}：arp_filter={{arp_filter}}，回到 {{sip}} 的路由不走 {{dev}}。不应答，也不更新缓存。' },
   arp_reply: { reply: '{{host}}.{{dev}} 应答“{{tip}} is-at {{mac}}”：{{tip}} 是本机地址，反向路径检查通过，arp_ignore={{arp_ignore}} 允许应答。应答从 {{dev}} 发出，带 {{dev}} 的 MAC。' },
   proxy_arp: {
@@ -280,7 +280,7 @@ export const zhWhyRules: Record<string, Record<string, string>> = {
     info: '{{host}}.{{dev}} 将在随机延迟 {{delay}} 微秒后代理应答 {{tip}}。',
     ignore: '{{host}}.{{dev}} 不应答 {{tip}}：不是本机地址，且 proxy_arp={{proxy_arp}}。',
   },
-  rp_filter: { drop: '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：rp_filter={{rp_filter}}（严格反向路径过滤）；回到 {{sip}} 的最佳路由从 {{via}} 出去，而不是 {{dev}}。' },
+  rp_filter: { drop: '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：rp_filter={{rp_filter}}（取 all 与 {{dev}} 的最大值）；{{reason}}。' },
   arp_process_route: {
     drop: '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：找不到合适的路由。',
     ignore: '{{host}}.{{dev}} 不应答：{{tip}} 既不是本机地址，也不由本机转发。',
@@ -301,9 +301,33 @@ export const zhWhyRules: Record<string, Record<string, string>> = {
     drop: '{{host}} 丢弃发往 {{dst}} 的数据包：TTL 耗尽。',
     forward: '{{host}} 把发往 {{dst}} 的数据包从 {{out}} 转发出去。',
   },
-  ip_input_rp_filter: { drop: '{{host}}.{{dev}} 丢弃来自 {{src}} 的数据包：rp_filter={{rp_filter}}，回到 {{src}} 的路由从 {{via}} 出去，而不是 {{dev}}。' },
+  ip_input_rp_filter: { drop: '{{host}}.{{dev}} 丢弃来自 {{src}} 的数据包：rp_filter={{rp_filter}}（取 all 与 {{dev}} 的最大值）；{{reason}}。' },
   ip_input_no_route: { drop: '{{host}}.{{dev}} 丢弃发往 {{dst}} 的数据包：没有路由。' },
   ip_input_local: { accept: '{{host}} 接受发往 {{dst}} 的回显请求，并从 {{dst}} 应答 {{src}}。' },
   ip_output_no_route: { drop: '{{host}} 无法发送到 {{dst}}：没有路由。' },
   neigh_failed: { drop: '{{host}}.{{dev}} 无法解析 {{ip}}：表项变为 FAILED，等待的数据包被丢弃。' },
+};
+
+/** Reasons inside explanations (the engine's `reason` codes), filled from the same values. */
+export const zhWhyReasons = {
+  any_local: '{{tip}} 是本机地址（在任何接口上都算，弱主机模型）',
+  on_dev: '{{tip}} 配置在 {{dev}} 上',
+  not_on_dev: '{{tip}} 没有配置在 {{dev}} 上',
+  shared_subnet: '{{dev}} 上有同时包含 {{tip}} 和 {{sip}} 的子网',
+  no_shared_subnet: '{{dev}} 上没有同时包含 {{tip}} 和发送方 {{sip}} 的子网',
+  not_scope_host: '{{tip}} 的作用域不是 host',
+  scope_host: '{{tip}} 的作用域是 host',
+  never: '模式 8 从不应答',
+  reserved: '保留值，按 0 处理（应答）',
+  no_check: '不做反向路径检查',
+  accept_local: '已开启 accept_local',
+  martian_local: '发送方 {{sip}} 是本机自己的地址（火星源地址；Linux 既不应答也不防御该地址）',
+  no_route: '没有回到 {{sip}} 的路由',
+  no_route_ok: '没有回到 {{sip}} 的路由，但 rp_filter 关闭',
+  route_type: '回到 {{sip}} 的路由不是单播路由',
+  dev_match: '回到 {{sip}} 的最佳路由从 {{dev}} 出去',
+  no_addr: '{{dev}} 没有 IPv4 地址，因此检查退化为拒绝（回到 {{sip}} 的路由从 {{via}} 出去）',
+  no_addr_ok: 'rp_filter 关闭',
+  strict_other_dev: '回到 {{sip}} 的最佳路由从 {{via}} 出去，而不是 {{dev}}',
+  loose_ok: '宽松模式：存在回到 {{sip}} 的路由（经 {{via}}）',
 };

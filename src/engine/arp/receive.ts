@@ -18,16 +18,18 @@ import { arpSend } from './send.ts';
 import type { PktType } from '../host/rx.ts';
 
 /** arp_ignore (arp.c): 0 = reply; the reason otherwise. */
-export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; setting: SettingUse; why: string } {
+export type IgnoreReason = 'any_local' | 'on_dev' | 'not_on_dev' | 'shared_subnet' | 'no_shared_subnet' | 'not_scope_host' | 'scope_host' | 'never' | 'reserved';
+
+export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; setting: SettingUse; why: string; reason: IgnoreReason } {
   const host = dev.host;
   const setting = effective(host.conf.all, dev.conf, dev.name, 'arp_ignore');
   const t = fmtIp(tip);
   switch (setting.value) {
     case 0:
-      return { ignore: false, setting, why: `${t} is a local address (on any interface, the weak host model)` };
+      return { ignore: false, setting, why: `${t} is a local address (on any interface, the weak host model)`, reason: 'any_local' };
     case 1: {
       const ok = confirmAddr(host, dev, 0, tip, SCOPE.host) !== 0;
-      return { ignore: !ok, setting, why: ok ? `${t} is configured on ${dev.name}` : `${t} is not configured on ${dev.name}` };
+      return { ignore: !ok, setting, why: ok ? `${t} is configured on ${dev.name}` : `${t} is not configured on ${dev.name}`, reason: ok ? 'on_dev' : 'not_on_dev' };
     }
     case 2: {
       const ok = confirmAddr(host, dev, sip, tip, SCOPE.host) !== 0;
@@ -37,16 +39,16 @@ export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; s
         : onDev
           ? `no subnet on ${dev.name} holds both ${t} and the sender ${fmtIp(sip)}`
           : `${t} is not configured on ${dev.name}`;
-      return { ignore: !ok, setting, why };
+      return { ignore: !ok, setting, why, reason: ok ? 'shared_subnet' : onDev ? 'no_shared_subnet' : 'not_on_dev' };
     }
     case 3: {
       const ok = confirmAddr(host, null, 0, tip, SCOPE.link) !== 0;
-      return { ignore: !ok, setting, why: ok ? `${t} is not a scope host address` : `${t} has scope host` };
+      return { ignore: !ok, setting, why: ok ? `${t} is not a scope host address` : `${t} has scope host`, reason: ok ? 'not_scope_host' : 'scope_host' };
     }
     case 8:
-      return { ignore: true, setting, why: 'mode 8 never replies' };
+      return { ignore: true, setting, why: 'mode 8 never replies', reason: 'never' };
     default:
-      return { ignore: false, setting, why: `mode ${setting.value} is reserved and replies like 0` };
+      return { ignore: false, setting, why: `mode ${setting.value} is reserved and replies like 0`, reason: 'reserved' };
   }
 }
 
@@ -125,7 +127,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
           `${dev.id} answers the duplicate-address probe for ${a.tpa}: ${describeSetting(ig.setting)}, ${ig.why}; the reply goes to the prober's MAC with target 0.0.0.0, and no cache entry is made`);
         arpSend(w, dev, 2, sha, tip, 0, sha, 'arp-dad-reply');
       } else {
-        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [ig.setting], { tip: a.tpa, dev: dev.name },
+        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [ig.setting], { tip: a.tpa, sip: a.spa, dev: dev.name, reason: ig.reason },
           `${dev.id} ignores the duplicate-address probe for ${a.tpa}: ${describeSetting(ig.setting)}; ${ig.why}`);
       }
     } else {
@@ -140,7 +142,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
     if (rt.kind === 'local') {
       const ig = arpIgnore(dev, sip, tip);
       if (ig.ignore) {
-        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [...rt.validation.settings, ig.setting], { tip: a.tpa, sip: a.spa, dev: dev.name },
+        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [...rt.validation.settings, ig.setting], { tip: a.tpa, sip: a.spa, dev: dev.name, reason: ig.reason },
           `${dev.id} ignores the request for ${a.tpa}: ${describeSetting(ig.setting)}; ${ig.why}. No reply, and no cache update`);
         return;
       }
@@ -198,7 +200,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
     } else if (rt.kind === 'error') {
       const v = rt.validation;
       if (v && v.settings.length && v.settings[0].name === 'rp_filter' && v.settings[0].value) {
-        w.decision(frame.id, host, dev, 'rp_filter', 'drop', v.settings, { sip: a.spa, tip: a.tpa, dev: dev.name, via: v.via ?? '' },
+        w.decision(frame.id, host, dev, 'rp_filter', 'drop', v.settings, { sip: a.spa, tip: a.tpa, dev: dev.name, via: v.via ?? '', reason: v.code },
           `${dev.id} does not answer the request for ${a.tpa}: ${describeSetting(v.settings[0])}; ${v.why}`);
       } else {
         w.decision(frame.id, host, dev, 'arp_process.route', 'drop', rt.settings, { sip: a.spa, tip: a.tpa, dev: dev.name },

@@ -38,7 +38,7 @@ export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
   }
   if (rt.kind === 'error' && rt.validation && rt.validation.settings[0]?.value) {
     const v = rt.validation;
-    w.decision(frame.id, host, dev, 'ip_input.rp_filter', 'drop', v.settings, { src: f.src, dev: dev.name, via: v.via ?? '' },
+    w.decision(frame.id, host, dev, 'ip_input.rp_filter', 'drop', v.settings, { src: f.src, sip: f.src, dev: dev.name, via: v.via ?? '', reason: v.code },
       `${dev.id} drops the packet from ${f.src}: ${describeSetting(v.settings[0])}; ${v.why}`);
     return;
   }

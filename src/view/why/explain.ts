@@ -19,6 +19,14 @@ export function explainDecision(inst: i18n, e: DecisionEvent): string {
   const vars: Record<string, string | number> = { host: e.host, dev: e.dev ?? '' };
   for (const s of e.settings) vars[s.name] = s.value;
   Object.assign(vars, e.params);
+  // A reason code (e.g. rp_filter's "no_addr") has its own sentence, filled from the same values.
+  if (typeof e.params.reason === 'string') {
+    const rkey = `whyReasons.${e.params.reason}`;
+    const rtpl = inst.getResource(inst.language, 'translation', rkey) as unknown;
+    if (typeof rtpl !== 'string') return e.text;
+    for (const m of rtpl.matchAll(PLACEHOLDER)) if (!(m[1] in vars)) return e.text;
+    vars.reason = inst.t(rkey, vars);
+  }
   for (const m of tpl.matchAll(PLACEHOLDER)) if (!(m[1] in vars)) return e.text;
   return inst.t(key, vars);
 }
