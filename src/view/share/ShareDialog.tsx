@@ -143,7 +143,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
           </label>
         </div>
         <label className="sr-only" htmlFor={ids.embed}>{t('share.shareDialog.embedCode')}</label>
-        <textarea id={ids.embed} ref={embedRef} className="share-embed" readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} data-testid="embed-code" />
+        <textarea id={ids.embed} ref={embedRef} className="share-embed" readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} data-testid="embed-code" />
         <div className="share-row">
           <button type="button" onClick={async () => setEmbedCopy((await copyText(snippet, embedRef.current)) ? 'copied' : 'failed')}>{t('share.shareDialog.copyEmbed')}</button>
           <span role="status" className="small">
