@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
 
@@ -131,6 +131,7 @@ test.describe('share links', () => {
     // Opening a link is not an edit, and no notice stands in the way.
     expect(await other.evaluate(() => (window as unknown as ShareWindow).__arplab.getState().dirty)).toBe(false);
     await expect(other.getByTestId('share-notice')).toHaveCount(0);
+    expect(new URL(other.url()).hash).toBe(new URL(link).hash);
 
     // The simulation reproduces the same trace: same results, same neighbour tables.
     for (const [a, p] of [[app, page], [app2, other]] as const) {
@@ -145,6 +146,9 @@ test.describe('share links', () => {
     expect(tables.B).toContain('192.168.100.17');
     expect(await cardTables(other)).toEqual(tables);
     await expect(app2.events()).toHaveText((await app.events().textContent()) ?? '');
+    // Once edited, the address no longer holds the link: a reload does not undo the edit.
+    await other.evaluate(() => (window as unknown as ShareWindow).__arplab.dispatch({ type: 'moveNode', id: 'A', x: 10, y: 10 }));
+    await expect.poll(() => new URL(other.url()).hash).toBe('');
     await other.close();
   });
 
@@ -325,16 +329,21 @@ test.describe('exports', () => {
         ns: root.namespaceURI,
         viewBox: root.getAttribute('viewBox'),
         transformed: doc.querySelectorAll('g.viewport[transform]').length,
+        handles: Array.from(doc.querySelectorAll('.link-handle')).filter((el) => !/display:\s*none/.test(el.closest('.edit-layer')?.getAttribute('style') ?? '')).length,
         text: root.textContent ?? '',
       };
     }, text);
-    expect(parsed).toMatchObject({ error: 0, root: 'svg', ns: 'http://www.w3.org/2000/svg', transformed: 0 });
+    expect(parsed).toMatchObject({ error: 0, root: 'svg', ns: 'http://www.w3.org/2000/svg', transformed: 0, handles: 0 });
     expect(parsed.viewBox).toMatch(/^-?\d+ -?\d+ \d+ \d+$/);
     expect(parsed.text).toContain('192.168.100.36');
 
     const png = await downloadOf(page, () => page.getByTestId('export-png').click());
     expect(png.d.suggestedFilename()).toMatch(/\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Twice the drawing's size (PNG_SCALE), from the SVG's viewBox.
+    const [, , w, h] = (parsed.viewBox ?? '').split(' ').map(Number);
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([w * 2, h * 2]);
+    writeFileSync('e2e/screenshots/share-09-exported-diagram.png', png.bytes);
   });
 });
 
@@ -410,7 +419,17 @@ test.describe('gallery', () => {
     await expect(dialog.getByRole('button', { name: '复制嵌入代码' })).toBeVisible();
     await shot(page, '06-dialog-zh-dark');
     expect(await seriousViolations(page)).toEqual([]);
+    // Language and theme travel in the link only when asked.
+    expect(await page.getByTestId('share-link').inputValue()).not.toContain('lang=');
+    await dialog.getByLabel(/包含语言和主题/).check();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/&v=1&lang=zh&theme=dark/);
     await page.keyboard.press('Escape');
+    const reader = await page.context().newPage();
+    await reader.goto(link);
+    await expect(reader.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(reader.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await reader.close();
 
     await page.evaluate((h) => { location.hash = h; }, '#s=1.AAAA');
     await expect(page.getByTestId('share-notice')).toContainText('无法打开此链接');

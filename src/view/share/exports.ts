@@ -61,13 +61,26 @@ export function drawingBox(svg: SVGSVGElement): ViewBox {
   return { x: Math.floor(b.x - MARGIN), y: Math.floor(b.y - MARGIN), width: Math.ceil(b.width + 2 * MARGIN), height: Math.ceil(b.height + 2 * MARGIN) };
 }
 
+/**
+ * Class set on the canvas while it is copied: share.css hides the editor's handles and
+ * outlines (`.edit-layer`) and stops animations (a flashing table row is copied in its final
+ * colour). The copy takes computed styles, so what this class changes is what the file shows.
+ */
+export const EXPORTING_CLASS = 'exporting';
+
 /** The canvas as a standalone SVG document, on the canvas's own background colour. */
 export function diagramSvg(svg: SVGSVGElement): { text: string; box: ViewBox } {
-  const box = drawingBox(svg);
-  const wrap = svg.parentElement ?? svg;
-  const bg = getComputedStyle(wrap).backgroundColor;
-  const background = bg && bg !== 'transparent' && bg !== 'rgba(0, 0, 0, 0)' ? bg : undefined;
-  return { text: serializeSvg(svg, { viewBox: box, resetTransform: VIEWPORT_SELECTOR, background }), box };
+  svg.classList.add(EXPORTING_CLASS);
+  try {
+    const box = drawingBox(svg);
+    const wrap = svg.parentElement ?? svg;
+    const bg = getComputedStyle(wrap).backgroundColor;
+    const background = bg && bg !== 'transparent' && bg !== 'rgba(0, 0, 0, 0)' ? bg : undefined;
+    const text = serializeSvg(svg, { viewBox: box, resetTransform: VIEWPORT_SELECTOR, background });
+    return { text: text.replace(` class="canvas ${EXPORTING_CLASS}"`, ' class="canvas"'), box };
+  } finally {
+    svg.classList.remove(EXPORTING_CLASS);
+  }
 }
 
 export function svgBlob(s: ScenarioV1, svg: SVGSVGElement): { blob: Blob; name: string } {
