@@ -183,11 +183,12 @@ test.describe('share links', () => {
     await expect(notice).toContainText('This link cannot be opened');
     expect(await scenarioText(page)).toBe(work);
 
-    // Cut off, in a fresh page: the default scenario stays.
+    // Cut off, in a fresh page: the autosaved work is what opens, untouched.
     const cut = await context.newPage();
     await cut.goto(link.slice(0, Math.floor(link.length / 2)));
     await expect(cut.getByTestId('share-notice')).toContainText(/incomplete|cut off/);
     await expect(new ArpLabPage(cut).host('A')).toBeVisible();
+    expect(await scenarioText(cut)).toBe(work);
     await cut.close();
 
     // A deflate bomb: 2 MB of spaces in a few kilobytes.
@@ -241,6 +242,7 @@ test.describe('share links', () => {
     expect(link.length).toBeGreaterThan(8000);
     const warn = page.getByTestId('share-too-long');
     await expect(warn).toContainText(`This link is ${link.length.toLocaleString('en')} characters long`);
+    await shot(page, '10-long-link');
     const { d, bytes } = await downloadOf(page, () => warn.getByRole('button', { name: 'Download the scenario file' }).click());
     expect(d.suggestedFilename()).toBe('two-nics-on-one-segment-arp-flux-rp-filter-1.json');
     expect(JSON.parse(bytes.toString('utf8')).description).toBe(noise);
@@ -374,6 +376,7 @@ test.describe('gallery', () => {
     // The edit is not saved anywhere: asked first. Keeping it changes nothing.
     const confirm = page.getByRole('alertdialog', { name: 'Replace the current scenario?' });
     await expect(confirm).toContainText('Your changes to “Two NICs on one segment (ARP flux, rp_filter=1)” are not saved');
+    await shot(page, '11-confirm');
     expect(await seriousViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Keep my work' }).click();
     expect(await scenarioText(page)).toBe(work);
@@ -469,5 +472,15 @@ test.describe('embed mode', () => {
     await expect(embed.locator('[data-neigh-host="B"]')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
     await shot(embed, '08-embed-played');
     await embed.close();
+
+    // Small and in Chinese, dark: the controls wrap, nothing is cut off.
+    const small = await context.newPage();
+    await small.setViewportSize({ width: 560, height: 420 });
+    await small.goto(src.replace('?embed=1', '?embed=1&lang=zh&theme=dark'));
+    await expect(small.getByRole('link', { name: /在 ARP Lab 中打开/ })).toBeVisible();
+    await expect(small.getByTestId('play')).toBeVisible();
+    await shot(small, '12-embed-small-zh-dark');
+    expect(await seriousViolations(small)).toEqual([]);
+    await small.close();
   });
 });

@@ -9,7 +9,7 @@ export function ConfirmDialog({ title, what, onConfirm, onCancel }: { title: str
   const bodyId = useId();
   return (
     <Dialog title={t('share.confirm.title')} onClose={onCancel} role="alertdialog" describedBy={bodyId} initialFocus={keep} className="confirm-dialog" testId="confirm-dialog">
-      <div id={bodyId}>
+      <div id={bodyId} className="confirm-text">
         <p>{t('share.confirm.body', { title, what })}</p>
         <p className="muted">{t('share.confirm.undoHint')}</p>
       </div>

@@ -5,6 +5,7 @@ import { usePlayback } from '../playback/usePlayback.ts';
 import { TimelineBar } from '../timeline/TimelineBar.tsx';
 import { useDocumentSync } from '../useDocumentSync.ts';
 import { useShortcuts } from '../useShortcuts.ts';
+import { scenarioTitle } from './scenarioTitle.ts';
 
 /** The address of the full app for this embed: the same fragment, without `embed=1`. */
 function fullAppUrl(): string {
@@ -22,11 +23,12 @@ export function EmbedApp() {
   useDocumentSync();
   useShortcuts();
   usePlayback();
-  const title = useApp((s) => s.scenario.title);
+  const scenario = useApp((s) => s.scenario);
+  const lang = useApp((s) => s.lang);
   return (
     <div className="embed" data-testid="embed">
       <header className="embed-head">
-        <span className="embed-title">{title?.trim() || t('share.notice.untitled')}</span>
+        <span className="embed-title">{scenarioTitle(scenario, lang, t)}</span>
         <a className="embed-open" href={fullAppUrl()} target="_blank" rel="noopener noreferrer" aria-label={t('share.embed.openAria')}>
           {t('share.embed.open')}
         </a>

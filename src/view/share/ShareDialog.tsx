@@ -6,6 +6,7 @@ import { copyText } from './copyText.ts';
 import { Dialog } from './Dialog.tsx';
 import { downloadBlob, findCanvasSvg, pcapBlob, pngBlob, scenarioBlob, svgBlob } from './exports.ts';
 import { currentView } from './openScenario.ts';
+import { scenarioTitle } from './scenarioTitle.ts';
 import { clampEmbedSize, embedSnippet, embedUrl, LINK_WARN_CHARS, shareUrl } from './shareLink.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -37,7 +38,8 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const view = useMemo(() => currentView(snap, { position, looks }), [snap, position, looks]);
   const link = useMemo(() => shareUrl(location.href, snap.scenario, view), [snap, view]);
   const tooLong = link.length > LINK_WARN_CHARS;
-  const title = snap.scenario.title?.trim() || t('share.notice.untitled');
+  const title = scenarioTitle(snap.scenario, snap.lang, t);
+  const selectedHost = snap.selection && (snap.selection.kind === 'host' || snap.selection.kind === 'iface') ? snap.selection.host : null;
   const snippet = useMemo(
     () => embedSnippet(embedUrl(location.href, snap.scenario, view), width, height, t('share.shareDialog.embedTitle', { title })),
     [snap, view, width, height, t, title],
@@ -120,7 +122,9 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         ) : null}
         <label className="check">
           <input type="checkbox" checked={position} onChange={(e) => { setPosition(e.target.checked); setCopy('idle'); }} />
-          {t('share.shareDialog.includePosition', { at: snap.cursor })}
+          {selectedHost === null
+            ? t('share.shareDialog.includePosition', { at: snap.cursor })
+            : t('share.shareDialog.includePositionHost', { at: snap.cursor, host: selectedHost })}
         </label>
         <label className="check">
           <input type="checkbox" checked={looks} onChange={(e) => { setLooks(e.target.checked); setCopy('idle'); }} />

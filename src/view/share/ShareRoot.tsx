@@ -14,6 +14,7 @@ import { Notice, type NoticeData } from './Notice.tsx';
 import { hasUnsavedEdits, openScenario, type ApplyWarning } from './openScenario.ts';
 import { ShareContext, type ShareActions } from './shareContext.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { scenarioTitle } from './scenarioTitle.ts';
 import { readLocationLink } from './shareLink.ts';
 import type { LinkView } from './viewParams.ts';
 import './share.css';
@@ -74,12 +75,13 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
     if (!p.quiet) lines.push(tr('share.notice.undoHint'));
     if (warnings.length) lines.push(`${tr('share.notice.viewIgnored')} ${warnings.map(viewWarningText).join('; ')}.`);
     if (!p.quiet || warnings.length) {
-      const title = p.scenario.title?.trim() || tr('share.notice.untitled');
+      const lang = api.getState().lang;
+      const title = scenarioTitle(p.scenario, lang, i18n.getFixedT(lang));
       setNotice({ kind: 'info', title: tr('share.notice.opened', { title }), lines });
     } else {
       setNotice(null);
     }
-  }, [api, tr, viewWarningText]);
+  }, [api, i18n, tr, viewWarningText]);
 
   /** Opens now, or asks first when that would replace unsaved edits. */
   const request = useCallback((p: PendingLoad) => {
@@ -205,7 +207,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
       {dialog === 'gallery' ? <GalleryDialog onClose={() => setDialog(null)} onOpen={openGalleryEntry} /> : null}
       {pending ? (
         <ConfirmDialog
-          title={api.getState().scenario.title?.trim() || t('share.notice.untitled')}
+          title={scenarioTitle(api.getState().scenario, api.getState().lang, t)}
           what={confirmWhat(pending)}
           onCancel={() => setPending(null)}
           onConfirm={() => {

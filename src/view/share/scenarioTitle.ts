@@ -1,0 +1,17 @@
+/**
+ * The scenario's title in the UI's language where ARP Lab wrote it (the built-in example,
+ * the gallery's experiments); any other title is shown as written. Text only.
+ */
+import type { TFunction } from 'i18next';
+import { GALLERY } from '../../examples/gallery/index.ts';
+import twoNic from '../../examples/twoNic.json';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+import type { Lang } from '../../store/types.ts';
+
+export function scenarioTitle(s: ScenarioV1, lang: Lang, t: TFunction): string {
+  const raw = s.title?.trim() ?? '';
+  if (raw === '') return t('share.notice.untitled');
+  if (raw === twoNic.title) return t('examples.twoNic.title');
+  const entry = GALLERY.find((e) => e.scenario.title === raw || e.title.en === raw);
+  return entry ? entry.title[lang] : raw;
+}
