@@ -56,6 +56,11 @@ export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
   }
   const s = w.pings.get(`${host.name}:${p.icmp.id}`);
   if (!s) return;
+  if (!s.accepts(dev)) {
+    w.decision(p.inFrame ?? null, host, dev, 'ping.reply', 'drop', [], { dev: dev.name },
+      `the ping socket is bound to ${s.boundDev} (ping -I ${s.boundDev}), so the ${p.icmp.type === 'dest-unreachable' ? 'error' : 'echo reply'} that arrived on ${dev.name} never reaches it`);
+    return;
+  }
   if (p.icmp.type === 'dest-unreachable') s.onError(p, fmtIp(p.src));
   else s.onReply(p);
 }

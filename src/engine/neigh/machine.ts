@@ -208,10 +208,15 @@ export function neighUpdate(
   }
   if (nw === old) return 'updated';
   if (!NUD_VALID.has(old)) {
-    // The entry became usable: every queued packet goes out now (neigh_update).
+    // The entry became usable: every queued packet goes out now through neigh->output
+    // (neigh_update). Unless the entry is connected (REACHABLE), that is
+    // neigh_resolve_output, so the first packet moves a STALE entry to DELAY.
     const q = n.queue;
     n.queue = [];
-    for (const pkt of q) xmitResolved(w, n.dev, ll, pkt);
+    for (const pkt of q) {
+      const mac = NUD_CONNECTED.has(n.state) ? n.ha : neighOutput(w, n, pkt);
+      if (mac) xmitResolved(w, n.dev, mac, pkt);
+    }
   }
   return 'updated';
 }

@@ -127,7 +127,6 @@ export class ArpingSession implements ToolRun {
     this.last = this.w.now;
     this.sent++;
     if (!this.unicasting) this.brdSent++;
-    if (this.sent === this.count && this.unsolicited) this.finish();
   }
 
   /**

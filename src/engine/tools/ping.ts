@@ -101,6 +101,19 @@ export class PingSession implements ToolRun {
     }
   }
 
+  /** The device ping -I IFACE bound its socket to (SO_BINDTODEVICE), if any. */
+  get boundDev(): string | null {
+    return this.oif ? this.oif.name : null;
+  }
+
+  /**
+   * A socket bound to a device only receives what arrived on that device
+   * (raw_v4_match / ping_lookup compare sk_bound_dev_if with the input device).
+   */
+  accepts(dev: Device): boolean {
+    return !this.oif || this.oif === dev || dev.loopback;
+  }
+
   onReply(p: IpPacket): void {
     if (this.done) return;
     const t0 = this.sentAt.get(p.icmp.seq);
