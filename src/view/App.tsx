@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Canvas } from './canvas/Canvas.tsx';
 import { EditorProvider } from './editor/EditorContext.tsx';
-import { EditorOverlays } from './editor/EditorOverlays.tsx';
+import { EditorNotices, EditorOverlays } from './editor/EditorOverlays.tsx';
 import type { EditorStore } from './editor/editorStore.ts';
 import { Palette } from './editor/Palette.tsx';
 import { TopologyList } from './editor/TopologyList.tsx';
@@ -41,6 +41,7 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
         <Canvas />
         <Palette />
         <TopologyList />
+        <EditorNotices />
       </main>
       <Inspector />
       <footer className="bottom">

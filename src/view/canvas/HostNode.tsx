@@ -61,10 +61,15 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
         className="host-body"
       >
         <rect className="host-card" x={x0} y={y0} width={g.w} height={g.h} rx={8} />
-        {g.kind && g.kind !== 'host' ? <KindGlyph className="host-icon" kind={kindOf(g.kind)} x={x0 + 10} y={y0 + 8} size={18} /> : null}
+        {g.kind && g.kind !== 'host' ? (
+          <g className="host-icon">
+            <title>{t(`hostKind.${g.kind}`)}</title>
+            <KindGlyph kind={kindOf(g.kind)} x={x0 + 10} y={y0 + 8} size={18} />
+          </g>
+        ) : null}
         <text className="host-name" x={x0 + (g.kind && g.kind !== 'host' ? 34 : 12)} y={y0 + 22}>
           {g.name}
-          {g.kind && g.kind !== 'host' ? <tspan className="host-kind"> {t(`hostKind.${g.kind}`)}</tspan> : null}
+          {g.kind && g.kind !== 'host' && g.loAddresses.length === 0 ? <tspan className="host-kind"> {t(`hostKind.${g.kind}`)}</tspan> : null}
         </text>
         {g.loAddresses.length > 0 ? (
           <text className="host-lo" x={x0 + g.w - 12} y={y0 + 22} textAnchor="end">

@@ -67,7 +67,7 @@ export function AddressRow({ host, dev, index, address }: { host: string; dev: s
         className="addr-cidr"
         value={d.cidr}
         onChange={(e) => set({ cidr: e.target.value })}
-        placeholder={isNew ? '192.168.100.17/24' : ''}
+        placeholder={isNew ? (dev === 'lo' ? 'a.b.c.d/32' : 'a.b.c.d/len') : ''}
         aria-label={t('editor.addr.cidr', { port: who })}
         aria-invalid={issues.length > 0}
         spellCheck={false}

@@ -23,6 +23,8 @@ function boxOf(g: Geometry, e: LinkEnd): Box | null {
 }
 
 const center = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
+/** Where a link starts: a port's centre, or the handle (top-right corner) of a host or switch. */
+const start = (e: LinkEnd, b: Box) => (e.kind === 'port' ? center(b) : { x: b.x + b.w, y: b.y });
 
 /**
  * Drawn above the topology, inside the viewport: link handles on every host and switch,
@@ -80,7 +82,7 @@ export function EditLayer({ g }: { g: Geometry }) {
       {linkDrag && from ? (
         <g className="link-preview" data-testid="link-preview">
           {over ? <rect className="link-target" x={over.x - 5} y={over.y - 5} width={over.w + 10} height={over.h + 10} rx={8} /> : null}
-          <line x1={center(from).x} y1={center(from).y} x2={over ? center(over).x : linkDrag.at.x} y2={over ? center(over).y : linkDrag.at.y} />
+          <line x1={start(linkDrag.from, from).x} y1={start(linkDrag.from, from).y} x2={over ? center(over).x : linkDrag.at.x} y2={over ? center(over).y : linkDrag.at.y} />
         </g>
       ) : null}
       {band ? <rect className="band" data-testid="band" x={band.x0} y={band.y0} width={band.x1 - band.x0} height={band.y1 - band.y0} /> : null}

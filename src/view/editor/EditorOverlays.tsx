@@ -69,7 +69,8 @@ function NoticeItem({ n }: { n: Notice }) {
   );
 }
 
-function Notices() {
+/** Editor messages, at the top of the canvas between the palette and the zoom buttons. */
+export function EditorNotices() {
   const notices = useEditor((s) => s.notices);
   if (!notices.length) return null;
   return (
@@ -102,7 +103,7 @@ function ConfirmEdit() {
       onClose={close}
       role="alertdialog"
       initialFocus={keep}
-      className="confirm-dialog"
+      className="edit-confirm-dialog"
       testId="edit-confirm"
     >
       <div className="confirm-body">
@@ -126,12 +127,11 @@ function ConfirmEdit() {
   );
 }
 
-/** Everything the editor draws above the app: notices, the dragged palette item, confirmations; and its keys. */
+/** What the editor draws above the app: the dragged palette item, confirmations; and its keys. */
 export function EditorOverlays() {
   useEditorKeys();
   return (
     <>
-      <Notices />
       <PaletteGhost />
       <ConfirmEdit />
     </>

@@ -11,7 +11,8 @@ export function IssueList({ issues, id }: { issues: (ScenarioIssue | string)[]; 
   if (!issues.length) return null;
   const en = i18n.language === 'en';
   return (
-    <ul className="edit-issues" role="alert" id={id} data-testid="edit-issues">
+    <div className="edit-issues" role="alert" id={id} data-testid="edit-issues">
+      <ul>
       {issues.map((i, k) => {
         if (typeof i === 'string') return <li key={k}>{i}</li>;
         const head = !en && i.code ? t(`editor.issue.${i.code}`, { defaultValue: '' }) : '';
@@ -23,6 +24,7 @@ export function IssueList({ issues, id }: { issues: (ScenarioIssue | string)[]; 
           </li>
         );
       })}
-    </ul>
+      </ul>
+    </div>
   );
 }

@@ -25,10 +25,20 @@ export function toCanvas(app: AppStore, svg: Element, clientX: number, clientY: 
   return { x: (clientX - r.left - v.x) / v.k, y: (clientY - r.top - v.y) / v.k };
 }
 
+/**
+ * The canvas element under a screen point, looking through notices and the legend drawn over
+ * the canvas; null over the palette, the list view or a dialog (a drop there cancels).
+ */
+export function canvasElementAt(clientX: number, clientY: number): Element | null {
+  const stack = document.elementsFromPoint(clientX, clientY);
+  if (!stack.length || stack[0].closest('.palette, .topology-list, dialog')) return null;
+  return stack.find((el) => el.closest('svg.canvas')) ?? null;
+}
+
 /** The node under a screen point: a port, a switch or a host (by the data attributes the canvas draws). */
 export function endAt(clientX: number, clientY: number): LinkEnd | null {
-  const el = document.elementFromPoint(clientX, clientY);
-  if (!el || !el.closest('svg.canvas')) return null;
+  const el = canvasElementAt(clientX, clientY);
+  if (!el) return null;
   const port = el.closest('[data-port]')?.getAttribute('data-port');
   if (port) {
     const dot = port.indexOf('.');
@@ -124,7 +134,7 @@ function swallowClick() {
 export function beginPaletteDrag(e: ReactPointerEvent, kind: PaletteKind, app: AppStore, ed: EditorStore) {
   if (e.button !== 0) return;
   e.preventDefault();
-  const overCanvas = (x: number, y: number) => document.elementFromPoint(x, y)?.closest('svg.canvas') ?? null;
+  const overCanvas = (x: number, y: number) => canvasElementAt(x, y)?.closest('svg.canvas') ?? null;
   track(e, {
     escapable: true,
     move: (m) => ed.setState({ ghost: { kind, clientX: m.clientX, clientY: m.clientY, over: overCanvas(m.clientX, m.clientY) !== null } }),

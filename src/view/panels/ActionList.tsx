@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import type { ActionV1 } from '../../scenario/types.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
 import { actionCommand, actionHosts } from '../timeline/eventLine.ts';
 
+/** One empty list for scenarios without actions (a new [] per call would re-render forever). */
+const NO_ACTIONS: readonly ActionV1[] = [];
+
 /** The scenario's actions: run one, edit, reorder, delete. Action i is step i + 1 of the trace. */
 export function ActionList() {
   const { t } = useTranslation();
   const api = useAppStoreApi();
-  const actions = useApp((s) => s.scenario.actions ?? []);
+  const actions = useApp((s) => s.scenario.actions ?? NO_ACTIONS);
   const steps = useApp((s) => s.sim?.steps);
   const cursor = useApp((s) => s.cursor);
   const editing = useApp((s) => s.editingAction);

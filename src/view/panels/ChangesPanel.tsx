@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { ActionV1 } from '../../scenario/types.ts';
 import type { OutcomeChange } from '../../store/derive/changes.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useOwners } from '../hooks/derived.ts';
 import { actionCommand } from '../timeline/eventLine.ts';
+
+/** One empty list for scenarios without actions (a new [] per call would re-render forever). */
+const NO_ACTIONS: readonly ActionV1[] = [];
 
 const MAX = 8;
 
@@ -11,9 +15,10 @@ export function ChangesPanel() {
   const { t } = useTranslation();
   const api = useAppStoreApi();
   const changes = useApp((s) => s.changes);
-  const actions = useApp((s) => s.scenario.actions ?? []);
+  const actions = useApp((s) => s.scenario.actions ?? NO_ACTIONS);
   const owners = useOwners();
-  if (!changes) return null;
+  // Without actions there is no outcome to compare (e.g. while a topology is being built).
+  if (!changes || (changes.length === 0 && actions.length === 0)) return null;
   const who = (mac: string | null) => (mac ? (owners[mac] ?? mac) : t('changes.noMac'));
   const stepName = (i: number) => (i === 0 ? t('changes.setup') : t('changes.step', { n: i, cmd: actions[i - 1] ? actionCommand(actions[i - 1]) : '' }));
   const line = (c: OutcomeChange) => {
