@@ -191,6 +191,16 @@ test.describe('share links', () => {
     expect(await scenarioText(cut)).toBe(work);
     await cut.close();
 
+    // A good link over autosaved work: it opens, says so, and Undo brings the work back.
+    const over = await context.newPage();
+    await over.goto(`/?lang=en${fragmentOf(basicGallery)}`);
+    await expect(over.getByRole('heading', { name: 'Basic resolution: A pings B' })).toBeVisible();
+    await expect(over.getByTestId('share-notice')).toContainText('Opened “Basic resolution: A pings B”.');
+    await expect(over.getByTestId('share-notice')).toContainText('Undo (Ctrl+Z) brings back the previous scenario.');
+    await over.getByRole('button', { name: 'Undo' }).click();
+    expect(await scenarioText(over)).toBe(work);
+    await over.close();
+
     // A deflate bomb: 2 MB of spaces in a few kilobytes.
     const bomb = `#s=1.${deflateRawSync(Buffer.alloc(2_000_000, 32), { level: 9 }).toString('base64url')}`;
     await page.evaluate((h) => { location.hash = h; }, bomb);

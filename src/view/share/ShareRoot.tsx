@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useTranslation } from 'react-i18next';
 import type { GalleryEntry } from '../../examples/gallery/index.ts';
 import { readSharePayload, type ShareLinkResult } from '../../scenario/codec/url.ts';
+import { sameScenario } from '../../scenario/compare.ts';
 import { importScenarioFile } from '../../scenario/codec/file.ts';
 import { formatIssue, loadScenario, MAX_TEXT_CHARS, type ScenarioIssue } from '../../scenario/load.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
@@ -14,13 +15,21 @@ import { Notice, type NoticeData } from './Notice.tsx';
 import { hasUnsavedEdits, openScenario, type ApplyWarning } from './openScenario.ts';
 import { ShareContext, type ShareActions } from './shareContext.ts';
 import { ShareDialog } from './ShareDialog.tsx';
-import { scenarioTitle } from './scenarioTitle.ts';
+import { isStartingExample, scenarioTitle } from './scenarioTitle.ts';
 import { readLocationLink } from './shareLink.ts';
 import type { LinkView } from './viewParams.ts';
 import './share.css';
 
 /** Largest scenario file read (bytes); loadScenarioText then checks characters. */
 export const MAX_FILE_BYTES = MAX_TEXT_CHARS;
+const sameMeaning = (a: ScenarioV1, b: ScenarioV1) => {
+  try {
+    return sameScenario(a, b);
+  } catch {
+    return false;
+  }
+};
+
 /** Problems listed in a notice; the rest are counted. */
 const MAX_DETAILS = 8;
 
@@ -31,7 +40,7 @@ interface PendingLoad {
   /** Warnings about the view found while reading the link. */
   warnings: ApplyWarning[];
   source: Source;
-  /** Opened when the page was opened (no "Opened …" notice, only warnings). */
+  /** No "Opened …" notice, only warnings (a link opened with the page, over the starting example). */
   quiet: boolean;
 }
 
@@ -121,7 +130,11 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
       setNotice(linkError(found.result));
       return;
     }
-    request({ scenario: found.result.scenario, view: found.view.view, warnings: found.view.warnings, source: { kind: 'link' }, quiet: initial });
+    // On start, a link that replaces restored work says so (Undo brings the work back); one
+    // that replaces the starting example, or the same scenario, needs no word.
+    const current = api.getState().scenario;
+    const quiet = initial && (isStartingExample(current) || sameMeaning(current, found.result.scenario));
+    request({ scenario: found.result.scenario, view: found.view.view, warnings: found.view.warnings, source: { kind: 'link' }, quiet });
     // linkError and request change with the language only; the listener reads them fresh below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);

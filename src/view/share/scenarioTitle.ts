@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import { GALLERY } from '../../examples/gallery/index.ts';
 import twoNic from '../../examples/twoNic.json';
+import { sameScenario } from '../../scenario/compare.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { Lang } from '../../store/types.ts';
 
@@ -14,4 +15,13 @@ export function scenarioTitle(s: ScenarioV1, lang: Lang, t: TFunction): string {
   if (raw === twoNic.title) return t('examples.twoNic.title');
   const entry = GALLERY.find((e) => e.scenario.title === raw || e.title.en === raw);
   return entry ? entry.title[lang] : raw;
+}
+
+/** Is this the example the app starts with when there is no saved work (by meaning)? */
+export function isStartingExample(s: ScenarioV1): boolean {
+  try {
+    return sameScenario(s, twoNic as ScenarioV1);
+  } catch {
+    return false;
+  }
 }
