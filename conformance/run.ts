@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, release, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { installCleanupHandlers } from './cleanup.ts';
-import { compareRun, sideBySide, type Aspect, type RunComparison, type StepLike } from './compare.ts';
+import { compareRun, compareStep, describeDiff, sideBySide, type Aspect, type RunComparison, type StepLike } from './compare.ts';
 import { nowSec } from './exec.ts';
 import { generateScenarios } from './generate.ts';
 import { preflight } from './preflight.ts';
@@ -144,6 +144,10 @@ function jobsFor(name: string, sc: ScenarioV1, rps: number[] | null, generated: 
 interface Outcome {
   job: Job;
   kernel?: RunRecord;
+  /** The engine's (or stored) steps the kernel was compared with. */
+  otherSteps?: StepLike[];
+  /** Steps where the kernel itself did different things in repeated recordings, with the evidence. */
+  kernelVaried?: { step: number; diffs: string }[];
   kernelError?: string;
   otherError?: string;
   cmp?: RunComparison;
@@ -210,7 +214,47 @@ async function otherSide(r: Outcome, o: Options, tmp: string): Promise<Outcome> 
     other = s.steps;
   }
   const skip = unstableSteps(o.unstable, job);
-  return { ...r, cmp: compareRun(r.kernel.steps, other, (i) => skip.get(i) ?? new Set()) };
+  return { ...r, otherSteps: other, cmp: compareRun(r.kernel.steps, other, (i) => skip.get(i) ?? new Set()) };
+}
+
+/**
+ * A run that disagrees is recorded again (up to `extra` times, one at a time). Where the
+ * kernel's own recordings differ at a step, the kernel is nondeterministic there (a timer
+ * racing a step boundary): the evidence is printed, and the engine agrees at that step if
+ * it did what the kernel did in one of the recordings. Steps where every recording agrees
+ * are compared as before.
+ */
+async function confirmDisagreement(r: Outcome, o: Options, extra: number): Promise<Outcome> {
+  if (!r.cmp?.first || !r.kernel?.steps || !r.otherSteps || o.replay || o.against) return r;
+  const runs: RunRecord[] = [r.kernel];
+  for (let n = 0; n < extra; n++) {
+    const again = await kernelSide(r.job, o);
+    if (!again.kernel?.steps) break;
+    runs.push(again.kernel);
+    process.stderr.write(`kernel: ${r.job.label}: recorded again (${again.seconds.toFixed(1)} s)\n`);
+  }
+  if (runs.length === 1) return r;
+  const skip = unstableSteps(o.unstable, r.job);
+  const byIndex = runs.map((k) => new Map(k.steps!.map((s) => [s.i, s])));
+  const varied: { step: number; diffs: string }[] = [];
+  for (const k of r.kernel.steps) {
+    for (let x = 1; x < runs.length; x++) {
+      const d = compareStep(k, byIndex[x]!.get(k.i), skip.get(k.i) ?? new Set());
+      if (d.length) {
+        varied.push({ step: k.i, diffs: d.map((y) => describeDiff(y, `kernel recording ${x + 1}`)).join(' | ') });
+        break;
+      }
+    }
+  }
+  // Per step, compare the engine with the recording it agrees with, if any.
+  const merged = r.kernel.steps.map((k) => {
+    for (const m of byIndex) {
+      const alt = m.get(k.i);
+      if (alt && compareStep(alt, r.otherSteps!.find((s) => s.i === k.i), skip.get(k.i) ?? new Set()).length === 0) return alt;
+    }
+    return k;
+  });
+  return { ...r, kernelVaried: varied, cmp: compareRun(merged, r.otherSteps, (i) => skip.get(i) ?? new Set()) };
 }
 
 interface UnstableEntry {
@@ -323,6 +367,7 @@ async function main(): Promise<void> {
     }
     agree += r.cmp.agree;
     total += r.cmp.total;
+    for (const v of r.kernelVaried ?? []) console.log(`note ${r.job.label}: the kernel itself varied at step ${v.step} between recordings: ${v.diffs}`);
     const unstableNote = r.cmp.unstable ? `; ${r.cmp.unstable} step(s) with known-unstable aspects left out` : '';
     if (!r.cmp.first) {
       console.log(`ok   ${r.job.label}: ${r.cmp.agree}/${r.cmp.total} steps agree${unstableNote} (${secs})`);
@@ -366,7 +411,9 @@ async function main(): Promise<void> {
     return r;
   });
   const simJobs = Math.max(1, Math.min(4, availableParallelism()));
-  const outcomes = await pool(kernelDone, simJobs, (r) => otherSide(r, o, tmp));
+  const compared = await pool(kernelDone, simJobs, (r) => otherSide(r, o, tmp));
+  // Disagreements are checked against the kernel once more, one recording at a time.
+  const outcomes = await pool(compared, 1, (r) => (nowSec() > deadline ? Promise.resolve(r) : confirmDisagreement(r, o, 2)));
   for (const r of outcomes) report(r);
   rmSync(tmp, { recursive: true, force: true });
 
