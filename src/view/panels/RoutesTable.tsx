@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRouteString } from '../../scenario/routeString.ts';
-import { routeObject } from '../../store/ops.ts';
+import { dispatchChecked } from '../../store/edit/checked.ts';
+import { routeObject, type ScenarioOp } from '../../store/ops.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ipRouteLine } from '../format/iproute2.ts';
 import { useHostView } from '../hooks/hostView.ts';
@@ -14,12 +15,16 @@ export function RoutesTable({ host }: { host: string }) {
   const view = useHostView(host);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Checked like a loaded scenario (gateway on a connected subnet, no duplicate route…): refused edits say why.
+  const apply = (op: ScenarioOp) => {
+    const issues = dispatchChecked(api, op);
+    setError(issues.length ? issues.map((i) => i.message).join('; ') : null);
+    return issues.length === 0;
+  };
   const add = (e: FormEvent) => {
     e.preventDefault();
     try {
-      api.getState().dispatch({ type: 'addRoute', host, route: parseRouteString(text) });
-      setText('');
-      setError(null);
+      if (apply({ type: 'addRoute', host, route: parseRouteString(text) })) setText('');
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -42,9 +47,9 @@ export function RoutesTable({ host }: { host: string }) {
                   min={0}
                   defaultValue={o.metric ?? 0}
                   aria-label={t('inspector.metricAria', { route: line })}
-                  onBlur={(e) => api.getState().dispatch({ type: 'setRouteMetric', host, index: i, metric: Number(e.target.value) })}
+                  onBlur={(e) => apply({ type: 'setRouteMetric', host, index: i, metric: Number(e.target.value) })}
                   onKeyDown={(e) => {
-                    if (e.key === 'Enter') api.getState().dispatch({ type: 'setRouteMetric', host, index: i, metric: Number(e.currentTarget.value) });
+                    if (e.key === 'Enter') apply({ type: 'setRouteMetric', host, index: i, metric: Number(e.currentTarget.value) });
                   }}
                 />
               </label>

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import twoNic from '../../examples/twoNic.json';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+import { createAppStore } from '../../store/createAppStore.ts';
+import { attachAutosave, AUTOSAVE_KEY, CORRUPT_PREFIX, restoreAutosave, saveScenario } from './autosave.ts';
+import { startEditor } from './startup.ts';
+
+const base = twoNic as ScenarioV1;
+
+/** An in-memory Storage; `full` makes every write fail (quota), `failKey` only writes to keys with that prefix. */
+function memoryStorage(opts: { full?: boolean; failPrefix?: string } = {}): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() { return m.size; },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => {
+      if (opts.full || (opts.failPrefix && k.startsWith(opts.failPrefix))) throw new DOMException('full', 'QuotaExceededError');
+      m.set(k, String(v));
+    },
+  };
+}
+
+const corruptKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i) as string).filter((k) => k.startsWith(CORRUPT_PREFIX));
+
+describe('autosave', () => {
+  it('round-trips a saved scenario', () => {
+    const s = memoryStorage();
+    expect(saveScenario(s, base, 1000)).toBe(true);
+    const r = restoreAutosave(s);
+    expect(r.notice?.code).toBe('restored');
+    expect(r.notice?.savedAt).toBe(new Date(1000).toISOString());
+    expect(r.scenario?.hosts).toEqual(base.hosts);
+    expect(r.canSave).toBe(true);
+  });
+
+  it('nothing stored: no scenario, no notice', () => {
+    expect(restoreAutosave(memoryStorage())).toEqual({ scenario: null, notice: null, canSave: true });
+  });
+
+  for (const [name, raw, code] of [
+    ['not JSON', '{"app":"arplab-autosave", "scen', 'corrupt'],
+    ['foreign JSON', '{"theme":"dark"}', 'foreign'],
+    ['a bare scenario (not our envelope)', JSON.stringify(base), 'foreign'],
+    ['an invalid scenario', JSON.stringify({ app: 'arplab-autosave', format: 1, scenario: { hosts: { A: { interfaces: { eth0: { mac: 'zz' } } } } } }), 'invalid'],
+    ['a newer save format', JSON.stringify({ app: 'arplab-autosave', format: 9, scenario: base }), 'newer'],
+    ['a newer scenario version', JSON.stringify({ app: 'arplab-autosave', format: 1, scenario: { ...base, version: 7 } }), 'newer'],
+  ] as const) {
+    it(`sets ${name} aside, never deletes it`, () => {
+      const s = memoryStorage();
+      s.setItem(AUTOSAVE_KEY, raw);
+      const r = restoreAutosave(s, 1234);
+      expect(r.scenario).toBeNull();
+      expect(r.notice?.code).toBe(code);
+      expect(r.notice?.setAside).toBe(`${CORRUPT_PREFIX}1234`);
+      expect(s.getItem(`${CORRUPT_PREFIX}1234`)).toBe(raw);
+      expect(s.getItem(AUTOSAVE_KEY)).toBeNull();
+      expect(r.canSave).toBe(true);
+    });
+  }
+
+  it('keeps earlier set-aside values (a second key at the same time)', () => {
+    const s = memoryStorage();
+    s.setItem(AUTOSAVE_KEY, 'x');
+    restoreAutosave(s, 5);
+    s.setItem(AUTOSAVE_KEY, 'y');
+    restoreAutosave(s, 5);
+    expect(corruptKeys(s).sort()).toEqual([`${CORRUPT_PREFIX}5`, `${CORRUPT_PREFIX}5-2`]);
+  });
+
+  it('when the value cannot be set aside, autosave stays off so it is not overwritten', () => {
+    const s = memoryStorage({ failPrefix: CORRUPT_PREFIX });
+    s.setItem(AUTOSAVE_KEY, 'garbage');
+    const r = restoreAutosave(s);
+    expect(r.notice?.code).toBe('setAsideFailed');
+    expect(r.canSave).toBe(false);
+    expect(s.getItem(AUTOSAVE_KEY)).toBe('garbage');
+  });
+
+  it('no storage: says so, never throws', () => {
+    expect(restoreAutosave(null).notice?.code).toBe('unavailable');
+    const broken = { getItem: () => { throw new Error('denied'); } } as unknown as Storage;
+    expect(restoreAutosave(broken).notice?.code).toBe('unavailable');
+  });
+
+  it('saves edits only: loading (a link, an example) does not overwrite the saved work until the user edits', () => {
+    const s = memoryStorage();
+    saveScenario(s, base, 1);
+    const before = s.getItem(AUTOSAVE_KEY);
+    const store = createAppStore({ scenario: base });
+    attachAutosave(store, s);
+    const other: ScenarioV1 = { version: 1, hosts: { X: {} } };
+    store.getState().dispatch({ type: 'replaceScenario', scenario: other });
+    expect(s.getItem(AUTOSAVE_KEY)).toBe(before);
+    store.getState().dispatch({ type: 'addHost', name: 'Y', host: {} });
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY) as string).scenario.hosts).toEqual({ X: {}, Y: {} });
+    // Undo back to the loaded scenario is an edit too (the saved copy follows it).
+    store.getState().undo();
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY) as string).scenario.hosts).toEqual({ X: {} });
+  });
+
+  it('a drag is saved once, when it ends', () => {
+    const s = memoryStorage();
+    let writes = 0;
+    const counting: Storage = { ...s, get length() { return s.length; }, setItem: (k, v) => { writes++; s.setItem(k, v); } };
+    const store = createAppStore({ scenario: base });
+    attachAutosave(store, counting);
+    store.getState().beginGesture();
+    for (let i = 0; i < 20; i++) store.getState().dispatch({ type: 'moveNode', id: 'A', x: i, y: i });
+    expect(writes).toBe(0);
+    store.getState().endGesture();
+    expect(writes).toBe(1);
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY) as string).scenario.layout.A).toEqual({ x: 19, y: 19 });
+  });
+
+  it('reports once when the browser refuses to save', () => {
+    let failed = 0;
+    const store = createAppStore({ scenario: base });
+    attachAutosave(store, memoryStorage({ full: true }), () => failed++);
+    store.getState().dispatch({ type: 'moveNode', id: 'A', x: 1, y: 1 });
+    store.getState().dispatch({ type: 'moveNode', id: 'A', x: 2, y: 1 });
+    expect(failed).toBe(1);
+  });
+
+  it('startEditor: restored work is the start scenario; a poisoned value becomes a sticky notice naming its key', () => {
+    const s = memoryStorage();
+    saveScenario(s, base);
+    expect(startEditor(s).scenario?.hosts).toEqual(base.hosts);
+    s.setItem(AUTOSAVE_KEY, 'poison');
+    const ed = startEditor(s);
+    expect(ed.scenario).toBeNull();
+    const [n] = ed.store.getState().notices;
+    expect(n).toMatchObject({ tone: 'error', key: 'storage.corrupt', sticky: true });
+    expect(n.params?.key).toMatch(/^arplab\.scenario\.corrupt\./);
+    expect(s.getItem(n.params?.key as string)).toBe('poison');
+  });
+});
