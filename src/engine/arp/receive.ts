@@ -273,7 +273,7 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
     w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', [lock], { sip: a.spa, dev: dev.name, mac: sha, old: oldHa ?? '' },
       `${dev.id} keeps ${a.spa} → ${oldHa}: the entry changed less than locktime (1 s) ago, so the different MAC ${sha} is ignored (the first reply wins)`);
   } else if (res === 'updated') {
-    w.decision(frame.id, host, dev, 'arp_learn', 'update', isGarp ? [] : [lock], { sip: a.spa, dev: dev.name, mac: sha, state: n.state },
+    w.decision(frame.id, host, dev, 'arp_learn', 'update', !isGarp && oldHa !== null && oldHa !== sha && old !== 'INCOMPLETE' && old !== 'FAILED' ? [lock] : [], { sip: a.spa, dev: dev.name, mac: sha, state: n.state },
       `${dev.id} updates ${a.spa} → ${sha} ${n.state}${isGarp ? ' (gratuitous ARP overrides at once)' : ''}`);
   }
 }
