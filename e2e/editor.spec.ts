@@ -4,6 +4,7 @@
  * a reload, and survive a poisoned autosave. Screenshots in e2e/screenshots/editor-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
 import { EditorPage } from './pages/EditorPage.ts';
 
@@ -202,9 +203,29 @@ test.describe('topology editor', () => {
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(ed.host('B')).toHaveCount(0);
     await expect(page.getByText('No actions yet')).toBeVisible();
+    // Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo.
+    await page.keyboard.press('Control+z');
+    await expect(ed.host('B')).toBeVisible();
+    await page.keyboard.press('Control+y');
+    await expect(ed.host('B')).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(ed.host('B')).toHaveCount(0);
     await ed.undo().click();
     await expect(ed.host('B')).toBeVisible();
     await expect(app.action(1)).toBeVisible();
+
+    // Arrow keys nudge the focused node (Shift: five times further), one undo step each.
+    const layoutB = () => page.evaluate(() => (window as unknown as { __arplab: { getState(): { scenario: { layout: Record<string, { x: number; y: number }> } } } }).__arplab.getState().scenario.layout.B);
+    const b0 = await layoutB();
+    await ed.hostBody('B').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(layoutB).toEqual({ x: b0.x, y: b0.y + 10 });
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(layoutB).toEqual({ x: b0.x + 50, y: b0.y + 10 });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(layoutB).toEqual(b0);
 
     // Shift-click selects several; dragging one moves both as one undo step.
     await ed.hostBody('A').click();
@@ -267,10 +288,34 @@ test.describe('topology editor', () => {
     expect(await app.seriousViolations()).toEqual([]);
   });
 
+  test('a share link wins over the autosaved work on screen, but does not overwrite it until the user edits', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await page.goto('/?lang=en&speed=10');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await ed.addFromPalette('real-server', 0.5, 0.4);
+    await expect(ed.host('RS1')).toBeVisible();
+    const saved = () => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('arplab.scenario') ?? '{}').scenario?.hosts ?? {}));
+    expect(await saved()).toEqual(['RS1']);
+    const link = { version: 1, title: 'From a link', hosts: { L1: { interfaces: { eth0: { addresses: ['10.0.0.1/24'] } } } } };
+    await page.goto(`/?lang=en#s=1.${deflateRawSync(Buffer.from(JSON.stringify(link))).toString('base64url')}`);
+    await expect(ed.host('L1')).toBeVisible();
+    await expect(ed.host('RS1')).toHaveCount(0);
+    expect(await saved()).toEqual(['RS1']);
+    // The first edit saves (the link's scenario, edited).
+    await ed.paletteItem('switch').click();
+    await expect(ed.segment('sw1')).toBeVisible();
+    expect(await saved()).toEqual(['L1']);
+    // Undo brings back what was on screen before the link; that is saved too.
+    await ed.undo().click();
+    await ed.undo().click();
+    await expect(ed.host('RS1')).toBeVisible();
+    expect(await saved()).toEqual(['RS1']);
+  });
+
   test('LVS roles from the palette, with their defaults', async ({ page }) => {
     const app = new ArpLabPage(page);
     const ed = new EditorPage(page);
-    await app.open();
+    await app.open('lang=en&speed=10&theme=dark');
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await ed.addFromPalette('switch', 0.5, 0.5);
     await ed.addFromPalette('director', 0.35, 0.2);
@@ -287,7 +332,7 @@ test.describe('topology editor', () => {
     await expect(page.locator('[data-sysctl-edit="net.ipv4.conf.all.arp_ignore"]')).toBeVisible();
     await ed.hostBody('R1').click();
     await expect(page.locator('[data-sysctl-edit="net.ipv4.ip_forward"]')).toBeVisible();
-    await ed.screenshot('editor-11-lvs');
+    await ed.screenshot('editor-11-lvs-dark');
     expect(await app.seriousViolations()).toEqual([]);
   });
 });
