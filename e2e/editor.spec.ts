@@ -332,6 +332,12 @@ test.describe('topology editor', () => {
     await expect(page.locator('[data-sysctl-edit="net.ipv4.conf.all.arp_ignore"]')).toBeVisible();
     await ed.hostBody('R1').click();
     await expect(page.locator('[data-sysctl-edit="net.ipv4.ip_forward"]')).toBeVisible();
+    // Auto-layout: d3-force, one undo step.
+    const past = () => page.evaluate(() => (window as unknown as { __arplab: { getState(): { past: unknown[] } } }).__arplab.getState().past.length);
+    const n = await past();
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    expect(await past()).toBe(n + 1);
+    await page.getByRole('button', { name: 'Fit' }).click();
     await ed.screenshot('editor-11-lvs-dark');
     expect(await app.seriousViolations()).toEqual([]);
   });

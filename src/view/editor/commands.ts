@@ -155,7 +155,10 @@ export function nudge(app: AppStore, ed: EditorStore, id: string, dx: number, dy
 }
 
 export function autoLayout(app: AppStore, ed: EditorStore) {
-  const op = forceLayout(app.getState().scenario, positions(ed.getState().geometry));
+  const g = ed.getState().geometry;
+  const size: Record<string, { w: number; h: number }> = {};
+  for (const n of [...(g?.hosts ?? []), ...(g?.segments ?? [])]) size[n.name] = { w: n.w, h: n.h };
+  const op = forceLayout(app.getState().scenario, positions(g), size);
   if (op) app.getState().dispatch(op);
 }
 
