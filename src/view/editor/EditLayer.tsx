@@ -40,8 +40,8 @@ export function EditLayer({ g }: { g: Geometry }) {
   const multi = useEditor((s) => s.multi);
   const embed = useShare()?.embed ?? false;
   useEffect(() => {
-    ed.setState({ geometry: g });
-  }, [ed, g]);
+    ed.setState({ geometry: g, readOnly: embed });
+  }, [ed, g, embed]);
   // Embedded diagrams are read-only.
   if (embed) return null;
   const press = (from: LinkEnd) => (e: ReactPointerEvent) => beginLinkDrag(e, from, app, ed);

@@ -62,6 +62,8 @@ export interface EditorState {
   geometry: Geometry | null;
   /** The scenario restored from autosave at startup (replacing it needs a confirmation). */
   restored: ScenarioV1 | null;
+  /** Embedded diagrams: no link drags. */
+  readOnly: boolean;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -80,6 +82,7 @@ export function createEditorStore(init: Partial<EditorState> = {}): EditorStore 
     listOpen: false,
     geometry: null,
     restored: null,
+    readOnly: false,
     ...init,
   }));
 }

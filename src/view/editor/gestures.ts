@@ -100,7 +100,7 @@ function track(down: { clientX: number; clientY: number; pointerId: number }, sp
  * click handler; a drag draws a link to the node under the pointer.
  */
 export function beginLinkDrag(e: ReactPointerEvent, from: LinkEnd, app: AppStore, ed: EditorStore) {
-  if (e.button !== 0 || e.shiftKey) return;
+  if (e.button !== 0 || e.shiftKey || ed.getState().readOnly) return;
   const svg = (e.currentTarget as Element).closest('svg');
   if (!svg) return;
   // No pan (d3-zoom) and no node move (d3-drag) for this press.
