@@ -39,7 +39,7 @@ function opFor(s: ScenarioV1, n: readonly number[]): ScenarioOp | null {
     ];
     return pick(all, k);
   };
-  switch (n[0] % 17) {
+  switch (n[0] % 23) {
     case 0:
       return addFromPalette(s, pick(PALETTE_KINDS, n[1]) ?? 'host', { x: n[2] % 900, y: n[3] % 700 }).op;
     case 1: {
@@ -94,6 +94,27 @@ function opFor(s: ScenarioV1, n: readonly number[]): ScenarioOp | null {
       const ids = [...hosts, ...segs];
       const id = pick(ids, n[1]);
       return id ? { type: 'batch', ops: [{ type: 'moveNode', id, x: n[3] % 800, y: n[4] % 600 }], label: 'move' } : null;
+    }
+    case 17: {
+      const seg = pick(segs, n[1]);
+      return seg ? { type: 'renameSegment', from: seg, to: nextName(s, 'seg') } : null;
+    }
+    case 18: {
+      const neigh = h?.neigh ?? [];
+      const e = pick(neigh, n[3]);
+      return host && e ? { type: 'updateNeigh', host, index: neigh.indexOf(e), entry: { ...e, nud: pick(['permanent', 'noarp', 'stale'] as const, n[4]) ?? 'permanent' } } : null;
+    }
+    case 19: {
+      const addrs = host && dev ? (h?.interfaces?.[dev].addresses ?? []) : [];
+      return host && dev && addrs.length ? { type: 'deleteAddress', host, dev, index: n[3] % addrs.length } : null;
+    }
+    case 20:
+      return host ? { type: 'setSysctl', host, key: pick(['net.ipv4.conf.all.arp_ignore', 'net.ipv4.conf.all.rp_filter', 'net.ipv4.ip_forward', `net.ipv4.conf.${dev ?? 'lo'}.arp_announce`], n[3]) ?? 'net.ipv4.ip_forward', value: n[4] % 3 === 2 ? null : n[4] % 2 } : null;
+    case 21:
+      return host && dev ? { type: 'addRoute', host, route: { dest: `10.${n[3] % 200}.0.0/16`, dev, metric: n[4] % 500 } } : null;
+    case 22: {
+      const routes = h?.routes ?? [];
+      return host && routes.length ? { type: 'deleteRoute', host, index: n[3] % routes.length } : null;
     }
     default:
       return host ? { type: 'setHostKind', host, kind: pick(['router', 'client', 'director', 'real-server', null] as const, n[3]) ?? null } : null;
