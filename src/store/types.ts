@@ -12,7 +12,7 @@ import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import type { OutcomeChange } from './derive/changes.ts';
 import type { Timeline } from './derive/timeline.ts';
-import type { ScenarioOp } from './ops.ts';
+import type { ScenarioOp } from '../ops/op.ts';
 
 /** The engine functions the store needs; injected so tests and the app choose the implementation. */
 export interface EngineApi {

@@ -4,7 +4,7 @@
  */
 import type { LoadResult } from '../scenario/load.ts';
 import type { AppStore } from '../store/createAppStore.ts';
-import type { ScenarioOp } from '../store/ops.ts';
+import type { ScenarioOp } from '../ops/op.ts';
 import type { AppState } from '../store/types.ts';
 
 export interface ArpLabBridge {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import { applyOp, type ScenarioOp } from '../ops.ts';
+import { applyOp } from '../../ops/apply.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 import type { AppState, ScenarioLoader, ScenarioSlice } from '../types.ts';
 
 /** Undo depth; scenarios are small, so whole snapshots are cheap. */

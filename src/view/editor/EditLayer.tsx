@@ -1,7 +1,7 @@
 import { useEffect, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
-import { endId, type LinkEnd } from '../../store/edit/link.ts';
+import { endId, type LinkEnd } from '../../ops/link.ts';
 import type { Geometry } from '../canvas/geometry.ts';
 import { useShare } from '../share/shareContext.ts';
 import { useEditor, useEditorApi } from './EditorContext.tsx';

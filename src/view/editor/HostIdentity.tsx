@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostKind } from '../../engine/input.ts';
-import { nameTaken } from '../../store/edit/names.ts';
-import { HOST_KIND_OPTIONS } from '../../store/edit/templates.ts';
+import { nameTaken } from '../../ops/names.ts';
+import { HOST_KIND_OPTIONS } from '../../ops/templates.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { duplicate, requestDelete } from './commands.ts';
 import { useEditorApi } from './EditorContext.tsx';

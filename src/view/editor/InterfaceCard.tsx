@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceV1 } from '../../scenario/types.ts';
-import { segmentOf } from '../../store/edit/link.ts';
-import type { ScenarioOp } from '../../store/ops.ts';
+import { segmentOf } from '../../ops/link.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { AddressRow } from './AddressRow.tsx';
 import { requestDelete } from './commands.ts';

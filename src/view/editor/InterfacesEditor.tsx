@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InterfaceV1 } from '../../scenario/types.ts';
-import { freshMac, nextIfName, usedMacs } from '../../store/edit/names.ts';
+import { freshMac, nextIfName, usedMacs } from '../../ops/names.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { InterfaceCard } from './InterfaceCard.tsx';
 import { IssueList } from './IssueList.tsx';

@@ -1,5 +1,5 @@
 /** Line icons for the palette items and the host kinds (24×24, stroke = currentColor). */
-import type { PaletteKind } from '../../store/edit/templates.ts';
+import type { PaletteKind } from '../../ops/templates.ts';
 
 const PATHS: Record<PaletteKind, string> = {
   // a monitor

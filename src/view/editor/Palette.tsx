@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
-import { PALETTE_KINDS, type PaletteKind } from '../../store/edit/templates.ts';
+import { PALETTE_KINDS, type PaletteKind } from '../../ops/templates.ts';
 import { addItem, freeSpot } from './commands.ts';
 import { useEditor, useEditorApi } from './EditorContext.tsx';
 import { beginPaletteDrag, toCanvas } from './gestures.ts';

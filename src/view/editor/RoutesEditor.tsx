@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteObjV1, RouteV1 } from '../../scenario/types.ts';
-import { routeObject } from '../../store/ops.ts';
+import { routeObject } from '../../ops/access.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { ipRouteLine } from '../format/iproute2.ts';
 import { IssueList } from './IssueList.tsx';

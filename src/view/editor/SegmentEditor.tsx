@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nameTaken } from '../../store/edit/names.ts';
+import { nameTaken } from '../../ops/names.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { requestDelete } from './commands.ts';
 import { useEditorApi } from './EditorContext.tsx';

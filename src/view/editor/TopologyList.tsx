@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { cidrOf } from '../../store/edit/names.ts';
-import { segmentOf } from '../../store/edit/link.ts';
+import { cidrOf } from '../../ops/names.ts';
+import { segmentOf } from '../../ops/link.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useEditorApi, useEditor } from './EditorContext.tsx';
 import { clickNode } from './selection.ts';

@@ -7,10 +7,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioIssue } from '../../scenario/load.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { LinkEnd } from '../../store/edit/link.ts';
-import type { Removed } from '../../store/edit/removal.ts';
-import type { PaletteKind } from '../../store/edit/templates.ts';
-import type { ScenarioOp } from '../../store/ops.ts';
+import type { LinkEnd } from '../../ops/link.ts';
+import type { Removed } from '../../ops/removed.ts';
+import type { PaletteKind } from '../../ops/templates.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 import type { Geometry } from '../canvas/geometry.ts';
 
 type Pt = { x: number; y: number };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import twoNic from '../../examples/twoNic.json';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import { applyOp } from '../../store/ops.ts';
+import { applyOp } from '../../ops/apply.ts';
 import { forceLayout } from './forceLayout.ts';
 
 const base = twoNic as ScenarioV1;

@@ -9,7 +9,7 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { ScenarioOp } from '../../store/ops.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 
 interface Node extends SimulationNodeDatum {
   id: string;

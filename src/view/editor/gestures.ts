@@ -7,8 +7,8 @@
  */
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { AppStore } from '../../store/createAppStore.ts';
-import type { LinkEnd } from '../../store/edit/link.ts';
-import type { PaletteKind } from '../../store/edit/templates.ts';
+import type { LinkEnd } from '../../ops/link.ts';
+import type { PaletteKind } from '../../ops/templates.ts';
 import type { EditorStore } from './editorStore.ts';
 import { addItem, freeSpot, link, positions } from './commands.ts';
 import { selectedNodes } from './selection.ts';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Removed } from '../../store/edit/removal.ts';
+import type { Removed } from '../../ops/removed.ts';
 import { ipRouteLine } from '../format/iproute2.ts';
 import { actionCommand, actionHosts } from '../timeline/eventLine.ts';
 

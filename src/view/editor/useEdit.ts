@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ScenarioIssue } from '../../scenario/load.ts';
-import { dispatchChecked } from '../../store/edit/checked.ts';
-import type { ScenarioOp } from '../../store/ops.ts';
+import { dispatchChecked } from '../../store/dispatchChecked.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
 
 /**

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRouteString } from '../../scenario/routeString.ts';
-import { dispatchChecked } from '../../store/edit/checked.ts';
-import { routeObject, type ScenarioOp } from '../../store/ops.ts';
+import { dispatchChecked } from '../../store/dispatchChecked.ts';
+import { routeObject } from '../../ops/access.ts';
+import type { ScenarioOp } from '../../ops/op.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ipRouteLine } from '../format/iproute2.ts';
 import { useHostView } from '../hooks/hostView.ts';

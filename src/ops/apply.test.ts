@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import twoNic from '../examples/twoNic.json';
 import type { ScenarioV1 } from '../scenario/types.ts';
-import { applyOp, OpError, type ScenarioOp } from './ops.ts';
+import { applyOp } from './apply.ts';
+import { OpError, type ScenarioOp } from './op.ts';
 
 const base = twoNic as ScenarioV1;
 const frozen = structuredClone(base);

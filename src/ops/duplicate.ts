@@ -4,11 +4,12 @@
  * same network), the same addresses on lo (a real server's VIP is shared on purpose), and
  * its interfaces on the same segments as the original's. One `batch` op.
  */
-import type { AddressV1, HostV1, InterfaceV1, RouteObjV1, ScenarioV1 } from '../../scenario/types.ts';
-import { routeObject, type ScenarioOp } from '../ops.ts';
+import type { AddressV1, HostV1, InterfaceV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
+import { routeObject } from './access.ts';
+import type { ScenarioOp } from './op.ts';
 import { cidrOf, copyName, freshMac, nextInSubnet, usedAddresses, usedMacs } from './names.ts';
 import { segmentOf } from './link.ts';
-import { ANNOTATION_FIELDS } from '../../scenario/schema.ts';
+import { ANNOTATION_FIELDS } from '../scenario/schema.ts';
 
 export function duplicateHost(s: ScenarioV1, name: string, at?: { x: number; y: number }): { op: ScenarioOp; name: string } | null {
   if (!Object.hasOwn(s.hosts, name)) return null;

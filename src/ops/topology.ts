@@ -14,46 +14,12 @@
  * interface position, the bridge floods by port order), so renames keep positions, and a
  * removal writes out the default MACs of the interfaces whose position shifts.
  */
-import type { HostKind } from '../../engine/input.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import { defaultMac } from '../../scenario/normalize.ts';
-import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, RouteV1, ScenarioV1 } from '../../scenario/types.ts';
-import { applyOp, OpError, routeObject, type ScenarioOp } from '../ops.ts';
-
-type Pos = { x: number; y: number };
-
-export type TopologyOp =
-  /** A new host (from the palette, or a duplicate), drawn at `at`. */
-  | { type: 'addHost'; name: string; host: HostV1; at?: Pos }
-  /** A new segment (switch), optionally with ports ("host.dev"), drawn at `at`. */
-  | { type: 'addSegment'; name: string; ports?: string[]; at?: Pos }
-  /** Renames a host everywhere: segments, actions, layout. */
-  | { type: 'renameHost'; from: string; to: string }
-  | { type: 'renameSegment'; from: string; to: string }
-  /** Renames an interface everywhere: segments, routes, neighbours, sysctls, labels, actions. */
-  | { type: 'renameInterface'; host: string; from: string; to: string }
-  | { type: 'setHostKind'; host: string; kind: HostKind | null }
-  /** Removes a host and what depends on it (its ports on segments, actions naming it). */
-  | { type: 'deleteHost'; host: string }
-  /** Removes a segment; its interfaces stay, unattached. */
-  | { type: 'deleteSegment'; segment: string }
-  | { type: 'addInterface'; host: string; dev: string; iface?: InterfaceV1 }
-  /** Removes an interface and what depends on it (see the file comment). */
-  | { type: 'removeInterface'; host: string; dev: string }
-  /** `ip link set DEV address MAC` / `up` / `down`; `mac: null` goes back to the default MAC. */
-  | { type: 'setInterface'; host: string; dev: string; mac?: string | null; state?: 'up' | 'down' }
-  | { type: 'updateAddress'; host: string; dev: string; index: number; address: AddressV1 }
-  | { type: 'updateRoute'; host: string; index: number; route: RouteObjV1 }
-  | { type: 'addNeigh'; host: string; entry: NeighV1 }
-  | { type: 'updateNeigh'; host: string; index: number; entry: NeighV1 }
-  | { type: 'deleteNeigh'; host: string; index: number }
-  /** Attaches "host.dev" to a segment (at the end: the bridge's newest port). */
-  | { type: 'attachPort'; segment: string; port: string }
-  | { type: 'detachPort'; segment: string; port: string }
-  /** Several ops as one edit (one history entry). `label` says what it was, for people. */
-  | { type: 'batch'; ops: ScenarioOp[]; label?: string };
-
-export type TopologyOpType = TopologyOp['type'];
+import { loadScenario } from '../scenario/load.ts';
+import { defaultMac } from '../scenario/normalize.ts';
+import type { ActionV1, AddressV1, HostV1, InterfaceV1, RouteObjV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
+import { checkIndex, hostOf, hostsOfAction, ifaceOf, portDev, portHost, renameKey, routeObject, withHost, withoutKey } from './access.ts';
+import { nameTaken } from './names.ts';
+import { exhaustive, OpError, type TopologyOp, type TopologyOpType } from './op.ts';
 
 const TOPOLOGY_OP_TYPES: ReadonlySet<string> = new Set<TopologyOpType>([
   'addHost', 'addSegment', 'renameHost', 'renameSegment', 'renameInterface', 'setHostKind', 'deleteHost', 'deleteSegment',
@@ -65,54 +31,7 @@ export function isTopologyOp(op: { type: string }): op is TopologyOp {
   return TOPOLOGY_OP_TYPES.has(op.type);
 }
 
-function exhaustive(x: never): never {
-  throw new OpError(`unknown operation ${JSON.stringify(x)}`);
-}
-
-// ---------------------------------------------------------------- helpers
-
 type Host = HostV1;
-
-function hostOf(s: ScenarioV1, name: string): Host {
-  if (!Object.hasOwn(s.hosts, name)) throw new OpError(`no host "${name}"`);
-  return s.hosts[name];
-}
-
-function withHost(s: ScenarioV1, name: string, patch: (h: Host) => Host): ScenarioV1 {
-  return { ...s, hosts: { ...s.hosts, [name]: patch(hostOf(s, name)) } };
-}
-
-function ifaceOf(s: ScenarioV1, host: string, dev: string): InterfaceV1 {
-  const ifs = hostOf(s, host).interfaces ?? {};
-  if (!Object.hasOwn(ifs, dev)) throw new OpError(`no interface ${host}.${dev}`);
-  return ifs[dev];
-}
-
-function checkIndex(i: number, len: number, what: string) {
-  if (!Number.isInteger(i) || i < 0 || i >= len) throw new OpError(`no ${what} #${i}`);
-}
-
-/** A record with key `from` renamed to `to`, in the same position. */
-function renameKey<T>(rec: Record<string, T>, from: string, to: string): Record<string, T> {
-  return Object.fromEntries(Object.entries(rec).map(([k, v]) => [k === from ? to : k, v]));
-}
-
-function withoutKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
-  return Object.fromEntries(Object.entries(rec).filter(([k]) => k !== key));
-}
-
-/** Is `name` taken by a host or a segment? (They share the layout's keys.) */
-function nameTaken(s: ScenarioV1, name: string): boolean {
-  return Object.hasOwn(s.hosts, name) || Object.hasOwn(s.segments ?? {}, name);
-}
-
-const portHost = (p: string) => p.slice(0, p.indexOf('.'));
-const portDev = (p: string) => p.slice(p.indexOf('.') + 1);
-
-function hostsOfAction(a: ActionV1): string[] {
-  if (Array.isArray(a.hosts)) return a.hosts as string[];
-  return typeof a.host === 'string' ? [a.host] : [];
-}
 
 /**
  * Writes out the default MAC of every interface whose default would change when the
@@ -367,7 +286,7 @@ function renameInterface(s: ScenarioV1, host: string, from: string, to: string):
 // ---------------------------------------------------------------- apply
 
 /** Applies one topology op (see the file comment); throws OpError on a bad reference. */
-export function applyTopologyOp(s: ScenarioV1, op: TopologyOp): ScenarioV1 {
+export function applyTopologyOp(s: ScenarioV1, op: Exclude<TopologyOp, { type: 'batch' }>): ScenarioV1 {
   switch (op.type) {
     case 'addHost': {
       if (nameTaken(s, op.name)) throw new OpError(`the name "${op.name}" is already taken`);
@@ -464,8 +383,6 @@ export function applyTopologyOp(s: ScenarioV1, op: TopologyOp): ScenarioV1 {
       if (!segs[op.segment].includes(op.port)) return s;
       return { ...s, segments: { ...segs, [op.segment]: segs[op.segment].filter((p) => p !== op.port) } };
     }
-    case 'batch':
-      return op.ops.reduce<ScenarioV1>((acc, o) => applyOp(acc, o), s);
     default:
       return exhaustive(op);
   }

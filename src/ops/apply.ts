@@ -1,68 +1,19 @@
 /**
- * Every edit of the scenario is one of these serialisable operations, applied by the pure
- * `applyOp`. The inspector, the toolbar, the test bridge and (later) lessons and the console
- * all go through it, so undo, re-simulation and "what changed" behave the same everywhere.
+ * `applyOp`: one pure function for every edit (op.ts). Host configuration and the action
+ * list are edited here; topology edits (hosts, segments, interfaces, renames, removals)
+ * in topology.ts; a `batch` applies its ops in order.
  */
-import type { ActionV1, AddressV1, RouteObjV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
-import { parseRouteString } from '../scenario/routeString.ts';
-import { applyTopologyOp, isTopologyOp, type TopologyOp } from './edit/topologyOps.ts';
-
-export type ScenarioOp =
-  /** `sysctl -w key=value` in the host's start-up configuration; `value: null` removes the key. */
-  | { type: 'setSysctl'; host: string; key: string; value: number | null }
-  | { type: 'addRoute'; host: string; route: RouteObjV1 }
-  | { type: 'deleteRoute'; host: string; index: number }
-  | { type: 'setRouteMetric'; host: string; index: number; metric: number }
-  | { type: 'addAddress'; host: string; dev: string; address: AddressV1 }
-  | { type: 'deleteAddress'; host: string; dev: string; index: number }
-  /** Presentation only: position of a host or segment on the canvas. */
-  | { type: 'moveNode'; id: string; x: number; y: number }
-  | { type: 'addAction'; action: ActionV1; index?: number }
-  | { type: 'updateAction'; index: number; action: ActionV1 }
-  | { type: 'deleteAction'; index: number }
-  | { type: 'moveAction'; from: number; to: number }
-  | { type: 'replaceScenario'; scenario: ScenarioV1 }
-  /** Topology editing: hosts, segments, interfaces, addresses, routes, neighbours, batches (edit/topologyOps.ts). */
-  | TopologyOp;
-
-export type OpType = ScenarioOp['type'];
-
-export class OpError extends Error {}
-
-function exhaustive(x: never): never {
-  throw new OpError(`unknown operation ${JSON.stringify(x)}`);
-}
-
-function hostOf(s: ScenarioV1, name: string) {
-  const h = s.hosts[name];
-  if (!h) throw new OpError(`no host "${name}"`);
-  return h;
-}
-
-function withHost(s: ScenarioV1, name: string, patch: (h: ScenarioV1['hosts'][string]) => ScenarioV1['hosts'][string]): ScenarioV1 {
-  return { ...s, hosts: { ...s.hosts, [name]: patch(hostOf(s, name)) } };
-}
-
-/** Routes may be written in `ip route` syntax in a file; edits turn the edited one into an object. */
-export function routeObject(r: RouteV1): RouteObjV1 {
-  return typeof r === 'string' ? parseRouteString(r) : r;
-}
-
-function checkIndex(i: number, len: number, what: string) {
-  if (!Number.isInteger(i) || i < 0 || i >= len) throw new OpError(`no ${what} #${i}`);
-}
-
-/** Does this op change what the engine sees (and so need a new simulation)? */
-export function opAffectsSimulation(op: ScenarioOp): boolean {
-  if (op.type === 'batch') return op.ops.some(opAffectsSimulation);
-  return op.type !== 'moveNode';
-}
+import type { ScenarioV1 } from '../scenario/types.ts';
+import { checkIndex, hostOf, routeObject, withHost } from './access.ts';
+import { exhaustive, OpError, type ScenarioOp } from './op.ts';
+import { applyTopologyOp, isTopologyOp } from './topology.ts';
 
 /**
  * Applies one operation. Pure: returns a new scenario and never mutates `s`; returns `s`
  * itself when the op changes nothing (the store uses that to skip history entries).
  */
 export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
+  if (op.type === 'batch') return op.ops.reduce<ScenarioV1>(applyOp, s);
   if (isTopologyOp(op)) return applyTopologyOp(s, op);
   switch (op.type) {
     case 'setSysctl': {

@@ -4,9 +4,9 @@
  * and the next IPv4 address no interface holds. Deterministic: the same scenario gives the
  * same answer (no clock, no randomness), so tests and replays agree.
  */
-import { defaultMac } from '../../scenario/normalize.ts';
-import { formatIPv4, maskOf, parseCidr, parseIPv4 } from '../../scenario/net.ts';
-import type { AddressV1, HostV1, ScenarioV1 } from '../../scenario/types.ts';
+import { defaultMac } from '../scenario/normalize.ts';
+import { formatIPv4, maskOf, parseCidr, parseIPv4 } from '../scenario/net.ts';
+import type { AddressV1, HostV1, ScenarioV1 } from '../scenario/types.ts';
 
 const hex2 = (n: number) => (n & 0xff).toString(16).padStart(2, '0');
 

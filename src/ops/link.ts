@@ -8,8 +8,8 @@
  * The result is one `batch` op (one history entry), checked by the scenario's validation
  * like any other edit (an interface already on another segment is reported there).
  */
-import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { ScenarioOp } from '../ops.ts';
+import type { ScenarioV1 } from '../scenario/types.ts';
+import type { ScenarioOp } from './op.ts';
 import { freshMac, nextIfName, nextName, usedMacs } from './names.ts';
 
 export type LinkEnd =

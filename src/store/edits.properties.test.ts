@@ -8,17 +8,19 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../scenario/load.ts';
-import { scenarioArbitrary } from '../../scenario/arbitrary.ts';
-import { sameScenario } from '../../scenario/compare.ts';
-import type { ScenarioV1 } from '../../scenario/types.ts';
-import { createAppStore } from '../createAppStore.ts';
-import { applyOp, routeObject, type ScenarioOp } from '../ops.ts';
-import { checkOp } from './checked.ts';
-import { duplicateHost } from './duplicate.ts';
-import { planLink, type LinkEnd } from './link.ts';
-import { cidrOf, freshMac, nextInSubnet, nextName, usedAddresses, usedMacs } from './names.ts';
-import { addFromPalette, PALETTE_KINDS } from './templates.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { scenarioArbitrary } from '../scenario/arbitrary.ts';
+import { sameScenario } from '../scenario/compare.ts';
+import type { ScenarioV1 } from '../scenario/types.ts';
+import { routeObject } from '../ops/access.ts';
+import { applyOp } from '../ops/apply.ts';
+import { checkOp } from '../ops/check.ts';
+import { duplicateHost } from '../ops/duplicate.ts';
+import { planLink, type LinkEnd } from '../ops/link.ts';
+import { cidrOf, freshMac, nextInSubnet, nextName, usedAddresses, usedMacs } from '../ops/names.ts';
+import type { ScenarioOp } from '../ops/op.ts';
+import { addFromPalette, PALETTE_KINDS } from '../ops/templates.ts';
+import { createAppStore } from './createAppStore.ts';
 
 const SEED = 20240905;
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);

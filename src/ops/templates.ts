@@ -8,9 +8,9 @@
  *    announces it (the LVS-DR "ARP problem").
  * Interfaces that connect to segments are created when the user links the host.
  */
-import type { HostKind } from '../../engine/input.ts';
-import type { HostV1, ScenarioV1 } from '../../scenario/types.ts';
-import type { ScenarioOp } from '../ops.ts';
+import type { HostKind } from '../engine/index.ts';
+import type { HostV1, ScenarioV1 } from '../scenario/types.ts';
+import type { ScenarioOp } from './op.ts';
 import { freshMac, nextName, usedMacs, vipFor } from './names.ts';
 
 export const PALETTE_KINDS = ['host', 'router', 'switch', 'client', 'director', 'real-server'] as const;

@@ -3,8 +3,8 @@
  * "delete" confirmation ("this also removes: A.eth1 from lan, route … dev eth1, action 2"),
  * so what the user is shown is exactly what the op does.
  */
-import type { ActionV1, NeighV1, RouteObjV1, ScenarioV1 } from '../../scenario/types.ts';
-import { routeObject } from '../ops.ts';
+import type { ActionV1, NeighV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
+import { routeObject } from './access.ts';
 import { cidrOf } from './names.ts';
 
 export type Removed =

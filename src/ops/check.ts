@@ -5,10 +5,10 @@
  * reports problems the scenario did not have before, the edit is refused and the problems
  * are returned for the form to show. Nothing is written; the form keeps what was typed.
  */
-import { loadScenario, type ScenarioIssue } from '../../scenario/load.ts';
-import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { AppStore } from '../createAppStore.ts';
-import { applyOp, opAffectsSimulation, type ScenarioOp } from '../ops.ts';
+import { loadScenario, type ScenarioIssue } from '../scenario/load.ts';
+import type { ScenarioV1 } from '../scenario/types.ts';
+import { applyOp } from './apply.ts';
+import { opAffectsSimulation, type ScenarioOp } from './op.ts';
 
 export type CheckResult =
   | { ok: true; next: ScenarioV1 }
@@ -45,15 +45,4 @@ export function checkOp(s: ScenarioV1, op: ScenarioOp): CheckResult {
   const before = issuesOf(s);
   const fresh = r.issues.filter((i) => !before.has(key(i)));
   return fresh.length ? { ok: false, issues: fresh } : { ok: true, next };
-}
-
-/**
- * Dispatches `op` through the store if it passes `checkOp`; returns the problems
- * otherwise (and changes nothing). An empty list means it was applied.
- */
-export function dispatchChecked(api: AppStore, op: ScenarioOp): ScenarioIssue[] {
-  const r = checkOp(api.getState().scenario, op);
-  if (!r.ok) return r.issues;
-  api.getState().dispatch(op);
-  return [];
 }
