@@ -42,7 +42,13 @@ export function Dialog({ title, onClose, children, className, initialFocus, role
     const first = initialFocus?.current ?? dlg.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`) ?? dlg.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     // Escape (the dialog's cancel) and any other close: tell the owner, which unmounts us.
-    const onNativeClose = () => onCloseRef.current();
+    // A `close` event is queued as a task, so it can arrive after the dialog was opened again:
+    // React's StrictMode (npm start) runs this effect, its cleanup (which closes the dialog)
+    // and the effect again, and the first close's event then reaches this second listener.
+    // Only a dialog that is still closed when the event arrives was closed by the user.
+    const onNativeClose = () => {
+      if (!dlg.open) onCloseRef.current();
+    };
     dlg.addEventListener('close', onNativeClose);
     return () => {
       dlg.removeEventListener('close', onNativeClose);
