@@ -2,10 +2,15 @@
  * npm run -s sim -- FILE.json
  * Runs a scenario headlessly and prints the result as the contract defines it
  * (docs/scenario-format.md "Simulation output"). Bad files: a precise error, exit 2.
+ * A scenario beyond the work budget (src/engine/sim/budget.ts): the budget's message
+ * (which limit, which action, what to change), exit 2 — in seconds, within bounded memory.
  */
 import { readFileSync } from 'node:fs';
+import i18next from 'i18next';
 import { loadScenarioText } from '../src/scenario/load.ts';
-import { simulate } from '../src/engine/index.ts';
+import { BudgetError, simulate, type SimResult } from '../src/engine/index.ts';
+import { en } from '../src/i18n/en.ts';
+import { budgetMessage } from '../src/i18n/simRun.ts';
 
 function fail(msg: string): never {
   process.stderr.write(`sim: ${msg}\n`);
@@ -26,14 +31,29 @@ const loaded = loadScenarioText(text);
 if (!loaded.ok) {
   fail(`${file} is not a valid scenario:\n${loaded.issues.map((i) => `  ${i.path || '(top level)'}: ${i.message}`).join('\n')}`);
 }
-const res = simulate(loaded.engine);
-const out = {
-  version: 1,
-  seed: res.seed,
-  steps: res.steps.map(({ events: _e, ...s }) => ({
-    ...s,
-    decisions: res.events.slice(_e[0], _e[1]).filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? `${(e.t / 1e6).toFixed(6)} ${e.text}` : '')),
-  })),
-  ...(withEvents ? { events: res.events } : {}),
-};
-process.stdout.write(JSON.stringify(out, null, 1) + '\n');
+let res: SimResult;
+try {
+  res = simulate(loaded.engine);
+} catch (e) {
+  if (!(e instanceof BudgetError)) throw e;
+  const i18n = i18next.createInstance();
+  void i18n.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false }, initAsync: false });
+  fail(budgetMessage((k, o) => i18n.t(k, o), e.budget));
+}
+
+// Written step by step (the same text as JSON.stringify(out, null, 1)): one huge string of
+// a large result would double the memory the trace already takes.
+const indent = (json: string, pad: string) => pad + json.replace(/\n/g, `\n${pad}`);
+const out = (s: string) => process.stdout.write(s);
+out(`{\n "version": 1,\n "seed": ${JSON.stringify(res.seed)},\n "steps": [`);
+res.steps.forEach(({ events: _e, ...s }, i) => {
+  const decisions = res.events.slice(_e[0], _e[1]).filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? `${(e.t / 1e6).toFixed(6)} ${e.text}` : ''));
+  out(`${i ? ',' : ''}\n${indent(JSON.stringify({ ...s, decisions }, null, 1), '  ')}`);
+});
+out(res.steps.length ? '\n ]' : ']');
+if (withEvents) {
+  out(',\n "events": [');
+  res.events.forEach((e, i) => out(`${i ? ',' : ''}\n${indent(JSON.stringify(e, null, 1), '  ')}`));
+  out(res.events.length ? '\n ]' : ']');
+}
+out('\n}\n');

@@ -1,5 +1,6 @@
 /** The engine's public API. */
 export { simulate, Simulation, CMD_START, type SimulateOptions } from './sim/run.ts';
+export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
 export { inspectHosts, viewHost, type HostView, type DeviceView, type RouteView, type KnobView, type AddrView } from './sim/inspect.ts';
 export { CONF_KNOBS, KNOB_NAMES, describeSetting, type Knob } from './host/conf.ts';
 export { LEGAL_TRANSITIONS } from './neigh/entry.ts';

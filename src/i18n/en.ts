@@ -1,6 +1,7 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
 import { editorEn } from '../view/editor/strings.ts';
 import { shareEn } from '../view/share/strings.ts';
+import { simRunEn } from './simRun.ts';
 
 export const en = {
   app: {
@@ -253,6 +254,7 @@ export const en = {
     'arping_reply': 'arping got a reply',
     'ping_reply': 'ping got a reply',
   },
+  simRun: simRunEn,
   share: shareEn,
   editor: editorEn,
 };

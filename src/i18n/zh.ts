@@ -1,6 +1,7 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
 import { editorZh } from '../view/editor/strings.ts';
 import { shareZh } from '../view/share/strings.ts';
+import { simRunZh } from './simRun.ts';
 import type { Messages } from './en.ts';
 
 export const zh: Messages = {
@@ -254,6 +255,7 @@ export const zh: Messages = {
     arping_reply: 'arping 收到应答',
     ping_reply: 'ping 收到应答',
   },
+  simRun: simRunZh,
   share: shareZh,
   editor: editorZh,
 };

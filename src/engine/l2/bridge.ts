@@ -72,7 +72,6 @@ export function transmit(w: World, dev: Device, frame: Frame, kind: FrameKind): 
   w.events.push(tx);
   const delivered: string[] = [];
   if (frame.arp) w.stepFrames.push({ frame, from: dev, t: w.now, kind, delivered });
-  w.frameIndex.set(frame.id, { delivered });
   if (!port) return;
   const out = port.bridge.egress(w, port, frame.dst, frame.src);
   if (out.length === 0) return;

@@ -5,10 +5,11 @@
  * every host's neighbour table. Same scenario and seed ⇒ byte-identical result.
  */
 import type { Action, EngineScenario } from '../input.ts';
-import type { FrameRecord, Micros, SimResult, StepResult } from '../trace.ts';
+import type { FrameRecord, Micros, NeighRow, SimResult, StepResult } from '../trace.ts';
 import { buildWorld } from './build.ts';
 import type { World } from './world.ts';
 import { neighTables } from './snapshot.ts';
+import { BudgetError, DEFAULT_BUDGET, type BudgetLimit, type SimProgress, type WorkBudget } from './budget.ts';
 import { PingSession, type ToolRun } from '../tools/ping.ts';
 import { ArpingSession } from '../tools/arping.ts';
 import { addAddress, delAddress, linkSet, neighAdd, neighDel, neighFlush, routeCmd, writeSysctl } from '../tools/admin.ts';
@@ -140,6 +141,10 @@ export interface SimulateOptions {
   trace?: boolean;
   /** Delay before each action takes effect (default CMD_START). */
   commandStart?: Micros;
+  /** Work limits (default DEFAULT_BUDGET); crossing one throws BudgetError. */
+  budget?: WorkBudget;
+  /** Called after every step and every few thousand events inside a long one. */
+  progress?: (p: SimProgress) => void;
 }
 
 /**
@@ -151,7 +156,10 @@ export class Simulation {
   readonly steps: StepResult[] = [];
   private readonly scn: EngineScenario;
   private readonly cmdStart: Micros;
+  private readonly budget: WorkBudget;
+  private readonly progress: ((p: SimProgress) => void) | null;
   private next = 0;
+  private neighRows = 0;
 
   constructor(scn: EngineScenario, opts: SimulateOptions = {}) {
     this.scn = scn;
@@ -159,10 +167,40 @@ export class Simulation {
     this.world = w;
     w.traceDetail = opts.trace ?? true;
     this.cmdStart = opts.commandStart ?? CMD_START;
+    this.budget = opts.budget ?? DEFAULT_BUDGET;
+    this.progress = opts.progress ?? null;
+    w.watch = () => {
+      this.checkBudget();
+      this.report();
+    };
     w.events.push({ kind: 'step', t: 0, i: 0, action: null });
-    const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: neighTables(w), events: [0, w.events.length] };
+    const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: this.tables(), events: [0, w.events.length] };
     if (issues.length) step0.error = issues.map((x) => `${x.host}: ${x.what}: ${x.message}`).join('; ');
     this.steps.push(step0);
+  }
+
+  /** Every host's neighbour table now, counted against the budget. */
+  private tables(): Record<string, NeighRow[]> {
+    const t = neighTables(this.world);
+    for (const h in t) this.neighRows += t[h].length;
+    this.checkBudget();
+    return t;
+  }
+
+  private checkBudget(): void {
+    const w = this.world;
+    const over = (limit: BudgetLimit, used: number) => {
+      if (used <= this.budget[limit]) return;
+      throw new BudgetError({ limit, max: this.budget[limit], step: this.next, action: this.next > 0 ? this.scn.actions[this.next - 1] : null, steps: this.scn.actions.length });
+    };
+    over('deliveries', w.deliveries);
+    over('events', w.events.length);
+    over('neighRows', this.neighRows);
+  }
+
+  private report(): void {
+    const w = this.world;
+    this.progress?.({ step: Math.max(0, this.steps.length - 1), steps: this.scn.actions.length, deliveries: w.deliveries, events: w.events.length, budget: this.budget });
   }
 
   get done(): boolean {
@@ -189,13 +227,14 @@ export class Simulation {
       t_end: secs(w.now),
       ok: out.ok,
       frames: frameRecords(w),
-      neigh: neighTables(w),
+      neigh: this.tables(),
       events: [first, w.events.length],
     };
     if (out.rc !== undefined) st.rc = out.rc;
     if (out.output) st.output = out.output;
     if (out.error) st.error = out.error;
     this.steps.push(st);
+    this.report();
     return st;
   }
 

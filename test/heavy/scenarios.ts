@@ -1,0 +1,38 @@
+/**
+ * The two heavy scenarios of issue 11 point 3: small, valid scenarios (every list within
+ * its limit) whose product is far beyond what a browser tab or the CLI can hold.
+ *  - garpStorm: 128 hosts on one switch, 1,000 × `arping -U` (no -c: each runs 60 s,
+ *    61 broadcasts to 127 ports).
+ *  - pingFlood: 1,000 × `ping -c 1000 -i 0` between two hosts.
+ * Used by the CLI test (test/heavy/cli.test.ts) and the browser test (e2e/heavy.spec.ts).
+ */
+import type { ScenarioV1 } from '../../src/scenario/types.ts';
+
+const ip = (i: number) => `10.0.${i >> 8}.${i & 255}`;
+
+export function garpStorm(): ScenarioV1 {
+  const hosts: ScenarioV1['hosts'] = {};
+  const members: string[] = [];
+  for (let i = 1; i <= 128; i++) {
+    hosts[`H${i}`] = { interfaces: { eth0: { addresses: [`${ip(i)}/16`] } } };
+    members.push(`H${i}.eth0`);
+  }
+  const actions: ScenarioV1['actions'] = [];
+  for (let k = 0; k < 1000; k++) {
+    const i = (k % 128) + 1;
+    actions.push({ type: 'arping', host: `H${i}`, iface: 'eth0', target: ip(i), U: true });
+  }
+  return { version: 1, title: '128 hosts × 1,000 arping -U', hosts, segments: { lan: members }, actions };
+}
+
+export function pingFlood(): ScenarioV1 {
+  const actions: ScenarioV1['actions'] = [];
+  for (let k = 0; k < 1000; k++) actions.push({ type: 'ping', host: 'A', to: '10.0.0.2', count: 1000, interval: 0 });
+  return {
+    version: 1,
+    title: '1,000 × ping -c 1000 -i 0',
+    hosts: { A: { interfaces: { eth0: { addresses: ['10.0.0.1/24'] } } }, B: { interfaces: { eth0: { addresses: ['10.0.0.2/24'] } } } },
+    segments: { lan: ['A.eth0', 'B.eth0'] },
+    actions,
+  };
+}
