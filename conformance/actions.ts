@@ -22,6 +22,12 @@ export interface PlannedAction {
   sleep?: number;
   /** What the tool reports: ping/arping set ok and counts; ip commands set rc. */
   kind: 'ping' | 'arping' | 'ip' | 'quiet' | 'none';
+  /**
+   * Run the hosts' commands one after another instead of at once: a flush on one host sends
+   * frames (ICMP errors, new resolutions) that change the tables of the next one, so the
+   * order must be the one the scenario lists (the engine flushes them in that order too).
+   */
+  sequential?: boolean;
 }
 
 const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -73,6 +79,7 @@ export function planAction(a: ActionV1): PlannedAction {
         desc: `${hosts.join(',')}: ip neigh flush ${sel.join(' ')}`,
         commands: hosts.map((h) => ({ host: h, argv: ['neigh', 'flush', ...sel], ip: true, timeoutMs: 10_000 })),
         kind: 'quiet',
+        sequential: true,
       };
     }
     case 'neigh_del': {

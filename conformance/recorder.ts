@@ -111,14 +111,19 @@ function wrap(lab: Lab, c: { host: string; argv: string[]; ip: boolean }): strin
   return c.ip ? ['ip', '-n', ns, ...c.argv] : ['ip', 'netns', 'exec', ns, ...c.argv];
 }
 
-/** Runs an action's commands (hosts of a multi-host action in parallel) and reads the tools' verdict. */
+/** Runs an action's commands (hosts of a multi-host action in parallel unless sequential) and reads the tools' verdict. */
 async function perform(lab: Lab, a: ActionV1, p: PlannedAction, signal: AbortSignal): Promise<Omit<StepRecord, 'i' | 'neigh' | 'frames'>> {
   const base: Omit<StepRecord, 'i' | 'neigh' | 'frames'> = { type: a.type, desc: p.desc };
   if (p.sleep !== undefined) {
     await sleep(p.sleep * 1000);
     return base;
   }
-  const results = await Promise.all(p.commands.map((c) => run(wrap(lab, c), c.timeoutMs, undefined, signal)));
+  const results = [];
+  if (p.sequential) {
+    for (const c of p.commands) results.push(await run(wrap(lab, c), c.timeoutMs, undefined, signal));
+  } else {
+    results.push(...(await Promise.all(p.commands.map((c) => run(wrap(lab, c), c.timeoutMs, undefined, signal)))));
+  }
   const failed = results.find((r) => r.code !== 0);
   const why = failed ? (failed.timedOut ? 'timed out' : (failed.stderr || failed.stdout).trim().split('\n').slice(-2).join(' / ')) : '';
   if (p.kind === 'ping') {

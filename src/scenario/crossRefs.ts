@@ -136,6 +136,8 @@ function checkRoutes(ctx: Ctx, name: string): void {
   const h = ctx.s.hosts[name];
   const devs = ctx.devs.get(name) ?? ['lo'];
   const local = new Set<number>([parseIPv4('127.0.0.1') as number]);
+  /** The device each local address is on (the first one holding it). */
+  const localDev = new Map<number, string>();
   /** Main-table routes so far (the connected ones first), for "File exists". */
   const known: KnownRoute[] = [];
   /** Directly reachable subnets per device, for gateways. */
@@ -148,6 +150,7 @@ function checkRoutes(ctx: Ctx, name: string): void {
       const c = parseCidr(o.cidr);
       if (!c) continue;
       local.add(c.addr);
+      if (!localDev.has(c.addr)) localDev.set(c.addr, ifname);
       if (ifname === 'lo') continue; // lo's prefix routes go to the local table
       const secondary = primaries.some((p) => p.prefix === c.prefix && inSubnet(c.addr, p));
       if (secondary) continue;
@@ -174,9 +177,11 @@ function checkRoutes(ctx: Ctx, name: string): void {
     if (route.via !== undefined) {
       const via = parseIPv4(route.via);
       const nets = route.dev !== undefined ? (onLink.get(route.dev) ?? []) : [...onLink.values()].flat();
-      if (via !== null && local.has(via)) {
-        ctx.report(field('via'), { code: 'gatewayLocal', message: messages.gatewayLocal(route.via, name) });
-      } else if (via !== null && !nets.some((n) => inSubnet(via, n))) {
+      // fib_check_nh_v4_gw looks the gateway up in the local table too: one of the host's
+      // own addresses (on the route's device, if it names one) is accepted, and the
+      // nexthop then takes host scope, used like `dev X` alone.
+      const ownGateway = via !== null && localDev.has(via) && (route.dev === undefined || localDev.get(via) === route.dev);
+      if (via !== null && !ownGateway && !nets.some((n) => inSubnet(via, n))) {
         ctx.report(field('via'), {
           code: 'gatewayNotOnLink',
           message: messages.gatewayNotOnLink(route.via, route.dev !== undefined ? ` of ${route.dev}` : ''),

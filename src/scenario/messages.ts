@@ -147,8 +147,6 @@ export const messages = {
   routeNeedsDevOrVia: () => `a unicast route needs "dev" or "via"`,
   gatewayNotOnLink: (via: string, where: string) =>
     `gateway ${via} is not on a directly connected subnet${where} (Linux: "Nexthop has invalid gateway")`,
-  gatewayLocal: (via: string, host: string) =>
-    `gateway ${via} is an address of host ${host} itself (Linux: "Nexthop has invalid gateway")`,
   srcNotLocal: (src: string, host: string) =>
     `src ${src} is not an address of host ${host} (Linux: "Invalid prefsrc address")`,
   routeExists: (dest: string, metric: number, other: string) =>

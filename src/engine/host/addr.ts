@@ -48,28 +48,50 @@ export function insertAddress(
   return { ok: true, ifa };
 }
 
+export interface DeleteResult {
+  /** The deleted address and, without promotion, its secondaries. */
+  removed: IfAddr[];
+  /** The secondary that became primary (promote_secondaries), if any. */
+  promoted: IfAddr | null;
+}
+
 /**
  * __inet_del_ifa: deleting a primary deletes its secondaries too unless
- * promote_secondaries is set, then the first secondary becomes primary.
+ * promote_secondaries is set; then the first secondary of its subnet becomes primary and,
+ * when other addresses came between the two, moves to just after the last primary (of
+ * scope >= the deleted one's) between them, or else just after the list's first address.
  */
-export function deleteAddress(dev: Device, local: Ip4, len: number, promote: boolean): IfAddr[] {
+export function deleteAddress(dev: Device, local: Ip4, len: number, promote: boolean): DeleteResult {
   const i = dev.addrs.findIndex((x) => x.local === local && x.len === len);
-  if (i < 0) return [];
-  const [gone] = dev.addrs.splice(i, 1);
-  dev.host.addressesChanged();
+  if (i < 0) return { removed: [], promoted: null };
+  const gone = dev.addrs[i];
   const removed = [gone];
+  let promoted: IfAddr | null = null;
+  let lastPrim = dev.addrs[0]; // the kernel's last_prim: the promoted address goes after it
+  let moved = false;
   if (!gone.secondary) {
-    const subs = dev.addrs.filter((x) => x.secondary && x.mask === gone.mask && ifaMatch(x.local, gone));
-    if (promote && subs.length > 0) {
-      subs[0].secondary = false;
-    } else {
-      for (const s of subs) {
-        dev.addrs.splice(dev.addrs.indexOf(s), 1);
-        removed.push(s);
+    for (let j = i + 1; j < dev.addrs.length; j++) {
+      const x = dev.addrs[j];
+      if (!x.secondary && gone.scope <= x.scope) lastPrim = x;
+      if (!x.secondary || x.mask !== gone.mask || !ifaMatch(x.local, gone)) {
+        moved = true; // prev_prom: something stands between the deleted and the promoted
+        continue;
       }
+      if (promote) {
+        promoted = x;
+        break;
+      }
+      removed.push(x);
     }
   }
-  return removed;
+  if (promoted && moved) {
+    dev.addrs.splice(dev.addrs.indexOf(promoted), 1);
+    dev.addrs.splice(dev.addrs.indexOf(lastPrim) + 1, 0, promoted);
+  }
+  for (const r of removed) dev.addrs.splice(dev.addrs.indexOf(r), 1);
+  if (promoted) promoted.secondary = false;
+  dev.host.addressesChanged();
+  return { removed, promoted };
 }
 
 /** in_dev_select_addr: first primary that is not scope link, within `scope`. */

@@ -8,6 +8,7 @@ import type { Device, IpPacket } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
 import type { Frame } from '../trace.ts';
 import { routeInput } from '../route/input.ts';
+import { nexthopAddr } from '../route/route.ts';
 import { ipSendLocal, neighXmit } from './output.ts';
 import type { PktType } from '../host/rx.ts';
 import { ip as parseIp } from '../net/ip.ts';
@@ -33,7 +34,7 @@ export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
     w.decision(frame.id, host, dev, 'ip_input.forward', 'forward', [rt.forwarding], { dst: f.dst, out: rt.out.name },
       `${host.name} forwards the packet to ${f.dst} out of ${rt.out.name} (${describeSetting(rt.forwarding)})`);
     const fwd: IpPacket = { ...p, ttl: p.ttl - 1 };
-    neighXmit(w, rt.out, rt.route.gw || p.dst, fwd);
+    neighXmit(w, rt.out, nexthopAddr(rt.route, p.dst), fwd);
     return;
   }
   if (rt.kind === 'error' && rt.validation && rt.validation.settings[0]?.value) {

@@ -6,7 +6,7 @@
 import { fmtIp, isZeronet, isMulticast, isLimitedBroadcast, type Ip4 } from '../net/ip.ts';
 import { selectAddr } from '../host/addr.ts';
 import { SCOPE, type Device, type Host } from '../host/model.ts';
-import { fibLookup, type Route } from './route.ts';
+import { fibLookup, nexthopAddr, type Route } from './route.ts';
 
 export type OutputRoute =
   | { ok: true; local: true; src: Ip4; dev: Device }
@@ -35,5 +35,5 @@ export function routeOutput(host: Host, dst: Ip4, saddr: Ip4 = 0, oif: Device | 
   }
   const r = res.route;
   const src = saddr || r.prefsrc || selectAddr(res.dev, r.gw, r.scope);
-  return { ok: true, local: false, src, dev: res.dev, nexthop: r.gw || dst, route: r };
+  return { ok: true, local: false, src, dev: res.dev, nexthop: nexthopAddr(r, dst), route: r };
 }

@@ -19,6 +19,12 @@ export interface Route {
   prefsrc: Ip4;
   scope: ScopeNum;
   proto: string;
+  /**
+   * Scope of the nexthop (fib_check_nh_v4_gw: the scope of the route the gateway was
+   * found by): link for a gateway on a connected subnet, host for routes without a
+   * gateway and for a gateway that is one of the host's own addresses.
+   */
+  nhScope: ScopeNum;
 }
 
 export interface FibResult {
@@ -41,6 +47,7 @@ export function connectedRoute(dev: Device, local: Ip4, len: number, metric: num
     prefsrc: local,
     scope: SCOPE.link,
     proto: 'kernel',
+    nhScope: SCOPE.host,
   };
 }
 
@@ -54,12 +61,16 @@ function routeUsable(r: Route, oif: Device | null): boolean {
 function localLookup(host: Host, a: Ip4): FibResult | null {
   const hit = host.findAddr(a);
   if (hit) {
-    const route: Route = { dst: a, len: 32, type: 'local', dev: hit.dev, gw: 0, metric: 0, prefsrc: a, scope: SCOPE.host, proto: 'kernel' };
+    // fib_add_ifaddr: a secondary's local route has its subnet's primary as source.
+    const prim = hit.ifa.secondary
+      ? hit.dev.addrs.find((x) => !x.secondary && x.mask === hit.ifa.mask && ((x.local ^ a) & x.mask) === 0)
+      : undefined;
+    const route: Route = { dst: a, len: 32, type: 'local', dev: hit.dev, gw: 0, metric: 0, prefsrc: prim?.local ?? a, scope: SCOPE.host, proto: 'kernel', nhScope: SCOPE.host };
     return { route, type: 'local', dev: hit.dev, nhScope: SCOPE.host };
   }
   const lo = host.devices[0];
   if (a >>> 24 === 127 && lo) {
-    const route: Route = { dst: 0x7f000000, len: 8, type: 'local', dev: lo, gw: 0, metric: 0, prefsrc: 0x7f000001, scope: SCOPE.host, proto: 'kernel' };
+    const route: Route = { dst: 0x7f000000, len: 8, type: 'local', dev: lo, gw: 0, metric: 0, prefsrc: 0x7f000001, scope: SCOPE.host, proto: 'kernel', nhScope: SCOPE.host };
     return { route, type: 'local', dev: lo, nhScope: SCOPE.host };
   }
   return null;
@@ -88,7 +99,16 @@ export function fibLookup(host: Host, a: Ip4, oif: Device | null = null): FibRes
   }
   const r = mainLookup(host, a, oif);
   if (!r) return null;
-  return { route: r, type: r.type, dev: r.dev, nhScope: r.gw ? SCOPE.link : SCOPE.host };
+  return { route: r, type: r.type, dev: r.dev, nhScope: r.nhScope };
+}
+
+/**
+ * The address whose neighbour entry carries a packet along `r` (route.c rt_set_nexthop):
+ * the gateway only for a link-scope nexthop; a gateway that is our own address makes a
+ * host-scope nexthop, used like `dev X` alone, so the destination itself is resolved.
+ */
+export function nexthopAddr(r: Route, dst: Ip4): Ip4 {
+  return r.gw && r.nhScope === SCOPE.link ? r.gw : dst;
 }
 
 export function describeRoute(r: Route): string {

@@ -58,7 +58,7 @@ interface ActionOutcome {
   error?: string;
 }
 
-function runAction(w: World, a: Action): ActionOutcome {
+function runAction(w: World, a: Action, cmdStart: Micros): ActionOutcome {
   const hostOf = (name: string) => w.hosts.get(name);
   const missing = (name: string): ActionOutcome => ({ ok: null, error: `no host "${name}"` });
   const tool = (t: ToolRun): ActionOutcome => {
@@ -85,9 +85,13 @@ function runAction(w: World, a: Action): ActionOutcome {
     case 'snapshot':
       return { ok: null };
     case 'flush':
-      for (const name of a.hosts) {
+      // One `ip neigh flush` per host, one after another in the listed order, each a new
+      // command that takes its start time: frames a flush provokes (an ICMP error, a new
+      // resolution) reach the next hosts before their flush runs.
+      for (const [k, name] of a.hosts.entries()) {
         const h = hostOf(name);
         if (!h) return missing(name);
+        if (k > 0) w.runUntil(w.now + cmdStart);
         note(neighFlush(w, h, a.dev));
       }
       break;
@@ -218,7 +222,7 @@ export class Simulation {
     w.events.push({ kind: 'step', t: t0, i, action: a });
     w.stepFrames = [];
     w.runUntil(w.now + this.cmdStart);
-    const out = runAction(w, a);
+    const out = runAction(w, a, this.cmdStart);
     w.runUntil(w.now + Math.round((a.settle ?? SETTLE / 1e6) * 1e6));
     const st: StepResult = {
       i,

@@ -8,7 +8,7 @@ import { isMac, normMac } from '../net/mac.ts';
 import { CONF_KNOBS, isKnob, effective } from '../host/conf.ts';
 import { NEIGH_SYSCTL } from '../neigh/parms.ts';
 import { deleteAddress, insertAddress } from '../host/addr.ts';
-import { SCOPE, type Device, type Host, type ScopeNum } from '../host/model.ts';
+import { SCOPE, type Device, type Host, type IfAddr, type ScopeNum } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
 import type { AddrSpec, NudName, RouteSpec } from '../input.ts';
 import { connectedRoute, mainLookup, type Route } from '../route/route.ts';
@@ -109,9 +109,7 @@ export function addAddress(host: Host, dev: Device, a: AddrSpec): string | null 
   const scope = a.scope ? SCOPES[a.scope] : local >>> 24 === 127 ? SCOPE.host : SCOPE.global;
   const res = insertAddress(dev, local, p.len, scope, a.label, a.noprefixroute, a.metric ?? 0);
   if (!res.ok) return res.error;
-  if (!res.ifa.secondary && !a.noprefixroute && p.len < 32 && dev.up && !dev.loopback) {
-    host.routes.push(connectedRoute(dev, local, p.len, a.metric ?? 0));
-  }
+  addPrefixRoute(host, dev, res.ifa);
   return null;
 }
 
@@ -119,13 +117,27 @@ export function delAddress(w: World, host: Host, dev: Device, cidr: string): str
   const p = parsePrefix(cidr);
   if (!p) return `Error: any valid prefix is expected rather than "${cidr}".`;
   const promote = effective(host.conf.all, dev.conf, dev.name, 'promote_secondaries').value === 1;
-  const removed = deleteAddress(dev, p.addr, p.len, promote);
+  const { removed, promoted } = deleteAddress(dev, p.addr, p.len, promote);
   if (removed.length === 0) return 'RTNETLINK answers: Cannot assign requested address';
   for (const r of removed) {
+    // fib_del_ifaddr: the deleted primary's prefix route goes.
     host.routes = host.routes.filter((rt) => !(rt.dev === dev && rt.proto === 'kernel' && rt.prefsrc === r.local));
+    // fib_sync_down_addr: once the address is no longer local anywhere on the host, every
+    // route that names it as preferred source (`src`) is flushed, whatever its device.
+    if (!host.findAddr(r.local)) host.routes = host.routes.filter((rt) => rt.prefsrc !== r.local);
   }
+  // __inet_del_ifa → NETDEV_UP → fib_add_ifaddr: the promoted address gets the routes of a
+  // primary, among them its subnet's prefix route with itself as source.
+  if (promoted) addPrefixRoute(host, dev, promoted);
   if (dev.addrs.length === 0) flushDevice(w, dev, true, 'last IPv4 address removed');
   return null;
+}
+
+/** fib_add_ifaddr's prefix route: primaries only, not /32, not noprefixroute, device up. */
+function addPrefixRoute(host: Host, dev: Device, ifa: IfAddr): void {
+  if (!ifa.secondary && !ifa.noprefixroute && ifa.len < 32 && dev.up && !dev.loopback) {
+    host.routes.push(connectedRoute(dev, ifa.local, ifa.len, ifa.metric));
+  }
 }
 
 export function routeFromSpec(host: Host, s: RouteSpec): Route | string {
@@ -137,14 +149,24 @@ export function routeFromSpec(host: Host, s: RouteSpec): Route | string {
     if (!dev) return `Cannot find device "${s.dev}"`;
   }
   let gw: Ip4 = 0;
+  let nhScope: ScopeNum = SCOPE.host;
   if (s.via) {
     const g = parseIp(s.via);
     if (g === null) return `Error: inet address is expected rather than "${s.via}".`;
     gw = g;
-    // fib_check_nh: the gateway must be on link (a scope-link route) through the device.
-    const r = mainLookup(host, gw, dev, SCOPE.link);
-    if (!r || r.gw) return 'Error: Nexthop has invalid gateway.';
-    if (!dev) dev = r.dev;
+    // fib_check_nh_v4_gw: a full lookup of the gateway (local table, then main) among
+    // routes of scope link or narrower, through the device if one is given. A local
+    // route is accepted like a unicast one: the nexthop then takes its host scope.
+    const own = host.findAddr(gw);
+    if (own && (!dev || own.dev === dev)) {
+      nhScope = SCOPE.host;
+      if (!dev) dev = own.dev;
+    } else {
+      const r = mainLookup(host, gw, dev, SCOPE.link);
+      if (!r || r.gw || r.type !== 'unicast') return 'Error: Nexthop has invalid gateway.';
+      nhScope = r.scope;
+      if (!dev) dev = r.dev;
+    }
   }
   const type = s.type ?? 'unicast';
   if (type === 'unicast' && !dev) return 'Error: Device for nexthop is not up.';
@@ -155,7 +177,7 @@ export function routeFromSpec(host: Host, s: RouteSpec): Route | string {
     prefsrc = a;
   }
   const scope = s.scope ? SCOPES[s.scope] : gw || type !== 'unicast' ? SCOPE.global : SCOPE.link;
-  return { dst: p.addr & (p.len ? (0xffffffff << (32 - p.len)) >>> 0 : 0), len: p.len, type, dev, gw, metric: s.metric, prefsrc, scope, proto: s.proto ?? 'boot' };
+  return { dst: p.addr & (p.len ? (0xffffffff << (32 - p.len)) >>> 0 : 0), len: p.len, type, dev, gw, metric: s.metric, prefsrc, scope, proto: s.proto ?? 'boot', nhScope };
 }
 
 function sameKey(a: Route, b: Route): boolean {
@@ -195,12 +217,26 @@ export function flushDevice(w: World, dev: Device, includePermanent: boolean, ca
   }
 }
 
-/** `ip neigh flush all` (iproute2 6.1: every entry except PERMANENT and NOARP, FAILED included). */
+/** iproute2 ip/ipneigh.c MAX_ROUNDS: a flush gives up after this many dump-and-delete rounds. */
+export const FLUSH_MAX_ROUNDS = 10;
+
+/**
+ * `ip neigh flush all|dev X` (iproute2 do_show_or_flush): dump, delete every entry that is
+ * neither PERMANENT nor NOARP (FAILED included), and dump again until a dump finds nothing
+ * to delete, at most FLUSH_MAX_ROUNDS times. Rounds matter because deleting an entry can
+ * create another: an INCOMPLETE entry's queued packets are reported (neigh_delete →
+ * __neigh_update(NUD_FAILED, ADMIN) → neigh_invalidate → arp_error_report), and a
+ * forwarding host's ICMP error to their sender may need a new resolution.
+ */
 export function neighFlush(w: World, host: Host, devName?: string): string | null {
   const devs = devName ? [host.dev(devName)].filter((d): d is Device => !!d) : host.devices;
   if (devName && devs.length === 0) return `Cannot find device "${devName}"`;
-  for (const d of devs) flushDevice(w, d, false, 'ip neigh flush');
-  return null;
+  for (let round = 0; round < FLUSH_MAX_ROUNDS; round++) {
+    const doomed = devs.flatMap((d) => [...d.neigh.values()].filter((n) => n.state !== 'PERMANENT' && n.state !== 'NOARP'));
+    if (doomed.length === 0) return null;
+    for (const n of doomed) if (!n.dead) neighRemove(w, n, round === 0 ? 'ip neigh flush' : `ip neigh flush (round ${round + 1})`);
+  }
+  return `*** Flush not complete bailing out after ${FLUSH_MAX_ROUNDS} rounds`;
 }
 
 const NUD: Record<NudName, NudOrNone> = {
@@ -259,9 +295,7 @@ export function linkSet(w: World, host: Host, dev: Device, mac: string | undefin
     host.routes = host.routes.filter((r) => r.dev !== dev);
   } else if (state === 'up' && !dev.up) {
     dev.up = true;
-    for (const ifa of dev.addrs) {
-      if (!ifa.secondary && !ifa.noprefixroute && ifa.len < 32 && !dev.loopback) host.routes.push(connectedRoute(dev, ifa.local, ifa.len, ifa.metric));
-    }
+    for (const ifa of dev.addrs) addPrefixRoute(host, dev, ifa);
     if (dev.port) dev.port.disabledUntil = w.now + LINKWATCH_DELAY;
     const notify = effective(host.conf.all, dev.conf, dev.name, 'arp_notify');
     if (notify.value) {
