@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { inspectHosts, simulate } from './engine/index.ts';
 import twoNic from './examples/twoNic.json';
 import { createI18n, detectLang } from './i18n/index.ts';
+import { loadZhFont } from './i18n/zhFont.ts';
 import type { ScenarioV1 } from './scenario/types.ts';
 import { createAppStore } from './store/createAppStore.ts';
 import { StoreProvider } from './store/StoreContext.tsx';
@@ -33,6 +34,8 @@ const editor = embed ? null : startEditor();
 const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed });
 editor?.attach(store);
 installBridge(store);
+// A Chinese first screen waits for its font (see i18n/zhFont.ts).
+if (lang === 'zh') await loadZhFont();
 const i18n = createI18n(lang);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htmlLang } from '../i18n/index.ts';
+import { loadZhFont } from '../i18n/zhFont.ts';
 import { useApp } from '../store/StoreContext.tsx';
 
 /** Keeps <html lang>, the i18n language, the theme attribute and the motion class in step with the store. */
@@ -10,8 +11,18 @@ export function useDocumentSync() {
   const theme = useApp((s) => s.theme);
   const animate = useApp((s) => s.animate);
   useEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-    document.documentElement.lang = htmlLang(lang);
+    let current = true;
+    const apply = () => {
+      if (!current) return;
+      if (i18n.language !== lang) void i18n.changeLanguage(lang);
+      document.documentElement.lang = htmlLang(lang);
+    };
+    // Chinese text waits for its font (see zhFont.ts); the store already says 'zh'.
+    if (lang === 'zh') void loadZhFont().then(apply);
+    else apply();
+    return () => {
+      current = false;
+    };
   }, [i18n, lang]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
