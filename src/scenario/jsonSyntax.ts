@@ -161,3 +161,76 @@ function scanString(text: string, start: number): number | { offset: number; mes
   }
   return { offset: start, message: 'this string is never closed (a closing " is missing)' };
 }
+
+export interface JsonDuplicateKey {
+  /** The repeated key, decoded. */
+  key: string;
+  /** Path of the object that holds it (keys and list indexes). */
+  path: (string | number)[];
+  /** Where it appears again, and where it appeared first. */
+  line: number;
+  column: number;
+  firstLine: number;
+}
+
+interface Frame {
+  obj: boolean;
+  /** The enclosing frame and where this value sits in it (the path is built only when reported). */
+  parent: Frame | null;
+  slot: string | number;
+  /** Objects: keys seen, with their line; the key being read. */
+  keys: Map<string, number>;
+  key: string;
+  expectKey: boolean;
+  /** Lists: the index of the current element. */
+  index: number;
+}
+
+const pathOf = (f: Frame): (string | number)[] => {
+  const out: (string | number)[] = [];
+  for (let p: Frame | null = f; p?.parent; p = p.parent) out.push(p.slot);
+  return out.reverse();
+};
+
+/**
+ * The first key repeated in one object of a valid JSON text, or null. JSON.parse keeps the
+ * last value of a repeated key and drops the earlier ones without a word, so `"A": {…},
+ * "A": {…}` in a hand-edited file would lose a host silently. Call it on text that
+ * JSON.parse accepted. Iterative, linear in the text (also for deeply nested lists).
+ */
+export function findDuplicateKey(text: string): JsonDuplicateKey | null {
+  const stack: Frame[] = [];
+  let line = 1;
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      const top = stack[stack.length - 1];
+      stack.push({ obj: c === 123, parent: top ?? null, slot: top ? (top.obj ? top.key : top.index) : '', keys: new Map(), key: '', expectKey: c === 123, index: 0 });
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+    } else if (c === 44 /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.obj) top.expectKey = true;
+      else if (top) top.index++;
+    } else if (c === 34 /* " */) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 /* \ */ ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (top?.obj && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const first = top.keys.get(key);
+        if (first !== undefined) return { key, path: pathOf(top), line, column: i - lineStart + 1, firstLine: first };
+        top.keys.set(key, line);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = j;
+    }
+  }
+  return null;
+}

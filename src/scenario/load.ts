@@ -4,7 +4,7 @@
  */
 import type { EngineScenario } from '../engine/input.ts';
 import { errorMap, fromZod, issue, type ScenarioIssue } from './issues.ts';
-import { findJsonSyntaxError } from './jsonSyntax.ts';
+import { findDuplicateKey, findJsonSyntaxError } from './jsonSyntax.ts';
 import { messages } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { normalizeScenario } from './normalize.ts';
@@ -90,8 +90,16 @@ export function loadScenarioText(text: string): LoadResult {
         : `JSON syntax error: ${e instanceof Error ? e.message : String(e)}`;
       return { ok: false, issues: [issue([], 'jsonSyntax', message)] };
     }
+    const dup = duplicateKeyIssue(body);
+    if (dup) return { ok: false, issues: [dup] };
     return loadScenario(doc);
   } catch (e) {
     return internal(e);
   }
+}
+
+/** A key repeated in one object (JSON.parse would keep only the last), as an issue; or null. */
+export function duplicateKeyIssue(text: string): ScenarioIssue | null {
+  const d = findDuplicateKey(text);
+  return d ? issue([...d.path, d.key], 'duplicateKey', messages.duplicateKey(d.key, d.line, d.firstLine)) : null;
 }

@@ -174,6 +174,8 @@ export const messages = {
 
   // --- text, files, links ---
   jsonSyntax: (line: number, column: number, detail: string) => `JSON syntax error at line ${line}, column ${column}: ${detail}`,
+  duplicateKey: (key: string, line: number, firstLine: number) =>
+    `the key ${show(key)} appears twice in the same object (line ${line}; first on line ${firstLine}). JSON keeps only the last one, so the first would be lost: rename or merge them`,
   fileEmpty: () => `the file is empty`,
   fileTooLarge: (size: number, max: number) => `the file is too large (${size} characters; at most ${max})`,
   linkNoScenario: () => `the link has no scenario in it (expected "#s=1.…" after the address)`,

@@ -9,7 +9,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import type { EngineScenario } from '../../engine/input.ts';
 import { formatIssue, issue, type ScenarioIssue } from '../issues.ts';
-import { loadScenario } from '../load.ts';
+import { duplicateKeyIssue, loadScenario } from '../load.ts';
 import { messages, type MessageId } from '../messages.ts';
 import { CURRENT_VERSION } from '../migrations/index.ts';
 import { serializeScenario } from '../serialize.ts';
@@ -127,6 +127,8 @@ function decode(input: string): ShareLinkResult {
   } catch (e) {
     return reject('linkNotJson', messages.linkNotJson(e instanceof Error ? e.message : String(e)));
   }
+  const dup = duplicateKeyIssue(json);
+  if (dup) return { ok: false, code: 'linkInvalid', message: messages.linkInvalid(1, formatIssue(dup)), issues: [dup] };
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
     const v = (doc as Record<string, unknown>).version;
     if (v !== undefined && v !== version) return reject('linkVersionMismatch', messages.linkVersionMismatch(version, v));
