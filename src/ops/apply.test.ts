@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import twoNic from '../examples/twoNic.json';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import { applyOp } from './apply.ts';
+import { checkOp } from './check.ts';
 import { OpError, type ScenarioOp } from './op.ts';
 
 const base = twoNic as ScenarioV1;
@@ -64,5 +65,44 @@ describe('applyOp', () => {
     expect(() => applyOp(base, { type: 'setRouteMetric', host: 'A', index: 0, metric: -1 })).toThrow(OpError);
     expect(() => applyOp(base, { type: 'addAddress', host: 'A', dev: 'eth9', address: '1.2.3.4/24' })).toThrow(OpError);
     expect(() => applyOp(base, { type: 'bogus' } as unknown as ScenarioOp)).toThrow(OpError);
+  });
+});
+
+describe('names are own properties only (no phantom hosts from Object.prototype)', () => {
+  const inherited = ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__'];
+  const opsOn = (name: string): ScenarioOp[] => [
+    { type: 'setSysctl', host: name, key: 'net.ipv4.conf.all.arp_ignore', value: 1 },
+    { type: 'addRoute', host: name, route: { dest: '10.0.0.0/8', dev: 'eth0' } },
+    { type: 'deleteRoute', host: name, index: 0 },
+    { type: 'setRouteMetric', host: name, index: 0, metric: 1 },
+    { type: 'addAddress', host: name, dev: 'eth0', address: '10.0.0.1/24' },
+    { type: 'deleteAddress', host: name, dev: 'eth0', index: 0 },
+    { type: 'addNeigh', host: name, entry: { ip: '10.0.0.9', dev: 'eth0', nud: 'noarp' } },
+    { type: 'setHostKind', host: name, kind: 'router' },
+    { type: 'addInterface', host: name, dev: 'eth5' },
+    { type: 'renameHost', from: name, to: 'Q' },
+    { type: 'deleteHost', host: name },
+    { type: 'moveNode', id: name, x: 1, y: 2 },
+    { type: 'attachPort', segment: name, port: 'A.eth0' },
+    { type: 'renameSegment', from: name, to: 'q' },
+    { type: 'deleteSegment', segment: name },
+  ];
+  it.each(inherited)('every op on host/segment "%s" throws OpError, and checkOp refuses it', (name) => {
+    for (const op of opsOn(name)) {
+      expect(() => applyOp(base, op), JSON.stringify(op)).toThrow(OpError);
+      const r = checkOp(base, op);
+      expect(r.ok, JSON.stringify(op)).toBe(false);
+    }
+  });
+  it('an interface or sysctl key named like an Object.prototype member is not found either', () => {
+    for (const dev of ['toString', 'constructor']) {
+      expect(() => applyOp(base, { type: 'addAddress', host: 'A', dev, address: '10.0.0.1/24' })).toThrow(OpError);
+      expect(() => applyOp(base, { type: 'deleteAddress', host: 'A', dev, index: 0 })).toThrow(OpError);
+      expect(() => applyOp(base, { type: 'removeInterface', host: 'A', dev })).toThrow(OpError);
+      expect(() => applyOp(base, { type: 'attachPort', segment: 'lan', port: `A.${dev}` })).toThrow(OpError);
+    }
+    // Removing a sysctl that is not written is a no-op, even for an inherited name.
+    expect(applyOp(base, { type: 'setSysctl', host: 'A', key: 'toString', value: null })).toBe(base);
+    expect(checkOp(base, { type: 'setSysctl', host: 'A', key: 'constructor', value: 1 }).ok).toBe(false);
   });
 });

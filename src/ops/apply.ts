@@ -4,7 +4,7 @@
  * in topology.ts; a `batch` applies its ops in order.
  */
 import type { ScenarioV1 } from '../scenario/types.ts';
-import { checkIndex, hostOf, routeObject, withHost } from './access.ts';
+import { checkIndex, hostOf, ifaceOf, routeObject, withHost, withoutKey } from './access.ts';
 import { exhaustive, OpError, type ScenarioOp } from './op.ts';
 import { applyTopologyOp, isTopologyOp } from './topology.ts';
 
@@ -18,14 +18,12 @@ export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
   switch (op.type) {
     case 'setSysctl': {
       const cur = hostOf(s, op.host).sysctls ?? {};
-      if (op.value === null ? !(op.key in cur) : cur[op.key] === op.value) return s;
+      const has = Object.hasOwn(cur, op.key);
+      if (op.value === null ? !has : has && cur[op.key] === op.value) return s;
       if (op.value !== null && (!Number.isInteger(op.value) || op.value < 0)) throw new OpError(`sysctl ${op.key}: ${op.value} is not a non-negative integer`);
-      return withHost(s, op.host, (h) => {
-        const next = { ...(h.sysctls ?? {}) };
-        if (op.value === null) delete next[op.key];
-        else next[op.key] = op.value;
-        return { ...h, sysctls: next };
-      });
+      // Spread and computed keys define own properties (no `__proto__` setter), in place.
+      const value = op.value;
+      return withHost(s, op.host, (h) => ({ ...h, sysctls: value === null ? withoutKey(cur, op.key) : { ...cur, [op.key]: value } }));
     }
     case 'addRoute':
       return withHost(s, op.host, (h) => ({ ...h, routes: [...(h.routes ?? []), op.route] }));
@@ -44,7 +42,8 @@ export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
     }
     case 'addAddress': {
       const ifs = hostOf(s, op.host).interfaces ?? {};
-      const i = ifs[op.dev];
+      // lo exists on every host even when the scenario does not list it.
+      const i = Object.hasOwn(ifs, op.dev) ? ifs[op.dev] : undefined;
       if (!i && op.dev !== 'lo') throw new OpError(`no interface ${op.host}.${op.dev}`);
       return withHost(s, op.host, (h) => ({
         ...h,
@@ -52,9 +51,8 @@ export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
       }));
     }
     case 'deleteAddress': {
+      const i = ifaceOf(s, op.host, op.dev);
       const ifs = hostOf(s, op.host).interfaces ?? {};
-      const i = ifs[op.dev];
-      if (!i) throw new OpError(`no interface ${op.host}.${op.dev}`);
       const addrs = i.addresses ?? [];
       checkIndex(op.index, addrs.length, 'address');
       return withHost(s, op.host, (h) => ({
@@ -63,7 +61,8 @@ export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
       }));
     }
     case 'moveNode': {
-      const cur = s.layout?.[op.id];
+      if (!Object.hasOwn(s.hosts, op.id) && !Object.hasOwn(s.segments ?? {}, op.id)) throw new OpError(`no host or segment "${op.id}"`);
+      const cur = s.layout && Object.hasOwn(s.layout, op.id) ? s.layout[op.id] : undefined;
       if (cur && cur.x === op.x && cur.y === op.y) return s;
       return { ...s, layout: { ...(s.layout ?? {}), [op.id]: { x: op.x, y: op.y } } };
     }

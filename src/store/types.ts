@@ -27,7 +27,7 @@ export interface ScenarioSlice {
   future: ScenarioV1[];
   /** Scenario before the gesture in progress (drag), committed as one history entry at its end. */
   gestureBase: ScenarioV1 | null;
-  /** Last op error (bad index, invalid value), for the UI to show. */
+  /** Last refused op (bad reference, invalid value, a new validation problem), for the UI to show. */
   opError: string | null;
   /**
    * Edited since the scenario was last loaded (`loadScenario` or a `replaceScenario` op):
@@ -35,7 +35,13 @@ export interface ScenarioSlice {
    * overwrites the saved work before the user edits.
    */
   dirty: boolean;
-  dispatch(op: ScenarioOp): void;
+  /**
+   * The one way to edit: checks `op` (ops/check.ts: applied once, the result loaded once),
+   * commits exactly the checked result and simulates the input that check loaded. A refused
+   * op changes nothing and returns its problems (also in `opError`, unless `quiet`: the
+   * caller shows them itself). An empty list means it was applied.
+   */
+  dispatch(op: ScenarioOp, opts?: { quiet?: boolean }): ScenarioIssue[];
   undo(): void;
   redo(): void;
   beginGesture(): void;
@@ -53,8 +59,12 @@ export interface SimSlice {
   simMs: number;
   /** Differences from the previous simulation after an edit, or null. */
   changes: OutcomeChange[] | null;
-  /** Re-derives sim from the scenario; `previous` is compared for `changes`. */
-  resimulate(opts?: { compare?: boolean }): void;
+  /**
+   * Re-derives sim from the scenario; `compare` lists what changed since the previous
+   * simulation. `loaded`: the scenario's load result when the caller has just validated it
+   * (a checked edit, a load), so it is not loaded again.
+   */
+  resimulate(opts?: { compare?: boolean; loaded?: LoadResult }): void;
   dismissChanges(): void;
   /** The hosts as they are after step `step` (cached per simulation), or null without an engine. */
   hostViews(step: number): Record<string, HostView> | null;

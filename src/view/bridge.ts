@@ -2,7 +2,7 @@
  * `window.__arplab`: a typed handle for end-to-end tests and benchmarks (tldraw's fixtures
  * pattern). Everything goes through the store's own actions.
  */
-import type { LoadResult } from '../scenario/load.ts';
+import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
 import type { AppStore } from '../store/createAppStore.ts';
 import type { ScenarioOp } from '../ops/op.ts';
 import type { AppState } from '../store/types.ts';
@@ -11,7 +11,8 @@ export interface ArpLabBridge {
   store: AppStore;
   getState(): AppState;
   loadScenario(json: unknown): LoadResult;
-  dispatch(op: ScenarioOp): void;
+  /** The store's checked dispatch: the problems of a refused op, [] when applied. */
+  dispatch(op: ScenarioOp): ScenarioIssue[];
   /** Jumps to the end of the trace (or of step i) without animating. */
   finish(step?: number): void;
 }

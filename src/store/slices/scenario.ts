@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import { applyOp } from '../../ops/apply.ts';
+import type { LoadResult } from '../../scenario/load.ts';
+import { checkOp, issuesText } from '../../ops/check.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { AppState, ScenarioLoader, ScenarioSlice } from '../types.ts';
 
@@ -15,13 +16,20 @@ function sameForEngine(a: ScenarioV1, b: ScenarioV1): boolean {
 export const createScenarioSlice =
   (initial: ScenarioV1, load: ScenarioLoader): StateCreator<AppState, [], [], ScenarioSlice> =>
   (set, get) => {
-    /** Replaces the scenario, recording `prev` in history unless a gesture is in progress. */
-    const commit = (next: ScenarioV1, record: boolean, dirty: boolean) => {
+    /**
+     * Replaces the scenario with `next` exactly as the check computed it, recording `prev` in
+     * history unless a gesture is in progress; `loaded` is the check's load of `next`, so
+     * the simulation does not validate it again.
+     */
+    const commit = (next: ScenarioV1, loaded: LoadResult | null, dirty: boolean) => {
       const { scenario: prev, past, gestureBase } = get();
-      if (next === prev) return;
-      const history = record && gestureBase === null ? { past: [...past, prev].slice(-HISTORY_LIMIT), future: [] } : {};
+      if (next === prev) {
+        if (get().opError !== null) set({ opError: null });
+        return;
+      }
+      const history = gestureBase === null ? { past: [...past, prev].slice(-HISTORY_LIMIT), future: [] } : {};
       set({ scenario: next, opError: null, dirty, ...history });
-      if (!sameForEngine(prev, next)) get().resimulate({ compare: true });
+      if (!sameForEngine(prev, next)) get().resimulate({ compare: true, loaded: loaded ?? undefined });
     };
     return {
       scenario: initial,
@@ -30,15 +38,14 @@ export const createScenarioSlice =
       gestureBase: null,
       opError: null,
       dirty: false,
-      dispatch(op: ScenarioOp) {
-        let next: ScenarioV1;
-        try {
-          next = applyOp(get().scenario, op);
-        } catch (e) {
-          set({ opError: e instanceof Error ? e.message : String(e) });
-          return;
+      dispatch(op: ScenarioOp, opts) {
+        const r = checkOp(get().scenario, op, load);
+        if (!r.ok) {
+          if (!opts?.quiet) set({ opError: issuesText(r.issues) });
+          return r.issues;
         }
-        commit(next, true, op.type !== 'replaceScenario');
+        commit(r.next, r.loaded, op.type !== 'replaceScenario');
+        return [];
       },
       undo() {
         const { past, scenario, future } = get();
@@ -66,7 +73,7 @@ export const createScenarioSlice =
         const r = load(json);
         if (!r.ok) return r;
         set({ scenario: r.scenario, past: [], future: [], gestureBase: null, opError: null, dirty: false, selection: null, changes: null });
-        get().resimulate({ compare: false });
+        get().resimulate({ compare: false, loaded: r });
         get().reset();
         return r;
       },

@@ -19,10 +19,10 @@ export const createSimSlice =
       simError: null,
       simMs: 0,
       changes: null,
-      resimulate({ compare = false } = {}) {
+      resimulate({ compare = false, loaded } = {}) {
         const t0 = now();
         const { sim: prevSim, cursor } = get();
-        const r = load(get().scenario);
+        const r = loaded ?? load(get().scenario);
         if (!r.ok) {
           set({ engineInput: null, sim: null, timeline: EMPTY_TIMELINE, simError: r.issues, changes: null, cursor: 0, vtime: 0, playing: false });
           return;

@@ -8,7 +8,6 @@ import twoNic from '../../examples/twoNic.json';
 import { serializeScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
-import { dispatchChecked } from '../../store/dispatchChecked.ts';
 import { duplicateHost } from '../../ops/duplicate.ts';
 import { endId, planLink, type LinkEnd } from '../../ops/link.ts';
 import { describeRemoval, sideEffects } from '../../ops/removed.ts';
@@ -35,7 +34,7 @@ export function positions(g: Geometry | null): Record<string, Pt> {
 
 /** Dispatches `op` if valid; otherwise shows what validation said. Returns true if applied. */
 export function run(app: AppStore, ed: EditorStore, op: ScenarioOp, failKey = 'notice.refused'): boolean {
-  const issues = dispatchChecked(app, op);
+  const issues = app.getState().dispatch(op, { quiet: true });
   if (issues.length === 0) return true;
   notify(ed, { tone: 'error', key: failKey, issues });
   return false;

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import type { ScenarioIssue } from '../../scenario/load.ts';
-import { dispatchChecked } from '../../store/dispatchChecked.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
 
@@ -12,7 +11,7 @@ export function useEdit() {
   const api = useAppStoreApi();
   const [issues, setIssues] = useState<(ScenarioIssue | string)[]>([]);
   const apply = useCallback((op: ScenarioOp) => {
-    const r = dispatchChecked(api, op);
+    const r = api.getState().dispatch(op, { quiet: true });
     setIssues(r);
     return r.length === 0;
   }, [api]);

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRouteString } from '../../scenario/routeString.ts';
-import { dispatchChecked } from '../../store/dispatchChecked.ts';
 import { routeObject } from '../../ops/access.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
@@ -18,7 +17,7 @@ export function RoutesTable({ host }: { host: string }) {
   const [error, setError] = useState<string | null>(null);
   // Checked like a loaded scenario (gateway on a connected subnet, no duplicate route…): refused edits say why.
   const apply = (op: ScenarioOp) => {
-    const issues = dispatchChecked(api, op);
+    const issues = api.getState().dispatch(op, { quiet: true });
     setError(issues.length ? issues.map((i) => i.message).join('; ') : null);
     return issues.length === 0;
   };
@@ -54,7 +53,7 @@ export function RoutesTable({ host }: { host: string }) {
                   }}
                 />
               </label>
-              <button type="button" onClick={() => api.getState().dispatch({ type: 'deleteRoute', host, index: i })} aria-label={t('inspector.deleteRoute', { route: line })} title={t('inspector.delete')}>✕</button>
+              <button type="button" onClick={() => apply({ type: 'deleteRoute', host, index: i })} aria-label={t('inspector.deleteRoute', { route: line })} title={t('inspector.delete')}>✕</button>
             </li>
           );
         })}

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useApp } from '../../store/StoreContext.tsx';
+import { IssueList } from '../editor/IssueList.tsx';
+import { useEdit } from '../editor/useEdit.ts';
 import { useHostView } from '../hooks/hostView.ts';
 import { KNOBS, sysctlKey } from './knobs.ts';
 
@@ -10,7 +12,8 @@ import { KNOBS, sysctlKey } from './knobs.ts';
  */
 export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) {
   const { t } = useTranslation();
-  const api = useAppStoreApi();
+  // Checked like every edit: a value the format refuses is not written, and the grid says why.
+  const { apply, issues } = useEdit();
   const sysctls = useApp((s) => s.scenario.hosts[host]?.sysctls);
   const view = useHostView(host);
   if (!view) return null;
@@ -46,7 +49,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                         aria-label={key}
                         value={v === undefined ? '' : String(v)}
                         className={v === undefined ? 'unset' : 'set'}
-                        onChange={(e) => api.getState().dispatch({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
+                        onChange={(e) => apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
                       >
                         <option value="">–</option>
                         {k.values.map((n) => (
@@ -68,6 +71,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
           </tbody>
         </table>
       </div>
+      <IssueList issues={issues} />
       <p className="muted small">{t('inspector.sysctlNote')}</p>
     </section>
   );
