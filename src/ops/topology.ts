@@ -5,20 +5,15 @@
  * delete several, auto-layout). Each is applied by the pure `applyTopologyOp`; like
  * `applyOp`, it never mutates its input and returns the input itself for a no-op.
  *
- * Removals cascade to what depends on the removed thing, so the scenario stays valid:
- * segment ports, routes/neighbours/sysctls/actions naming a removed interface or host, and
- * then routes and actions that the scenario's own validation now rejects (a gateway that
- * is no longer on a connected subnet, a `src` that is no longer local).
+ * Removals take what depends on the removed thing with them (removal.ts).
  *
  * Record order means something in format v1 (default MACs are numbered by host and
- * interface position, the bridge floods by port order), so renames keep positions, and a
- * removal writes out the default MACs of the interfaces whose position shifts.
+ * interface position, the bridge floods by port order), so renames keep positions.
  */
-import { loadScenario } from '../scenario/load.ts';
-import { defaultMac } from '../scenario/normalize.ts';
-import type { ActionV1, AddressV1, HostV1, InterfaceV1, RouteObjV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
-import { checkIndex, hostOf, hostsOfAction, ifaceOf, portDev, portHost, renameKey, routeObject, withHost, withoutKey } from './access.ts';
+import type { ActionV1, AddressV1, HostV1, InterfaceV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
+import { checkIndex, hostOf, hostsOfAction, ifaceOf, portDev, portHost, renameKey, withHost } from './access.ts';
 import { nameTaken } from './names.ts';
+import { deleteHost, deleteSegment, removeInterface } from './removal.ts';
 import { exhaustive, OpError, type TopologyOp, type TopologyOpType } from './op.ts';
 
 const TOPOLOGY_OP_TYPES: ReadonlySet<string> = new Set<TopologyOpType>([
@@ -32,172 +27,6 @@ export function isTopologyOp(op: { type: string }): op is TopologyOp {
 }
 
 type Host = HostV1;
-
-/**
- * Writes out the default MAC of every interface whose default would change when the
- * interfaces (or hosts) before it shift: the engine numbers default MACs by position.
- */
-function pinDefaultMacs(s: ScenarioV1, fromHost: number, fromIface: (hostIndex: number) => number): ScenarioV1 {
-  let changed = false;
-  const hosts = Object.fromEntries(Object.entries(s.hosts).map(([name, h], hi) => {
-    if (hi < fromHost || !h.interfaces) return [name, h];
-    const start = fromIface(hi);
-    let touched = false;
-    const ifs = Object.fromEntries(Object.entries(h.interfaces).map(([dev, i], ii) => {
-      if (ii < start || dev === 'lo' || i.mac !== undefined) return [dev, i];
-      touched = true;
-      return [dev, { ...i, mac: defaultMac(hi + 1, ii) }];
-    }));
-    if (!touched) return [name, h];
-    changed = true;
-    return [name, { ...h, interfaces: ifs }];
-  }));
-  return changed ? { ...s, hosts } : s;
-}
-
-// ---------------------------------------------------------------- cascades
-
-/** Keys of issues (path + message) of a scenario, or null when it loads cleanly. */
-function issueKeys(s: ScenarioV1): Set<string> | null {
-  const r = loadScenario(s);
-  return r.ok ? null : new Set(r.issues.map((i) => `${i.path}\u0000${i.message}`));
-}
-
-const ROUTE_PATH = /^hosts\.([^.[]+|\["[^"]*"\])\.routes\[(\d+)\]/;
-const ACTION_PATH = /^actions\[(\d+)\]/;
-
-/**
- * After a removal: drops the routes and actions that validation now rejects, as the kernel
- * drops routes through a removed device or gateway. Only when the scenario was valid
- * before (otherwise its old problems would be taken for new ones).
- */
-function sweepInvalid(before: ScenarioV1, after: ScenarioV1): ScenarioV1 {
-  if (issueKeys(before) !== null) return after;
-  let s = after;
-  for (let round = 0; round < 16; round++) {
-    const r = loadScenario(s);
-    if (r.ok) return s;
-    const routes = new Map<string, Set<number>>();
-    const actions = new Set<number>();
-    for (const i of r.issues) {
-      const m = ROUTE_PATH.exec(i.path);
-      if (m) {
-        const host = m[1].startsWith('[') ? (JSON.parse(m[1].slice(1, -1)) as string) : m[1];
-        routes.set(host, (routes.get(host) ?? new Set()).add(Number(m[2])));
-        continue;
-      }
-      const a = ACTION_PATH.exec(i.path);
-      if (a) actions.add(Number(a[1]));
-    }
-    if (routes.size === 0 && actions.size === 0) return s;
-    let next = s;
-    for (const [host, idx] of routes) {
-      if (!Object.hasOwn(next.hosts, host)) continue;
-      next = withHost(next, host, (h) => ({ ...h, routes: (h.routes ?? []).filter((_, k) => !idx.has(k)) }));
-    }
-    if (actions.size) next = { ...next, actions: (next.actions ?? []).filter((_, k) => !actions.has(k)) };
-    s = next;
-  }
-  return s;
-}
-
-/** Does this action name `dev` of `host` (as its interface, device, or in a route or sysctl)? */
-function actionUsesDev(a: ActionV1, host: string, dev: string): boolean {
-  if (!hostsOfAction(a).includes(host)) return false;
-  switch (a.type) {
-    case 'ping':
-    case 'arping':
-      return a.iface === dev;
-    case 'flush':
-    case 'neigh_add':
-    case 'neigh_del':
-    case 'addr':
-    case 'link':
-      return a.dev === dev;
-    case 'route': {
-      const r = a.route as RouteObjV1 | string;
-      try {
-        return routeObject(r).dev === dev;
-      } catch {
-        return false;
-      }
-    }
-    default:
-      return false;
-  }
-}
-
-const devSysctl = (key: string, dev: string) => key.startsWith(`net.ipv4.conf.${dev}.`) || key.startsWith(`net.ipv4.neigh.${dev}.`);
-
-function removeInterface(s: ScenarioV1, host: string, dev: string): ScenarioV1 {
-  ifaceOf(s, host, dev);
-  const hi = Object.keys(s.hosts).indexOf(host);
-  const ii = Object.keys(s.hosts[host].interfaces ?? {}).indexOf(dev);
-  // Interfaces after the removed one move up a position: keep their MACs.
-  let next = pinDefaultMacs(s, hi, (h) => (h === hi ? ii + 1 : Infinity));
-  const port = `${host}.${dev}`;
-  const local = new Set((ifaceOf(next, host, dev).addresses ?? []).map((a) => (typeof a === 'string' ? a : a.cidr).split('/')[0]));
-  next = withHost(next, host, (h) => {
-    const out: Host = { ...h, interfaces: withoutKey(h.interfaces ?? {}, dev) };
-    if (h.routes) {
-      out.routes = h.routes.filter((r) => {
-        try {
-          const o = routeObject(r);
-          return o.dev !== dev && !(o.src !== undefined && local.has(o.src));
-        } catch {
-          return true;
-        }
-      });
-    }
-    if (h.neigh) out.neigh = h.neigh.filter((n) => n.dev !== dev);
-    if (h.sysctls) out.sysctls = Object.fromEntries(Object.entries(h.sysctls).filter(([k]) => !devSysctl(k, dev)));
-    return out;
-  });
-  if (next.segments) {
-    next = { ...next, segments: Object.fromEntries(Object.entries(next.segments).map(([n, ports]) => [n, ports.includes(port) ? ports.filter((p) => p !== port) : ports])) };
-  }
-  if (next.actions) {
-    next = {
-      ...next,
-      actions: next.actions.flatMap((a) => {
-        if (actionUsesDev(a, host, dev)) return [];
-        if (a.type === 'sysctl' && hostsOfAction(a).includes(host)) {
-          const set = Object.fromEntries(Object.entries((a.set ?? {}) as Record<string, number>).filter(([k]) => !devSysctl(k, dev)));
-          if (Object.keys(set).length === 0) return [];
-          return [{ ...a, set }];
-        }
-        return [a];
-      }),
-    };
-  }
-  return sweepInvalid(s, next);
-}
-
-function deleteHost(s: ScenarioV1, host: string): ScenarioV1 {
-  hostOf(s, host);
-  const hi = Object.keys(s.hosts).indexOf(host);
-  // Hosts after the removed one move up a position: keep their MACs.
-  let next = pinDefaultMacs(s, hi + 1, () => 0);
-  next = { ...next, hosts: withoutKey(next.hosts, host) };
-  if (next.segments) {
-    next = { ...next, segments: Object.fromEntries(Object.entries(next.segments).map(([n, ports]) => [n, ports.filter((p) => portHost(p) !== host)])) };
-  }
-  if (next.layout && Object.hasOwn(next.layout, host)) next = { ...next, layout: withoutKey(next.layout, host) };
-  if (next.actions) {
-    next = {
-      ...next,
-      actions: next.actions.flatMap((a) => {
-        if (a.host === host) return [];
-        if (Array.isArray(a.hosts) && a.hosts.includes(host)) {
-          const hosts = (a.hosts as string[]).filter((h) => h !== host);
-          return hosts.length ? [{ ...a, hosts }] : [];
-        }
-        return [a];
-      }),
-    };
-  }
-  return sweepInvalid(s, next);
-}
 
 // ---------------------------------------------------------------- renames
 
@@ -316,13 +145,8 @@ export function applyTopologyOp(s: ScenarioV1, op: Exclude<TopologyOp, { type: '
     }
     case 'deleteHost':
       return deleteHost(s, op.host);
-    case 'deleteSegment': {
-      const segs = s.segments ?? {};
-      if (!Object.hasOwn(segs, op.segment)) throw new OpError(`no segment "${op.segment}"`);
-      const next: ScenarioV1 = { ...s, segments: withoutKey(segs, op.segment) };
-      if (s.layout && Object.hasOwn(s.layout, op.segment)) next.layout = withoutKey(s.layout, op.segment);
-      return next;
-    }
+    case 'deleteSegment':
+      return deleteSegment(s, op.segment);
     case 'addInterface': {
       const ifs = hostOf(s, op.host).interfaces ?? {};
       if (Object.hasOwn(ifs, op.dev)) throw new OpError(`${op.host} already has an interface ${op.dev}`);

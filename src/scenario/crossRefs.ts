@@ -9,11 +9,11 @@ import { LIMITS } from './limits.ts';
 import { messages } from './messages.ts';
 import { formatIPv4, inSubnet, isIPv4, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
 import { defaultMac } from './normalize.ts';
-import type { Problem } from './messages.ts';
+import type { MessageId, Problem } from './messages.ts';
 import { checkRouteString } from './routeCheck.ts';
 import type { ScenarioInput } from './schema.ts';
 import { checkSysctlKey, checkSysctlValue } from './sysctlKeys.ts';
-import type { RouteObjV1 } from './types.ts';
+import type { RouteObjV1, ScenarioV1 } from './types.ts';
 
 export type Path = (string | number)[];
 export type Report = (path: Path, p: Problem) => void;
@@ -56,6 +56,34 @@ export function checkCrossReferences(s: ScenarioInput, report: Report): void {
   checkMacs(ctx);
   checkSegments(ctx);
   (s.actions ?? []).forEach((a, i) => checkAction(ctx, a, i));
+}
+
+// ---------------------------------------------------------------- dependents
+
+/**
+ * The problems that mean "this refers to something the scenario does not have": a host, an
+ * interface, a local address (a route's `src`) or an on-link subnet (a route's gateway).
+ */
+const REFERENCE_CODES: ReadonlySet<MessageId> = new Set<MessageId>(['noSuchHost', 'noSuchDev', 'pingIface', 'sysctlNoIface', 'gatewayNotOnLink', 'srcNotLocal']);
+
+/**
+ * Where `s` refers to something it does not have (paths into the scenario, e.g.
+ * `['segments', 'lan', 2]`, `['hosts', 'A', 'routes', 1, 'via']`, `['actions', 3, 'hosts', 0]`).
+ * After a removal these are exactly what depended on the removed thing — found by the
+ * same checks as validation, in one pass (routes are checked in order and a refused route
+ * is not in the table, so a gateway reached only through a removed route is found too).
+ * Null when `s` does not have the format's shapes (the checks assume them).
+ */
+export function unresolvedReferences(s: ScenarioV1): Path[] | null {
+  const out: Path[] = [];
+  try {
+    checkCrossReferences(s as ScenarioInput, (path, p) => {
+      if (REFERENCE_CODES.has(p.code)) out.push(path);
+    });
+  } catch {
+    return null;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- hosts
@@ -174,6 +202,8 @@ function checkRoutes(ctx: Ctx, name: string): void {
     const field = (f: string): Path => (typeof r === 'string' ? path : [...path, f]);
     const dest = checkRouteCommon(ctx, name, route, field, true);
     if (route.dev !== undefined && !devs.includes(route.dev)) return;
+    // `ip route add` refuses the route: it is not in the table, so later routes cannot use it.
+    let refused = false;
     if (route.via !== undefined) {
       const via = parseIPv4(route.via);
       const nets = route.dev !== undefined ? (onLink.get(route.dev) ?? []) : [...onLink.values()].flat();
@@ -186,13 +216,17 @@ function checkRoutes(ctx: Ctx, name: string): void {
           code: 'gatewayNotOnLink',
           message: messages.gatewayNotOnLink(route.via, route.dev !== undefined ? ` of ${route.dev}` : ''),
         });
+        refused = true;
       }
     }
     if (route.src !== undefined) {
       const src = parseIPv4(route.src);
-      if (src !== null && !local.has(src)) ctx.report(field('src'), { code: 'srcNotLocal', message: messages.srcNotLocal(route.src, name) });
+      if (src !== null && !local.has(src)) {
+        ctx.report(field('src'), { code: 'srcNotLocal', message: messages.srcNotLocal(route.src, name) });
+        refused = true;
+      }
     }
-    if (!dest) return;
+    if (!dest || refused) return;
     const metric = route.metric ?? 0;
     const clash = known.find((k) => k.metric === metric && k.net.prefix === dest.prefix && k.net.addr === dest.addr);
     const destText = route.dest === 'default' ? 'default' : `${formatIPv4(dest.addr)}/${dest.prefix}`;
