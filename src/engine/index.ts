@@ -6,3 +6,4 @@ export { CONF_KNOBS, KNOB_NAMES, describeSetting, type Knob } from './host/conf.
 export { LEGAL_TRANSITIONS } from './neigh/entry.ts';
 export type * from './trace.ts';
 export type * from './input.ts';
+export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';

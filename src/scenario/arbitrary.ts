@@ -15,6 +15,9 @@
  *   fc.assert(fc.property(scenarioArbitrary(), (s) => …), { seed: 42 })
  */
 import fc from 'fast-check';
+import type { ActionType } from '../engine/input.ts';
+import { ACTION_TYPES, ACTIONS } from './actions/registry.ts';
+import { formatRoute } from './routeString.ts';
 import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, RouteV1, ScenarioV1 } from './types.ts';
 
 export interface ScenarioArbitraryOptions {
@@ -27,6 +30,8 @@ export interface ScenarioArbitraryOptions {
   presentation?: boolean;
   /** The oracle recordings' annotations (note, id, expect…) now and then (default false). */
   annotations?: boolean;
+  /** Only actions of these types (default: every type). */
+  actionTypes?: readonly ActionType[];
 }
 
 interface Subnet {
@@ -90,7 +95,7 @@ const hostChoice = fc.record({
   kind: fc.nat(7),
   notes: fc.nat(7),
 });
-const actionChoice = fc.record({ type: fc.nat(10), h: nat, a: nat, b: nat, c: nat, d: nat, settle: fc.nat(7), note: fc.nat(5) });
+const actionChoice = fc.record({ type: fc.nat(ACTION_TYPES.length - 1), h: nat, a: nat, b: nat, c: nat, d: nat, settle: fc.nat(7), note: fc.nat(5) });
 const topChoice = fc.record({ seed: fc.option(fc.nat({ max: 0xffffffff })), title: fc.nat(3), layout: fc.nat(2), reverse: fc.nat(3) });
 
 type HostChoice = typeof hostChoice extends fc.Arbitrary<infer T> ? T : never;
@@ -224,23 +229,11 @@ function buildRoutes(info: HostInfo, choices: HostChoice['routes']): RouteV1[] {
       info.onLink.set(r.dev, [...(info.onLink.get(r.dev) ?? []), k]);
     }
     if (rc.src === 0 && r.type === undefined && info.addrs.length) r.src = pick(info.addrs, rc.a);
-    out.push(rc.form === 1 ? routeString(r) : r);
+    out.push(rc.form === 1 ? formatRoute(r) : r);
   }
   return out;
 }
 
-export function routeString(r: RouteObjV1): string {
-  const parts: string[] = [];
-  if (r.type) parts.push(r.type);
-  parts.push(r.dest);
-  if (r.via) parts.push('via', r.via);
-  if (r.dev) parts.push('dev', r.dev);
-  if (r.proto) parts.push('proto', r.proto);
-  if (r.scope) parts.push('scope', r.scope);
-  if (r.src) parts.push('src', r.src);
-  if (r.metric !== undefined) parts.push('metric', String(r.metric));
-  return parts.join(' ');
-}
 
 function sysctlEntry(sc: { family: number; scope: number; knob: number; value: number }, devs: readonly string[]): [string, number] {
   if (sc.family <= 5) {
@@ -254,95 +247,15 @@ function sysctlEntry(sc: { family: number; scope: number; knob: number; value: n
   return [`net.ipv4.neigh.${scope}.${param}`, pick(NEIGH_VALUES[param], sc.value)];
 }
 
-function buildAction(c: ActionChoice, hosts: HostInfo[], pool: string[], annotations: boolean): ActionV1 {
+function buildAction(c: ActionChoice, hosts: HostInfo[], pool: string[], annotations: boolean, types: readonly ActionType[]): ActionV1 {
   const h = pick(hosts, c.h);
   const some = (): string[] => {
     const list = hosts.filter((_, i) => (c.a >> i) & 1).map((x) => x.name);
     return list.length ? list : [h.name];
   };
-  const t = (['ping', 'arping', 'flush', 'neigh_del', 'neigh_add', 'sysctl', 'route', 'addr', 'link', 'wait', 'snapshot'] as const)[c.type];
-  const a: ActionV1 = { type: t };
-  switch (t) {
-    case 'ping':
-      Object.assign(a, { host: h.name, to: pick(pool, c.a) });
-      if (c.b % 3 === 0) a.count = 1 + (c.b % 3);
-      if (c.c % 4 === 0) a.W = 1 + (c.c % 2);
-      if (c.d % 5 === 0) a.iface = c.d % 2 && h.addrs.length ? pick(h.addrs, c.d) : pick(h.ifaces, c.d);
-      if (c.d % 7 === 0) a.interval = 0.2;
-      break;
-    case 'arping': {
-      Object.assign(a, { host: h.name, iface: pick(h.ifaces, c.b), target: pick(pool, c.a) });
-      if (c.c % 3 === 0) a.src = pick(pool, c.c);
-      if (c.c % 4 === 1) a.count = 1 + (c.c % 3);
-      if (c.d % 3 === 0) a.w = 1;
-      const mode = c.d % 5;
-      if (mode === 1) a.D = true;
-      if (mode === 2) a.U = true;
-      if (mode === 3) a.A = true;
-      if ((c.d >> 3) % 4 === 0) a.b = true;
-      if ((c.d >> 5) % 4 === 0) a.f = true;
-      break;
-    }
-    case 'flush':
-      if (c.b % 3 === 0) a.host = h.name;
-      else a.hosts = some();
-      if (c.c % 5 === 0) a.dev = 'eth0';
-      break;
-    case 'neigh_del':
-      Object.assign(a, { host: h.name, ip: pick(pool, c.a), dev: pick(h.ifaces, c.b) });
-      break;
-    case 'neigh_add':
-      Object.assign(a, { host: h.name, ip: pick(pool, c.a), dev: pick(h.ifaces, c.b) });
-      if (c.c % 4 !== 0) a.lladdr = `02:00:00:00:0${c.c & 7}:${hex(c.d)}`;
-      if (c.d % 3 !== 0) a.nud = pick(['permanent', 'stale', 'reachable', 'noarp', 'PERMANENT'], c.d);
-      break;
-    case 'sysctl': {
-      if (c.b % 3 === 0) a.host = h.name;
-      else a.hosts = some();
-      // every host has eth0 and lo, so these keys are valid for any of them
-      const devs = ['eth0', 'lo'];
-      const set: Record<string, number> = {};
-      const [k1, v1] = sysctlEntry({ family: c.c % 10, scope: c.c >> 4, knob: c.d, value: c.d >> 4 }, devs);
-      set[k1] = v1;
-      if (c.b % 2) {
-        const [k2, v2] = sysctlEntry({ family: c.d % 10, scope: c.d >> 4, knob: c.c, value: c.c >> 4 }, devs);
-        set[k2] = v2;
-      }
-      a.set = set;
-      break;
-    }
-    case 'route': {
-      const op = pick(['add', 'del', 'replace'] as const, c.b);
-      const sub = pick(ARB_SUBNETS, c.a);
-      const r: RouteObjV1 = c.c % 4 === 0
-        ? { type: 'blackhole', dest: `10.66.${c.a % 256}.0/24` }
-        : { dest: `${sub.network}/${sub.prefix}`, dev: pick(h.ifaces, c.c) };
-      if (c.d % 3 !== 0) r.metric = pick(METRICS, c.d);
-      Object.assign(a, { host: h.name, op, route: c.d % 2 ? routeString(r) : r });
-      break;
-    }
-    case 'addr': {
-      const dev = pick(h.devs, c.b);
-      const sub = pick(ARB_SUBNETS, c.a);
-      const cidr = c.c % 3 === 0 ? `${VIP}/32` : `${sub.addr(1 + (c.c % 254))}/${sub.prefix}`;
-      Object.assign(a, { host: h.name, op: c.d % 3 === 0 ? 'del' : 'add', cidr, dev });
-      if (c.d % 4 === 1) a.label = `${dev}:9`;
-      if (c.d % 5 === 2) a.noprefixroute = true;
-      break;
-    }
-    case 'link': {
-      Object.assign(a, { host: h.name, dev: pick(h.ifaces, c.b) });
-      const what = c.c % 3;
-      if (what !== 1) a.mac = `02:00:00:aa:${hex(c.a)}:${hex(c.d)}`;
-      if (what !== 0) a.state = c.d % 2 ? 'up' : 'down';
-      break;
-    }
-    case 'wait':
-      a.seconds = pick([0.5, 1, 1.2, 3, 6, 30], c.a);
-      break;
-    case 'snapshot':
-      break;
-  }
+  const t = pick(types, c.type);
+  // Each type builds its own from the numbers (its descriptor's `arbitrary`).
+  const a = ACTIONS[t].arbitrary(c, { host: h, some, pool, subnets: ARB_SUBNETS, vip: VIP, metrics: METRICS, sysctl: sysctlEntry }) as ActionV1;
   if (c.settle === 0) a.settle = pick([0, 0.5, 1.5], c.a);
   if (annotations && c.note === 0) a.note = `step ${t}`;
   if (annotations && c.note === 1) a.expect = { by: 'model', claim: 'something', ok: true };
@@ -368,7 +281,7 @@ function build(names: string[], hostChoices: HostChoice[], actions: ActionChoice
   for (const [seg, list] of members) segments[seg] = top.reverse === 0 ? [...list].reverse() : list;
   const pool = [...new Set([...infos.flatMap((i) => i.addrs), '192.168.100.250', '10.9.0.99', VIP])];
   const s: ScenarioV1 = { version: 1, hosts, segments };
-  if (actions.length) s.actions = actions.map((c) => buildAction(c, infos, pool, o.annotations));
+  if (actions.length) s.actions = actions.map((c) => buildAction(c, infos, pool, o.annotations, o.actionTypes));
   if (o.presentation) {
     if (top.seed !== null) s.seed = top.seed;
     if (top.title === 0) {
@@ -397,6 +310,7 @@ export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Ar
     maxActions: options.maxActions ?? 8,
     presentation: options.presentation ?? true,
     annotations: options.annotations ?? false,
+    actionTypes: options.actionTypes ?? ACTION_TYPES,
   };
   return fc.integer({ min: o.minHosts, max: o.maxHosts }).chain((n) =>
     fc.record({

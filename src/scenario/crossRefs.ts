@@ -5,9 +5,10 @@
  * a field may still hold a badly formatted string (reported already), so parsing here is
  * defensive and a value that does not parse is skipped.
  */
+import { checkAction } from './actions/registry.ts';
 import { LIMITS } from './limits.ts';
 import { messages } from './messages.ts';
-import { formatIPv4, inSubnet, isIPv4, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
+import { formatIPv4, inSubnet, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
 import { defaultMac } from './normalize.ts';
 import type { MessageId, Problem } from './messages.ts';
 import { checkRouteString } from './routeCheck.ts';
@@ -55,7 +56,7 @@ export function checkCrossReferences(s: ScenarioInput, report: Report): void {
   hosts.forEach((name) => checkHost(ctx, name));
   checkMacs(ctx);
   checkSegments(ctx);
-  (s.actions ?? []).forEach((a, i) => checkAction(ctx, a, i));
+  (s.actions ?? []).forEach((a, i) => checkActionAt(ctx, a, i));
 }
 
 // ---------------------------------------------------------------- dependents
@@ -335,55 +336,27 @@ function targetHosts(ctx: Ctx, a: { host?: string; hosts?: string[] }, at: (...p
   return a.hosts.filter((h, j) => checkHostRef(ctx, h, at('hosts', j)));
 }
 
-function checkAction(ctx: Ctx, a: Action, i: number): void {
+/** Each action checks its own references (its descriptor's `check`) through this context. */
+function checkActionAt(ctx: Ctx, a: Action, i: number): void {
   const at = (...p: Path): Path => ['actions', i, ...p];
-  switch (a.type) {
-    case 'ping':
-      if (checkHostRef(ctx, a.host, at('host')) && a.iface !== undefined && !isIPv4(a.iface)) {
-        const devs = ctx.devs.get(a.host) ?? [];
-        if (!devs.includes(a.iface)) ctx.report(at('iface'), { code: 'pingIface', message: messages.pingIface(a.host, a.iface, devs) });
-      }
-      return;
-    case 'arping':
-      if (checkHostRef(ctx, a.host, at('host')) && a.iface !== undefined) checkDev(ctx, a.host, a.iface, at('iface'));
-      return;
-    case 'flush':
-      for (const h of targetHosts(ctx, a, at)) if (a.dev !== undefined) checkDev(ctx, h, a.dev, at('dev'));
-      return;
-    case 'neigh_del':
-    case 'neigh_add':
-      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
-      return;
-    case 'sysctl':
-      for (const h of targetHosts(ctx, a, at)) checkSysctls(ctx, h, a.set, at('set'));
-      return;
-    case 'route': {
-      if (!checkHostRef(ctx, a.host, at('host'))) return;
+  checkAction(a, {
+    report: (path, p) => ctx.report(at(...path), p),
+    targets: (x) => targetHosts(ctx, x, at),
+    hostRef: (host) => checkHostRef(ctx, host, at('host')),
+    dev: (host, dev, path) => checkDev(ctx, host, dev, at(...path)),
+    devs: (host) => ctx.devs.get(host) ?? [],
+    sysctls: (host, set, path) => checkSysctls(ctx, host, set, at(...path)),
+    route(host, r, adding, path) {
       let route: RouteObjV1;
-      if (typeof a.route === 'string') {
-        const parsed = checkRouteString(a.route);
-        if ('problem' in parsed) return;
+      if (typeof r === 'string') {
+        const parsed = checkRouteString(r);
+        if ('problem' in parsed) return; // reported by the schema
         route = parsed.route;
       } else {
-        route = a.route;
+        route = r;
       }
-      const field = (f: string): Path => (typeof a.route === 'string' ? at('route') : at('route', f));
-      checkRouteCommon(ctx, a.host, route, field, a.op !== 'del');
-      return;
-    }
-    case 'addr':
-      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
-      if (a.label !== undefined && !a.label.startsWith(a.dev)) {
-        ctx.report(at('label'), { code: 'labelPrefix', message: messages.labelPrefix(a.label, a.dev) });
-      }
-      return;
-    case 'link':
-      if (checkHostRef(ctx, a.host, at('host'))) checkDev(ctx, a.host, a.dev, at('dev'));
-      if (a.dev === 'lo' && a.mac !== undefined) ctx.report(at('mac'), { code: 'loHasNoMac', message: messages.loHasNoMac() });
-      if (a.mac === undefined && a.state === undefined) ctx.report(at(), { code: 'linkNothing', message: messages.linkNothing() });
-      return;
-    case 'wait':
-    case 'snapshot':
-      return;
-  }
+      const field = (f: string): Path => (typeof r === 'string' ? at(...path) : at(...path, f));
+      checkRouteCommon(ctx, host, route, field, adding);
+    },
+  });
 }

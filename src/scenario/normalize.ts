@@ -1,10 +1,10 @@
 /**
  * Format v1 → the engine's fully explicit input. Applies the contract's defaults:
  * MACs 02:00:00:00:<host index>:<if index>, `lo` on every host, seed 1, settle 0.15 s,
- * `host`/`hosts`, route strings in `ip route` syntax.
+ * `host`/`hosts`, route strings in `ip route` syntax. Actions are normalised by their
+ * descriptors (actions/registry.ts).
  */
 import type {
-  Action,
   AddrSpec,
   EngineScenario,
   HostSpec,
@@ -13,7 +13,8 @@ import type {
   NudName,
   RouteSpec,
 } from '../engine/input.ts';
-import type { AddressV1, ActionV1, RouteV1, ScenarioV1 } from './types.ts';
+import { normalizeAction } from './actions/registry.ts';
+import type { AddressV1, RouteV1, ScenarioV1 } from './types.ts';
 import { parseRouteString } from './routeString.ts';
 
 const hex2 = (n: number) => (n & 0xff).toString(16).padStart(2, '0');
@@ -41,61 +42,6 @@ export function normalizeRoute(r: RouteV1): RouteSpec {
   if (o.scope !== undefined) out.scope = o.scope;
   if (o.type !== undefined) out.type = o.type;
   return out;
-}
-
-function hostsOf(a: ActionV1): string[] {
-  if (Array.isArray(a.hosts)) return a.hosts as string[];
-  if (typeof a.host === 'string') return [a.host];
-  return [];
-}
-
-export function normalizeAction(a: ActionV1): Action {
-  const settle = typeof a.settle === 'number' ? { settle: a.settle } : {};
-  const pick = <K extends string>(keys: K[]) => {
-    const o: Record<string, unknown> = {};
-    for (const k of keys) if (a[k] !== undefined) o[k] = a[k];
-    return o;
-  };
-  switch (a.type) {
-    case 'ping':
-      return { type: 'ping', ...(pick(['host', 'to', 'count', 'W', 'iface', 'interval']) as { host: string; to: string }), ...settle };
-    case 'arping':
-      return { type: 'arping', ...(pick(['host', 'iface', 'target', 'src', 'count', 'w', 'D', 'U', 'A', 'b', 'f']) as { host: string; target: string }), ...settle };
-    case 'flush':
-      return { type: 'flush', hosts: hostsOf(a), ...(typeof a.dev === 'string' ? { dev: a.dev } : {}), ...settle };
-    case 'neigh_del':
-      return { type: 'neigh_del', host: a.host as string, ip: a.ip as string, dev: a.dev as string, ...settle };
-    case 'neigh_add':
-      return {
-        type: 'neigh_add', host: a.host as string, ip: a.ip as string, dev: a.dev as string,
-        ...(typeof a.lladdr === 'string' ? { lladdr: a.lladdr.toLowerCase() } : {}),
-        nud: ((a.nud as string | undefined) ?? 'permanent').toLowerCase() as NeighSpec['nud'], ...settle,
-      };
-    case 'sysctl':
-      return { type: 'sysctl', hosts: hostsOf(a), set: Object.entries((a.set ?? {}) as Record<string, number>), ...settle };
-    case 'route':
-      return { type: 'route', host: a.host as string, op: a.op as 'add' | 'del' | 'replace', route: normalizeRoute(a.route as RouteV1), ...settle };
-    case 'addr': {
-      const addr = normalizeAddress({
-        cidr: a.cidr as string,
-        ...(typeof a.label === 'string' ? { label: a.label } : {}),
-        ...(typeof a.scope === 'string' ? { scope: a.scope as AddrSpec['scope'] } : {}),
-        ...(typeof a.noprefixroute === 'boolean' ? { noprefixroute: a.noprefixroute } : {}),
-        ...(typeof a.metric === 'number' ? { metric: a.metric } : {}),
-      });
-      return { type: 'addr', host: a.host as string, op: a.op as 'add' | 'del', dev: a.dev as string, addr, ...settle };
-    }
-    case 'link':
-      return {
-        type: 'link', host: a.host as string, dev: a.dev as string,
-        ...(typeof a.mac === 'string' ? { mac: a.mac.toLowerCase() } : {}),
-        ...(a.state === 'up' || a.state === 'down' ? { state: a.state } : {}), ...settle,
-      };
-    case 'wait':
-      return { type: 'wait', seconds: a.seconds as number, ...settle };
-    case 'snapshot':
-      return { type: 'snapshot', ...settle };
-  }
 }
 
 /** Assumes `s` passed validation (schema.ts); only fills in defaults. */
@@ -131,3 +77,4 @@ export function normalizeScenario(s: ScenarioV1): EngineScenario {
   }));
   return { seed: s.seed ?? 1, hosts, segments, actions: (s.actions ?? []).map(normalizeAction) };
 }
+

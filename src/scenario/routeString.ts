@@ -39,3 +39,20 @@ export function parseRouteString(text: string): RouteObjV1 {
   }
   return out;
 }
+
+/**
+ * A route in `ip route` syntax, in the order `ip route show` prints its fields; the inverse
+ * of parseRouteString. Fields that are not set are left out (a metric of 0 is written when set).
+ */
+export function formatRoute(r: RouteObjV1): string {
+  const parts: string[] = [];
+  if (r.type) parts.push(r.type);
+  parts.push(r.dest);
+  if (r.via !== undefined) parts.push('via', r.via);
+  if (r.dev !== undefined) parts.push('dev', r.dev);
+  if (r.proto !== undefined) parts.push('proto', r.proto);
+  if (r.scope !== undefined) parts.push('scope', r.scope);
+  if (r.src !== undefined) parts.push('src', r.src);
+  if (r.metric !== undefined) parts.push('metric', String(r.metric));
+  return parts.join(' ');
+}

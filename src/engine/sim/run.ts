@@ -4,15 +4,13 @@
  * seconds (default 0.15) and the step is recorded: the ARP frames sent during it and
  * every host's neighbour table. Same scenario and seed ⇒ byte-identical result.
  */
-import type { Action, EngineScenario } from '../input.ts';
+import type { EngineScenario } from '../input.ts';
 import type { FrameRecord, Micros, NeighRow, SimResult, StepResult } from '../trace.ts';
 import { buildWorld } from './build.ts';
 import type { World } from './world.ts';
 import { neighTables } from './snapshot.ts';
 import { BudgetError, DEFAULT_BUDGET, type BudgetLimit, type SimProgress, type WorkBudget } from './budget.ts';
-import { PingSession, type ToolRun } from '../tools/ping.ts';
-import { ArpingSession } from '../tools/arping.ts';
-import { addAddress, delAddress, linkSet, neighAdd, neighDel, neighFlush, routeCmd, writeSysctl } from '../tools/admin.ts';
+import { runAction } from './runners.ts';
 
 const SETTLE: Micros = 150_000;
 /**
@@ -21,11 +19,6 @@ const SETTLE: Micros = 150_000;
  * takes effect, so that timers racing a step boundary fall where they do on a real host.
  */
 export const CMD_START: Micros = 35_000;
-/**
- * A tool still running after this long is interrupted as with Ctrl-C (arping without -c
- * or -w never exits by itself).
- */
-export const TOOL_LIMIT: Micros = 60_000_000;
 
 const secs = (t: Micros) => Math.round(t / 100) / 10_000;
 
@@ -49,95 +42,6 @@ function frameRecords(w: World): FrameRecord[] {
         kind: s.kind,
       };
     });
-}
-
-interface ActionOutcome {
-  ok: boolean | null;
-  rc?: number;
-  output?: string[];
-  error?: string;
-}
-
-function runAction(w: World, a: Action, cmdStart: Micros): ActionOutcome {
-  const hostOf = (name: string) => w.hosts.get(name);
-  const missing = (name: string): ActionOutcome => ({ ok: null, error: `no host "${name}"` });
-  const tool = (t: ToolRun): ActionOutcome => {
-    w.runWhile(() => !t.done, w.now + TOOL_LIMIT);
-    if (!t.done) t.interrupt();
-    return { ok: t.ok, rc: t.rc, output: t.lines };
-  };
-  const errs: string[] = [];
-  const note = (e: string | null) => {
-    if (e) errs.push(e);
-  };
-  switch (a.type) {
-    case 'ping': {
-      const h = hostOf(a.host);
-      return h ? tool(new PingSession(w, h, a)) : missing(a.host);
-    }
-    case 'arping': {
-      const h = hostOf(a.host);
-      return h ? tool(new ArpingSession(w, h, a)) : missing(a.host);
-    }
-    case 'wait':
-      w.runUntil(w.now + Math.round(a.seconds * 1e6));
-      return { ok: null };
-    case 'snapshot':
-      return { ok: null };
-    case 'flush':
-      // One `ip neigh flush` per host, one after another in the listed order, each a new
-      // command that takes its start time: frames a flush provokes (an ICMP error, a new
-      // resolution) reach the next hosts before their flush runs.
-      for (const [k, name] of a.hosts.entries()) {
-        const h = hostOf(name);
-        if (!h) return missing(name);
-        if (k > 0) w.runUntil(w.now + cmdStart);
-        note(neighFlush(w, h, a.dev));
-      }
-      break;
-    case 'sysctl':
-      for (const name of a.hosts) {
-        const h = hostOf(name);
-        if (!h) return missing(name);
-        for (const [k, v] of a.set) note(writeSysctl(w, h, k, v));
-      }
-      break;
-    case 'neigh_add': {
-      const h = hostOf(a.host);
-      if (!h) return missing(a.host);
-      note(neighAdd(w, h, a.ip, a.dev, a.lladdr, a.nud));
-      break;
-    }
-    case 'neigh_del': {
-      const h = hostOf(a.host);
-      if (!h) return missing(a.host);
-      note(neighDel(w, h, a.ip, a.dev));
-      break;
-    }
-    case 'route': {
-      const h = hostOf(a.host);
-      if (!h) return missing(a.host);
-      note(routeCmd(h, a.op, a.route));
-      break;
-    }
-    case 'addr': {
-      const h = hostOf(a.host);
-      if (!h) return missing(a.host);
-      const d = h.dev(a.dev);
-      if (!d) return { ok: null, error: `Cannot find device "${a.dev}"` };
-      note(a.op === 'add' ? addAddress(h, d, a.addr) : delAddress(w, h, d, a.addr.cidr));
-      break;
-    }
-    case 'link': {
-      const h = hostOf(a.host);
-      if (!h) return missing(a.host);
-      const d = h.dev(a.dev);
-      if (!d) return { ok: null, error: `Cannot find device "${a.dev}"` };
-      note(linkSet(w, h, d, a.mac, a.state));
-      break;
-    }
-  }
-  return errs.length ? { ok: null, error: errs.join('; ') } : { ok: null };
 }
 
 export interface SimulateOptions {
@@ -222,7 +126,7 @@ export class Simulation {
     w.events.push({ kind: 'step', t: t0, i, action: a });
     w.stepFrames = [];
     w.runUntil(w.now + this.cmdStart);
-    const out = runAction(w, a, this.cmdStart);
+    const out = runAction(w, a, { cmdStart: this.cmdStart });
     w.runUntil(w.now + Math.round((a.settle ?? SETTLE / 1e6) * 1e6));
     const st: StepResult = {
       i,

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Removed } from '../../ops/removed.ts';
 import { ipRouteLine } from '../format/iproute2.ts';
-import { actionCommand, actionHosts } from '../timeline/eventLine.ts';
+import { scenarioActionLine } from '../timeline/eventLine.ts';
 
 /** One line per removed thing, for the delete confirmation. */
 export function removedText(t: TFunction, r: Removed): string {
@@ -13,9 +13,6 @@ export function removedText(t: TFunction, r: Removed): string {
     case 'route': return t('editor.removed.route', { host: r.host, route: ipRouteLine(r.route) });
     case 'neigh': return t('editor.removed.neigh', { host: r.host, entry: `${r.entry.ip} dev ${r.entry.dev}` });
     case 'sysctl': return t('editor.removed.sysctl', { host: r.host, key: r.key });
-    case 'action': {
-      const hosts = actionHosts(r.action);
-      return t('editor.removed.action', { n: r.index + 1, cmd: `${hosts}${hosts ? '$ ' : ''}${actionCommand(r.action)}` });
-    }
+    case 'action': return t('editor.removed.action', { n: r.index + 1, cmd: scenarioActionLine(r.action) });
   }
 }

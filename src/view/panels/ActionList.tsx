@@ -3,7 +3,7 @@ import type { ActionV1 } from '../../scenario/types.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
-import { actionCommand, actionHosts } from '../timeline/eventLine.ts';
+import { scenarioActionLine } from '../timeline/eventLine.ts';
 
 /** One empty list for scenarios without actions (a new [] per call would re-render forever). */
 const NO_ACTIONS: readonly ActionV1[] = [];
@@ -26,7 +26,7 @@ export function ActionList() {
         {actions.map((a, i) => {
           const step = steps?.[i + 1];
           const ran = step ? cursor >= step.events[1] : false;
-          const cmd = `${actionHosts(a)}${actionHosts(a) ? '$ ' : ''}${actionCommand(a)}`;
+          const cmd = scenarioActionLine(a);
           const result = !ran || !step ? null : step.ok === true ? 'ok' : step.ok === false ? 'fail' : 'done';
           return (
             <li key={i} className={`action${current === i + 1 && cursor > 0 ? ' current' : ''}${editing === i ? ' editing' : ''}`} data-action={i}>

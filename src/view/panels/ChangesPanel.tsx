@@ -3,7 +3,7 @@ import type { ActionV1 } from '../../scenario/types.ts';
 import type { OutcomeChange } from '../../store/derive/changes.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useOwners } from '../hooks/derived.ts';
-import { actionCommand } from '../timeline/eventLine.ts';
+import { scenarioActionLine } from '../timeline/eventLine.ts';
 
 /** One empty list for scenarios without actions (a new [] per call would re-render forever). */
 const NO_ACTIONS: readonly ActionV1[] = [];
@@ -20,7 +20,7 @@ export function ChangesPanel() {
   // Without actions there is no outcome to compare (e.g. while a topology is being built).
   if (!changes || (changes.length === 0 && actions.length === 0)) return null;
   const who = (mac: string | null) => (mac ? (owners[mac] ?? mac) : t('changes.noMac'));
-  const stepName = (i: number) => (i === 0 ? t('changes.setup') : t('changes.step', { n: i, cmd: actions[i - 1] ? actionCommand(actions[i - 1]) : '' }));
+  const stepName = (i: number) => (i === 0 ? t('changes.setup') : t('changes.step', { n: i, cmd: actions[i - 1] ? scenarioActionLine(actions[i - 1]) : '' }));
   const line = (c: OutcomeChange) => {
     if (c.kind === 'result') return t(c.after ? 'changes.nowSucceeds' : c.after === false ? 'changes.nowFails' : 'changes.resultChanged');
     if (!c.after) return t('changes.noLonger', { host: c.host, ip: c.ip, before: who(c.before?.lladdr ?? null), state: c.before?.state });

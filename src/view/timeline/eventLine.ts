@@ -2,7 +2,8 @@
  * One line per trace event for the event list, in the wording of the tools a sysadmin knows:
  * tcpdump for frames, `ip neigh` states for the cache, the tools' own output.
  */
-import type { Action } from '../../engine/input.ts';
+import { printAction, printScenarioAction } from '../../scenario/actions/registry.ts';
+import type { ActionV1 } from '../../scenario/types.ts';
 import type { Frame, TraceEvent } from '../../engine/trace.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { isArpKind } from '../canvas/frameStyle.ts';
@@ -10,43 +11,17 @@ import { tcpdumpLine } from '../format/tcpdump.ts';
 
 export type EventTone = 'step' | 'tx' | 'rx' | 'drop' | 'ignore' | 'decision' | 'neigh' | 'output';
 
-/** Short command line for an action, as typed in a shell. */
-export function actionCommand(a: Action | Record<string, unknown>): string {
-  const x = a as Record<string, unknown>;
-  const flag = (k: string, f: string) => (x[k] !== undefined && x[k] !== false ? ` ${f}${x[k] === true ? '' : ` ${String(x[k])}`}` : '');
-  switch (x.type) {
-    case 'ping':
-      return `ping -c ${String(x.count ?? 1)}${flag('iface', '-I')}${flag('W', '-W')} ${String(x.to)}`;
-    case 'arping':
-      return `arping${flag('D', '-D')}${flag('U', '-U')}${flag('A', '-A')} -c ${String(x.count ?? 1)}${flag('iface', '-I')}${flag('src', '-s')} ${String(x.target)}`;
-    case 'flush':
-      return `ip neigh flush ${x.dev ? `dev ${String(x.dev)}` : 'all'}`;
-    case 'wait':
-      return `sleep ${String(x.seconds)}`;
-    case 'sysctl':
-      return `sysctl -w ${(Array.isArray(x.set) ? (x.set as [string, number][]) : Object.entries((x.set ?? {}) as Record<string, number>)).map(([k, v]) => `${k}=${v}`).join(' ')}`;
-    case 'neigh_del':
-      return `ip neigh del ${String(x.ip)} dev ${String(x.dev)}`;
-    case 'neigh_add':
-      return `ip neigh replace ${String(x.ip)}${x.lladdr ? ` lladdr ${String(x.lladdr)}` : ''} dev ${String(x.dev)} nud ${String(x.nud ?? 'permanent')}`;
-    case 'route':
-      return `ip route ${String(x.op)} …`;
-    case 'addr':
-      return `ip addr ${String(x.op)} ${String(x.cidr ?? (x.addr as { cidr?: string } | undefined)?.cidr ?? '')} dev ${String(x.dev)}`;
-    case 'link':
-      return `ip link set ${String(x.dev)}${x.mac ? ` address ${String(x.mac)}` : ''}${x.state ? ` ${String(x.state)}` : ''}`;
-    case 'snapshot':
-      return 'snapshot';
-    default:
-      return String(x.type);
+/**
+ * A scenario action as the line that runs (`B$ arping -I eth0 -c 1 192.168.100.17`), from
+ * its descriptor (scenario/actions/). An action the format rejects (possible only while a
+ * draft is edited) shows its type.
+ */
+export function scenarioActionLine(a: ActionV1): string {
+  try {
+    return printScenarioAction(a);
+  } catch {
+    return a.type;
   }
-}
-
-/** Hosts an action runs on (for "B$ ping …"). */
-export function actionHosts(a: Record<string, unknown>): string {
-  if (typeof a.host === 'string') return a.host;
-  if (Array.isArray(a.hosts)) return (a.hosts as string[]).join(',');
-  return '';
 }
 
 export interface EventLine {
@@ -59,7 +34,7 @@ export interface EventLine {
 export function eventLine(e: TraceEvent, frames: Map<number, Frame>): EventLine {
   switch (e.kind) {
     case 'step':
-      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${actionHosts(e.action as unknown as Record<string, unknown>)}$ ${actionCommand(e.action)}` : `#0 setup`, frameId: null };
+      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${printAction(e.action)}` : `#0 setup`, frameId: null };
     case 'tx':
       return { tone: 'tx', who: `${e.host}.${e.dev} >`, text: tcpdumpLine(e.frame), frameId: e.frame.id };
     case 'rx': {

@@ -1,0 +1,112 @@
+/** `arping`: iputils arping 20221126 (engine/tools/arping.ts). */
+import { z } from 'zod';
+import { ACTION_RUNNERS } from '../../engine/index.ts';
+import { actionBase, countSchema, devName, host, ipv4Schema, positiveSecondsSchema } from '../fields.ts';
+import { LIMITS } from '../limits.ts';
+import { isIPv4 } from '../net.ts';
+import { fail, getopt, num, numberArg, unknownHost } from './cmdline.ts';
+import { defined, pick } from './common.ts';
+import type { ActionDescriptor } from './descriptor.ts';
+import { PROXY } from './ping.ts';
+
+const schema = z.strictObject({
+  type: z.literal('arping'), host, iface: devName.optional(), target: ipv4Schema, src: ipv4Schema.optional(),
+  count: countSchema.optional(), w: positiveSecondsSchema.optional(),
+  D: z.boolean().optional(), U: z.boolean().optional(), A: z.boolean().optional(),
+  b: z.boolean().optional(), f: z.boolean().optional(), ...actionBase,
+});
+
+/** Flags in the order they are printed: mode (-D, -U, -A), then -b, -f. */
+const FLAGS = ['D', 'U', 'A', 'b', 'f'] as const;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+export const arping: ActionDescriptor<'arping', typeof schema> = {
+  type: 'arping',
+  schema,
+  hosts: 'one',
+  // Without `count` the engine runs arping without -c, as iputils does: it stops at -w, or
+  // never (the engine interrupts it after a minute, engine/sim/runners.ts TOOL_LIMIT).
+  normalize: (a) => defined({
+    type: 'arping', host: a.host, iface: a.iface, target: a.target, src: a.src, count: a.count, w: a.w,
+    D: a.D, U: a.U, A: a.A, b: a.b, f: a.f,
+  }),
+  check(a, ctx) {
+    if (ctx.hostRef(a.host) && a.iface !== undefined) ctx.dev(a.host, a.iface, ['iface']);
+  },
+  devs: (a) => (a.iface !== undefined ? [a.iface] : []),
+  renameDev: (a, from, to) => (a.iface === from ? { ...a, iface: to } : a),
+  arbitrary(c, { host: h, pool }) {
+    const a: z.output<typeof schema> = { type: 'arping', host: h.name, iface: pick(h.ifaces, c.b), target: pick(pool, c.a) };
+    if (c.c % 3 === 0) a.src = pick(pool, c.c);
+    if (c.c % 4 === 1) a.count = 1 + (c.c % 3);
+    if (c.d % 3 === 0) a.w = 1;
+    const mode = c.d % 5;
+    if (mode === 1) a.D = true;
+    if (mode === 2) a.U = true;
+    if (mode === 3) a.A = true;
+    if ((c.d >> 3) % 4 === 0) a.b = true;
+    if ((c.d >> 5) % 4 === 0) a.f = true;
+    return a;
+  },
+  print: (a) => [
+    'arping',
+    ...FLAGS.filter((f) => a[f] === true).map((f) => `-${f}`),
+    ...(a.iface !== undefined ? ['-I', a.iface] : []),
+    ...(a.src !== undefined ? ['-s', a.src] : []),
+    ...(a.count !== undefined ? ['-c', num(a.count)] : []),
+    ...(a.w !== undefined ? ['-w', num(a.w)] : []),
+    a.target,
+  ].join(' '),
+  command: ['arping'],
+  parse(words, hosts) {
+    const g = getopt('arping', words.slice(1), 'c:w:DUAbfI:s:q');
+    if ('error' in g) return fail(g.error);
+    if (g.args.length !== 1) {
+      return fail('Usage: arping [-AbDfhqUV] [-c count] [-w timeout] [-i interval] [-I device] [-s source] destination');
+    }
+    const target = g.args[0];
+    if (!isIPv4(target)) return fail(unknownHost('arping', target));
+    const a: Record<string, unknown> = { type: 'arping', host: hosts[0], target };
+    const I = g.opts.get('I');
+    if (typeof I === 'string') a.iface = I;
+    const s = g.opts.get('s');
+    if (typeof s === 'string') {
+      if (!isIPv4(s)) return fail(unknownHost('arping', s));
+      a.src = s;
+    }
+    const c = g.opts.get('c');
+    if (typeof c === 'string') {
+      const n = numberArg('arping', c, 1, LIMITS.count, true);
+      if (typeof n !== 'number') return fail(n.error);
+      a.count = n;
+    }
+    const w = g.opts.get('w');
+    if (typeof w === 'string') {
+      const n = numberArg('arping', w, 0, LIMITS.seconds, false);
+      if (typeof n !== 'number') return fail(n.error);
+      if (n === 0) return fail(`arping: invalid argument: '${w}': out of range: 0 < value <= ${LIMITS.seconds}`);
+      a.w = n;
+    }
+    for (const f of FLAGS) if (g.opts.get(f) === true) a[f] = true;
+    return { ok: true, action: a as { type: 'arping' } };
+  },
+  run: ACTION_RUNNERS.arping,
+  harness: {
+    kind: 'arping',
+    timeoutMs: (a) => ((a.count ?? 1) + (a.w ?? 0) + 5) * 1000,
+    // arping -c N without -w runs N seconds (one per probe); with -w (and -c 1) it returns
+    // at the first reply or after w; -D returns at the first reply; -U/-A take a second per probe.
+    timing(a, ctx) {
+      const P = ctx.proxy ? PROXY : 0;
+      const c = a.count ?? 1;
+      if (a.U === true || a.A === true) {
+        return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 })) };
+      }
+      if (a.w !== undefined || a.D === true) {
+        const w = a.w ?? c;
+        return { outcomes: [{ lo: 0, hi: 0.05 + P }, { lo: w, hi: w + 0.05 }], events: () => [{ a: 0, b: 0.05 + P }] };
+      }
+      return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 + P })) };
+    },
+  },
+};

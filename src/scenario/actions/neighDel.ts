@@ -1,0 +1,41 @@
+/** `neigh_del`: `ip neigh del IP dev DEV` (engine/tools/admin.ts neighDel). */
+import { z } from 'zod';
+import { ACTION_RUNNERS } from '../../engine/index.ts';
+import { actionBase, devName, host, ipv4Schema } from '../fields.ts';
+import { isIPv4 } from '../net.ts';
+import { fail, ipArgs, ipErr } from './cmdline.ts';
+import { pick } from './common.ts';
+import type { ActionDescriptor } from './descriptor.ts';
+
+const schema = z.strictObject({ type: z.literal('neigh_del'), host, ip: ipv4Schema, dev: devName, ...actionBase });
+
+export const neighDel: ActionDescriptor<'neigh_del', typeof schema> = {
+  type: 'neigh_del',
+  schema,
+  hosts: 'one',
+  normalize: (a) => ({ type: 'neigh_del', host: a.host, ip: a.ip, dev: a.dev }),
+  check(a, ctx) {
+    if (ctx.hostRef(a.host)) ctx.dev(a.host, a.dev, ['dev']);
+  },
+  devs: (a) => [a.dev],
+  renameDev: (a, from, to) => (a.dev === from ? { ...a, dev: to } : a),
+  arbitrary: (c, { host: h, pool }) => ({ type: 'neigh_del', host: h.name, ip: pick(pool, c.a), dev: pick(h.ifaces, c.b) }),
+  print: (a) => `ip neigh del ${a.ip} dev ${a.dev}`,
+  command: ['ip', 'neigh', 'del'],
+  parse(words, hosts) {
+    const r = ipArgs(words.slice(3), ['dev', 'to']);
+    if ('error' in r) return fail(r.error);
+    const ip = r.kv.get('to') ?? r.rest[0];
+    if (r.rest.length > (r.kv.has('to') ? 0 : 1)) return fail(ipErr.garbage(r.rest[r.rest.length - 1]));
+    const dev = r.kv.get('dev');
+    if (ip === undefined || dev === undefined) return fail('Device and destination are required arguments.');
+    if (!isIPv4(ip)) return fail(ipErr.inet(ip));
+    return { ok: true, action: { type: 'neigh_del', host: hosts[0], ip, dev } };
+  },
+  run: ACTION_RUNNERS.neigh_del,
+  harness: {
+    kind: 'quiet',
+    timeoutMs: () => 10_000,
+    timing: () => ({ deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] }),
+  },
+};
