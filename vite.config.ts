@@ -1,9 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { EMBED_PAGE, securityPlugin } from './config/security.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), securityPlugin()],
+  // Two pages: the app, and the embeddable diagram (its own page so that servers can let
+  // other sites frame it while refusing to let them frame the app).
+  build: { rolldownOptions: { input: { main: 'index.html', embed: EMBED_PAGE } } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -110,3 +110,11 @@ test('every dialog and panel opens and stays open', async ({ page }) => {
   await del.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.host('R1')).toBeVisible();
 });
+
+test('the dev server allows its hot-reload WebSocket; the built app does not', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '').replaceAll('&#39;', "'");
+  expect(csp).toContain("default-src 'self'");
+  if (test.info().project.name === 'dev') expect(csp).toContain('connect-src \'self\' ws://127.0.0.1:* ws://localhost:*');
+  else expect(csp).not.toContain('ws:');
+});

@@ -457,7 +457,7 @@ test.describe('embed mode', () => {
     await page.getByTestId('share').click();
     await page.getByLabel('Width (px)').fill('820');
     const code = await page.getByTestId('embed-code').inputValue();
-    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1#s=1\.[^"]+" width="820" height="500" title="ARP Lab: Two NICs on one segment \(ARP flux, rp_filter=1\)" loading="lazy" style="border:0"><\/iframe>$/);
+    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#s=1\.[^"]+" width="820" height="500" title="ARP Lab: Two NICs on one segment \(ARP flux, rp_filter=1\)" loading="lazy" style="border:0"><\/iframe>$/);
     const src = (/src="([^"]+)"/.exec(code)?.[1] ?? '').replaceAll('&amp;', '&');
 
     const embed = await context.newPage();
@@ -486,7 +486,7 @@ test.describe('embed mode', () => {
     // Small and in Chinese, dark: the controls wrap, nothing is cut off.
     const small = await context.newPage();
     await small.setViewportSize({ width: 560, height: 420 });
-    await small.goto(src.replace('?embed=1', '?embed=1&lang=zh&theme=dark'));
+    await small.goto(src.replace('embed.html#', 'embed.html?lang=zh&theme=dark#'));
     await expect(small.getByRole('link', { name: /在 ARP Lab 中打开/ })).toBeVisible();
     await expect(small.getByTestId('play')).toBeVisible();
     await shot(small, '12-embed-small-zh-dark');

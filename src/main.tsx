@@ -16,6 +16,7 @@ import { startEditor } from './view/editor/startup.ts';
 import { installBridge } from './view/bridge.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
 import { ShareRoot } from './view/share/ShareRoot.tsx';
+import { isEmbedUrl } from './view/share/shareLink.ts';
 import './app.css';
 
 // URL options (for tests and sharing a view): ?lang=zh&theme=dark&animate=0&speed=2
@@ -25,8 +26,8 @@ const lang: Lang = params.get('lang') === 'zh' || params.get('lang') === 'en' ? 
 const theme: Theme = params.get('theme') === 'dark' || params.get('theme') === 'light' ? (params.get('theme') as Theme) : media('(prefers-color-scheme: dark)') ? 'dark' : 'light';
 const animate = params.get('animate') === '0' ? false : params.get('animate') === '1' ? true : !media('(prefers-reduced-motion: reduce)');
 const speed = Number(params.get('speed') ?? 1) || 1;
-// ?embed=1: diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
-const embed = params.get('embed') === '1';
+// embed.html (or ?embed=1): diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
+const embed = isEmbedUrl(location.href);
 
 // The topology editor: autosaved work (if any) is the starting scenario; a #s= link opened
 // by ShareRoot replaces it on screen but not in storage until the user edits.

@@ -6,16 +6,10 @@ import { TimelineBar } from '../timeline/TimelineBar.tsx';
 import { useDocumentSync } from '../useDocumentSync.ts';
 import { useShortcuts } from '../useShortcuts.ts';
 import { scenarioTitle } from './scenarioTitle.ts';
-
-/** The address of the full app for this embed: the same fragment, without `embed=1`. */
-function fullAppUrl(): string {
-  const u = new URL(window.location.href);
-  u.searchParams.delete('embed');
-  return u.toString();
-}
+import { fullAppUrl } from './shareLink.ts';
 
 /**
- * Embed mode (`?embed=1`), for blog posts and slides: the diagram and the playback controls
+ * Embed mode (embed.html), for blog posts and slides: the diagram and the playback controls
  * only, with the scenario's title and a link that opens it in the full app.
  */
 export function EmbedApp() {
@@ -29,7 +23,7 @@ export function EmbedApp() {
     <div className="embed" data-testid="embed">
       <header className="embed-head">
         <span className="embed-title">{scenarioTitle(scenario, lang, t)}</span>
-        <a className="embed-open" href={fullAppUrl()} target="_blank" rel="noopener noreferrer" aria-label={t('share.embed.openAria')}>
+        <a className="embed-open" href={fullAppUrl(window.location.href)} target="_blank" rel="noopener noreferrer" aria-label={t('share.embed.openAria')}>
           {t('share.embed.open')}
         </a>
       </header>

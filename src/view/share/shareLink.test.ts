@@ -7,7 +7,7 @@ import { serializeScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { createAppStore } from '../../store/createAppStore.ts';
 import { currentView, hasUnsavedEdits, openScenario } from './openScenario.ts';
-import { embedSnippet, embedUrl, escapeAttribute, isEmbedUrl, LINK_WARN_CHARS, pageBase, readLocationLink, shareUrl } from './shareLink.ts';
+import { embedSnippet, embedUrl, fullAppUrl, escapeAttribute, isEmbedUrl, LINK_WARN_CHARS, pageBase, readLocationLink, shareUrl } from './shareLink.ts';
 import { encodeViewParams, parseViewParams } from './viewParams.ts';
 
 const scenario = twoNic as ScenarioV1;
@@ -58,12 +58,18 @@ describe('share and embed links', () => {
     expect(parseViewParams(url).view).toEqual({ at: 5 });
   });
 
-  it('embed links carry ?embed=1 and the same fragment', () => {
-    const url = embedUrl(PAGE, scenario);
-    expect(url.startsWith('https://lab.example/arp/?embed=1#s=1.')).toBe(true);
+  it('embed links go to the embed page (its own path, so servers can allow framing it alone), same fragment', () => {
+    const url = embedUrl(PAGE, scenario, { at: 2 });
+    expect(url).toBe(`https://lab.example/arp/embed.html${encodeShareFragment(scenario)}&v=1&at=2`);
+    expect(embedUrl('https://lab.example/arp/index.html?lang=zh', scenario).startsWith('https://lab.example/arp/embed.html#s=1.')).toBe(true);
     expect(isEmbedUrl(url)).toBe(true);
+    // Snippets made before the embed page had ?embed=1 on the app's page: still embed mode.
+    expect(isEmbedUrl('https://lab.example/arp/?embed=1#s=1.a')).toBe(true);
     expect(isEmbedUrl(PAGE)).toBe(false);
     expect(readLocationLink(url)).toMatchObject({ kind: 'link', result: { ok: true } });
+    // "Open in ARP Lab" from an embed: the app's page, the reader's options and the same fragment.
+    expect(fullAppUrl('https://lab.example/arp/embed.html?lang=zh#s=1.a&v=1')).toBe('https://lab.example/arp/?lang=zh#s=1.a&v=1');
+    expect(fullAppUrl('https://lab.example/arp/?embed=1#s=1.a')).toBe('https://lab.example/arp/#s=1.a');
   });
 
   it('the iframe snippet escapes the title and the address', () => {

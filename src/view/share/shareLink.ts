@@ -13,10 +13,22 @@ import { encodeViewParams, parseViewParams, type LinkView, type ViewParse } from
  */
 export const LINK_WARN_CHARS = 8000;
 
+/**
+ * The embeddable page, next to the app's page. It is a page of its own (not a query on the
+ * app's) because a static server can only send different headers per path: the app refuses
+ * to be framed by other sites, the embed page allows it (config/security.ts).
+ */
+export const EMBED_PAGE = 'embed.html';
+
+/** The directory the app is served from (`https://host/arp/`), whichever of its pages `href` is. */
+function appDir(href: string): string {
+  const u = new URL(href);
+  return `${u.origin}${u.pathname.replace(/[^/]*\.html$/, '')}`;
+}
+
 /** The app's address without query (options such as ?lang= are per reader) or fragment. */
 export function pageBase(href: string): string {
-  const u = new URL(href);
-  return `${u.origin}${u.pathname}`;
+  return appDir(href);
 }
 
 /** The full share link: page address, scenario, then the view (if any). */
@@ -24,9 +36,16 @@ export function shareUrl(href: string, scenario: ScenarioV1, view?: LinkView | n
   return `${pageBase(href)}${encodeShareFragment(scenario)}${encodeViewParams(view)}`;
 }
 
-/** The embed address: `?embed=1` and the same fragment. */
+/** The embed address: the embed page and the same fragment. */
 export function embedUrl(href: string, scenario: ScenarioV1, view?: LinkView | null): string {
-  return `${pageBase(href)}?embed=1${encodeShareFragment(scenario)}${encodeViewParams(view)}`;
+  return `${appDir(href)}${EMBED_PAGE}${encodeShareFragment(scenario)}${encodeViewParams(view)}`;
+}
+
+/** The full app for an embed's address: same query and fragment, on the app's page. */
+export function fullAppUrl(href: string): string {
+  const u = new URL(href);
+  u.searchParams.delete('embed');
+  return `${appDir(href)}${u.search}${u.hash}`;
 }
 
 /** `&`, `<`, `>`, `"` and `'` as HTML entities, for an attribute value in double quotes. */
@@ -60,10 +79,11 @@ export function readLocationLink(hrefOrHash: string): LocationLink {
   return { kind: 'link', result: decodeShareLink(hrefOrHash), view: parseViewParams(hrefOrHash) };
 }
 
-/** Is this URL in embed mode (`?embed=1`)? */
+/** Is this URL in embed mode (the embed page, or `?embed=1` on the app's page as older snippets had)? */
 export function isEmbedUrl(href: string): boolean {
   try {
-    return new URL(href).searchParams.get('embed') === '1';
+    const u = new URL(href);
+    return u.pathname.endsWith(`/${EMBED_PAGE}`) || u.searchParams.get('embed') === '1';
   } catch {
     return false;
   }
