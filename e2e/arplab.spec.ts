@@ -12,7 +12,7 @@ test.describe('default scenario: two NICs on one segment, rp_filter=1', () => {
     await app.screenshot('01-start-light');
     await app.runAction(0);
     await app.expectResult(0, 'ok');
-    await expect(app.cardNeigh('B')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
+    await expect(app.cardNeigh('B')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
     await app.screenshot('02-after-ping-light');
   });
 
@@ -150,6 +150,6 @@ test.describe('browser preferences', () => {
     // Reduced motion: playback jumps from event to event, with the same outcome.
     await app.runAction(0);
     await app.expectResult(0, 'ok');
-    await expect(app.cardNeigh('B')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
+    await expect(app.cardNeigh('B')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
   });
 });

@@ -111,7 +111,7 @@ async function macOf(ed: EditorPage, port: string): Promise<string> {
 async function expectTwoNicOutcome(page: Page, app: ArpLabPage, ed: EditorPage) {
   await app.expectResult(0, 'ok');
   const mac = await macOf(ed, 'A.eth0');
-  await expect(app.cardNeigh('B')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
+  await expect(app.cardNeigh('B')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
   await page.getByLabel('ARP only').check();
   await expect(app.eventRow('A.eth0 <', 'Request who-has 192.168.100.36 tell 192.168.100.39')).toHaveCount(1);
   await expect(app.eventRow('A.eth1 <', 'Request who-has 192.168.100.36 tell 192.168.100.39')).toHaveCount(1);

@@ -399,11 +399,11 @@ test.describe('gallery', () => {
     // Phase 1 (R1 with defaults): C's ping to the VIP ends on R1's MAC: traffic bypasses the director.
     await app.runAction(2);
     await app.expectResult(2, 'ok');
-    await expect(app.cardNeigh('C')).toContainText('192.168.100.200 → R1.eth0');
+    await expect(app.cardNeigh('C')).toContainText('192.168.100.200 dev eth0 → R1.eth0');
     // Phase 2 (arp_ignore=1, arp_announce=2 on R1): only D answers.
     await app.runAction(15);
     await app.expectResult(15, 'ok');
-    await expect(app.cardNeigh('C')).toContainText('192.168.100.200 → D.eth0');
+    await expect(app.cardNeigh('C')).toContainText('192.168.100.200 dev eth0 → D.eth0');
 
     // S05 (arp_ignore=1 on eth0): no question (nothing edited since), the ping to .36 fails.
     await page.getByTestId('open-gallery').click();
@@ -479,7 +479,7 @@ test.describe('embed mode', () => {
       const m = /event (\d+) of (\d+)/.exec((await pos.textContent()) ?? '');
       expect(m && m[1] === m[2]).toBe(true);
     }).toPass({ timeout: 30_000 });
-    await expect(embed.locator('[data-neigh-host="B"]')).toContainText('192.168.100.36 → A.eth0 REACHABLE');
+    await expect(embed.locator('[data-neigh-host="B"]')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
     await shot(embed, '08-embed-played');
     await embed.close();
 

@@ -59,6 +59,8 @@ export interface SimSlice {
   simMs: number;
   /** Differences from the previous simulation after an edit, or null. */
   changes: OutcomeChange[] | null;
+  /** The outcome of the scenario as loaded (or as the app started), for "what changed since loaded". */
+  baseSim: SimResult | null;
   /**
    * Re-derives sim from the scenario; `compare` lists what changed since the previous
    * simulation. `loaded`: the scenario's load result when the caller has just validated it

@@ -7,7 +7,6 @@ import { Palette } from './editor/Palette.tsx';
 import { TopologyList } from './editor/TopologyList.tsx';
 import { TopologyMenu } from './editor/TopologyMenu.tsx';
 import { ActionList } from './panels/ActionList.tsx';
-import { ChangesPanel } from './panels/ChangesPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { usePlayback } from './playback/usePlayback.ts';
 import { EventList } from './timeline/EventList.tsx';
@@ -35,7 +34,6 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
         <TopologyMenu />
         <ActionForm />
         <ActionList />
-        <ChangesPanel />
       </nav>
       <main id="canvas-main" className="center" tabIndex={-1}>
         <Canvas />

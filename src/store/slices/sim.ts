@@ -19,10 +19,12 @@ export const createSimSlice =
       simError: null,
       simMs: 0,
       changes: null,
+      baseSim: null,
       resimulate({ compare = false, loaded } = {}) {
         const t0 = now();
         const { sim: prevSim, cursor } = get();
         const r = loaded ?? load(get().scenario);
+        if (!compare) set({ baseSim: null });
         if (!r.ok) {
           set({ engineInput: null, sim: null, timeline: EMPTY_TIMELINE, simError: r.issues, changes: null, cursor: 0, vtime: 0, playing: false });
           return;
@@ -46,6 +48,8 @@ export const createSimSlice =
         // Frame ids belong to one simulation: a selected frame of the old one no longer exists.
         const selection = get().selection?.kind === 'frame' ? null : get().selection;
         set({ engineInput: r.engine, sim, timeline, simError: null, changes, simMs: now() - t0, cursor: 0, vtime: 0, jumpAcc: 0, playing: false, stopAt: null, selection });
+        // A run that is not an edit's (start, a load) is the outcome "what changed" can compare with.
+        if (!compare) set({ baseSim: sim });
         if (compare && rerunTo !== null) {
           if (get().animate) set({ playing: true, stopAt: rerunTo });
           else get().seek(rerunTo);

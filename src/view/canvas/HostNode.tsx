@@ -1,4 +1,4 @@
-import { memo, useRef, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeighView } from '../../store/derive/neighAt.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
@@ -45,6 +45,7 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
     }
   };
   const rows = neigh ?? [];
+  const clipId = `card-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const x0 = g.x - g.w / 2;
   const y0 = g.y - g.h / 2;
   return (
@@ -76,21 +77,32 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
             lo {g.loAddresses.join(' ')}
           </text>
         ) : null}
+        {/* A row longer than the card is cut at its edge (the whole row is in its tooltip). */}
+        <clipPath id={clipId}>
+          <rect x={x0 + 4} y={y0} width={g.w - 8} height={g.h} />
+        </clipPath>
         <g className="neigh-mini" data-neigh-host={g.name}>
           {rows.length === 0 ? (
             <text className="neigh-empty" x={x0 + 12} y={y0 + 44}>{t('canvas.neighEmpty')}</text>
           ) : (
-            rows.slice(0, MAX_ROWS).map((r, i) => (
-              <text
-                key={`${r.dev} ${r.ip} ${r.changedAt}`}
-                className={`neigh-row st-${r.state.toLowerCase()}${r.changedAt >= stepFirst ? ` changed${flash ? ' flash' : ''}` : ''}`}
-                x={x0 + 12}
-                y={y0 + 44 + i * 16}
-                data-ip={r.ip}
-              >
-                {r.ip} → {r.lladdr ? (owners[r.lladdr] ?? r.lladdr) : '—'} <tspan className="neigh-state">{r.state}</tspan>
-              </text>
-            ))
+            rows.slice(0, MAX_ROWS).map((r, i) => {
+              // As `ip neigh` says it: the device is what tells a two-NIC host's entries apart.
+              const who = r.lladdr ? (owners[r.lladdr] ?? r.lladdr) : '—';
+              return (
+                <text
+                  key={`${r.dev} ${r.ip} ${r.changedAt}`}
+                  className={`neigh-row st-${r.state.toLowerCase()}${r.changedAt >= stepFirst ? ` changed${flash ? ' flash' : ''}` : ''}`}
+                  x={x0 + 12}
+                  y={y0 + 44 + i * 16}
+                  data-ip={r.ip}
+                  data-dev={r.dev}
+                  clipPath={`url(#${clipId})`}
+                >
+                  <title>{`${r.ip} dev ${r.dev} lladdr ${r.lladdr ?? '—'} ${r.state} (${who})`}</title>
+                  {r.ip} <tspan className="neigh-dev">dev {r.dev}</tspan> → {who} <tspan className="neigh-state">{r.state}</tspan>
+                </text>
+              );
+            })
           )}
           {rows.length > MAX_ROWS ? (
             <text className="neigh-more" x={x0 + g.w - 12} y={y0 + g.h - 8} textAnchor="end">{t('canvas.moreRows', { count: rows.length - MAX_ROWS })}</text>

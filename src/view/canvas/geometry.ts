@@ -51,7 +51,8 @@ export interface Geometry {
   bounds: { x0: number; y0: number; x1: number; y1: number };
 }
 
-export const CARD_MIN_W = 200;
+/** Wide enough for a cache row as `ip neigh` prints it: `192.168.100.21 dev eth0 → RS1.eth0 REACHABLE`. */
+export const CARD_MIN_W = 300;
 export const PORT_SPACING = 230;
 export const CARD_H = 96;
 export const SWITCH_W = 150;
@@ -63,7 +64,7 @@ type Pos = { x: number; y: number };
 export function autoLayout(engine: EngineScenario, layout: Record<string, Pos>): Record<string, Pos> {
   const out: Record<string, Pos> = { ...layout };
   const PER_ROW = 8;
-  const DX = 240;
+  const DX = CARD_MIN_W + 60;
   const groups = new Map<string, string[]>();
   const lonely: string[] = [];
   for (const h of engine.hosts) {

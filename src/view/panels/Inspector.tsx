@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
+import { ChangesPanel } from './ChangesPanel.tsx';
 import { FrameInspector } from './FrameInspector.tsx';
 import { HostInspector } from './HostInspector.tsx';
 import { ScenarioInfo } from './ScenarioInfo.tsx';
@@ -21,6 +22,7 @@ export function Inspector() {
   }, [sel]);
   return (
     <aside ref={ref} className="inspector" aria-label={t('inspector.label')}>
+      <ChangesPanel />
       {sel === null ? <ScenarioInfo /> : null}
       {sel?.kind === 'host' ? <HostInspector host={sel.host} dev={null} /> : null}
       {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}

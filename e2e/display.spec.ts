@@ -1,0 +1,62 @@
+/**
+ * Legibility and hostile display text: the LVS topology behind a router (labels that do not
+ * collide), host cards that name the device of each cache entry, "what changed" where the user
+ * is looking, bidi overrides and very long text.
+ */
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { ArpLabPage } from './pages/ArpLabPage.ts';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const lvsFive = JSON.parse(readFileSync(new URL('./fixtures/lvs-five.json', import.meta.url), 'utf8'));
+const link = (scenario: unknown, query = 'lang=en&speed=10') => `/?${query}#s=1.${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url')}`;
+
+async function openScenario(page: Page, scenario: unknown, firstHost: string, query?: string) {
+  await page.goto(link(scenario, query));
+  await expect(page.locator(`[data-host="${firstHost}"]`)).toBeVisible();
+}
+
+test('LVS behind a router: screenshot', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await openScenario(page, lvsFive, 'RS2');
+  await app.screenshot('display-01-lvs-five');
+  await app.runAction(0);
+  await app.expectResult(0, 'ok');
+  await app.screenshot('display-02-lvs-five-after-ping');
+});
+
+test('host cards name the device of each cache entry, as ip neigh does', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open();
+  await app.runAction(0);
+  await app.expectResult(0, 'ok');
+  await expect(app.cardNeigh('B').locator('[data-ip="192.168.100.36"]')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
+  // A learnt B from the request on both NICs: each entry says which one.
+  await expect(app.cardNeigh('A').locator('[data-dev="eth0"]')).toContainText('192.168.100.39 dev eth0 → B.eth0');
+  await app.screenshot('display-03-host-cards');
+});
+
+test('what changed: in view at 1440×900, since the last edit or since loaded', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open();
+  await app.selectHost('A');
+  await app.setSysctl('net.ipv4.conf.eth0.arp_ignore', '1');
+  const panel = page.getByTestId('changes');
+  await expect(panel).toContainText('now fails');
+  await expect(panel).toBeInViewport({ ratio: 1 });
+  // A second edit that changes nothing in the outcome.
+  await app.setSysctl('net.ipv4.conf.eth1.arp_announce', '1');
+  await expect(panel).toContainText('the outcome is the same');
+  await expect(panel).not.toContainText('now fails');
+  await panel.getByRole('radio', { name: 'as loaded' }).click();
+  await expect(panel).toHaveAttribute('data-since', 'loaded');
+  await expect(panel).toContainText('now fails');
+  await expect(panel).toContainText('192.168.100.36 dev eth0');
+  await expect(panel).toBeInViewport({ ratio: 1 });
+  await app.screenshot('display-04-what-changed');
+  // Still in view when the inspector is scrolled to its end.
+  await page.locator('.inspector').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(panel).toBeInViewport({ ratio: 1 });
+});
