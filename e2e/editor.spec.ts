@@ -198,7 +198,7 @@ test.describe('topology editor', () => {
     const dialog = page.getByTestId('edit-confirm');
     await expect(dialog).toContainText('Delete B?');
     await expect(dialog).toContainText('B.eth0: its cable to lan');
-    await expect(dialog).toContainText('action 1: B$ ping -c 1 192.168.100.36');
+    await expect(dialog).toContainText('action 1: B$ ping -c 1 -W 1 192.168.100.36');
     await ed.screenshot('editor-08-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(ed.host('B')).toHaveCount(0);

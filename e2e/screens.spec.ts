@@ -56,7 +56,7 @@ for (const theme of ['light', 'dark'] as const) {
     await app.screenshot(`${theme}-10-arping-form`);
     await page.getByRole('button', { name: 'Add and run' }).click();
     await expect(app.action(2).locator('[data-result]')).toBeVisible({ timeout: 15_000 });
-    await expect(app.action(2)).toContainText('arping -U -c 1 -I eth1 192.168.100.39');
+    await expect(app.action(2)).toContainText('A$ arping -U -I eth1 -c 1 192.168.100.39');
     await page.getByTestId('step-back').click();
     await app.screenshot(`${theme}-11-arping-step`);
   });
