@@ -2,38 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { parseArping, parsePing, planAction } from './actions.ts';
 
 describe('planAction', () => {
-  it('runs ping as iputils ping -n -c N -W W [-I x]', () => {
+  it('runs ping as the event list prints it, with -n for numeric output', () => {
     const p = planAction({ type: 'ping', host: 'R1', to: '192.168.100.99', iface: '192.168.100.200' });
-    expect(p.cmd).toBe('ping -n -c 1 -W 1 -I 192.168.100.200 192.168.100.99');
-    expect(p.desc).toBe('R1: ping -I 192.168.100.200 192.168.100.99');
+    expect(p.cmd).toBe('ping -n -I 192.168.100.200 -c 1 -W 1 192.168.100.99');
+    expect(p.desc).toBe('R1$ ping -I 192.168.100.200 -c 1 -W 1 192.168.100.99');
     expect(p.commands[0]!.ip).toBe(false);
     expect(planAction({ type: 'ping', host: 'H1', to: '192.168.2.20', count: 2, W: 2 }).cmd).toBe('ping -n -c 2 -W 2 192.168.2.20');
   });
 
-  it('runs arping with the flags of the action', () => {
+  it('runs arping with every flag of the action', () => {
     expect(planAction({ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.10', count: 1, w: 1, src: '10.1.2.3' }).cmd)
-      .toBe('arping -c 1 -w 1 -I eth0 -s 10.1.2.3 192.168.100.10');
-    const d = planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.70', count: 1, w: 1, D: true });
-    expect(d.cmd).toBe('arping -c 1 -w 1 -D -I eth0 192.168.100.70');
-    expect(d.desc).toBe('A: arping -D -c 1 -I eth0 192.168.100.70');
-    expect(planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.54', U: true }).cmd).toBe('arping -c 1 -U -I eth0 192.168.100.54');
+      .toBe('arping -I eth0 -s 10.1.2.3 -c 1 -w 1 192.168.100.10');
+    const d = planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.70', count: 1, w: 1, D: true, b: true });
+    expect(d.cmd).toBe('arping -D -b -I eth0 -c 1 -w 1 192.168.100.70');
+    expect(d.desc).toBe('A$ arping -D -b -I eth0 -c 1 -w 1 192.168.100.70');
+    // without count, arping runs without -c, as in the engine
+    expect(planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.54', U: true, w: 2 }).cmd).toBe('arping -U -I eth0 -w 2 192.168.100.54');
   });
 
   it('runs the ip and sysctl actions per host', () => {
     const f = planAction({ type: 'flush', hosts: ['A', 'B'] });
-    expect(f.desc).toBe('A,B: ip neigh flush all');
+    expect(f.desc).toBe('A,B$ ip neigh flush all');
+    expect(f.sequential).toBe(true);
     expect(f.commands.map((c) => [c.host, c.argv.join(' '), c.ip])).toEqual([['A', 'neigh flush all', true], ['B', 'neigh flush all', true]]);
     const s = planAction({ type: 'sysctl', hosts: ['R1'], set: { 'net.ipv4.conf.all.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 } });
-    expect(s.desc).toBe('R1: sysctl net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2');
+    expect(s.desc).toBe('R1$ sysctl -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2');
     expect(s.commands[0]!.argv).toEqual(['sysctl', '-q', '-w', 'net.ipv4.conf.all.arp_ignore=1', 'net.ipv4.conf.all.arp_announce=2']);
     expect(planAction({ type: 'neigh_add', host: 'C', ip: '192.168.100.200', lladdr: '02:00:00:00:0D:00', dev: 'eth0', nud: 'stale' }).desc)
-      .toBe('C: ip neigh replace 192.168.100.200 lladdr 02:00:00:00:0d:00 dev eth0 nud stale');
+      .toBe('C$ ip neigh replace 192.168.100.200 lladdr 02:00:00:00:0d:00 dev eth0 nud stale');
     expect(planAction({ type: 'route', host: 'A', op: 'del', route: { dest: '192.168.100.0/24', dev: 'eth0', metric: 200 } }).desc)
-      .toBe('A: ip route del 192.168.100.0/24 dev eth0 metric 200');
-    expect(planAction({ type: 'addr', host: 'A', op: 'add', cidr: '10.9.9.9/32', dev: 'eth0' }).desc).toBe('A: ip addr add 10.9.9.9/32 dev eth0');
-    expect(planAction({ type: 'link', host: 'A', dev: 'eth0', mac: '02:00:00:00:AA:01' }).desc).toBe('A: ip link set eth0 address 02:00:00:00:aa:01');
-    expect(planAction({ type: 'link', host: 'A', dev: 'eth0', state: 'down' }).desc).toBe('A: ip link set eth0 down');
-    expect(planAction({ type: 'wait', seconds: 1.2 })).toMatchObject({ desc: 'wait 1.2s', sleep: 1.2, commands: [] });
+      .toBe('A$ ip route del 192.168.100.0/24 dev eth0 metric 200');
+    expect(planAction({ type: 'addr', host: 'A', op: 'add', cidr: '10.9.9.9/32', dev: 'eth0' }).desc).toBe('A$ ip addr add 10.9.9.9/32 dev eth0');
+    expect(planAction({ type: 'link', host: 'A', dev: 'eth0', mac: '02:00:00:00:AA:01' }).desc).toBe('A$ ip link set eth0 address 02:00:00:00:aa:01');
+    expect(planAction({ type: 'link', host: 'A', dev: 'eth0', state: 'down' }).commands[0]!.argv).toEqual(['link', 'set', 'eth0', 'down']);
+    expect(planAction({ type: 'wait', seconds: 1.2 })).toMatchObject({ desc: 'sleep 1.2', sleep: 1.2, commands: [] });
   });
 
   it('refuses an unknown action', () => {

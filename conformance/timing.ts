@@ -19,47 +19,11 @@
  * more after the first resolution since the last flush of every host.
  */
 
-export interface Span {
-  lo: number;
-  hi: number;
-}
+import type { Ev, Profile, Span, TimingCtx } from '../src/scenario/actions/descriptor.ts';
+import { timingProfile } from '../src/scenario/actions/registry.ts';
+import type { ActionV1 } from '../src/scenario/types.ts';
 
-/** Something that may happen between a and b seconds after its action starts. */
-export interface Ev {
-  a: number;
-  b: number;
-  /**
-   * An administrative change (sysctl, route, address, flush of some hosts, static entry):
-   * it must not coincide with other events, but it is no neighbour update from a frame,
-   * so locktime does not apply to it.
-   */
-  admin?: boolean;
-}
-
-/** A way the action may end: how long it runs, and whether it failed (ping). */
-export interface Outcome extends Span {
-  failed?: boolean;
-}
-
-export interface Profile {
-  /** How long the action may run: one span per outcome the kernel may choose. */
-  outcomes: Outcome[];
-  /** What the action may cause, for a given outcome. */
-  events: (o: Outcome) => Ev[];
-  /** When, for a given outcome, the action may leave a resolution pending (see `deletes`). */
-  holds?: (o: Outcome) => Ev[];
-  /** Creates or confirms entries: REACHABLE ones expire 15 s or more later. */
-  anchor?: boolean;
-  /** Flushes every host's dynamic entries: no pending timer survives it. */
-  reset?: boolean;
-  /**
-   * Deletes entries (flush, neigh del, MAC change). Deleting an INCOMPLETE entry that holds
-   * queued packets sends ICMP errors for them, which may need a resolution of their own,
-   * depending on the random order in which a flush walks the hash table: so such actions
-   * wait until no resolution can be pending.
-   */
-  deletes?: boolean;
-}
+export type { Ev, Outcome, Profile, Span } from '../src/scenario/actions/descriptor.ts';
 
 /** Clearance between a snapshot and any event. */
 const SNAP_MARGIN = 0.12;
@@ -184,86 +148,15 @@ function dedupe(bs: Branch[]): Branch[] {
   return [...seen.values()];
 }
 
-/** A proxy_arp reply to a broadcast request comes 0–0.8 s late (proxy_delay). */
-const PROXY = 0.9;
-
 /**
- * The timing of an action, from the tools' behaviour (iputils 20221126): ping returns at
- * once after its last reply, or -W seconds after its last request; arping -c N without -w
- * runs N seconds (one per probe); with -w (and -c 1) it returns at the first reply or after
- * w; -D returns at the first reply; -U/-A take a second per probe.
+ * The timing of an action, from the tools' behaviour (iputils 20221126): each action type's
+ * descriptor (src/scenario/actions/, `harness.timing`) says how long it may run and what it
+ * may cause.
  */
-export function profileOf(a: { type: string } & Record<string, unknown>, ctx: { proxy: boolean; allHosts: string[] }): Profile {
-  const P = ctx.proxy ? PROXY : 0;
-  const num = (v: unknown, d: number) => (typeof v === 'number' ? v : d);
-  switch (a.type) {
-    case 'ping': {
-      const c = num(a.count, 1);
-      const W = num(a.W, 1);
-      // A ping that succeeded had every resolution on its path answered: only a failed one
-      // can leave retransmissions behind.
-      const outcomes: Outcome[] = [{ lo: 0, hi: 0.05 + P }, { lo: c - 1 + W, hi: c - 1 + W + 0.05, failed: true }];
-      if (c > 1) outcomes.push({ lo: c - 1, hi: c - 1 + 0.2 });
-      return {
-        anchor: true,
-        outcomes,
-        holds: (o) => (o.failed ? [{ a: 0, b: 3.3 }] : []),
-        events: (o) => {
-          const ev: Ev[] = [{ a: 0, b: 0.05 + P }];
-          for (let k = 1; k < c; k++) ev.push({ a: k, b: k + 0.2 });
-          // An unanswered resolution: retransmissions, then FAILED (and ICMP errors).
-          if (o.failed) ev.push({ a: 1, b: 1.15 }, { a: 2, b: 2.2 }, { a: 3, b: 3.25 });
-          // An entry used while STALE: DELAY, probe at ~5 s, retransmissions, FAILED.
-          ev.push({ a: 4.8, b: 9.3 + (c - 1) + P });
-          return ev;
-        },
-      };
-    }
-    case 'arping': {
-      const c = num(a.count, 1);
-      if (a.U === true || a.A === true) {
-        return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 })) };
-      }
-      if (a.w !== undefined || a.D === true) {
-        const w = num(a.w, c);
-        return { outcomes: [{ lo: 0, hi: 0.05 + P }, { lo: w, hi: w + 0.05 }], events: () => [{ a: 0, b: 0.05 + P }] };
-      }
-      return { outcomes: [{ lo: c, hi: c + 0.05 }], events: () => range(c).map((k) => ({ a: k, b: k + 0.05 + P })) };
-    }
-    case 'flush': {
-      const hosts = Array.isArray(a.hosts) ? a.hosts : [a.host];
-      const all = a.dev === undefined && ctx.allHosts.every((h) => hosts.includes(h));
-      if (all) return { reset: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [] };
-      return { deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
-    }
-    case 'wait': {
-      const s = num(a.seconds, 0);
-      return { outcomes: [{ lo: s, hi: s + 0.02 }], events: () => [] };
-    }
-    case 'snapshot':
-      return { outcomes: [{ lo: 0, hi: 0.01 }], events: () => [] };
-    case 'link':
-      if (a.state === 'up') {
-        // Carrier reaches the bridge through linkwatch, up to a second later.
-        return { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 1.3 }] };
-      }
-      // A MAC change flushes the device's entries (and may send gratuitous ARP).
-      return { deletes: a.mac !== undefined, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05 }] };
-    case 'neigh_del':
-      return { deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
-    case 'neigh_add':
-      // A REACHABLE entry expires like a resolved one; the other states have no timer
-      // until used, and a use is a ping's, which carries its own.
-      return { anchor: String(a.nud ?? 'permanent') === 'reachable', outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
-    default:
-      // sysctl, route, addr, neigh_del: immediate changes, no timers.
-      return { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
-  }
+export function profileOf(a: { type: string } & Record<string, unknown>, ctx: TimingCtx): Profile {
+  return timingProfile(a as ActionV1, ctx);
 }
 
 /** The most common next step: something that sends a frame at once. Used to look ahead. */
 export const PROBE_NEXT: Profile = { outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05 }] };
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}

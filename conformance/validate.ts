@@ -1,9 +1,12 @@
 /**
  * Scenario format v1 (shared docs/scenario-format.md), checked from the outside: the shape
- * of every field, and that every name a segment or an action uses exists. The generator's
+ * of every field, and that every name a segment or an action uses exists. Actions are
+ * checked by their descriptors (src/scenario/actions/), which the app uses too. The generator's
  * tests hold every generated scenario to it; the runner uses it to refuse a bad file early.
  */
 import { z } from 'zod';
+import { actionDevs, actionHostList, actionSchema, descriptorOf } from '../src/scenario/actions/registry.ts';
+import type { ActionV1 as FormatAction } from '../src/scenario/types.ts';
 import type { ScenarioV1 } from './scenario.ts';
 
 const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -15,8 +18,6 @@ const IFNAME = /^[A-Za-z0-9_.:-]{1,15}$/;
 const ipv4 = z.string().regex(IPV4, 'an IPv4 address a.b.c.d');
 const cidr = z.string().regex(CIDR, 'an IPv4 prefix a.b.c.d/len');
 const mac = z.string().regex(MAC, 'a MAC address xx:xx:xx:xx:xx:xx');
-const seconds = z.number().finite().min(0).max(86400);
-const count = z.number().int().min(1).max(1000);
 
 const address = z.union([
   cidr,
@@ -58,31 +59,6 @@ const host = z.looseObject({
   notes: z.string().optional(),
 });
 
-const settle = { settle: seconds.optional(), note: z.unknown().optional(), expect: z.unknown().optional() };
-const hostsField = { host: z.string().optional(), hosts: z.array(z.string()).min(1).optional() };
-
-const action = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ping'), host: z.string(), to: ipv4, count: count.optional(), W: seconds.optional(), iface: z.string().min(1).optional(), interval: seconds.optional(), ...settle }),
-  z.strictObject({
-    type: z.literal('arping'), host: z.string(), target: ipv4, iface: z.string().regex(IFNAME).optional(), src: ipv4.optional(),
-    count: count.optional(), w: seconds.optional(), D: z.boolean().optional(), U: z.boolean().optional(), A: z.boolean().optional(),
-    b: z.boolean().optional(), f: z.boolean().optional(), ...settle,
-  }),
-  z.strictObject({ type: z.literal('flush'), ...hostsField, dev: z.string().regex(IFNAME).optional(), ...settle }),
-  z.strictObject({ type: z.literal('neigh_del'), host: z.string(), ip: ipv4, dev: z.string().regex(IFNAME), ...settle }),
-  z.strictObject({ type: z.literal('neigh_add'), host: z.string(), ip: ipv4, dev: z.string().regex(IFNAME), lladdr: mac.optional(), nud: nud.optional(), ...settle }),
-  z.strictObject({ type: z.literal('sysctl'), ...hostsField, set: sysctls, ...settle }),
-  z.strictObject({ type: z.literal('route'), host: z.string(), op: z.enum(['add', 'del', 'replace']), route, ...settle }),
-  z.strictObject({
-    type: z.literal('addr'), host: z.string(), op: z.enum(['add', 'del']), cidr, dev: z.string().regex(IFNAME),
-    label: z.string().min(1).max(15).optional(), scope: z.enum(['global', 'site', 'link', 'host']).optional(),
-    noprefixroute: z.boolean().optional(), metric: z.number().int().min(0).optional(), ...settle,
-  }),
-  z.strictObject({ type: z.literal('link'), host: z.string(), dev: z.string().regex(IFNAME), mac: mac.optional(), state: z.enum(['up', 'down']).optional(), ...settle }),
-  z.strictObject({ type: z.literal('wait'), seconds, ...settle }),
-  z.strictObject({ type: z.literal('snapshot'), ...settle }),
-]);
-
 const scenario = z.looseObject({
   version: z.literal(1).optional(),
   title: z.string().optional(),
@@ -90,7 +66,8 @@ const scenario = z.looseObject({
   seed: z.number().int().optional(),
   hosts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/), host),
   segments: z.record(z.string().min(1), z.array(z.string().regex(/^[^.]+\.[^.]+$/, 'a port "Host.iface"'))).optional(),
-  actions: z.array(action).optional(),
+  // every action type's fields, from its descriptor (src/scenario/actions/)
+  actions: z.array(actionSchema).optional(),
 });
 
 /** Problems with a scenario, each as "path: message"; empty when it is valid format v1. */
@@ -123,12 +100,15 @@ export function validateScenario(doc: unknown): string[] {
   }
   (sc.actions ?? []).forEach((a, n) => {
     const where = `actions.${n}`;
-    const hs = Array.isArray(a.hosts) ? (a.hosts as string[]) : typeof a.host === 'string' ? [a.host] : [];
-    if ((a.type === 'flush' || a.type === 'sysctl') && hs.length === 0) problems.push(`${where}: needs host or hosts`);
-    for (const h of hs) if (!ifaces.has(h)) problems.push(`${where}: no host ${h}`);
-    for (const key of ['dev', 'iface'] as const) {
-      const d = a[key];
-      if (typeof d === 'string' && !IPV4.test(d) && hs.length === 1 && !ifaces.get(hs[0]!)?.has(d)) problems.push(`${where}.${key}: ${hs[0]} has no ${d}`);
+    const action = a as FormatAction;
+    const hs = actionHostList(action);
+    if (descriptorOf(a.type)?.hosts === 'many' && hs.length === 0) problems.push(`${where}: needs host or hosts`);
+    for (const h of hs) {
+      if (!ifaces.has(h)) {
+        problems.push(`${where}: no host ${h}`);
+        continue;
+      }
+      for (const d of actionDevs(action, h)) if (!ifaces.get(h)!.has(d)) problems.push(`${where}: ${h} has no ${d}`);
     }
   });
   return problems;

@@ -10,8 +10,11 @@
  * Record order means something in format v1 (default MACs are numbered by host and
  * interface position, the bridge floods by port order), so renames keep positions.
  */
-import type { ActionV1, AddressV1, HostV1, InterfaceV1, RouteV1, ScenarioV1 } from '../scenario/types.ts';
-import { checkIndex, hostOf, hostsOfAction, ifaceOf, portDev, portHost, renameKey, withHost } from './access.ts';
+import type { AddressV1, HostV1, InterfaceV1, ScenarioV1 } from '../scenario/types.ts';
+import { renameDevInAction, renameHostInAction } from '../scenario/actions/registry.ts';
+import { renameDevKey } from '../scenario/actions/common.ts';
+import { renameRouteDev } from '../scenario/actions/routeText.ts';
+import { checkIndex, hostOf, ifaceOf, portDev, portHost, renameKey, withHost } from './access.ts';
 import { nameTaken } from './names.ts';
 import { deleteHost, deleteSegment, removeInterface } from './removal.ts';
 import { exhaustive, OpError, type TopologyOp, type TopologyOpType } from './op.ts';
@@ -42,11 +45,7 @@ function renameHost(s: ScenarioV1, from: string, to: string): ScenarioV1 {
   }
   if (s.layout && Object.hasOwn(s.layout, from)) next.layout = renameKey(s.layout, from, to);
   if (s.actions) {
-    next.actions = s.actions.map((a) => {
-      if (a.host === from) return { ...a, host: to };
-      if (Array.isArray(a.hosts) && a.hosts.includes(from)) return { ...a, hosts: (a.hosts as string[]).map((h) => (h === from ? to : h)) };
-      return a;
-    });
+    next.actions = s.actions.map((a) => renameHostInAction(a, from, to));
   }
   return next;
 }
@@ -59,16 +58,6 @@ function renameSegment(s: ScenarioV1, from: string, to: string): ScenarioV1 {
   const next: ScenarioV1 = { ...s, segments: renameKey(segs, from, to) };
   if (s.layout && Object.hasOwn(s.layout, from)) next.layout = renameKey(s.layout, from, to);
   return next;
-}
-
-const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const renameDevKey = (key: string, from: string, to: string) =>
-  key.replace(new RegExp(`^(net\\.ipv4\\.(?:conf|neigh)\\.)${escapeRe(from)}\\.`), `$1${to}.`);
-
-/** A route (string or object) with `dev FROM` renamed; a string stays a string. */
-function renameRouteDev(r: RouteV1, from: string, to: string): RouteV1 {
-  if (typeof r === 'string') return r.replace(new RegExp(`(^|\\s)dev(\\s+)${escapeRe(from)}(?=\\s|$)`), `$1dev$2${to}`);
-  return r.dev === from ? { ...r, dev: to } : r;
 }
 
 function renameInterface(s: ScenarioV1, host: string, from: string, to: string): ScenarioV1 {
@@ -97,16 +86,8 @@ function renameInterface(s: ScenarioV1, host: string, from: string, to: string):
   if (next.actions) {
     next = {
       ...next,
-      actions: next.actions.map((a) => {
-        if (!hostsOfAction(a).includes(host)) return a;
-        const o: ActionV1 = { ...a };
-        if (o.iface === from) o.iface = to;
-        if (o.dev === from) o.dev = to;
-        if (typeof o.label === 'string' && (o.label === from || o.label.startsWith(`${from}:`))) o.label = to + o.label.slice(from.length);
-        if (o.type === 'route' && o.route !== undefined) o.route = renameRouteDev(o.route as RouteV1, from, to);
-        if (o.type === 'sysctl' && o.set) o.set = Object.fromEntries(Object.entries(o.set as Record<string, number>).map(([k, v]) => [renameDevKey(k, from, to), v]));
-        return o;
-      }),
+      // each action type knows where it names a device (its descriptor's renameDev)
+      actions: next.actions.map((a) => renameDevInAction(a, host, from, to)),
     };
   }
   return next;

@@ -140,6 +140,12 @@ export interface Harness<T extends ActionType> {
   quietFlags?: string[];
   /** How long the command may run before the harness gives up on it. */
   timeoutMs(a: EngineAction<T>): number;
+  /**
+   * Run the hosts' commands one after another instead of at once: a flush on one host sends
+   * frames (ICMP errors, new resolutions) that change the tables of the next one, so the
+   * order must be the one the scenario lists (the engine flushes them in that order too).
+   */
+  sequential?: boolean;
   /** `wait`: the harness sleeps instead of running a command. */
   sleep?(a: EngineAction<T>): number;
   timing(a: EngineAction<T>, ctx: TimingCtx): Profile;

@@ -38,6 +38,7 @@ export const flush: ActionDescriptor<'flush', typeof schema> = {
   run: ACTION_RUNNERS.flush,
   harness: {
     kind: 'quiet',
+    sequential: true,
     timeoutMs: () => 10_000,
     timing(a, ctx) {
       // Flushing every host's whole table leaves no timer pending; anything less deletes

@@ -7,7 +7,8 @@ import type { ActionV1, ScenarioV1 } from '../types.ts';
 import { words } from './cmdline.ts';
 import type { ActionDescriptor } from './descriptor.ts';
 import {
-  ACTION_TYPES, ACTIONS, actionCommand, harnessPlan, normalizeAction, parseActionLine, printAction, printScenarioAction,
+  ACTION_TYPES, ACTIONS, actionCommand, actionDevs, actionHostList, actionWithoutDev, harnessPlan, normalizeAction, parseActionLine,
+  printAction, printScenarioAction, renameDevInAction,
 } from './registry.ts';
 
 /** The engine action without its step field (settle is no part of the command line), defaults filled in. */
@@ -154,6 +155,34 @@ describe('the conformance harness runs the printed command', () => {
         }
       }),
       { seed: 3, numRuns: 150 },
+    );
+  });
+});
+
+describe('references for renames and removals', () => {
+  it('renaming a device an action names renames it everywhere in its command line, and nowhere else', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ maxActions: 8, presentation: false }), (s: ScenarioV1) => {
+        for (const a of s.actions ?? []) {
+          for (const host of actionHostList(a)) {
+            for (const dev of actionDevs(a, host)) {
+              const b = renameDevInAction(a, host, dev, 'zz9');
+              expect(actionDevs(b, host)).not.toContain(dev);
+              expect(actionDevs(b, host)).toContain('zz9');
+              const before = words(printScenarioAction(a));
+              const after = words(printScenarioAction(b));
+              expect(after.length).toBe(before.length);
+              after.forEach((w, k) => {
+                if (w !== before[k]) expect(w.replaceAll('zz9', dev)).toBe(before[k]);
+              });
+              // without the device the action goes, or (sysctl) keeps only what does not name it
+              const gone = actionWithoutDev(a, host, dev);
+              if (gone) expect(actionDevs(gone, host)).not.toContain(dev);
+            }
+          }
+        }
+      }),
+      { seed: 4, numRuns: 150 },
     );
   });
 });

@@ -193,6 +193,8 @@ export interface HarnessPlan {
   /** `wait`: seconds to sleep instead of commands. */
   sleep?: number;
   kind: ActionDescriptor<ActionType>['harness']['kind'];
+  /** Run the hosts' commands one after another (see Harness.sequential). */
+  sequential?: boolean;
 }
 
 /**
@@ -215,6 +217,7 @@ export function harnessPlan(a: ActionV1): HarnessPlan {
   };
   if (h.kind === 'ping' || h.kind === 'arping') plan.cmd = argv.join(' ');
   if (h.sleep) plan.sleep = h.sleep(n as EngineAction);
+  if (h.sequential) plan.sequential = true;
   return plan;
 }
 
