@@ -11,6 +11,7 @@ import { loadScenarioText } from '../src/scenario/load.ts';
 import { BudgetError, simulate, type SimResult } from '../src/engine/index.ts';
 import { en } from '../src/i18n/en.ts';
 import { budgetMessage } from '../src/i18n/simRun.ts';
+import { formatDecision } from '../src/i18n/decision.ts';
 
 function fail(msg: string): never {
   process.stderr.write(`sim: ${msg}\n`);
@@ -19,8 +20,10 @@ function fail(msg: string): never {
 
 const args = process.argv.slice(2);
 const withEvents = args.includes('--events');
-const file = args.find((a) => !a.startsWith('--'));
-if (!file) fail('usage: npm run -s sim -- FILE.json [--events]');
+// Decisions in words: English unless --lang zh.
+const lang = args.includes('--lang') && args[args.indexOf('--lang') + 1] === 'zh' ? 'zh' : 'en';
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--lang');
+if (!file) fail('usage: npm run -s sim -- FILE.json [--events] [--lang en|zh]');
 let text: string;
 try {
   text = readFileSync(file, 'utf8');
@@ -47,7 +50,7 @@ const indent = (json: string, pad: string) => pad + json.replace(/\n/g, `\n${pad
 const out = (s: string) => process.stdout.write(s);
 out(`{\n "version": 1,\n "seed": ${JSON.stringify(res.seed)},\n "steps": [`);
 res.steps.forEach(({ events: _e, ...s }, i) => {
-  const decisions = res.events.slice(_e[0], _e[1]).filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? `${(e.t / 1e6).toFixed(6)} ${e.text}` : ''));
+  const decisions = res.events.slice(_e[0], _e[1]).filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? `${(e.t / 1e6).toFixed(6)} ${formatDecision(lang, e)}` : ''));
   out(`${i ? ',' : ''}\n${indent(JSON.stringify({ ...s, decisions }, null, 1), '  ')}`);
 });
 out(res.steps.length ? '\n ]' : ']');

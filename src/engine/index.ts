@@ -5,5 +5,6 @@ export { inspectHosts, viewHost, type HostView, type DeviceView, type RouteView,
 export { CONF_KNOBS, KNOB_NAMES, describeSetting, type Knob } from './host/conf.ts';
 export { LEGAL_TRANSITIONS } from './neigh/entry.ts';
 export type * from './trace.ts';
+export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export type * from './input.ts';
 export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';

@@ -1,8 +1,10 @@
 /**
  * What the engine returns: typed trace events. The UI plays them back, the lessons test
  * them, the CLI prints them. Every decision carries the rule that made it, the settings
- * it read (with the effective value and where it came from) and a plain-English sentence.
- * Times are integer microseconds of simulated time.
+ * it read (with the effective value and where it came from), a reason code and the values
+ * its explanation needs — data only: sentences are made from i18n templates when shown
+ * (src/i18n/decision.ts), in the reader's language. Times are integer microseconds of
+ * simulated time.
  */
 import type { Action } from './input.ts';
 
@@ -91,37 +93,103 @@ export interface SettingUse {
   devFromDefault?: boolean;
 }
 
-/** Rules the engine applies, named after the kernel function or sysctl that implements them. */
-export type RuleId =
-  | 'arp_rcv.noarp'
-  | 'arp_rcv.otherhost'
-  | 'arp_rcv.down'
-  | 'arp_process.opcode'
-  | 'arp_process.bad_tip'
-  | 'arp_process.dad'
-  | 'arp_process.route'
-  | 'rp_filter'
-  | 'arp_ignore'
-  | 'arp_filter'
-  | 'arp_reply'
-  | 'proxy_arp'
-  | 'arp_learn'
-  | 'arp_accept'
-  | 'neigh.locktime'
-  | 'neigh.static'
-  | 'arp_announce'
-  | 'ip_rcv.otherhost'
-  | 'ip_input.rp_filter'
-  | 'ip_input.local'
-  | 'ip_input.forward'
-  | 'ip_input.no_route'
-  | 'ip_output.no_route'
-  | 'neigh.failed'
-  | 'bridge.flood'
-  | 'arping.reply'
-  | 'ping.reply';
-
 export type Verdict = 'accept' | 'drop' | 'reply' | 'ignore' | 'update' | 'create' | 'choose' | 'deliver' | 'forward' | 'info';
+
+/** arp_ignore's outcome (arp.c arp_ignore): the first five answer, the rest do not. */
+export const IGNORE_PASS = ['any_local', 'on_dev', 'shared_subnet', 'not_scope_host', 'reserved'] as const;
+export const IGNORE_FAIL = ['not_on_dev', 'no_shared_subnet', 'scope_host', 'never'] as const;
+export type IgnoreReason = (typeof IGNORE_PASS)[number] | (typeof IGNORE_FAIL)[number];
+
+/** Source validation (fib_validate_source): passes, then failures. */
+export const CHECK_PASS = ['no_check', 'accept_local', 'no_route_ok', 'dev_match', 'no_addr_ok', 'loose_ok', 'rp_off'] as const;
+export const CHECK_FAIL = ['martian_local', 'no_route', 'route_type', 'no_addr', 'strict_other_dev'] as const;
+export type CheckReason = (typeof CHECK_PASS)[number] | (typeof CHECK_FAIL)[number];
+
+/** ip_route_input_slow's errors before and after source validation. */
+export const ROUTE_ERRORS = ['martian_source', 'broadcast_target', 'martian_dest', 'loopback_dest', 'loopback_source', 'broadcast_dest', 'route_type_to', 'same_dev', ...CHECK_FAIL] as const;
+/** Input route lookups that find no local or forwarding route. */
+export const ROUTE_UNREACHABLE = ['no_route_to', 'not_local_no_forward', 'broadcast'] as const;
+export type RouteReason = (typeof ROUTE_ERRORS)[number] | (typeof ROUTE_UNREACHABLE)[number];
+
+/** Why arp_announce picked the sender address of a request (arp.c arp_solicit). */
+export const ANNOUNCE_REASONS = ['no_packet', 'src_onlink', 'src_not_onlink', 'best_of_dev', 'src_local', 'src_not_local'] as const;
+
+/** Why nothing was learned from an ARP packet (arp_process's tail). */
+export const LEARN_NONE = ['request_never_creates', 'accept_off'] as const;
+
+/**
+ * Every decision the engine can make: rule → verdict → the reason codes it can give.
+ * The engine's `World.decision` only accepts these combinations (checked by tsc), and a
+ * test checks that each one has a template in every language.
+ */
+export const DECISIONS = {
+  'arp_rcv.noarp': { drop: ['noarp'] },
+  'arp_rcv.otherhost': { drop: ['otherhost'] },
+  'arp_rcv.down': { drop: ['dev_down'] },
+  'arp_process.opcode': { drop: ['opcode'] },
+  'arp_process.bad_tip': { drop: ['multicast_or_loopback', 'gratuitous'] },
+  'arp_process.dad': { reply: IGNORE_PASS, ignore: [...IGNORE_FAIL, 'not_local', 'reply_from_zero'] },
+  'arp_process.route': { drop: ROUTE_ERRORS, ignore: [...ROUTE_ERRORS, ...ROUTE_UNREACHABLE] },
+  rp_filter: { drop: CHECK_FAIL },
+  arp_ignore: { ignore: IGNORE_FAIL },
+  arp_filter: { ignore: ['no_route', 'route_other_dev'] },
+  arp_reply: { reply: IGNORE_PASS },
+  proxy_arp: { reply: ['proxy'], info: ['proxy_delay'], ignore: ['proxy_off', 'same_dev', 'same_medium'] },
+  arp_learn: { ignore: LEARN_NONE, update: ['learned', 'gratuitous'] },
+  arp_accept: { create: ['gratuitous', 'unsolicited_reply'] },
+  'neigh.locktime': { ignore: ['locktime'] },
+  'neigh.static': { ignore: ['static'] },
+  arp_announce: { choose: ANNOUNCE_REASONS, info: ['notify_mac', 'notify_up'] },
+  'ip_rcv.otherhost': { drop: ['otherhost'] },
+  'ip_input.rp_filter': { drop: CHECK_FAIL },
+  'ip_input.local': { accept: ['echo_request'] },
+  'ip_input.forward': { drop: ['ttl'], forward: ['forward'] },
+  'ip_input.no_route': { drop: [...ROUTE_ERRORS, ...ROUTE_UNREACHABLE] },
+  'ip_output.no_route': { drop: ['net_unreachable', 'bad_source', 'route_type_to'] },
+  'neigh.failed': { drop: ['local_sender', 'remote_sender', 'error_packet'] },
+  'ping.reply': { drop: ['bound_dev_reply', 'bound_dev_error'] },
+} as const satisfies Record<string, Partial<Record<Verdict, readonly string[]>>>;
+
+/** Rules the engine applies, named after the kernel function or sysctl that implements them. */
+export type RuleId = keyof typeof DECISIONS;
+export type VerdictOf<R extends RuleId> = keyof (typeof DECISIONS)[R] & Verdict;
+export type ReasonOf<R extends RuleId, V extends VerdictOf<R>> = (typeof DECISIONS)[R][V] extends readonly (infer C)[] ? C : never;
+export type ReasonCode = { [R in RuleId]: { [V in VerdictOf<R>]: ReasonOf<R, V> }[VerdictOf<R>] }[RuleId];
+
+/**
+ * Second reasons an explanation cites: the source check that passed (arp_reply), or what
+ * happened to the cache (arp_process.route ignore).
+ */
+export const ALSO_REASONS = [...CHECK_PASS, ...LEARN_NONE, 'has_entry'] as const;
+export type AlsoReason = (typeof ALSO_REASONS)[number];
+
+/**
+ * Values an explanation names: addresses, devices, MACs, states, numbers. All are copied
+ * from what the engine already holds (frame fields are strings), never formatted for it.
+ */
+export interface DecisionParams {
+  /** ARP sender and target IP, as in the frame. */
+  sip?: string;
+  tip?: string;
+  /** IP source, destination, or the address being resolved. */
+  src?: string;
+  dst?: string;
+  ip?: string;
+  mac?: string;
+  /** The previous MAC (locktime). */
+  old?: string;
+  state?: string;
+  /** Device the route back / onward leaves by. */
+  via?: string;
+  out?: string;
+  /** Route type (unicast, blackhole…). */
+  type?: string;
+  op?: number;
+  /** Milliseconds. */
+  delay?: number;
+  /** The device a socket is bound to. */
+  bound?: string;
+}
 
 export interface DecisionEvent {
   kind: 'decision';
@@ -132,11 +200,12 @@ export interface DecisionEvent {
   dev: string | null;
   rule: RuleId;
   verdict: Verdict;
+  /** Which branch of the rule decided: selects the explanation's template. */
+  reason: ReasonCode;
+  /** A second reason the explanation cites, when it has one. */
+  also?: AlsoReason;
   settings: SettingUse[];
-  /** Values for i18n templates (addresses, devices, numbers). */
-  params: Record<string, string | number>;
-  /** The decision in plain English. */
-  text: string;
+  params: DecisionParams;
 }
 
 export interface StepEvent {
@@ -179,10 +248,42 @@ export interface NeighEvent {
   /** New state, or null if the entry was removed. */
   to: NudState | null;
   lladdr: string | null;
-  /** Rule that caused the change. */
-  cause: string;
+  /** The kernel path that made the change. */
+  cause: NeighCause;
   frameId: number | null;
 }
+
+/**
+ * What changes a neighbour entry, by kind: ARP and packets (protocol), the entry's own
+ * timer (neigh_timer_handler), and commands or device events (admin).
+ */
+export const NEIGH_CAUSES = {
+  protocol: [
+    'neigh_event_send', // a packet uses the entry (__neigh_event_send)
+    'arp_request_local', // neigh_event_ns: a request for a local address
+    'arp_request_proxied', // neigh_event_ns: a request answered by proxy
+    'arp_request_overheard', // arp_process learning from a request
+    'arp_reply_to_us', // a unicast reply (REACHABLE)
+    'arp_reply_broadcast', // a reply not addressed to us (STALE)
+  ],
+  timer: [
+    'timer_reachable_used', // REACHABLE expired, used recently → DELAY
+    'timer_reachable_expired', // REACHABLE expired → STALE
+    'timer_delay_confirmed', // confirmed during DELAY → REACHABLE
+    'timer_delay_expired', // DELAY expired → PROBE
+    'timer_probes_failed', // every probe unanswered → FAILED
+  ],
+  admin: [
+    'ip_neigh_replace', // ip neigh add/replace/change
+    'ip_neigh_del',
+    'ip_neigh_flush',
+    'addr_removed', // the device's last IPv4 address was removed
+    'mac_changed', // ip link set DEV address … (neigh_changeaddr)
+    'link_down', // ip link set DEV down (neigh_ifdown)
+  ],
+} as const;
+export type NeighCauseKind = keyof typeof NEIGH_CAUSES;
+export type NeighCause = (typeof NEIGH_CAUSES)[NeighCauseKind][number];
 
 export interface OutputEvent {
   kind: 'output';

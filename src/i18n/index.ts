@@ -6,7 +6,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../store/types.ts';
 import { en } from './en.ts';
-import { zh, zhWhyReasons, zhWhyRules } from './zh.ts';
+import { zh } from './zh.ts';
 
 export const LANGS: Lang[] = ['en', 'zh'];
 
@@ -24,7 +24,7 @@ export function createI18n(lang: Lang): i18n {
   void inst.use(initReactI18next).init({
     lng: lang,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, zh: { translation: { ...zh, whyRules: zhWhyRules, whyReasons: zhWhyReasons } } },
+    resources: { en: { translation: en }, zh: { translation: zh } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

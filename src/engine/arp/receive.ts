@@ -4,60 +4,52 @@
  * arp_ignore, arp_filter, the reply; proxy ARP; and otherwise learning from the packet
  * (arp_accept, locktime, gratuitous ARP). Each step leaves a decision in the trace.
  */
-import { fmtIp, ip as parseIp, isMulticast, type Ip4 } from '../net/ip.ts';
+import { ip as parseIp, isMulticast, type Ip4 } from '../net/ip.ts';
 import type { Mac } from '../net/mac.ts';
-import { effective, effValue, describeSetting } from '../host/conf.ts';
+import { effective, effValue } from '../host/conf.ts';
 import { confirmAddr } from '../host/addr.ts';
 import { SCOPE, type Device } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
-import type { Frame, SettingUse } from '../trace.ts';
+import type { CHECK_FAIL, CHECK_PASS, Frame, IGNORE_FAIL, IGNORE_PASS, IgnoreReason, RouteReason, SettingUse } from '../trace.ts';
 import { routeInput } from '../route/input.ts';
 import { routeOutput } from '../route/output.ts';
 import { neighCreate, neighEventNs, neighLookup, neighUpdate } from '../neigh/machine.ts';
 import { arpSend } from './send.ts';
 import type { PktType } from '../host/rx.ts';
 
-/** arp_ignore (arp.c): 0 = reply; the reason otherwise. */
-export type IgnoreReason = 'any_local' | 'on_dev' | 'not_on_dev' | 'shared_subnet' | 'no_shared_subnet' | 'not_scope_host' | 'scope_host' | 'never' | 'reserved';
-
-export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; setting: SettingUse; why: string; reason: IgnoreReason } {
+/** arp_ignore (arp.c): whether to stay silent, and which branch decided. */
+export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; setting: SettingUse; reason: IgnoreReason } {
   const host = dev.host;
   const setting = effective(host.conf.all, dev.conf, dev.name, 'arp_ignore');
-  const t = fmtIp(tip);
   switch (setting.value) {
     case 0:
-      return { ignore: false, setting, why: `${t} is a local address (on any interface, the weak host model)`, reason: 'any_local' };
+      return { ignore: false, setting, reason: 'any_local' };
     case 1: {
       const ok = confirmAddr(host, dev, 0, tip, SCOPE.host) !== 0;
-      return { ignore: !ok, setting, why: ok ? `${t} is configured on ${dev.name}` : `${t} is not configured on ${dev.name}`, reason: ok ? 'on_dev' : 'not_on_dev' };
+      return { ignore: !ok, setting, reason: ok ? 'on_dev' : 'not_on_dev' };
     }
     case 2: {
-      const ok = confirmAddr(host, dev, sip, tip, SCOPE.host) !== 0;
+      if (confirmAddr(host, dev, sip, tip, SCOPE.host) !== 0) return { ignore: false, setting, reason: 'shared_subnet' };
       const onDev = confirmAddr(host, dev, 0, tip, SCOPE.host) !== 0;
-      const why = ok
-        ? `${t} is on ${dev.name} and a subnet there holds both ${t} and ${fmtIp(sip)}`
-        : onDev
-          ? `no subnet on ${dev.name} holds both ${t} and the sender ${fmtIp(sip)}`
-          : `${t} is not configured on ${dev.name}`;
-      return { ignore: !ok, setting, why, reason: ok ? 'shared_subnet' : onDev ? 'no_shared_subnet' : 'not_on_dev' };
+      return { ignore: true, setting, reason: onDev ? 'no_shared_subnet' : 'not_on_dev' };
     }
     case 3: {
       const ok = confirmAddr(host, null, 0, tip, SCOPE.link) !== 0;
-      return { ignore: !ok, setting, why: ok ? `${t} is not a scope host address` : `${t} has scope host`, reason: ok ? 'not_scope_host' : 'scope_host' };
+      return { ignore: !ok, setting, reason: ok ? 'not_scope_host' : 'scope_host' };
     }
     case 8:
-      return { ignore: true, setting, why: 'mode 8 never replies', reason: 'never' };
+      return { ignore: true, setting, reason: 'never' };
     default:
-      return { ignore: false, setting, why: `mode ${setting.value} is reserved and replies like 0`, reason: 'reserved' };
+      return { ignore: false, setting, reason: 'reserved' };
   }
 }
 
 /** arp_filter (arp.c): the output route to the sender (from tip) must use this device. */
-function arpFilter(dev: Device, sip: Ip4, tip: Ip4): { drop: boolean; why: string } {
+function arpFilter(dev: Device, sip: Ip4, tip: Ip4): { drop: false } | { drop: true; reason: 'no_route' | 'route_other_dev'; via?: string } {
   const r = routeOutput(dev.host, sip, tip);
-  if (!r.ok) return { drop: true, why: `there is no route to ${fmtIp(sip)}` };
-  if (r.dev !== dev) return { drop: true, why: `the route to ${fmtIp(sip)} leaves via ${r.dev.name}, not ${dev.name}` };
-  return { drop: false, why: `the route to ${fmtIp(sip)} leaves via ${dev.name}` };
+  if (!r.ok) return { drop: true, reason: 'no_route' };
+  if (r.dev !== dev) return { drop: true, reason: 'route_other_dev', via: r.dev.name };
+  return { drop: false };
 }
 
 /** inet_addr_type_dev_table for the sender: local, broadcast/multicast, or unicast. */
@@ -82,22 +74,24 @@ function arpAccept(dev: Device, sip: Ip4): boolean {
   }
 }
 
+/** Settings of decisions that read none (shared: decisions are never mutated). */
+const NO_SETTINGS: SettingUse[] = [];
+
 const acceptSetting = (dev: Device) => effective(dev.host.conf.all, dev.conf, dev.name, 'arp_accept');
 
 export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo = false): void {
   const host = dev.host;
   const a = frame.arp!;
   if (dev.noarp) {
-    w.decision(frame.id, host, dev, 'arp_rcv.noarp', 'drop', [], { dev: dev.name }, `${dev.id} has NOARP: ARP is not processed`);
+    w.decision(frame.id, host, dev, 'arp_rcv.noarp', 'drop', 'noarp', NO_SETTINGS, {});
     return;
   }
   if (pkt === 'otherhost') {
-    w.decision(frame.id, host, dev, 'arp_rcv.otherhost', 'drop', [], { dev: dev.name, dst: frame.dst },
-      `${dev.id} drops the frame: it is addressed to ${frame.dst}, not to ${dev.name}'s MAC ${dev.mac}`);
+    w.decision(frame.id, host, dev, 'arp_rcv.otherhost', 'drop', 'otherhost', NO_SETTINGS, { dst: frame.dst, mac: dev.mac });
     return;
   }
   if (a.op !== 1 && a.op !== 2) {
-    w.decision(frame.id, host, dev, 'arp_process.opcode', 'drop', [], { op: a.op }, `${dev.id} drops ARP opcode ${a.op}: only requests and replies are understood`);
+    w.decision(frame.id, host, dev, 'arp_process.opcode', 'drop', 'opcode', NO_SETTINGS, { op: a.op });
     return;
   }
   const sip = parseIp(a.spa);
@@ -106,13 +100,13 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
   const isReq = a.op === 1;
   const localnet = host.conf.all.values.route_localnet | dev.conf.values.route_localnet;
   if (isMulticast(tip) || (tip >>> 24 === 127 && !localnet)) {
-    w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', [], { tip: a.tpa }, `${dev.id} drops ARP for ${a.tpa}: a multicast or loopback target`);
+    w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', 'multicast_or_loopback', NO_SETTINGS, { tip: a.tpa });
     return;
   }
   if (sip === tip) {
     if (effValue(host.conf.all, dev.conf, 'drop_gratuitous_arp')) {
       const dg = effective(host.conf.all, dev.conf, dev.name, 'drop_gratuitous_arp');
-      w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', [dg], { ip: a.spa }, `${dev.id} drops a gratuitous ARP: ${describeSetting(dg)}`);
+      w.decision(frame.id, host, dev, 'arp_process.bad_tip', 'drop', 'gratuitous', [dg], { ip: a.spa });
       return;
     }
   }
@@ -123,42 +117,40 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
     if (isReq && host.isLocal(tip)) {
       const ig = arpIgnore(dev, sip, tip);
       if (!ig.ignore) {
-        w.decision(frame.id, host, dev, 'arp_process.dad', 'reply', [ig.setting], { tip: a.tpa, dev: dev.name },
-          `${dev.id} answers the duplicate-address probe for ${a.tpa}: ${describeSetting(ig.setting)}, ${ig.why}; the reply goes to the prober's MAC with target 0.0.0.0, and no cache entry is made`);
+        w.decision(frame.id, host, dev, 'arp_process.dad', 'reply', ig.reason as (typeof IGNORE_PASS)[number], [ig.setting], { tip: a.tpa });
         arpSend(w, dev, 2, sha, tip, 0, sha, 'arp-dad-reply');
       } else {
-        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [ig.setting], { tip: a.tpa, sip: a.spa, dev: dev.name, reason: ig.reason },
-          `${dev.id} ignores the duplicate-address probe for ${a.tpa}: ${describeSetting(ig.setting)}; ${ig.why}`);
+        w.decision(frame.id, host, dev, 'arp_process.dad', 'ignore', ig.reason as (typeof IGNORE_FAIL)[number], [ig.setting], { tip: a.tpa, sip: a.spa });
       }
     } else {
-      w.decision(frame.id, host, dev, 'arp_process.dad', 'ignore', [], { tip: a.tpa },
-        isReq ? `${dev.id} sees a duplicate-address probe for ${a.tpa}, not a local address: nothing to do` : `${dev.id} ignores an ARP reply with sender 0.0.0.0`);
+      w.decision(frame.id, host, dev, 'arp_process.dad', 'ignore', isReq ? 'not_local' : 'reply_from_zero', NO_SETTINGS, { tip: a.tpa });
     }
     return;
   }
 
   if (isReq) {
-    const rt = routeInput(dev, tip, sip, true, w.traceDetail);
+    const rt = routeInput(dev, tip, sip, true);
     if (rt.kind === 'local') {
       const ig = arpIgnore(dev, sip, tip);
       if (ig.ignore) {
-        w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', [...rt.validation.settings, ig.setting], { tip: a.tpa, sip: a.spa, dev: dev.name, reason: ig.reason },
-          `${dev.id} ignores the request for ${a.tpa}: ${describeSetting(ig.setting)}; ${ig.why}. No reply, and no cache update`);
+        if (w.traceDetail) {
+          w.decision(frame.id, host, dev, 'arp_ignore', 'ignore', ig.reason as (typeof IGNORE_FAIL)[number], [...rt.validation.settings, ig.setting], { tip: a.tpa, sip: a.spa });
+        }
         return;
       }
       const af = effective(host.conf.all, dev.conf, dev.name, 'arp_filter');
       if (af.value) {
         const f = arpFilter(dev, sip, tip);
         if (f.drop) {
-          w.decision(frame.id, host, dev, 'arp_filter', 'ignore', [af], { tip: a.tpa, sip: a.spa, dev: dev.name },
-            `${dev.id} does not answer for ${a.tpa}: ${describeSetting(af)}; ${f.why}. No reply, and no cache update`);
+          w.decision(frame.id, host, dev, 'arp_filter', 'ignore', f.reason, [af], { tip: a.tpa, sip: a.spa, via: f.via });
           return;
         }
       }
-      const settings = [...rt.validation.settings, ig.setting, ...(af.value ? [af] : [])];
-      w.decision(frame.id, host, dev, 'arp_reply', 'reply', settings, { tip: a.tpa, sip: a.spa, dev: dev.name, mac: dev.mac },
-        `${dev.id} answers "${a.tpa} is-at ${dev.mac}": ${ig.why}; ${describeSetting(rt.validation.settings[0])} passes (${rt.validation.why}); ${describeSetting(ig.setting)} allows it. The reply leaves ${dev.name} with ${dev.name}'s MAC`);
-      neighEventNs(w, dev, sip, sha, 'request for a local address (neigh_event_ns)', frame.id);
+      if (w.traceDetail) {
+        const settings = [...rt.validation.settings, ig.setting, ...(af.value ? [af] : [])];
+        w.decision(frame.id, host, dev, 'arp_reply', 'reply', ig.reason as (typeof IGNORE_PASS)[number], settings, { tip: a.tpa, sip: a.spa, mac: dev.mac, via: rt.validation.via ?? undefined }, rt.validation.code as (typeof CHECK_PASS)[number]);
+      }
+      neighEventNs(w, dev, sip, sha, 'arp_request_local', frame.id);
       arpSend(w, dev, 2, sha, tip, sip, sha, 'arp-reply');
       return;
     }
@@ -176,16 +168,14 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
       const pvlan = effective(host.conf.all, dev.conf, dev.name, 'proxy_arp_pvlan');
       if (!byProxy && rt.out === dev && pvlan.value && sip !== tip) byProxy = true;
       if (byProxy) {
-        neighEventNs(w, dev, sip, sha, 'proxied request (neigh_event_ns)', frame.id);
+        neighEventNs(w, dev, sip, sha, 'arp_request_proxied', frame.id);
         const delay = dev.parms.values.proxy_delay;
         if (redo || pkt === 'host' || delay === 0) {
-          w.decision(frame.id, host, dev, 'proxy_arp', 'reply', [rt.forwarding, proxy], { tip: a.tpa, dev: dev.name, out: rt.out.name },
-            `${dev.id} answers for ${a.tpa} by proxy: ${describeSetting(proxy)}, forwarding on, and the route to ${a.tpa} leaves by ${rt.out.name}; the reply carries ${dev.name}'s MAC`);
+          w.decision(frame.id, host, dev, 'proxy_arp', 'reply', 'proxy', [rt.forwarding, proxy], { tip: a.tpa, out: rt.out.name });
           arpSend(w, dev, 2, sha, tip, sip, sha, 'arp-proxy-reply');
         } else {
           const wait = w.rng.below(delay);
-          w.decision(frame.id, host, dev, 'proxy_arp', 'info', [rt.forwarding, proxy], { tip: a.tpa, dev: dev.name, delay: wait },
-            `${dev.id} will answer for ${a.tpa} by proxy after a random delay of ${(wait / 1000).toFixed(0)} ms (proxy_delay ${dev.parms.values.proxy_delay / 1000} ms): ${describeSetting(proxy)}, the route to ${a.tpa} leaves by ${rt.out.name}`);
+          w.decision(frame.id, host, dev, 'proxy_arp', 'info', 'proxy_delay', [rt.forwarding, proxy, proxyDelaySetting(dev)], { tip: a.tpa, out: rt.out.name, delay: Math.round(wait / 1000) });
           w.after(wait, () => {
             if (!dev.up) return;
             w.causeFrame = frame.id;
@@ -195,16 +185,16 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
         }
         return;
       }
-      w.decision(frame.id, host, dev, 'proxy_arp', 'ignore', [rt.forwarding, proxy], { tip: a.tpa, dev: dev.name },
-        `${dev.id} does not answer for ${a.tpa}: not a local address, and ${describeSetting(proxy)}`);
+      if (w.traceDetail) {
+        const why = !proxy.value ? 'proxy_off' : rt.out === dev ? 'same_dev' : 'same_medium';
+        w.decision(frame.id, host, dev, 'proxy_arp', 'ignore', why, why === 'same_medium' ? [rt.forwarding, proxy, medium] : [rt.forwarding, proxy], { tip: a.tpa, out: rt.out.name });
+      }
     } else if (rt.kind === 'error') {
       const v = rt.validation;
       if (v && v.settings.length && v.settings[0].name === 'rp_filter' && v.settings[0].value) {
-        w.decision(frame.id, host, dev, 'rp_filter', 'drop', v.settings, { sip: a.spa, tip: a.tpa, dev: dev.name, via: v.via ?? '', reason: v.code },
-          `${dev.id} does not answer the request for ${a.tpa}: ${describeSetting(v.settings[0])}; ${v.why}`);
+        w.decision(frame.id, host, dev, 'rp_filter', 'drop', v.code as (typeof CHECK_FAIL)[number], v.settings, { sip: a.spa, tip: a.tpa, via: v.via ?? undefined });
       } else {
-        w.decision(frame.id, host, dev, 'arp_process.route', 'drop', rt.settings, { sip: a.spa, tip: a.tpa, dev: dev.name },
-          `${dev.id} does not answer the request for ${a.tpa}: ${rt.why}`);
+        w.decision(frame.id, host, dev, 'arp_process.route', 'drop', rt.code, rt.settings, { sip: a.spa, tip: a.tpa, dst: a.tpa, type: rt.rtype });
       }
     } else {
       // Not for us: the commonest case on a busy segment. Its explanation is folded into
@@ -218,7 +208,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
 }
 
 /** "Update our ARP tables" (the tail of arp_process). */
-function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip: Ip4, sha: Mac, isReq: boolean, notForUs: { why: string; settings: SettingUse[] } | null): void {
+function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip: Ip4, sha: Mac, isReq: boolean, notForUs: { code: RouteReason; settings: SettingUse[] } | null): void {
   const host = dev.host;
   const a = frame.arp!;
   let n = neighLookup(dev, sip);
@@ -235,46 +225,47 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
   if (accept && !n) {
     if (isGarp || (!isReq && (type ?? addrType(dev, sip)) === 'unicast')) {
       n = neighCreate(w, dev, sip);
-      if (w.traceDetail) {
-        const s = acceptSetting(dev);
-        w.decision(frame.id, host, dev, 'arp_accept', 'create', [s], { sip: a.spa, dev: dev.name },
-          `${dev.id} creates an entry for ${a.spa}: ${describeSetting(s)} accepts ${isGarp ? 'a gratuitous ARP' : 'an unsolicited reply'}`);
-      }
+      if (w.traceDetail) w.decision(frame.id, host, dev, 'arp_accept', 'create', isGarp ? 'gratuitous' : 'unsolicited_reply', [acceptSetting(dev)], { sip: a.spa });
     }
   }
   if (!n) {
     if (w.traceDetail) {
-      const s = acceptSetting(dev);
-      const nothing = `has no entry for ${a.spa} and does not create one: ${isReq && !isGarp ? 'a request that is not answered never creates an entry' : describeSetting(s)}`;
+      const nothing = isReq && !isGarp ? 'request_never_creates' : 'accept_off';
       if (notForUs) {
-        w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', [...notForUs.settings, s], { sip: a.spa, tip: a.tpa, dev: dev.name },
-          `${dev.id} does not answer (${notForUs.why}) and ${nothing}`);
+        const settings = nothing === 'accept_off' ? [...notForUs.settings, acceptSetting(dev)] : notForUs.settings;
+        w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, settings, { sip: a.spa, tip: a.tpa, dst: a.tpa }, nothing);
       } else {
-        w.decision(frame.id, host, dev, 'arp_learn', 'ignore', [s], { sip: a.spa, dev: dev.name }, `${dev.id} ${nothing}`);
+        w.decision(frame.id, host, dev, 'arp_learn', 'ignore', nothing, [acceptSetting(dev)], { sip: a.spa });
       }
     }
     return;
   }
   if (notForUs && w.traceDetail) {
-    w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.settings, { tip: a.tpa, dev: dev.name }, `${dev.id} does not answer: ${notForUs.why}`);
+    w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, notForUs.settings, { sip: a.spa, tip: a.tpa, dst: a.tpa }, 'has_entry');
   }
   const locktime = dev.parms.values.locktime;
   const override = w.now > n.updated + locktime || isGarp;
   const state = !isReq && pkt === 'host' ? 'REACHABLE' : 'STALE';
   const old = n.state;
   const oldHa = n.ha;
-  const res = neighUpdate(w, n, sha, state, { override, admin: false }, isReq ? 'overheard ARP request' : pkt === 'host' ? 'ARP reply to us' : 'broadcast ARP reply', frame.id);
+  const res = neighUpdate(w, n, sha, state, { override, admin: false }, isReq ? 'arp_request_overheard' : pkt === 'host' ? 'arp_reply_to_us' : 'arp_reply_broadcast', frame.id);
   if (!w.traceDetail) return;
-  const lock: SettingUse = { name: 'locktime', dev: dev.name, value: locktime / 10_000, combine: 'neigh', from: 'neigh' };
   if (res === 'static') {
-    w.decision(frame.id, host, dev, 'neigh.static', 'ignore', [], { sip: a.spa, dev: dev.name, state: old },
-      `${dev.id} keeps its ${old} entry for ${a.spa}: static entries are never changed by ARP`);
+    w.decision(frame.id, host, dev, 'neigh.static', 'ignore', 'static', NO_SETTINGS, { sip: a.spa, state: old });
   } else if (res === 'ignored') {
-    w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', [lock], { sip: a.spa, dev: dev.name, mac: sha, old: oldHa ?? '' },
-      `${dev.id} keeps ${a.spa} → ${oldHa}: the entry changed less than locktime (1 s) ago, so the different MAC ${sha} is ignored (the first reply wins)`);
+    w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', 'locktime', [locktimeSetting(dev)], { sip: a.spa, mac: sha, old: oldHa ?? undefined });
   } else if (res === 'updated') {
-    w.decision(frame.id, host, dev, 'arp_learn', 'update', !isGarp && oldHa !== null && oldHa !== sha && old !== 'INCOMPLETE' && old !== 'FAILED' ? [lock] : [], { sip: a.spa, dev: dev.name, mac: sha, state: n.state },
-      `${dev.id} updates ${a.spa} → ${sha} ${n.state}${isGarp ? ' (gratuitous ARP overrides at once)' : ''}`);
+    const lockRead = !isGarp && oldHa !== null && oldHa !== sha && old !== 'INCOMPLETE' && old !== 'FAILED';
+    w.decision(frame.id, host, dev, 'arp_learn', 'update', isGarp ? 'gratuitous' : 'learned', lockRead ? [locktimeSetting(dev)] : NO_SETTINGS, { sip: a.spa, mac: sha, state: n.state });
   }
 }
 
+/** locktime as `ip ntable` shows it (centiseconds, USER_HZ). */
+function locktimeSetting(dev: Device): SettingUse {
+  return { name: 'locktime', dev: dev.name, value: dev.parms.values.locktime / 10_000, combine: 'neigh', from: 'neigh' };
+}
+
+/** proxy_delay in centiseconds, as the sysctl reads. */
+function proxyDelaySetting(dev: Device): SettingUse {
+  return { name: 'proxy_delay', dev: dev.name, value: dev.parms.values.proxy_delay / 10_000, combine: 'neigh', from: 'neigh' };
+}

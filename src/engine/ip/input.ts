@@ -3,10 +3,9 @@
  * (icmp_echo → icmp_reply: the reply's source is the address that was pinged).
  */
 import { fmtIp } from '../net/ip.ts';
-import { describeSetting } from '../host/conf.ts';
 import type { Device, IpPacket } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
-import type { Frame } from '../trace.ts';
+import type { CHECK_FAIL, Frame } from '../trace.ts';
 import { routeInput } from '../route/input.ts';
 import { nexthopAddr } from '../route/route.ts';
 import { ipSendLocal, neighXmit } from './output.ts';
@@ -16,7 +15,7 @@ import { ip as parseIp } from '../net/ip.ts';
 export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
   const host = dev.host;
   if (pkt === 'otherhost') {
-    w.decision(frame.id, host, dev, 'ip_rcv.otherhost', 'drop', [], { dev: dev.name }, `${dev.id} drops the packet: addressed to another MAC (${frame.dst})`);
+    w.decision(frame.id, host, dev, 'ip_rcv.otherhost', 'drop', 'otherhost', [], { dst: frame.dst });
     return;
   }
   const f = frame.ip!;
@@ -28,29 +27,26 @@ export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
   }
   if (rt.kind === 'forward') {
     if (p.ttl <= 1) {
-      w.decision(frame.id, host, dev, 'ip_input.forward', 'drop', [rt.forwarding], { dst: f.dst }, `${host.name} drops the packet to ${f.dst}: TTL exceeded`);
+      w.decision(frame.id, host, dev, 'ip_input.forward', 'drop', 'ttl', [rt.forwarding], { dst: f.dst });
       return;
     }
-    w.decision(frame.id, host, dev, 'ip_input.forward', 'forward', [rt.forwarding], { dst: f.dst, out: rt.out.name },
-      `${host.name} forwards the packet to ${f.dst} out of ${rt.out.name} (${describeSetting(rt.forwarding)})`);
+    w.decision(frame.id, host, dev, 'ip_input.forward', 'forward', 'forward', [rt.forwarding], { dst: f.dst, out: rt.out.name });
     const fwd: IpPacket = { ...p, ttl: p.ttl - 1 };
     neighXmit(w, rt.out, nexthopAddr(rt.route, p.dst), fwd);
     return;
   }
   if (rt.kind === 'error' && rt.validation && rt.validation.settings[0]?.value) {
     const v = rt.validation;
-    w.decision(frame.id, host, dev, 'ip_input.rp_filter', 'drop', v.settings, { src: f.src, sip: f.src, dev: dev.name, via: v.via ?? '', reason: v.code },
-      `${dev.id} drops the packet from ${f.src}: ${describeSetting(v.settings[0])}; ${v.why}`);
+    w.decision(frame.id, host, dev, 'ip_input.rp_filter', 'drop', v.code as (typeof CHECK_FAIL)[number], v.settings, { sip: f.src, via: v.via ?? undefined });
     return;
   }
-  w.decision(frame.id, host, dev, 'ip_input.no_route', 'drop', rt.settings, { dst: f.dst, dev: dev.name }, `${dev.id} drops the packet to ${f.dst}: ${rt.why}`);
+  w.decision(frame.id, host, dev, 'ip_input.no_route', 'drop', rt.code, rt.settings, { sip: f.src, dst: f.dst, type: rt.kind === 'error' ? rt.rtype : undefined });
 }
 
 export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
   const host = dev.host;
   if (p.icmp.type === 'echo-request') {
-    w.decision(p.inFrame ?? null, host, dev, 'ip_input.local', 'accept', [], { src: fmtIp(p.src), dst: fmtIp(p.dst) },
-      `${host.name} accepts the echo request for ${fmtIp(p.dst)} and answers it from ${fmtIp(p.dst)}`);
+    if (w.traceDetail) w.decision(p.inFrame ?? null, host, dev, 'ip_input.local', 'accept', 'echo_request', [], { src: fmtIp(p.src), dst: fmtIp(p.dst) });
     const reply: IpPacket = { src: p.dst, dst: p.src, ttl: 64, icmp: { type: 'echo-reply', id: p.icmp.id, seq: p.icmp.seq } };
     ipSendLocal(w, host, reply, null);
     return;
@@ -58,8 +54,7 @@ export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
   const s = w.pings.get(`${host.name}:${p.icmp.id}`);
   if (!s) return;
   if (!s.accepts(dev)) {
-    w.decision(p.inFrame ?? null, host, dev, 'ping.reply', 'drop', [], { dev: dev.name },
-      `the ping socket is bound to ${s.boundDev} (ping -I ${s.boundDev}), so the ${p.icmp.type === 'dest-unreachable' ? 'error' : 'echo reply'} that arrived on ${dev.name} never reaches it`);
+    w.decision(p.inFrame ?? null, host, dev, 'ping.reply', 'drop', p.icmp.type === 'dest-unreachable' ? 'bound_dev_error' : 'bound_dev_reply', [], { bound: s.boundDev ?? undefined });
     return;
   }
   if (p.icmp.type === 'dest-unreachable') s.onError(p, fmtIp(p.src));

@@ -38,7 +38,7 @@ export type SendResult = { ok: true } | { ok: false; message: string };
 export function ipSendLocal(w: World, host: Host, pkt: IpPacket, oif: Device | null): SendResult {
   const r = routeOutput(host, pkt.dst, pkt.src, oif);
   if (!r.ok) {
-    w.decision(null, host, oif, 'ip_output.no_route', 'drop', [], { dst: fmtIp(pkt.dst) }, `${host.name} cannot send to ${fmtIp(pkt.dst)}: ${r.message}`);
+    w.decision(null, host, oif, 'ip_output.no_route', 'drop', r.reason, [], { dst: fmtIp(pkt.dst), type: r.rtype });
     return { ok: false, message: r.message };
   }
   if (!pkt.src) pkt.src = r.src;
@@ -61,9 +61,9 @@ export function reportUnreachable(w: World, n: NeighEntry, pkts: IpPacket[]): vo
   for (const pkt of pkts) {
     const local = host.isLocal(pkt.src);
     const isError = pkt.icmp.type === 'dest-unreachable';
-    w.decision(null, host, n.dev, 'neigh.failed', 'drop', [], { ip: fmtIp(n.ip), dev: n.dev.name },
-      `${n.dev.id} could not resolve ${fmtIp(n.ip)}: the queued packet to ${fmtIp(pkt.dst)} is dropped` +
-        (isError ? '' : local ? ' and the sender is told "Destination Host Unreachable"' : `; ${host.name} sends ICMP host unreachable to ${fmtIp(pkt.src)}`));
+    if (w.traceDetail) {
+      w.decision(null, host, n.dev, 'neigh.failed', 'drop', isError ? 'error_packet' : local ? 'local_sender' : 'remote_sender', [], { ip: fmtIp(n.ip), dst: fmtIp(pkt.dst), src: fmtIp(pkt.src) });
+    }
     if (isError) continue;
     if (local) {
       if (pkt.icmp.type === 'echo-request') w.pings.get(`${host.name}:${pkt.icmp.id}`)?.onError(pkt, fmtIp(pkt.src));

@@ -63,7 +63,7 @@ export class Bridge {
 /** Sends a frame out of `dev`: the tx event, then one delivery per egress port of its bridge. */
 export function transmit(w: World, dev: Device, frame: Frame, kind: FrameKind): void {
   if (!dev.up) {
-    w.decision(frame.id, dev.host, dev, 'arp_rcv.down', 'drop', [], { dev: dev.name }, `${dev.id} is down: the frame is not sent`);
+    w.decision(frame.id, dev.host, dev, 'arp_rcv.down', 'drop', 'dev_down', [], {});
     return;
   }
   const port = dev.port;

@@ -7,7 +7,7 @@ import { fmtIp, type Ip4 } from '../net/ip.ts';
 import type { Mac } from '../net/mac.ts';
 import type { Device, IpPacket } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
-import type { Micros, NudState } from '../trace.ts';
+import type { Micros, NeighCause, NudState } from '../trace.ts';
 import { NeighEntry, NUD_CONNECTED, NUD_IN_TIMER, NUD_VALID, type NudOrNone } from './entry.ts';
 import { arpSolicit } from '../arp/solicit.ts';
 import { xmitResolved, reportUnreachable } from '../ip/output.ts';
@@ -27,7 +27,7 @@ export function neighCreate(w: World, dev: Device, ip: Ip4): NeighEntry {
   return n;
 }
 
-function setState(w: World, n: NeighEntry, to: NudOrNone, cause: string, frameId: number | null): void {
+function setState(w: World, n: NeighEntry, to: NudOrNone, cause: NeighCause, frameId: number | null): void {
   const from = n.state;
   n.state = to;
   w.neighEvent(n.dev, fmtIp(n.ip), asTrace(from), asTrace(to), NUD_VALID.has(to) ? n.ha : null, cause, frameId);
@@ -111,29 +111,29 @@ function timerHandler(w: World, n: NeighEntry): void {
       next = n.confirmed + rt;
     } else if (now <= n.used + p.delay_first_probe_time) {
       n.updated = now;
-      setState(w, n, 'DELAY', 'timer: reachable_time expired, used recently', null);
+      setState(w, n, 'DELAY', 'timer_reachable_used', null);
       next = now + p.delay_first_probe_time;
     } else {
       n.updated = now;
-      setState(w, n, 'STALE', 'timer: reachable_time expired', null);
+      setState(w, n, 'STALE', 'timer_reachable_expired', null);
       return;
     }
   } else if (st === 'DELAY') {
     if (now <= n.confirmed + p.delay_first_probe_time) {
       n.updated = now;
-      setState(w, n, 'REACHABLE', 'timer: confirmed during delay_first_probe_time', null);
+      setState(w, n, 'REACHABLE', 'timer_delay_confirmed', null);
       next = n.confirmed + n.dev.reachableTime;
     } else {
       n.updated = now;
       n.probes = 0;
-      setState(w, n, 'PROBE', 'timer: delay_first_probe_time expired without confirmation', null);
+      setState(w, n, 'PROBE', 'timer_delay_expired', null);
       next = now + Math.max(p.retrans_time, 10_000);
     }
   } else {
     next = now + Math.max(p.retrans_time, 10_000);
   }
   if ((n.state === 'INCOMPLETE' || n.state === 'PROBE') && n.probes >= maxProbes(n)) {
-    setState(w, n, 'FAILED', `timer: ${n.probes} probes unanswered`, null);
+    setState(w, n, 'FAILED', 'timer_probes_failed', null);
     invalidate(w, n);
     return;
   }
@@ -162,7 +162,7 @@ export function neighUpdate(
   lladdr: Mac | null,
   proposed: NudOrNone,
   flags: UpdateFlags,
-  cause: string,
+  cause: NeighCause,
   frameId: number | null,
 ): 'static' | 'ignored' | 'updated' | 'unchanged' {
   const old = n.state;
@@ -222,14 +222,14 @@ export function neighUpdate(
 }
 
 /** neigh_event_ns: create if missing, then update to STALE with override. */
-export function neighEventNs(w: World, dev: Device, ip: Ip4, lladdr: Mac, cause: string, frameId: number | null): NeighEntry {
+export function neighEventNs(w: World, dev: Device, ip: Ip4, lladdr: Mac, cause: NeighCause, frameId: number | null): NeighEntry {
   const n = neighCreate(w, dev, ip);
   neighUpdate(w, n, lladdr, 'STALE', { override: true, admin: false }, cause, frameId);
   return n;
 }
 
 /** Removes an entry (ip neigh del / flush, device events). */
-export function neighRemove(w: World, n: NeighEntry, cause: string): void {
+export function neighRemove(w: World, n: NeighEntry, cause: NeighCause): void {
   delTimer(n);
   const old = n.state;
   if (old === 'INCOMPLETE' || old === 'PROBE') invalidate(w, n);
@@ -239,7 +239,7 @@ export function neighRemove(w: World, n: NeighEntry, cause: string): void {
 }
 
 /** Admin create/replace (`ip neigh replace`), bypassing PERMANENT protection. */
-export function neighAdminSet(w: World, dev: Device, ip: Ip4, lladdr: Mac | null, state: NudOrNone, cause: string): void {
+export function neighAdminSet(w: World, dev: Device, ip: Ip4, lladdr: Mac | null, state: NudOrNone, cause: NeighCause): void {
   const n = neighCreate(w, dev, ip);
   if (NUD_VALID.has(state) && lladdr !== null && n.state !== 'NONE' && NUD_VALID.has(n.state) && n.ha === lladdr && n.state === state) return;
   neighUpdate(w, n, lladdr, state, { override: true, admin: true }, cause, null);

@@ -7,8 +7,14 @@ import { Rng } from './rng.ts';
 import type { Host, Device } from '../host/model.ts';
 import type { Bridge } from '../l2/bridge.ts';
 import type {
+  AlsoReason,
   ArpFields,
   DecisionEvent,
+  DecisionParams,
+  NeighCause,
+  ReasonCode,
+  ReasonOf,
+  VerdictOf,
   Frame,
   FrameKind,
   IpFields,
@@ -17,7 +23,6 @@ import type {
   RuleId,
   SettingUse,
   TraceEvent,
-  Verdict,
 } from '../trace.ts';
 import type { ArpingSession } from '../tools/arping.ts';
 import type { PingSession } from '../tools/ping.ts';
@@ -112,22 +117,25 @@ export class World {
     return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: body.ip.icmp.type === 'dest-unreachable' ? 126 : 98 };
   }
 
-  decision(
+  /** Records a decision: data only (rule, verdict, reason code, settings, values). */
+  decision<R extends RuleId, V extends VerdictOf<R>>(
     frameId: number | null,
     host: Host,
     dev: Device | null,
-    rule: RuleId,
-    verdict: Verdict,
+    rule: R,
+    verdict: V,
+    reason: ReasonOf<R, V>,
     settings: SettingUse[],
-    params: Record<string, string | number>,
-    text: string,
+    params: DecisionParams,
+    also?: AlsoReason,
   ): void {
     if (!this.traceDetail) return;
-    const e: DecisionEvent = { kind: 'decision', t: this.now, frameId, host: host.name, dev: dev ? dev.name : null, rule, verdict, settings, params, text };
+    const e: DecisionEvent = { kind: 'decision', t: this.now, frameId, host: host.name, dev: dev ? dev.name : null, rule, verdict, reason: reason as ReasonCode, settings, params };
+    if (also !== undefined) e.also = also;
     this.events.push(e);
   }
 
-  neighEvent(dev: Device, ip: string, from: NudState | null, to: NudState | null, lladdr: string | null, cause: string, frameId: number | null): void {
+  neighEvent(dev: Device, ip: string, from: NudState | null, to: NudState | null, lladdr: string | null, cause: NeighCause, frameId: number | null): void {
     if (!this.traceDetail) return;
     this.events.push({ kind: 'neigh', t: this.now, host: dev.host.name, dev: dev.name, ip, from, to, lladdr, cause, frameId });
   }

@@ -66,7 +66,10 @@ describe('arp_ignore on the receiving interface', () => {
     const r = run(lanAB({ sysctls: { 'net.ipv4.conf.all.arp_ignore': 8 } }, [{ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.10', count: 1, w: 1 }]));
     expect(r.steps[1].ok).toBe(false);
     const why = r.events.find((e) => e.kind === 'decision' && e.rule === 'arp_ignore');
-    expect(why && why.kind === 'decision' && why.text).toContain('arp_ignore=8 (max of all=8, eth0=0)');
+    expect(why && why.kind === 'decision' && { reason: why.reason, setting: why.settings.find((x) => x.name === 'arp_ignore') }).toEqual({
+      reason: 'never',
+      setting: { name: 'arp_ignore', dev: 'eth0', value: 8, combine: 'max', all: 8, devValue: 0, from: 'all' },
+    });
   });
 
   it('lo/arp_ignore is never read for requests arriving on eth0', () => {

@@ -70,9 +70,12 @@ describe('neighbour timeline', () => {
     });
     expect(neighOf(r, 1, 'B')).toEqual(['192.168.100.36 eth0 02:00:00:00:01:00 REACHABLE']);
     const why = r.events.find((e) => e.kind === 'decision' && e.rule === 'rp_filter');
-    expect(why && why.kind === 'decision' ? why.text : '').toBe(
-      'A.eth1 does not answer the request for 192.168.100.36: rp_filter=1 (max of all=1, eth1=0); the best route back to 192.168.100.39 leaves via eth0, not eth1',
-    );
+    expect(why && why.kind === 'decision' && { verdict: why.verdict, reason: why.reason, params: why.params, rp: why.settings[0] }).toEqual({
+      verdict: 'drop',
+      reason: 'strict_other_dev',
+      params: { sip: '192.168.100.39', tip: '192.168.100.36', via: 'eth0' },
+      rp: { name: 'rp_filter', dev: 'eth1', value: 1, combine: 'max', all: 1, devValue: 0, from: 'all' },
+    });
   });
 
   it('gratuitous ARP updates an existing entry at once and creates one only with arp_accept', () => {

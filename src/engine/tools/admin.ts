@@ -11,6 +11,7 @@ import { deleteAddress, insertAddress } from '../host/addr.ts';
 import { SCOPE, type Device, type Host, type IfAddr, type ScopeNum } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
 import type { AddrSpec, NudName, RouteSpec } from '../input.ts';
+import type { NeighCause } from '../trace.ts';
 import { connectedRoute, mainLookup, type Route } from '../route/route.ts';
 import { neighAdminSet, neighRemove } from '../neigh/machine.ts';
 import type { NudOrNone } from '../neigh/entry.ts';
@@ -129,7 +130,7 @@ export function delAddress(w: World, host: Host, dev: Device, cidr: string): str
   // __inet_del_ifa → NETDEV_UP → fib_add_ifaddr: the promoted address gets the routes of a
   // primary, among them its subnet's prefix route with itself as source.
   if (promoted) addPrefixRoute(host, dev, promoted);
-  if (dev.addrs.length === 0) flushDevice(w, dev, true, 'last IPv4 address removed');
+  if (dev.addrs.length === 0) flushDevice(w, dev, true, 'addr_removed');
   return null;
 }
 
@@ -210,7 +211,7 @@ export function routeCmd(host: Host, op: 'add' | 'del' | 'replace', s: RouteSpec
 }
 
 /** Removes neighbour entries of a device (ip link down, MAC change, last address gone). */
-export function flushDevice(w: World, dev: Device, includePermanent: boolean, cause: string): void {
+export function flushDevice(w: World, dev: Device, includePermanent: boolean, cause: NeighCause): void {
   for (const n of [...dev.neigh.values()]) {
     if (!includePermanent && (n.state === 'PERMANENT' || n.state === 'NOARP')) continue;
     neighRemove(w, n, cause);
@@ -234,7 +235,7 @@ export function neighFlush(w: World, host: Host, devName?: string): string | nul
   for (let round = 0; round < FLUSH_MAX_ROUNDS; round++) {
     const doomed = devs.flatMap((d) => [...d.neigh.values()].filter((n) => n.state !== 'PERMANENT' && n.state !== 'NOARP'));
     if (doomed.length === 0) return null;
-    for (const n of doomed) if (!n.dead) neighRemove(w, n, round === 0 ? 'ip neigh flush' : `ip neigh flush (round ${round + 1})`);
+    for (const n of doomed) if (!n.dead) neighRemove(w, n, 'ip_neigh_flush');
   }
   return `*** Flush not complete bailing out after ${FLUSH_MAX_ROUNDS} rounds`;
 }
@@ -253,7 +254,7 @@ export function neighAdd(w: World, host: Host, ipText: string, devName: string, 
   const st = NUD[nud];
   const ll = lladdr !== undefined ? normMac(lladdr) : null;
   if (ll === null && st !== 'INCOMPLETE' && st !== 'FAILED' && st !== 'NOARP') return 'Error: No link layer address given.';
-  neighAdminSet(w, dev, a, ll, st, `ip neigh replace ${ipText} ${ll ? `lladdr ${ll} ` : ''}nud ${nud}`);
+  neighAdminSet(w, dev, a, ll, st, 'ip_neigh_replace');
   return null;
 }
 
@@ -263,7 +264,7 @@ export function neighDel(w: World, host: Host, ipText: string, devName: string):
   const a = parseIp(ipText);
   const n = a === null ? undefined : dev.neigh.get(a);
   if (!n) return 'RTNETLINK answers: No such file or directory';
-  neighRemove(w, n, 'ip neigh del');
+  neighRemove(w, n, 'ip_neigh_del');
   return null;
 }
 
@@ -280,18 +281,17 @@ export function linkSet(w: World, host: Host, dev: Device, mac: string | undefin
       dev.mac = m;
       // NETDEV_CHANGEADDR: neigh_changeaddr flushes the device's entries; with arp_notify
       // the kernel announces every address with a gratuitous request.
-      flushDevice(w, dev, true, 'MAC address changed');
+      flushDevice(w, dev, true, 'mac_changed');
       const notify = effective(host.conf.all, dev.conf, dev.name, 'arp_notify');
       if (notify.value && dev.up) {
-        w.decision(null, host, dev, 'arp_announce', 'info', [notify], { dev: dev.name, mac: m },
-          `${dev.id} changed its MAC to ${m}: arp_notify=${notify.value}, so it announces each address with a gratuitous ARP`);
+        w.decision(null, host, dev, 'arp_announce', 'info', 'notify_mac', [notify], { mac: m });
         sendGratuitous(w, dev);
       }
     }
   }
   if (state === 'down' && dev.up) {
     dev.up = false;
-    flushDevice(w, dev, true, 'link down');
+    flushDevice(w, dev, true, 'link_down');
     host.routes = host.routes.filter((r) => r.dev !== dev);
   } else if (state === 'up' && !dev.up) {
     dev.up = true;
@@ -299,8 +299,7 @@ export function linkSet(w: World, host: Host, dev: Device, mac: string | undefin
     if (dev.port) dev.port.disabledUntil = w.now + LINKWATCH_DELAY;
     const notify = effective(host.conf.all, dev.conf, dev.name, 'arp_notify');
     if (notify.value) {
-      w.decision(null, host, dev, 'arp_announce', 'info', [notify], { dev: dev.name },
-        `${dev.id} comes up: arp_notify=${notify.value}, so it announces each address with a gratuitous ARP at NETDEV_UP; the bridge has not yet seen the link come up (the link watch runs later), so it drops them`);
+      w.decision(null, host, dev, 'arp_announce', 'info', 'notify_up', [notify], {});
       sendGratuitous(w, dev);
     }
   }

@@ -18,24 +18,26 @@ const ping = { type: 'ping', host: 'B', to: '192.168.100.36' } as const;
 export const events: TraceEvent[] = [
   { kind: 'step', t: 0, i: 0, action: null },
   { kind: 'step', t: 0, i: 1, action: ping },
-  { kind: 'neigh', t: 0, host: 'B', dev: 'eth0', ip: '192.168.100.36', from: null, to: 'INCOMPLETE', lladdr: null, cause: 'arp_solicit', frameId: null },
+  { kind: 'neigh', t: 0, host: 'B', dev: 'eth0', ip: '192.168.100.36', from: null, to: 'INCOMPLETE', lladdr: null, cause: 'neigh_event_send', frameId: null },
   { kind: 'tx', t: 0, host: 'B', dev: 'eth0', segment: 'lan', frameKind: 'arp-request', frame: request },
   { kind: 'rx', t: 5, frameId: 1, host: 'A', dev: 'eth1', segment: 'lan' },
   {
-    kind: 'decision', t: 5, frameId: 1, host: 'A', dev: 'eth1', rule: 'rp_filter', verdict: 'drop',
+    kind: 'decision', t: 5, frameId: 1, host: 'A', dev: 'eth1', rule: 'rp_filter', verdict: 'drop', reason: 'strict_other_dev',
     settings: [{ name: 'rp_filter', dev: 'eth1', value: 1, combine: 'max', all: 1, devValue: 1, from: 'both' }],
-    params: { src: '192.168.100.39', dev: 'eth1', oif: 'eth0' },
-    text: 'A.eth1 drops the request: rp_filter=1; the route back to 192.168.100.39 leaves via eth0, not eth1',
+    params: { sip: '192.168.100.39', tip: '192.168.100.36', via: 'eth0' },
   },
   { kind: 'rx', t: 5, frameId: 1, host: 'A', dev: 'eth0', segment: 'lan' },
   {
-    kind: 'decision', t: 5, frameId: 1, host: 'A', dev: 'eth0', rule: 'arp_ignore', verdict: 'reply',
-    settings: [{ name: 'arp_ignore', dev: 'eth0', value: 0, combine: 'max', all: 0, devValue: 0, from: 'both' }],
-    params: { tip: '192.168.100.36' }, text: 'A.eth0 replies: arp_ignore=0 answers for any local address',
+    kind: 'decision', t: 5, frameId: 1, host: 'A', dev: 'eth0', rule: 'arp_reply', verdict: 'reply', reason: 'any_local', also: 'dev_match',
+    settings: [
+      { name: 'rp_filter', dev: 'eth0', value: 1, combine: 'max', all: 1, devValue: 1, from: 'both' },
+      { name: 'arp_ignore', dev: 'eth0', value: 0, combine: 'max', all: 0, devValue: 0, from: 'both' },
+    ],
+    params: { tip: '192.168.100.36', sip: '192.168.100.39', mac: '02:00:00:00:0a:00' },
   },
   { kind: 'tx', t: 5, host: 'A', dev: 'eth0', segment: 'lan', frameKind: 'arp-reply', frame: reply },
   { kind: 'rx', t: 10, frameId: 2, host: 'B', dev: 'eth0', segment: 'lan' },
-  { kind: 'neigh', t: 10, host: 'B', dev: 'eth0', ip: '192.168.100.36', from: 'INCOMPLETE', to: 'REACHABLE', lladdr: '02:00:00:00:0a:00', cause: 'arp_reply', frameId: 2 },
+  { kind: 'neigh', t: 10, host: 'B', dev: 'eth0', ip: '192.168.100.36', from: 'INCOMPLETE', to: 'REACHABLE', lladdr: '02:00:00:00:0a:00', cause: 'arp_reply_to_us', frameId: 2 },
   { kind: 'output', t: 10, host: 'B', tool: 'ping', line: '64 bytes from 192.168.100.36: icmp_seq=1 ttl=64 time=0.010 ms' },
 ];
 

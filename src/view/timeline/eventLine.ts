@@ -8,6 +8,7 @@ import type { Frame, TraceEvent } from '../../engine/trace.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { isArpKind } from '../canvas/frameStyle.ts';
 import { tcpdumpLine } from '../format/tcpdump.ts';
+import { formatDecision } from '../../i18n/decision.ts';
 
 export type EventTone = 'step' | 'tx' | 'rx' | 'drop' | 'ignore' | 'decision' | 'neigh' | 'output';
 
@@ -45,7 +46,7 @@ export function eventLine(e: TraceEvent, frames: Map<number, Frame>): EventLine 
       return {
         tone: isStop(e) ? e.verdict : 'decision',
         who: `${e.host}${e.dev ? `.${e.dev}` : ''}`,
-        text: `[${e.rule}: ${e.verdict}] ${e.text}`,
+        text: `[${e.rule}: ${e.verdict}] ${formatDecision('en', e)}`,
         frameId: e.frameId,
       };
     case 'neigh':

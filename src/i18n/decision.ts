@@ -1,0 +1,115 @@
+/**
+ * The one formatter of the engine's decisions: a decision is data (rule, verdict, reason
+ * code, settings, values); its sentence is made here, when it is shown, from the templates
+ * in decisions/en.ts and decisions/zh.ts. The Why panel, the event list, the CLI and the
+ * exports all call `formatDecision`.
+ */
+import { ALSO_REASONS, DECISIONS, type DecisionEvent, type SettingUse } from '../engine/index.ts';
+import { decisionsEn } from './decisions/en.ts';
+import { decisionsZh } from './decisions/zh.ts';
+
+export type DecisionLang = 'en' | 'zh';
+
+export type DecisionTables = typeof decisionsEn;
+export const DECISION_TABLES: Record<DecisionLang, DecisionTables> = { en: decisionsEn, zh: decisionsZh };
+const TABLES = DECISION_TABLES;
+
+const PLACEHOLDER = /{{\s*([\w.]+)\s*}}/g;
+
+/** The key of a rule id in the tables (i18n keys cannot hold dots). */
+export const ruleKey = (rule: string) => rule.replace(/\./g, '_');
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The sentence template for (rule, verdict, reason): the reason's own, else the rule's `*`. */
+export function decisionTemplate(lang: DecisionLang | DecisionTables, rule: string, verdict: string, reason: string): string | undefined {
+  const rules = (typeof lang === 'string' ? TABLES[lang] : lang).rule as Record<string, Record<string, Record<string, string>>>;
+  const byVerdict = own(rules, ruleKey(rule)) ? rules[ruleKey(rule)] : undefined;
+  const byReason = byVerdict && own(byVerdict, verdict) ? byVerdict[verdict] : undefined;
+  if (!byReason) return undefined;
+  return own(byReason, reason) ? byReason[reason] : own(byReason, '*') ? byReason['*'] : undefined;
+}
+
+/** The fragment that explains a reason code inside a sentence (`{{why}}`, `{{also}}`). */
+export function reasonTemplate(lang: DecisionLang | DecisionTables, code: string): string | undefined {
+  const reasons = (typeof lang === 'string' ? TABLES[lang] : lang).reason as Record<string, string>;
+  return own(reasons, code) ? reasons[code] : undefined;
+}
+
+function fill(tpl: string, vars: Record<string, string | number | undefined>, missing: string[]): string {
+  return tpl.replace(PLACEHOLDER, (_, name: string) => {
+    const v = vars[name];
+    if (v === undefined) {
+      missing.push(name);
+      return `{{${name}}}`;
+    }
+    return String(v);
+  });
+}
+
+/** A setting as the decision read it: "rp_filter=1 (max of all=1, eth1=0)". */
+export function formatSetting(lang: DecisionLang, s: SettingUse): string {
+  return fill(TABLES[lang].setting[s.combine], { name: s.name, value: s.value, dev: s.dev, all: s.all, devValue: s.devValue }, []);
+}
+
+interface Rendered {
+  text: string;
+  /** What could not be rendered: missing templates and placeholders without a value. */
+  problems: string[];
+}
+
+export function renderDecision(lang: DecisionLang, e: DecisionEvent): Rendered {
+  const problems: string[] = [];
+  const tpl = decisionTemplate(lang, e.rule, e.verdict, e.reason);
+  if (tpl === undefined) {
+    problems.push(`no template decision.${ruleKey(e.rule)}.${e.verdict}.${e.reason}`);
+    return { text: `[${e.rule}: ${e.verdict}, ${e.reason}]`, problems };
+  }
+  const vars: Record<string, string | number | undefined> = { host: e.host, dev: e.dev ?? undefined };
+  for (const s of e.settings) {
+    vars[s.name] = s.value;
+    vars[`set.${s.name}`] = formatSetting(lang, s);
+  }
+  Object.assign(vars, e.params);
+  const missing: string[] = [];
+  // Fragments are filled only when the sentence uses them.
+  const uses = (name: string) => tpl.includes(`{{${name}}}`);
+  if (uses('why')) {
+    const r = reasonTemplate(lang, e.reason);
+    if (r === undefined) problems.push(`no fragment reason.${e.reason}`);
+    else vars.why = fill(r, vars, missing);
+  }
+  if (uses('also')) {
+    const r = e.also === undefined ? undefined : reasonTemplate(lang, e.also);
+    if (r === undefined) problems.push(`no fragment reason.${e.also ?? '(also missing)'}`);
+    else vars.also = fill(r, vars, missing);
+  }
+  const text = fill(tpl, vars, missing);
+  for (const m of missing) problems.push(`no value for {{${m}}}`);
+  return { text, problems };
+}
+
+/** The decision in words, in `lang`. */
+export function formatDecision(lang: DecisionLang, e: DecisionEvent): string {
+  return renderDecision(lang, e).text;
+}
+
+/**
+ * What a set of templates lacks for the decisions the engine can make (trace.ts DECISIONS):
+ * a sentence per (rule, verdict, reason), the fragment of every reason a sentence cites
+ * with {{why}}, and of every second reason ({{also}}). Empty when complete.
+ */
+export function missingTemplates(tables: DecisionTables): string[] {
+  const out: string[] = [];
+  for (const [rule, verdicts] of Object.entries(DECISIONS)) {
+    for (const [verdict, reasons] of Object.entries(verdicts as Record<string, readonly string[]>)) {
+      for (const reason of reasons) {
+        const tpl = decisionTemplate(tables, rule, verdict, reason);
+        if (tpl === undefined) out.push(`${rule} ${verdict} ${reason}: no sentence`);
+        else if (tpl.includes('{{why}}') && reasonTemplate(tables, reason) === undefined) out.push(`${rule} ${verdict} ${reason}: no fragment for the reason`);
+      }
+    }
+  }
+  for (const code of ALSO_REASONS) if (reasonTemplate(tables, code) === undefined) out.push(`also ${code}: no fragment`);
+  return out;
+}

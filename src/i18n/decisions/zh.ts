@@ -1,0 +1,145 @@
+/** 判定说明的中文模板（结构与 decisions/en.ts 相同，由 src/i18n/decision.ts 填充）。 */
+import type { decisionsEn } from './en.ts';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const decisionsZh: Widen<typeof decisionsEn> = {
+  rule: {
+    arp_rcv_noarp: { drop: { '*': '{{host}}.{{dev}} 设置了 NOARP：不处理 ARP' } },
+    arp_rcv_otherhost: { drop: { '*': '{{host}}.{{dev}} 丢弃该帧：它的目的 MAC 是 {{dst}}，不是 {{dev}} 的 MAC {{mac}}' } },
+    arp_rcv_down: { drop: { '*': '{{host}}.{{dev}} 已关闭：帧没有发出' } },
+    arp_process_opcode: { drop: { '*': '{{host}}.{{dev}} 丢弃操作码为 {{op}} 的 ARP：只处理请求和应答' } },
+    arp_process_bad_tip: {
+      drop: {
+        multicast_or_loopback: '{{host}}.{{dev}} 丢弃目标为 {{tip}} 的 ARP：组播或环回地址',
+        gratuitous: '{{host}}.{{dev}} 丢弃 {{ip}} 的免费 ARP：{{set.drop_gratuitous_arp}}',
+      },
+    },
+    arp_process_dad: {
+      reply: { '*': '{{host}}.{{dev}} 应答对 {{tip}} 的重复地址检测探测：{{set.arp_ignore}}，{{why}}；应答发往探测者的 MAC，目标地址为 0.0.0.0，不创建缓存表项' },
+      ignore: {
+        '*': '{{host}}.{{dev}} 不应答对 {{tip}} 的重复地址检测探测：{{set.arp_ignore}}；{{why}}',
+        not_local: '{{host}}.{{dev}} 看到对 {{tip}} 的重复地址检测探测，但这不是本机地址：无需处理',
+        reply_from_zero: '{{host}}.{{dev}} 忽略发送方为 0.0.0.0 的 ARP 应答',
+      },
+    },
+    arp_process_route: {
+      drop: { '*': '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：{{why}}' },
+      ignore: { '*': '{{host}}.{{dev}} 不应答对 {{tip}} 的请求（{{why}}）；{{also}}' },
+    },
+    rp_filter: { drop: { '*': '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：{{set.rp_filter}}；{{why}}' } },
+    arp_ignore: { ignore: { '*': '{{host}}.{{dev}} 不应答对 {{tip}} 的请求：{{set.arp_ignore}}；{{why}}。不应答，也不更新缓存' } },
+    arp_filter: { ignore: { '*': '{{host}}.{{dev}} 不应答 {{tip}}：{{set.arp_filter}}；{{why}}。不应答，也不更新缓存' } },
+    arp_reply: { reply: { '*': '{{host}}.{{dev}} 应答“{{tip}} is-at {{mac}}”：{{why}}；{{set.rp_filter}} 检查通过（{{also}}）；{{set.arp_ignore}} 允许应答。应答从 {{dev}} 发出，带 {{dev}} 的 MAC' } },
+    proxy_arp: {
+      reply: { '*': '{{host}}.{{dev}} 代理应答 {{tip}}：{{set.proxy_arp}}，已开启转发，到 {{tip}} 的路由从 {{out}} 出去；应答带 {{dev}} 的 MAC' },
+      info: { '*': '{{host}}.{{dev}} 将在随机延迟 {{delay}} 毫秒后代理应答 {{tip}}（最多 {{set.proxy_delay}}，单位为百分之一秒）：{{set.proxy_arp}}，到 {{tip}} 的路由从 {{out}} 出去' },
+      ignore: {
+        proxy_off: '{{host}}.{{dev}} 不应答 {{tip}}：不是本机地址，且 {{set.proxy_arp}}',
+        same_dev: '{{host}}.{{dev}} 不代理应答 {{tip}}：到 {{tip}} 的路由从 {{dev}} 出去，正是请求进来的接口',
+        same_medium: '{{host}}.{{dev}} 不代理应答 {{tip}}：{{out}} 在同一介质上（{{set.medium_id}}）',
+      },
+    },
+    arp_learn: {
+      ignore: { '*': '{{host}}.{{dev}}：{{why}}' },
+      update: {
+        learned: '{{host}}.{{dev}} 更新 {{sip}} → {{mac}}，状态 {{state}}',
+        gratuitous: '{{host}}.{{dev}} 更新 {{sip}} → {{mac}}，状态 {{state}}（免费 ARP 立即覆盖）',
+      },
+    },
+    arp_accept: {
+      create: {
+        gratuitous: '{{host}}.{{dev}} 为 {{sip}} 创建表项：{{set.arp_accept}} 接受免费 ARP',
+        unsolicited_reply: '{{host}}.{{dev}} 为 {{sip}} 创建表项：{{set.arp_accept}} 接受未经请求的应答',
+      },
+    },
+    neigh_locktime: { ignore: { '*': '{{host}}.{{dev}} 保留 {{sip}} → {{old}}：该表项在 locktime 内刚更新过（{{set.locktime}}，单位为百分之一秒），忽略不同的 MAC {{mac}}（先到的应答获胜）' } },
+    neigh_static: { ignore: { '*': '{{host}}.{{dev}} 保留对 {{sip}} 的 {{state}} 表项：ARP 从不修改静态表项' } },
+    arp_announce: {
+      choose: { '*': '{{host}}.{{dev}} 询问 who-has {{ip}} tell {{sip}}：{{set.arp_announce}}；{{why}}' },
+      info: {
+        notify_mac: '{{host}}.{{dev}} 的 MAC 改为 {{mac}}：{{set.arp_notify}}，因此为每个地址发送免费 ARP',
+        notify_up: '{{host}}.{{dev}} 启用：{{set.arp_notify}}，因此在 NETDEV_UP 时为每个地址发送免费 ARP；网桥尚未看到链路启用（链路监视稍后才运行），所以丢弃它们',
+      },
+    },
+    ip_rcv_otherhost: { drop: { '*': '{{host}}.{{dev}} 丢弃数据包：目的 MAC 是其他主机的（{{dst}}）' } },
+    ip_input_rp_filter: { drop: { '*': '{{host}}.{{dev}} 丢弃来自 {{sip}} 的数据包：{{set.rp_filter}}；{{why}}' } },
+    ip_input_local: { accept: { '*': '{{host}} 接受发往 {{dst}} 的回显请求，并从 {{dst}} 应答' } },
+    ip_input_forward: {
+      drop: { '*': '{{host}} 丢弃发往 {{dst}} 的数据包：TTL 耗尽' },
+      forward: { '*': '{{host}} 把发往 {{dst}} 的数据包从 {{out}} 转发出去（{{set.forwarding}}）' },
+    },
+    ip_input_no_route: { drop: { '*': '{{host}}.{{dev}} 丢弃发往 {{dst}} 的数据包：{{why}}' } },
+    ip_output_no_route: {
+      drop: {
+        net_unreachable: '{{host}} 无法发送到 {{dst}}：网络不可达（没有路由）',
+        bad_source: '{{host}} 无法发送到 {{dst}}：源地址不可用（不是本机地址，或不是单播地址）',
+        route_type_to: '{{host}} 无法发送到 {{dst}}：路由类型为 {{type}}',
+      },
+    },
+    neigh_failed: {
+      drop: {
+        local_sender: '{{host}}.{{dev}} 无法解析 {{ip}}：等待发往 {{dst}} 的数据包被丢弃，发送方收到“Destination Host Unreachable”',
+        remote_sender: '{{host}}.{{dev}} 无法解析 {{ip}}：等待发往 {{dst}} 的数据包被丢弃；{{host}} 向 {{src}} 发送 ICMP 主机不可达',
+        error_packet: '{{host}}.{{dev}} 无法解析 {{ip}}：等待发往 {{dst}} 的 ICMP 差错报文被丢弃',
+      },
+    },
+    ping_reply: {
+      drop: {
+        bound_dev_reply: '{{host}} 上的 ping 套接字绑定在 {{bound}}（ping -I {{bound}}），因此从 {{dev}} 到达的回显应答到不了它',
+        bound_dev_error: '{{host}} 上的 ping 套接字绑定在 {{bound}}（ping -I {{bound}}），因此从 {{dev}} 到达的差错报文到不了它',
+      },
+    },
+  },
+  reason: {
+    any_local: '{{tip}} 是本机地址（在任何接口上都算，弱主机模型）',
+    on_dev: '{{tip}} 配置在 {{dev}} 上',
+    not_on_dev: '{{tip}} 没有配置在 {{dev}} 上',
+    shared_subnet: '{{tip}} 在 {{dev}} 上，且那里有同时包含 {{tip}} 和 {{sip}} 的子网',
+    no_shared_subnet: '{{dev}} 上没有同时包含 {{tip}} 和发送方 {{sip}} 的子网',
+    not_scope_host: '{{tip}} 的作用域不是 host',
+    scope_host: '{{tip}} 的作用域是 host',
+    never: '模式 8 从不应答',
+    reserved: '模式 {{arp_ignore}} 是保留值，按 0 处理（应答）',
+    no_check: '不做反向路径检查',
+    accept_local: '已开启 accept_local',
+    martian_local: '发送方 {{sip}} 是本机自己的地址（火星源地址；Linux 既不应答也不防御该地址）',
+    no_route: '没有回到 {{sip}} 的路由',
+    no_route_ok: '没有回到 {{sip}} 的路由，但 rp_filter 关闭',
+    route_type: '回到 {{sip}} 的路由不是单播路由',
+    dev_match: '回到 {{sip}} 的最佳路由从 {{dev}} 出去',
+    no_addr: '{{dev}} 没有 IPv4 地址，因此检查退化为拒绝（回到 {{sip}} 的路由从 {{via}} 出去）',
+    no_addr_ok: 'rp_filter 关闭',
+    strict_other_dev: '回到 {{sip}} 的最佳路由从 {{via}} 出去，而不是 {{dev}}',
+    loose_ok: '宽松模式：存在回到 {{sip}} 的路由（经 {{via}}）',
+    rp_off: 'rp_filter 关闭',
+    route_other_dev: '到 {{sip}} 的路由从 {{via}} 出去，而不是 {{dev}}',
+    martian_source: '火星源地址 {{sip}}',
+    broadcast_target: '广播目标不予应答',
+    martian_dest: '火星目的地址 {{dst}}',
+    loopback_dest: '火星目的地址 {{dst}}（环回）',
+    loopback_source: '火星源地址 {{sip}}（环回）',
+    broadcast_dest: '广播目的地址',
+    route_type_to: '到 {{dst}} 的路由类型为 {{type}}',
+    same_dev: '到 {{dst}} 的路由从 {{dev}} 出去，正是请求进来的接口',
+    no_route_to: '没有到 {{dst}} 的路由',
+    not_local_no_forward: '{{dst}} 不是本机地址，且 {{dev}} 不转发',
+    broadcast: '广播',
+    request_never_creates: '不为 {{sip}} 创建表项：未被应答的请求从不创建表项',
+    accept_off: '不为 {{sip}} 创建表项：{{set.arp_accept}} 不接受',
+    has_entry: '它已有 {{sip}} 的表项（下一条判定说明如何处理）',
+    no_packet: '没有等待发送的数据包（重新探测），因此选择地址',
+    src_onlink: '等待发送的数据包的源地址 {{src}} 位于 {{dev}} 上一个同时包含 {{ip}} 的子网中',
+    src_not_onlink: '等待发送的数据包的源地址 {{src}} 与 {{ip}} 在 {{dev}} 上没有共同子网，因此选择地址',
+    best_of_dev: '总是选择出接口上最合适的地址',
+    src_local: '宣告等待发送的数据包的源地址 {{src}}（任何本机地址均可）',
+    src_not_local: '等待发送的数据包的源地址 {{src}} 不是本机地址，因此选择地址',
+  },
+  setting: {
+    max: '{{name}}={{value}}（取 all={{all}} 与 {{dev}}={{devValue}} 的最大值）',
+    or: '{{name}}={{value}}（all OR {{dev}}：all={{all}}，{{dev}}={{devValue}}）',
+    and: '{{name}}={{value}}（all AND {{dev}}：all={{all}}，{{dev}}={{devValue}}）',
+    dev: '{{name}}={{value}}（{{dev}}）',
+    neigh: '{{name}}={{value}}',
+  },
+};
