@@ -3,8 +3,9 @@
  * prints them: net.ipv4.conf.{all,default,IFACE}.KNOB, net.ipv4.neigh.{default,IFACE}.PARAM,
  * net.ipv4.ip_forward. Ranges are the documented meaningful values (Documentation/networking/
  * ip-sysctl.rst); the kernel stores other integers too, but in a teaching tool a 3 for a 0/1
- * knob is almost always a typo.
+ * knob is almost always a typo. The conf knobs come from the engine's table.
  */
+import { KNOB_NAMES, knobDef } from '../engine/index.ts';
 import { messages, type MessageId } from './messages.ts';
 
 export interface ValueRange {
@@ -20,25 +21,13 @@ const r = (min: number, max: number, text?: string): ValueRange => ({
   min, max, text: text ?? (max === INT_MAX ? `a whole number ${min} or more` : `a whole number ${min}–${max}`),
 });
 
-/** net.ipv4.conf.*.KNOB */
-export const CONF_KNOBS: Readonly<Record<string, ValueRange>> = {
-  arp_ignore: r(0, 8, 'a whole number 0–8 (0, 1, 2, 3 or 8 have a meaning; 4–7 are reserved)'),
-  arp_announce: r(0, 2, '0, 1 or 2'),
-  arp_filter: bool,
-  arp_accept: r(0, 2, '0, 1 or 2'),
-  arp_notify: bool,
-  rp_filter: r(0, 2, '0, 1 or 2'),
-  proxy_arp: bool,
-  proxy_arp_pvlan: bool,
-  forwarding: bool,
-  accept_local: bool,
-  route_localnet: bool,
-  drop_gratuitous_arp: bool,
-  promote_secondaries: bool,
-  arp_evict_nocarrier: bool,
-  medium_id: r(-1, INT_MAX, 'a whole number -1 or more'),
-  log_martians: bool,
-};
+/** net.ipv4.conf.*.KNOB: the engine's knob table (engine/host/conf.ts), so every knob it reads is accepted. */
+export const CONF_KNOBS: Readonly<Record<string, ValueRange>> = Object.fromEntries(
+  KNOB_NAMES.map((k) => {
+    const d = knobDef(k);
+    return [k, { min: d.min, max: d.max, text: d.rangeText }];
+  }),
+);
 
 const SECONDS = 2147483; // INT_MAX jiffies at HZ=1000
 /** net.ipv4.neigh.*.PARAM (units as in /proc: s, ms, USER_HZ ticks of 10 ms, counts, bytes) */

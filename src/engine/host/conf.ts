@@ -9,39 +9,60 @@ import type { SettingUse } from '../trace.ts';
 export type Combine = 'max' | 'or' | 'and' | 'dev';
 
 export interface KnobDef {
+  /** How `all` and the device value combine (IN_DEV_MAXCONF / ORCONF / ANDCONF / the device's alone). */
   combine: Combine;
+  /** The kernel's default (not a distribution's). */
   def: number;
+  /**
+   * The values a scenario may set: the documented meaningful ones (Documentation/networking/
+   * ip-sysctl.rst). The kernel stores other integers too, but in a teaching tool a 3 for a
+   * 0/1 knob is almost always a typo.
+   */
   min: number;
   max: number;
+  /** How to say the range in a message. */
+  rangeText: string;
+  /** The values that have a meaning, for pickers; absent when every value in the range does. */
+  values?: readonly number[];
 }
 
-/** Every conf knob the engine reads, with the kernel default (not a distribution's). */
+const INT_MAX = 2147483647;
+const bool = { min: 0, max: 1, rangeText: '0 or 1', values: [0, 1] } as const;
+const zeroToTwo = { min: 0, max: 2, rangeText: '0, 1 or 2', values: [0, 1, 2] } as const;
+
+/**
+ * The one table of conf knobs: every knob the engine reads, as the format accepts it and
+ * the inspector shows it (scenario/sysctlKeys.ts and view/panels/knobs.ts derive theirs).
+ */
 export const CONF_KNOBS = {
-  arp_ignore: { combine: 'max', def: 0, min: 0, max: 255 },
-  arp_announce: { combine: 'max', def: 0, min: 0, max: 255 },
-  arp_filter: { combine: 'or', def: 0, min: 0, max: 1 },
-  arp_accept: { combine: 'max', def: 0, min: 0, max: 255 },
-  arp_notify: { combine: 'max', def: 0, min: 0, max: 1 },
-  arp_evict_nocarrier: { combine: 'and', def: 1, min: 0, max: 1 },
-  drop_gratuitous_arp: { combine: 'or', def: 0, min: 0, max: 1 },
-  proxy_arp: { combine: 'or', def: 0, min: 0, max: 1 },
-  proxy_arp_pvlan: { combine: 'or', def: 0, min: 0, max: 1 },
-  medium_id: { combine: 'dev', def: 0, min: -1, max: 2147483647 },
-  rp_filter: { combine: 'max', def: 0, min: 0, max: 2 },
-  accept_local: { combine: 'or', def: 0, min: 0, max: 1 },
-  route_localnet: { combine: 'or', def: 0, min: 0, max: 1 },
-  forwarding: { combine: 'dev', def: 0, min: 0, max: 1 },
-  promote_secondaries: { combine: 'or', def: 0, min: 0, max: 1 },
-  log_martians: { combine: 'or', def: 0, min: 0, max: 1 },
-  send_redirects: { combine: 'or', def: 1, min: 0, max: 1 },
-} satisfies Record<string, KnobDef>;
+  arp_ignore: { combine: 'max', def: 0, min: 0, max: 8, rangeText: 'a whole number 0–8 (0, 1, 2, 3 or 8 have a meaning; 4–7 are reserved)', values: [0, 1, 2, 3, 8] },
+  arp_announce: { combine: 'max', def: 0, ...zeroToTwo },
+  arp_filter: { combine: 'or', def: 0, ...bool },
+  arp_accept: { combine: 'max', def: 0, ...zeroToTwo },
+  arp_notify: { combine: 'max', def: 0, ...bool },
+  arp_evict_nocarrier: { combine: 'and', def: 1, ...bool },
+  drop_gratuitous_arp: { combine: 'or', def: 0, ...bool },
+  proxy_arp: { combine: 'or', def: 0, ...bool },
+  proxy_arp_pvlan: { combine: 'or', def: 0, ...bool },
+  medium_id: { combine: 'dev', def: 0, min: -1, max: INT_MAX, rangeText: 'a whole number -1 or more' },
+  rp_filter: { combine: 'max', def: 0, ...zeroToTwo },
+  accept_local: { combine: 'or', def: 0, ...bool },
+  route_localnet: { combine: 'or', def: 0, ...bool },
+  forwarding: { combine: 'dev', def: 0, ...bool },
+  promote_secondaries: { combine: 'or', def: 0, ...bool },
+  log_martians: { combine: 'or', def: 0, ...bool },
+  send_redirects: { combine: 'or', def: 1, ...bool },
+} as const satisfies Record<string, KnobDef>;
 
 export type Knob = keyof typeof CONF_KNOBS;
 export const KNOB_NAMES = Object.keys(CONF_KNOBS) as Knob[];
 
 export function isKnob(name: string): name is Knob {
-  return Object.prototype.hasOwnProperty.call(CONF_KNOBS, name);
+  return Object.hasOwn(CONF_KNOBS, name);
 }
+
+/** A knob's definition (the table's entries differ in shape: this gives the common one). */
+export const knobDef = (k: Knob): KnobDef => CONF_KNOBS[k];
 
 /** One config set: a value per knob and the per-knob "explicitly set" bit. */
 export class ConfSet {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { IssueList } from '../editor/IssueList.tsx';
@@ -45,18 +46,22 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                   const eff = sc !== 'all' && sc !== 'default' ? view.effective?.(k.name, sc) : undefined;
                   return (
                     <td key={sc} className={sc === dev ? 'focus-col' : undefined}>
-                      <select
-                        aria-label={key}
-                        value={v === undefined ? '' : String(v)}
-                        className={v === undefined ? 'unset' : 'set'}
-                        onChange={(e) => apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
-                      >
-                        <option value="">–</option>
-                        {k.values.map((n) => (
-                          <option key={n} value={n}>{n}</option>
-                        ))}
-                        {v !== undefined && !(k.values as readonly number[]).includes(v) ? <option value={v}>{v}</option> : null}
-                      </select>
+                      {k.values ? (
+                        <select
+                          aria-label={key}
+                          value={v === undefined ? '' : String(v)}
+                          className={v === undefined ? 'unset' : 'set'}
+                          onChange={(e) => apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
+                        >
+                          <option value="">–</option>
+                          {k.values.map((n) => (
+                            <option key={n} value={n}>{n}</option>
+                          ))}
+                          {v !== undefined && !k.values.includes(v) ? <option value={v}>{v}</option> : null}
+                        </select>
+                      ) : (
+                        <KnobNumber label={key} value={v} min={k.min} max={k.max} onCommit={(value) => apply({ type: 'setSysctl', host, key, value })} />
+                      )}
                       {eff ? (
                         <div className="eff" data-eff={`${sc}.${k.name}`} title={t('inspector.effTitle', { value: eff.value, from: t(`from.${eff.from}`, { dev: sc }) })}>
                           <strong>={eff.value}</strong>
@@ -74,5 +79,37 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
       <IssueList issues={issues} />
       <p className="muted small">{t('inspector.sysctlNote')}</p>
     </section>
+  );
+}
+
+/** A knob whose every value in the range means something (medium_id): typed, written on Enter or leaving the field. */
+function KnobNumber({ label, value, min, max, onCommit }: { label: string; value: number | undefined; min: number; max: number; onCommit: (v: number | null) => void }) {
+  const shown = value === undefined ? '' : String(value);
+  const [text, setText] = useState(shown);
+  const [was, setWas] = useState(shown);
+  if (was !== shown) {
+    setWas(shown);
+    setText(shown);
+  }
+  const commit = () => {
+    if (text === shown) return;
+    onCommit(text.trim() === '' ? null : Number(text));
+  };
+  return (
+    <input
+      type="number"
+      aria-label={label}
+      placeholder="–"
+      min={min}
+      max={max}
+      step={1}
+      value={text}
+      className={value === undefined ? 'knob-num unset' : 'knob-num set'}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
   );
 }

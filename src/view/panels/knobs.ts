@@ -1,15 +1,15 @@
-/** The per-interface IPv4 knobs the inspector edits, with the values each one knows. */
-export const KNOBS = [
-  { name: 'arp_ignore', values: [0, 1, 2, 3, 8] },
-  { name: 'arp_announce', values: [0, 1, 2] },
-  { name: 'arp_filter', values: [0, 1] },
-  { name: 'arp_accept', values: [0, 1, 2] },
-  { name: 'rp_filter', values: [0, 1, 2] },
-  { name: 'proxy_arp', values: [0, 1] },
-  { name: 'arp_notify', values: [0, 1] },
-  { name: 'forwarding', values: [0, 1] },
-] as const;
+import { CONF_KNOBS, KNOB_NAMES, knobDef, type Knob } from '../../engine/index.ts';
 
-export type KnobName = (typeof KNOBS)[number]['name'];
+/**
+ * The per-interface IPv4 knobs the inspector shows and edits: every knob the engine reads
+ * (its table, engine/host/conf.ts), with the values that mean something (a number field
+ * where any value in the range does).
+ */
+export const KNOBS: readonly { name: Knob; values?: readonly number[]; min: number; max: number }[] = KNOB_NAMES.map((name) => {
+  const d = knobDef(name);
+  return { name, values: d.values, min: d.min, max: d.max };
+});
+
+export type KnobName = keyof typeof CONF_KNOBS;
 
 export const sysctlKey = (scope: string, knob: string) => `net.ipv4.conf.${scope}.${knob}`;
