@@ -5,8 +5,6 @@
  * is accepted by the format over its whole range, and has a row in the inspector's grid with
  * a hint in both languages.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
@@ -25,11 +23,10 @@ const base = twoNic as ScenarioV1;
 
 /** Conf knobs named where the engine reads them: effective(…, 'k'), effValue(…, 'k'), conf.values.k. */
 function knobsTheEngineReads(): Set<string> {
-  const dir = join(__dirname, '../../engine');
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('test'));
+  const sources = import.meta.glob<string>(['../../engine/**/*.ts', '!../../engine/**/*.test.ts', '!../../engine/test/**'], { query: '?raw', import: 'default', eager: true });
+  expect(Object.keys(sources).length).toBeGreaterThan(20);
   const out = new Set<string>();
-  for (const f of files) {
-    const src = readFileSync(join(dir, f), 'utf8');
+  for (const src of Object.values(sources)) {
     for (const m of src.matchAll(/\b(?:effective|effValue)\([^()]*'([a-z_]+)'\)/g)) out.add(m[1]);
     for (const m of src.matchAll(/\bconf(?:\.all|\.dflt)?\.values\.([a-z_]+)/g)) out.add(m[1]);
   }
