@@ -90,6 +90,15 @@ export const arping: ActionDescriptor<'arping', typeof schema> = {
     for (const f of FLAGS) if (g.opts.get(f) === true) a[f] = true;
     return { ok: true, action: a as { type: 'arping' } };
   },
+  form: [
+    { key: 'target', input: 'address', label: 'target', error: 'target', required: true, placeholder: '192.168.100.36' },
+    { key: 'count', input: 'number', option: '-c', error: 'count', initial: '1', min: 1, max: 100, whole: true },
+    { key: 'iface', input: 'iface', option: '-I', error: 'iface', required: true, empty: 'choose' },
+    { key: 'src', input: 'address', option: '-s', error: 'src', empty: 'srcAuto' },
+    { key: 'D', input: 'flag', option: '-D', hint: 'flagD' },
+    { key: 'U', input: 'flag', option: '-U', hint: 'flagU' },
+    { key: 'A', input: 'flag', option: '-A', hint: 'flagA' },
+  ],
   run: ACTION_RUNNERS.arping,
   harness: {
     kind: 'arping',

@@ -151,6 +151,37 @@ export interface Harness<T extends ActionType> {
   timing(a: EngineAction<T>, ctx: TimingCtx): Profile;
 }
 
+/**
+ * One field of the toolbar's "Run a command" form (view/toolbar/actionDraft.ts): which
+ * format field it fills and how it is entered. Labels and errors are i18n keys under
+ * `form.` and `form.errors.` (src/i18n); an option's label is the option itself (`-c`).
+ */
+export interface FormField {
+  key: string;
+  /** A text box (address or number), the host's interfaces, a checkbox, or "on every host". */
+  input: 'address' | 'number' | 'iface' | 'flag' | 'allHosts';
+  /** The command-line option it is, shown as its label; or an i18n key under `form.`. */
+  option?: string;
+  label?: string;
+  /** i18n key under `form.` for a checkbox's explanation. */
+  hint?: string;
+  /** i18n key under `form.errors.` when the value is wrong. */
+  error?: string;
+  required?: boolean;
+  /** What a new form holds, and what a blank box means. */
+  initial?: string;
+  /** Numbers: bounds (`above`: exclusive lower bound), whole numbers only. */
+  min?: number;
+  above?: number;
+  max?: number;
+  whole?: boolean;
+  /** Left out of the action when it has this value (ping's -c 1 is ping's default). */
+  omit?: number;
+  /** What leaving it empty means (i18n key under `form.`: auto, choose, srcAuto). */
+  empty?: string;
+  placeholder?: string;
+}
+
 /** Format-v1 fields every action has (not part of its command line). */
 export const COMMON_FIELDS = ['type', 'settle', 'id', 'article', 'note', 'expect', 'rp_filter_values', 'rp_filter_fixed'] as const;
 
@@ -199,6 +230,8 @@ export interface ActionDescriptor<T extends ActionType, S extends z.ZodType = z.
    * sides before a round trip is compared.
    */
   defaults?: Partial<EngineAction<T>>;
+  /** The fields of the toolbar's command form, for the types it offers. */
+  form?: readonly FormField[];
   /** How the engine runs it (engine/sim/runners.ts, through src/engine/index.ts). */
   run: ActionRunner<EngineAction<T>>;
   harness: Harness<T>;

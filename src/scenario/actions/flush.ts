@@ -35,6 +35,7 @@ export const flush: ActionDescriptor<'flush', typeof schema> = {
     if (dev === undefined && !r.flags.has('all')) return fail('Flush requires arguments.');
     return { ok: true, action: { type: 'flush', ...hostField(hosts), ...(dev !== undefined ? { dev } : {}) } };
   },
+  form: [{ key: 'hosts', input: 'allHosts', label: 'allHosts' }],
   run: ACTION_RUNNERS.flush,
   harness: {
     kind: 'quiet',

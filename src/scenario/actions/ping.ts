@@ -82,6 +82,11 @@ export const ping: ActionDescriptor<'ping', typeof schema> = {
     if (typeof I === 'string') a.iface = I;
     return { ok: true, action: a as { type: 'ping' } };
   },
+  form: [
+    { key: 'to', input: 'address', label: 'destination', error: 'target', required: true, placeholder: '192.168.100.36' },
+    { key: 'count', input: 'number', option: '-c', error: 'count', initial: '1', min: 1, max: 100, whole: true, omit: 1 },
+    { key: 'iface', input: 'iface', option: '-I', empty: 'auto' },
+  ],
   run: ACTION_RUNNERS.ping,
   harness: {
     kind: 'ping',

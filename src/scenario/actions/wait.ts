@@ -32,6 +32,7 @@ export const wait: ActionDescriptor<'wait', typeof schema> = {
     if (seconds > LIMITS.seconds) return fail(`sleep: ${words[1]} is more than a day of simulated time`);
     return { ok: true, action: { type: 'wait', seconds } };
   },
+  form: [{ key: 'seconds', input: 'number', label: 'seconds', error: 'seconds', initial: '1', required: true, above: 0, max: 3600 }],
   run: ACTION_RUNNERS.wait,
   harness: {
     kind: 'none',

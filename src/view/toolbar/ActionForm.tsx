@@ -2,11 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { ActionV1 } from '../../scenario/types.ts';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
-import { actionFromDraft, draftFromAction, emptyDraft, type Draft, type DraftType } from './actionDraft.ts';
+import { ACTIONS } from '../../scenario/actions/registry.ts';
+import type { FormField } from '../../scenario/actions/descriptor.ts';
+import { actionFromDraft, draftFromAction, emptyDraft, FORM_TYPES, formFields, type Draft, type DraftType } from './actionDraft.ts';
 
-const TYPES: DraftType[] = ['ping', 'arping', 'flush', 'wait'];
-
-/** Runs a command: ping, arping (-I -s -c -D -U -A), flush, wait; or edits an action of the list. */
+/**
+ * Runs a command, or edits an action of the list: the types and fields come from the action
+ * descriptors' `form` (scenario/actions/).
+ */
 export function ActionForm() {
   const editing = useApp((s) => s.editingAction);
   const action = useApp((s) => (s.editingAction === null ? undefined : s.scenario.actions?.[s.editingAction]));
@@ -47,17 +50,46 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
     api.getState().runStep(index + 1);
   };
 
-  const field = (name: keyof Draft, label: string, extra: Record<string, string> = {}) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        value={String(draft[name])}
-        onChange={(e) => set({ [name]: e.target.value } as Partial<Draft>)}
-        aria-invalid={error === name || (error === 'target' && name === 'target')}
-        {...extra}
-      />
-    </label>
-  );
+  const fields = formFields(draft.type);
+  const value = (key: string) => draft.values[key];
+  const setValue = (key: string, v: string | boolean) => set({ values: { ...draft.values, [key]: v } });
+  const label = (f: FormField) => f.option ?? t(`form.${f.label ?? f.key}`);
+  const invalid = (f: FormField) => error !== null && error === (f.error ?? f.key);
+
+  /** A text box, a number box or the host's interfaces, as the descriptor's field says. */
+  const input = (f: FormField) => {
+    if (f.input === 'iface') {
+      return (
+        <label className="field" key={f.key}>
+          <span>{label(f)}</span>
+          <select value={String(value(f.key) ?? '')} onChange={(e) => setValue(f.key, e.target.value)} aria-invalid={invalid(f)}>
+            <option value="">{t(`form.${f.empty ?? 'auto'}`)}</option>
+            {ifaces.map((i) => (
+              <option key={i} value={i}>{i}</option>
+            ))}
+          </select>
+        </label>
+      );
+    }
+    const number = f.input === 'number';
+    return (
+      <label className="field" key={f.key}>
+        <span>{label(f)}</span>
+        <input
+          value={String(value(f.key) ?? '')}
+          onChange={(e) => setValue(f.key, e.target.value)}
+          aria-invalid={invalid(f)}
+          inputMode={number ? (f.whole ? 'numeric' : 'decimal') : 'decimal'}
+          spellCheck="false"
+          {...(number ? { size: f.whole ? 3 : 5 } : {})}
+          {...(f.placeholder ? { placeholder: f.placeholder } : f.empty ? { placeholder: t(`form.${f.empty}`) } : {})}
+        />
+      </label>
+    );
+  };
+  const boxes = fields.filter((f) => f.input !== 'flag' && f.input !== 'allHosts');
+  const flags = fields.filter((f) => f.input === 'flag');
+  const checks = fields.filter((f) => f.input === 'allHosts');
 
   return (
     <form className="action-form" onSubmit={submit} aria-labelledby="action-form-h">
@@ -66,12 +98,12 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
         <label className="field">
           <span>{t('form.command')}</span>
           <select value={draft.type} onChange={(e) => set({ type: e.target.value as DraftType })}>
-            {TYPES.map((ty) => (
+            {FORM_TYPES.map((ty) => (
               <option key={ty} value={ty}>{ty}</option>
             ))}
           </select>
         </label>
-        {draft.type !== 'wait' ? (
+        {ACTIONS[draft.type].hosts !== 'none' ? (
           <label className="field">
             <span>{t('form.host')}</span>
             <select value={draft.host} onChange={(e) => set({ host: e.target.value })}>
@@ -82,44 +114,24 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
           </label>
         ) : null}
       </div>
-      {draft.type === 'ping' || draft.type === 'arping' ? (
-        <>
-          <div className="form-row">
-            {field('target', t(draft.type === 'ping' ? 'form.destination' : 'form.target'), { placeholder: '192.168.100.36', inputMode: 'decimal', spellCheck: 'false' })}
-            {field('count', '-c', { inputMode: 'numeric', size: '3' })}
-          </div>
-          <div className="form-row">
-            <label className="field">
-              <span>-I</span>
-              <select value={draft.iface} onChange={(e) => set({ iface: e.target.value })} aria-invalid={error === 'iface'}>
-                {draft.type === 'ping' ? <option value="">{t('form.auto')}</option> : <option value="">{t('form.choose')}</option>}
-                {ifaces.map((i) => (
-                  <option key={i} value={i}>{i}</option>
-                ))}
-              </select>
+      {boxes.length ? <div className="form-row">{boxes.map(input)}</div> : null}
+      {flags.length ? (
+        <fieldset className="flags">
+          <legend>{t('form.flags', { cmd: draft.type })}</legend>
+          {flags.map((f) => (
+            <label key={f.key} title={f.hint ? t(`form.${f.hint}`) : undefined}>
+              <input type="checkbox" checked={value(f.key) === true} onChange={(e) => setValue(f.key, e.target.checked)} />{label(f)}
+              {f.hint ? <span className="flag-hint">{t(`form.${f.hint}`)}</span> : null}
             </label>
-            {draft.type === 'arping' ? field('src', '-s', { placeholder: t('form.srcAuto'), spellCheck: 'false' }) : null}
-          </div>
-          {draft.type === 'arping' ? (
-            <fieldset className="flags">
-              <legend>{t('form.flags')}</legend>
-              {(['D', 'U', 'A'] as const).map((f) => (
-                <label key={f} title={t(`form.flag${f}`)}>
-                  <input type="checkbox" checked={draft[f]} onChange={(e) => set({ [f]: e.target.checked } as Partial<Draft>)} />-{f}
-                  <span className="flag-hint">{t(`form.flag${f}`)}</span>
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-        </>
+          ))}
+        </fieldset>
       ) : null}
-      {draft.type === 'flush' ? (
-        <label className="check">
-          <input type="checkbox" checked={draft.allHosts} onChange={(e) => set({ allHosts: e.target.checked })} />
-          {t('form.allHosts')}
+      {checks.map((f) => (
+        <label className="check" key={f.key}>
+          <input type="checkbox" checked={value(f.key) === true} onChange={(e) => setValue(f.key, e.target.checked)} />
+          {label(f)}
         </label>
-      ) : null}
-      {draft.type === 'wait' ? field('seconds', t('form.seconds'), { inputMode: 'decimal', size: '5' }) : null}
+      ))}
       {error ? <p className="form-error" role="alert">{t(`form.errors.${error}`)}</p> : null}
       <div className="form-row">
         <button type="submit" className="primary">{editing !== null ? t('form.update') : t('form.addRun')}</button>

@@ -1,23 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { actionFromDraft, draftFromAction, emptyDraft } from './actionDraft.ts';
+import { actionFromDraft, draftFromAction, emptyDraft, FORM_TYPES, type Draft } from './actionDraft.ts';
+
+const draft = (host: string, type: Draft['type'], values: Draft['values']): Draft => {
+  const d = emptyDraft(host, type);
+  return { ...d, values: { ...d.values, ...values } };
+};
 
 describe('command form drafts', () => {
+  it('offers the types whose descriptor has a form', () => {
+    expect(FORM_TYPES).toEqual(['ping', 'arping', 'flush', 'wait']);
+  });
   it('builds ping and arping actions with their flags', () => {
-    expect(actionFromDraft({ ...emptyDraft('B'), target: '192.168.100.36' }, ['A', 'B'])).toEqual({ ok: true, action: { type: 'ping', host: 'B', to: '192.168.100.36' } });
-    const arping = { ...emptyDraft('A'), type: 'arping' as const, target: '192.168.100.39', iface: 'eth1', src: '192.168.100.17', count: '3', U: true };
+    expect(actionFromDraft(draft('B', 'ping', { to: '192.168.100.36' }), ['A', 'B'])).toEqual({ ok: true, action: { type: 'ping', host: 'B', to: '192.168.100.36' } });
+    const arping = draft('A', 'arping', { target: '192.168.100.39', iface: 'eth1', src: '192.168.100.17', count: '3', U: true });
     expect(actionFromDraft(arping, [])).toEqual({
       ok: true, action: { type: 'arping', host: 'A', iface: 'eth1', target: '192.168.100.39', count: 3, src: '192.168.100.17', U: true },
     });
+    // a blank count is the form's 1 (arping without -c would never stop)
+    expect(actionFromDraft(draft('A', 'arping', { target: '10.0.0.1', iface: 'eth0', count: ' ' }), [])).toMatchObject({ ok: true, action: { count: 1 } });
   });
   it('names the wrong field', () => {
-    expect(actionFromDraft({ ...emptyDraft('B'), target: '192.168.100' }, [])).toEqual({ ok: false, error: 'target' });
-    expect(actionFromDraft({ ...emptyDraft('B'), type: 'arping', target: '1.2.3.4' }, [])).toEqual({ ok: false, error: 'iface' });
-    expect(actionFromDraft({ ...emptyDraft('B'), type: 'wait', seconds: '-1' }, [])).toEqual({ ok: false, error: 'seconds' });
+    expect(actionFromDraft(draft('B', 'ping', { to: '192.168.100' }), [])).toEqual({ ok: false, error: 'target' });
+    expect(actionFromDraft(draft('B', 'arping', { target: '1.2.3.4' }), [])).toEqual({ ok: false, error: 'iface' });
+    expect(actionFromDraft(draft('B', 'arping', { target: '1.2.3.4', iface: 'eth0', src: 'x' }), [])).toEqual({ ok: false, error: 'src' });
+    expect(actionFromDraft(draft('B', 'arping', { target: '1.2.3.4', iface: 'eth0', count: '101' }), [])).toEqual({ ok: false, error: 'count' });
+    expect(actionFromDraft(draft('B', 'wait', { seconds: '-1' }), [])).toEqual({ ok: false, error: 'seconds' });
+    expect(actionFromDraft(draft('B', 'wait', { seconds: '0' }), [])).toEqual({ ok: false, error: 'seconds' });
   });
   it('round-trips an action through the form', () => {
     const a = { type: 'arping' as const, host: 'A', iface: 'eth0', target: '10.0.0.1', count: 2, D: true };
-    const r = actionFromDraft(draftFromAction(a, 'A'), ['A']);
-    expect(r).toEqual({ ok: true, action: a });
-    expect(actionFromDraft({ ...emptyDraft('A'), type: 'flush', allHosts: true }, ['A', 'B'])).toEqual({ ok: true, action: { type: 'flush', hosts: ['A', 'B'] } });
+    expect(actionFromDraft(draftFromAction(a, 'A'), ['A'])).toEqual({ ok: true, action: a });
+    expect(actionFromDraft(draft('A', 'flush', { hosts: true }), ['A', 'B'])).toEqual({ ok: true, action: { type: 'flush', hosts: ['A', 'B'] } });
+    expect(actionFromDraft(draftFromAction({ type: 'wait', seconds: 2.5 }, 'A'), ['A'])).toEqual({ ok: true, action: { type: 'wait', seconds: 2.5 } });
+  });
+  it('keeps what the form does not show when an action is edited (no option is lost)', () => {
+    const a = { type: 'arping' as const, host: 'A', iface: 'eth0', target: '10.0.0.1', count: 1, w: 1, b: true, f: true, settle: 0.5, note: 'probe' };
+    const d = draftFromAction(a, 'A');
+    expect(actionFromDraft({ ...d, values: { ...d.values, target: '10.0.0.2' } }, ['A'])).toEqual({ ok: true, action: { ...a, target: '10.0.0.2' } });
+    const p = draftFromAction({ type: 'ping', host: 'B', to: '10.0.0.1', W: 3, interval: 0.2 }, 'B');
+    expect(actionFromDraft(p, ['B'])).toEqual({ ok: true, action: { type: 'ping', host: 'B', to: '10.0.0.1', W: 3, interval: 0.2 } });
+    // another type keeps only the step's own fields (and the boxes both types have: -I)
+    expect(actionFromDraft({ ...d, type: 'ping', values: { ...d.values, to: '10.0.0.3' } }, ['A'])).toEqual({
+      ok: true, action: { type: 'ping', host: 'A', to: '10.0.0.3', iface: 'eth0', settle: 0.5, note: 'probe' },
+    });
   });
 });

@@ -1,73 +1,107 @@
 /**
  * The command form's state and its conversion to a scenario action (format v1), kept apart
- * from the component so it can be tested and reused by the console later.
+ * from the component so it can be tested and reused by the console later. The form offers
+ * the action types whose descriptor has a `form` (scenario/actions/), with the fields it
+ * lists; the action it builds is checked with the descriptor's own schema.
  */
+import type { ActionType } from '../../engine/input.ts';
+import { ACTION_TYPES, ACTIONS } from '../../scenario/actions/registry.ts';
+import { COMMON_FIELDS, type FormField } from '../../scenario/actions/descriptor.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
 
-export type DraftType = 'ping' | 'arping' | 'flush' | 'wait';
+export type DraftType = ActionType;
+
+/** The types the form offers, in the format's order. */
+export const FORM_TYPES: readonly DraftType[] = ACTION_TYPES.filter((t) => ACTIONS[t].form);
+
+export const formFields = (type: DraftType): readonly FormField[] => ACTIONS[type].form ?? [];
 
 export interface Draft {
   type: DraftType;
   host: string;
-  /** ping destination / arping target */
-  target: string;
-  iface: string;
-  src: string;
-  count: string;
-  D: boolean;
-  U: boolean;
-  A: boolean;
-  seconds: string;
-  /** flush: all hosts instead of `host` */
-  allHosts: boolean;
+  /** What the boxes hold, by format field (shared by the types: a target stays when the type changes). */
+  values: Record<string, string | boolean>;
+  /** The action being edited: the fields the form does not show are kept as they were. */
+  base?: ActionV1;
 }
 
-export function emptyDraft(host: string): Draft {
-  return { type: 'ping', host, target: '', iface: '', src: '', count: '1', D: false, U: false, A: false, seconds: '1', allHosts: false };
+function initialValues(): Record<string, string | boolean> {
+  const v: Record<string, string | boolean> = {};
+  for (const t of FORM_TYPES) for (const f of formFields(t)) v[f.key] ??= f.input === 'flag' || f.input === 'allHosts' ? false : (f.initial ?? '');
+  return v;
+}
+
+export function emptyDraft(host: string, type: DraftType = FORM_TYPES[0]): Draft {
+  return { type, host, values: initialValues() };
 }
 
 export function draftFromAction(a: ActionV1, fallbackHost: string): Draft {
-  const d = emptyDraft(typeof a.host === 'string' ? a.host : Array.isArray(a.hosts) ? String(a.hosts[0] ?? fallbackHost) : fallbackHost);
-  const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-  switch (a.type) {
-    case 'ping':
-      return { ...d, type: 'ping', target: str(a.to), iface: str(a.iface), count: str(a.count ?? 1) };
-    case 'arping':
-      return { ...d, type: 'arping', target: str(a.target), iface: str(a.iface), src: str(a.src), count: str(a.count ?? 1), D: !!a.D, U: !!a.U, A: !!a.A };
-    case 'flush':
-      return { ...d, type: 'flush', allHosts: Array.isArray(a.hosts) && a.hosts.length > 1 };
-    case 'wait':
-      return { ...d, type: 'wait', seconds: str(a.seconds) };
-    default:
-      return d;
+  const host = typeof a.host === 'string' ? a.host : Array.isArray(a.hosts) ? String(a.hosts[0] ?? fallbackHost) : fallbackHost;
+  if (!FORM_TYPES.includes(a.type)) return emptyDraft(host);
+  const values = initialValues();
+  for (const f of formFields(a.type)) {
+    const v = a[f.key];
+    if (f.input === 'flag') values[f.key] = v === true;
+    else if (f.input === 'allHosts') values[f.key] = Array.isArray(a.hosts) && a.hosts.length > 1;
+    else if (v !== undefined && v !== null) values[f.key] = String(v);
   }
+  return { type: a.type, host, values, base: a };
 }
 
 export type DraftResult = { ok: true; action: ActionV1 } | { ok: false; error: string };
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const HOST_FIELDS = new Set(['type', 'host', 'hosts']);
+
+/** A number box's value, or null when it is out of the field's bounds. */
+function numberOf(f: FormField, text: string): number | null {
+  const n = Number(text);
+  if (!Number.isFinite(n) || (f.whole && !Number.isInteger(n))) return null;
+  if ((f.min !== undefined && n < f.min) || (f.above !== undefined && n <= f.above) || (f.max !== undefined && n > f.max)) return null;
+  return n;
+}
 
 /** Builds the action, or names the field that is wrong (an i18n key under `form.errors`). */
 export function actionFromDraft(d: Draft, hosts: string[]): DraftResult {
-  const count = Number(d.count || '1');
-  if ((d.type === 'ping' || d.type === 'arping') && (!Number.isInteger(count) || count < 1 || count > 100)) return { ok: false, error: 'count' };
-  switch (d.type) {
-    case 'ping':
-      if (!IPV4.test(d.target)) return { ok: false, error: 'target' };
-      return { ok: true, action: { type: 'ping', host: d.host, to: d.target, ...(count !== 1 ? { count } : {}), ...(d.iface ? { iface: d.iface } : {}) } };
-    case 'arping': {
-      if (!IPV4.test(d.target)) return { ok: false, error: 'target' };
-      if (!d.iface) return { ok: false, error: 'iface' };
-      if (d.src && !IPV4.test(d.src)) return { ok: false, error: 'src' };
-      const flags = { ...(d.D ? { D: true } : {}), ...(d.U ? { U: true } : {}), ...(d.A ? { A: true } : {}) };
-      return { ok: true, action: { type: 'arping', host: d.host, iface: d.iface, target: d.target, count, ...(d.src ? { src: d.src } : {}), ...flags } };
+  const desc = ACTIONS[d.type];
+  const fields = formFields(d.type);
+  const out: Record<string, unknown> = { type: d.type };
+  if (desc.hosts === 'one') out.host = d.host;
+  if (desc.hosts === 'many') out.hosts = [d.host];
+  const wrong = (f: FormField): DraftResult => ({ ok: false, error: f.error ?? f.key });
+  for (const f of fields) {
+    const v = d.values[f.key];
+    if (f.input === 'flag') {
+      if (v === true) out[f.key] = true;
+      continue;
     }
-    case 'flush':
-      return { ok: true, action: { type: 'flush', hosts: d.allHosts ? hosts : [d.host] } };
-    case 'wait': {
-      const s = Number(d.seconds);
-      if (!Number.isFinite(s) || s <= 0 || s > 3600) return { ok: false, error: 'seconds' };
-      return { ok: true, action: { type: 'wait', seconds: s } };
+    if (f.input === 'allHosts') {
+      out.hosts = v === true ? hosts : [d.host];
+      continue;
+    }
+    const text = (typeof v === 'string' ? v.trim() : '') || (f.initial ?? '');
+    if (text === '') {
+      if (f.required) return wrong(f);
+      continue;
+    }
+    if (f.input === 'number') {
+      const n = numberOf(f, text);
+      if (n === null) return wrong(f);
+      if (n !== f.omit) out[f.key] = n;
+    } else {
+      out[f.key] = text;
     }
   }
+  // What the form does not show stays as it was: the edited action's other options (of the
+  // same type) and its step fields (settle, notes).
+  const shown = new Set(fields.map((f) => f.key));
+  const kept = Object.entries(d.base ?? {}).filter(([k]) =>
+    !shown.has(k) && !HOST_FIELDS.has(k) && (d.base?.type === d.type || (COMMON_FIELDS as readonly string[]).includes(k)));
+  const action = { ...out, ...Object.fromEntries(kept) } as ActionV1;
+  const checked = desc.schema.safeParse(action);
+  if (!checked.success) {
+    const key = checked.error.issues[0]?.path[0];
+    const f = fields.find((x) => x.key === key);
+    return { ok: false, error: f?.error ?? fields.find((x) => x.error)?.error ?? 'target' };
+  }
+  return { ok: true, action };
 }
