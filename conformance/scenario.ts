@@ -211,13 +211,6 @@ export function macMap(plan: TopologyPlan): Record<string, string> {
   return out;
 }
 
-/** The hosts an action names (`host` or `hosts`). */
-export function actionHosts(a: ActionV1): string[] {
-  if (Array.isArray(a.hosts)) return a.hosts.map(String);
-  if (typeof a.host === 'string') return [a.host];
-  return [];
-}
-
 const ANNOTATIONS = ['id', 'article', 'rp_filter_values', 'rp_filter_fixed'];
 
 /**
