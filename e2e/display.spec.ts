@@ -60,3 +60,50 @@ test('what changed: in view at 1440×900, since the last edit or since loaded', 
   await page.locator('.inspector').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(panel).toBeInViewport({ ratio: 1 });
 });
+
+test('hostile display text: a right-to-left override is shown, not obeyed; long text wraps or is shortened', async ({ page }) => {
+  const rlo = '\u202Egnp.exe';
+  const scenario = {
+    version: 1,
+    title: rlo,
+    description: 'd'.repeat(10_000),
+    hosts: { A: { interfaces: { [rlo]: { addresses: ['10.0.0.1/24'] } } }, B: { interfaces: { eth0: { addresses: ['10.0.0.2/24'] } } } },
+    segments: { lan: [`A.${rlo}`, 'B.eth0'] },
+    actions: [{ type: 'ping', host: 'B', to: '10.0.0.1' }],
+  };
+  await openScenario(page, scenario, 'A');
+  const title = page.locator('#scn-h');
+  await expect(title).toContainText('‹U+202E›gnp.exe');
+  const port = page.locator(`[data-port="A.${rlo}"] .port-label`);
+  await expect(port).toContainText('‹U+202E›gnp.exe');
+  // Nothing on the page obeys the override: every occurrence is isolated and made visible.
+  const raw = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    while (walker.nextNode()) if (walker.currentNode.textContent?.includes('\u202E')) n++;
+    return n + (document.title.includes('\u202E') ? 1 : 0);
+  });
+  expect(raw).toBe(0);
+  // The 10,000-character description wraps inside the inspector.
+  const overflow = await page.locator('.scenario-description').evaluate((el) => ({ w: el.scrollWidth, c: el.clientWidth, panel: el.closest('.inspector')!.scrollWidth - el.closest('.inspector')!.clientWidth }));
+  expect(overflow.w).toBeLessThanOrEqual(overflow.c);
+  expect(overflow.panel).toBeLessThanOrEqual(0);
+  await new ArpLabPage(page).screenshot('display-05-hostile-text');
+
+  // A link whose host name is 10,000 characters: the error names it shortened in the middle,
+  // the whole text in the tooltip.
+  const long = `H${'x'.repeat(9_998)}Z`;
+  await page.goto(link({ version: 1, hosts: { [long]: {} } }));
+  const notice = page.getByTestId('share-notice');
+  await expect(notice).toBeVisible();
+  await notice.locator('summary').click();
+  const item = notice.locator('[data-shortened]').first();
+  await expect(item).toBeVisible();
+  const text = (await item.textContent()) ?? '';
+  expect(text.length).toBeLessThan(400);
+  expect(text).toMatch(/Hx+…x+Z/);
+  expect((await item.getAttribute('title'))?.length).toBeGreaterThan(10_000);
+  const box = await notice.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(1440);
+  await new ArpLabPage(page).screenshot('display-06-long-name-error');
+});

@@ -7,6 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../store/types.ts';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
+import { isolate } from './displayText.ts';
 
 export const LANGS: Lang[] = ['en', 'zh'];
 
@@ -25,7 +26,8 @@ export function createI18n(lang: Lang): i18n {
     lng: lang,
     fallbackLng: 'en',
     resources: { en: { translation: en }, zh: { translation: zh } },
-    interpolation: { escapeValue: false },
+    // Values (host, interface and scenario names…) are shown as written, never reordered: see displayText.ts.
+    interpolation: { escapeValue: true, escape: isolate },
     initAsync: false,
     returnNull: false,
   });

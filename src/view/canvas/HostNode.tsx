@@ -9,6 +9,7 @@ import { clickNode } from '../editor/selection.ts';
 import type { HostGeom } from './geometry.ts';
 import { PortNode } from './PortNode.tsx';
 import { useNodeDrag } from './useNodeDrag.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 const MAX_ROWS = 3;
 const NUDGE = 10;
@@ -69,7 +70,7 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
           </g>
         ) : null}
         <text className="host-name" x={x0 + (g.kind && g.kind !== 'host' ? 34 : 12)} y={y0 + 22}>
-          {g.name}
+          {isolate(g.name)}
           {g.kind && g.kind !== 'host' && g.loAddresses.length === 0 ? <tspan className="host-kind"> {t(`hostKind.${g.kind}`)}</tspan> : null}
         </text>
         {g.loAddresses.length > 0 ? (
@@ -87,7 +88,8 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
           ) : (
             rows.slice(0, MAX_ROWS).map((r, i) => {
               // As `ip neigh` says it: the device is what tells a two-NIC host's entries apart.
-              const who = r.lladdr ? (owners[r.lladdr] ?? r.lladdr) : '—';
+              const who = isolate(r.lladdr ? (owners[r.lladdr] ?? r.lladdr) : '—');
+              const dev = isolate(r.dev);
               return (
                 <text
                   key={`${r.dev} ${r.ip} ${r.changedAt}`}
@@ -98,8 +100,8 @@ export const HostNode = memo(function HostNode({ g, neigh, owners, stepFirst, fl
                   data-dev={r.dev}
                   clipPath={`url(#${clipId})`}
                 >
-                  <title>{`${r.ip} dev ${r.dev} lladdr ${r.lladdr ?? '—'} ${r.state} (${who})`}</title>
-                  {r.ip} <tspan className="neigh-dev">dev {r.dev}</tspan> → {who} <tspan className="neigh-state">{r.state}</tspan>
+                  <title>{`${r.ip} dev ${dev} lladdr ${r.lladdr ?? '—'} ${r.state} (${who})`}</title>
+                  {r.ip} <tspan className="neigh-dev">dev {dev}</tspan> → {who} <tspan className="neigh-state">{r.state}</tspan>
                 </text>
               );
             })

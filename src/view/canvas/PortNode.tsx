@@ -4,6 +4,7 @@ import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useEditorApi } from '../editor/EditorContext.tsx';
 import { beginLinkDrag } from '../editor/gestures.ts';
 import type { PortGeom } from './geometry.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 const LINE = 13;
 
@@ -20,7 +21,7 @@ export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; s
       select();
     }
   };
-  const lines = [p.dev, ...p.addresses, p.mac];
+  const lines = [isolate(p.dev), ...p.addresses, p.mac];
   // Label placement: below/above for top/bottom ports, beside for left/right ones.
   const horizontal = p.side === 'left' || p.side === 'right';
   const anchor = p.labelDir === 1 ? 'start' : 'end';

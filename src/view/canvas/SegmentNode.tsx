@@ -6,6 +6,7 @@ import { useEditorApi } from '../editor/EditorContext.tsx';
 import { clickNode } from '../editor/selection.ts';
 import type { SegmentGeom } from './geometry.ts';
 import { useNodeDrag } from './useNodeDrag.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /** An L2 segment (a Linux bridge) drawn as a switch. */
 export const SegmentNode = memo(function SegmentNode({ s }: { s: SegmentGeom }) {
@@ -42,7 +43,7 @@ export const SegmentNode = memo(function SegmentNode({ s }: { s: SegmentGeom }) 
     >
       <rect className="switch-box" x={s.x - s.w / 2} y={s.y - s.h / 2} width={s.w} height={s.h} rx={5} />
       <text className="switch-label" x={s.x} y={s.y + 5} textAnchor="middle">
-        {s.name} <tspan className="switch-kind">{t('canvas.bridge')}</tspan>
+        {isolate(s.name)} <tspan className="switch-kind">{t('canvas.bridge')}</tspan>
       </text>
     </g>
   );

@@ -40,3 +40,18 @@ describe('geometry', () => {
     expect(end.pts).toEqual([{ x: g.ports['A.eth1'].x, y: g.ports['A.eth1'].y }, { x: g.ports['A.eth0'].x, y: g.ports['A.eth0'].y }]);
   });
 });
+
+describe('hosts without a layout entry', () => {
+  const cards = (gg: ReturnType<typeof computeGeometry>) => gg.hosts.map((h) => ({ n: h.name, x0: h.x - h.w / 2, x1: h.x + h.w / 2, y0: h.y - h.h / 2, y1: h.y + h.h / 2 }));
+  it('are placed in free space, never on top of a host that has one', () => {
+    // B's automatic spot is where this layout puts A; C has no entry either.
+    const auto = computeGeometry(r.engine, {});
+    const b = auto.hosts[auto.hostIndex.B];
+    const three = loadScenario({ ...twoNic, hosts: { ...twoNic.hosts, C: { interfaces: { eth0: { addresses: ['192.168.100.50/24'] } } } }, segments: { ...twoNic.segments, lan: [...twoNic.segments.lan, 'C.eth0'] } });
+    if (!three.ok) throw new Error('does not load');
+    const gg = computeGeometry(three.engine, { A: { x: b.x, y: b.y } });
+    expect(gg.hosts[gg.hostIndex.A]).toMatchObject({ x: b.x, y: b.y });
+    const cs = cards(gg);
+    for (const a of cs) for (const c of cs) if (a.n < c.n) expect(a.x0 < c.x1 && c.x0 < a.x1 && a.y0 < c.y1 && c.y0 < a.y1, `${a.n} overlaps ${c.n}`).toBe(false);
+  });
+});

@@ -60,8 +60,52 @@ export const SWITCH_H = 34;
 
 type Pos = { x: number; y: number };
 
-/** Fallback layout: segments on a middle row, their hosts in rows above and below them. */
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/** Room a host needs: its card (ports widen it) and the port labels above, below and beside it. */
+function hostBox(h: EngineScenario['hosts'][number], c: Pos): Box {
+  const ports = h.interfaces.filter((i) => i.name !== 'lo').length;
+  const w = Math.max(CARD_MIN_W, Math.min(ports, 2) * PORT_SPACING) + 2 * 70;
+  const hh = CARD_H + 2 * 70;
+  return { x0: c.x - w / 2, y0: c.y - hh / 2, x1: c.x + w / 2, y1: c.y + hh / 2 };
+}
+
+const segBox = (c: Pos): Box => ({ x0: c.x - SWITCH_W / 2 - 20, y0: c.y - SWITCH_H / 2 - 20, x1: c.x + SWITCH_W / 2 + 20, y1: c.y + SWITCH_H / 2 + 20 });
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * The free spot nearest to `want` for a host (rings of candidates around it, nearest first),
+ * so that a host without a layout entry is never drawn on top of one that has one.
+ */
+function freeSpot(h: EngineScenario['hosts'][number], want: Pos, taken: Box[]): Pos {
+  const STEP_X = CARD_MIN_W / 2;
+  const STEP_Y = CARD_H;
+  for (let ring = 0; ring < 60; ring++) {
+    const cands: Pos[] = [];
+    for (let i = -ring; i <= ring; i++)
+      for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) cands.push({ x: want.x + i * STEP_X, y: want.y + j * STEP_Y });
+    cands.sort((a, b) => Math.hypot(a.x - want.x, a.y - want.y) - Math.hypot(b.x - want.x, b.y - want.y) || a.y - b.y || a.x - b.x);
+    for (const c of cands) if (!taken.some((t) => overlaps(hostBox(h, c), t))) return c;
+  }
+  return want;
+}
+
+/** Fallback layout: segments on a middle row, their hosts in rows above and below them, each in free space. */
 export function autoLayout(engine: EngineScenario, layout: Record<string, Pos>): Record<string, Pos> {
+  const placed = autoRows(engine, layout);
+  const taken: Box[] = [];
+  for (const h of engine.hosts) if (layout[h.name]) taken.push(hostBox(h, layout[h.name]));
+  for (const sg of engine.segments) if (placed[sg.name]) taken.push(segBox(placed[sg.name]));
+  const out: Record<string, Pos> = { ...placed };
+  for (const h of engine.hosts) {
+    if (layout[h.name]) continue;
+    out[h.name] = freeSpot(h, placed[h.name], taken);
+    taken.push(hostBox(h, out[h.name]));
+  }
+  return out;
+}
+
+function autoRows(engine: EngineScenario, layout: Record<string, Pos>): Record<string, Pos> {
   const out: Record<string, Pos> = { ...layout };
   const PER_ROW = 8;
   const DX = CARD_MIN_W + 60;

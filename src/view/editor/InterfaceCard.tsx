@@ -9,6 +9,7 @@ import { requestDelete } from './commands.ts';
 import { useEditorApi } from './EditorContext.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useEdit } from './useEdit.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /**
  * One interface: name, MAC (the engine's default shown when none is written), up/down,
@@ -62,7 +63,7 @@ export function InterfaceCard({ host, dev, iface, focus }: { host: string; dev: 
   return (
     <li className={`iface-card${focus ? ' focus' : ''}`} data-iface={port}>
       <div className="iface-head">
-        <strong>{dev}</strong>
+        <strong>{isolate(dev)}</strong>
         {lo ? <span className="muted small">{t('editor.iface.loHint')}</span> : (
           <>
             <label className="check">

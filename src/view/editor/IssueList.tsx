@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ScenarioIssue } from '../../scenario/load.ts';
+import { ShownText } from '../ShownText.tsx';
 
 /**
  * Problems found by the scenario's validation, as the form shows them. The messages of
@@ -14,13 +15,13 @@ export function IssueList({ issues, id }: { issues: (ScenarioIssue | string)[]; 
     <div className="edit-issues" role="alert" id={id} data-testid="edit-issues">
       <ul>
       {issues.map((i, k) => {
-        if (typeof i === 'string') return <li key={k}>{i}</li>;
+        if (typeof i === 'string') return <li key={k}><ShownText text={i} /></li>;
         const head = !en && i.code ? t(`editor.issue.${i.code}`, { defaultValue: '' }) : '';
         return (
           <li key={k} data-code={i.code}>
             {head ? <strong>{head}</strong> : null}
             {head ? ' ' : null}
-            <span lang="en">{i.message}</span>
+            <span lang="en"><ShownText text={i.message} /></span>
           </li>
         );
       })}

@@ -4,6 +4,7 @@ import { segmentOf } from '../../ops/link.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useEditorApi, useEditor } from './EditorContext.tsx';
 import { clickNode } from './selection.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /**
  * The topology as nested lists (Packet Tracer's Shift+W): every host with its kind and
@@ -41,7 +42,7 @@ export function TopologyList() {
                 const addrs = (i.addresses ?? []).map(cidrOf).join(', ') || t('canvas.noAddress');
                 return (
                   <li key={dev}>
-                    <button type="button" className="link-button" onClick={() => app.getState().select({ kind: 'iface', host: name, dev })}>{dev}</button>
+                    <button type="button" className="link-button" onClick={() => app.getState().select({ kind: 'iface', host: name, dev })}>{isolate(dev)}</button>
                     {dev === 'lo'
                       ? `: ${addrs}`
                       : `: ${t('editor.list.iface', { mac: macOf(name, dev), addrs, seg: seg ?? t('editor.list.unattached'), state: i.state === 'down' ? t('inspector.down') : t('editor.list.up') })}`}
@@ -56,7 +57,7 @@ export function TopologyList() {
       <ul>
         {segs.map(([name, ports]) => (
           <li key={name}>
-            <button type="button" className="link-button" onClick={() => clickNode(app, ed, name, false)}>{name}</button>
+            <button type="button" className="link-button" onClick={() => clickNode(app, ed, name, false)}>{isolate(name)}</button>
             {`: ${ports.length ? ports.join(', ') : t('editor.list.noPorts')}`}
           </li>
         ))}

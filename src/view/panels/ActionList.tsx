@@ -4,6 +4,7 @@ import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
 import { scenarioActionLine } from '../timeline/eventLine.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /** One empty list for scenarios without actions (a new [] per call would re-render forever). */
 const NO_ACTIONS: readonly ActionV1[] = [];
@@ -31,7 +32,7 @@ export function ActionList() {
           return (
             <li key={i} className={`action${current === i + 1 && cursor > 0 ? ' current' : ''}${editing === i ? ' editing' : ''}`} data-action={i}>
               <span className="action-n">{i + 1}</span>
-              <code className="action-cmd">{cmd}</code>
+              <code className="action-cmd">{isolate(cmd)}</code>
               <span className="action-buttons">
                 <button type="button" className="primary" onClick={() => st().runStep(i + 1)} disabled={!step} aria-label={t('actions.runAria', { cmd })}>
                   <Icon name="play" /> {t('actions.run')}

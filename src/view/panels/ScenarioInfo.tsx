@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import twoNic from '../../examples/twoNic.json';
 import { useApp } from '../../store/StoreContext.tsx';
+import { isolate } from '../../i18n/displayText.ts';
+import { ShownText } from '../ShownText.tsx';
 
 /** Shown when nothing is selected: the scenario's title and description, and how to start. */
 export function ScenarioInfo() {
@@ -14,12 +16,12 @@ export function ScenarioInfo() {
   const simError = useApp((s) => s.simError);
   return (
     <section className="panel" aria-labelledby="scn-h">
-      <h2 id="scn-h">{title ?? t('inspector.untitled')}</h2>
-      {description ? <p>{description}</p> : null}
+      <h2 id="scn-h" className="user-text">{title !== undefined ? isolate(title) : t('inspector.untitled')}</h2>
+      {description ? <p className="user-text scenario-description">{isolate(description)}</p> : null}
       {simError ? (
         <div className="form-error" role="alert">
           <p>{t('inspector.simError')}</p>
-          <pre>{typeof simError === 'string' ? simError : simError.map((i) => `${i.path}: ${i.message}`).join('\n')}</pre>
+          <pre className="user-text">{(typeof simError === 'string' ? [simError] : simError.map((i) => `${i.path}: ${i.message}`)).map((l, k) => <ShownText key={k} text={`${l}\n`} />)}</pre>
         </div>
       ) : null}
       <p className="muted">{t('inspector.hint')}</p>

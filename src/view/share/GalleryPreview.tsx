@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { loadScenario } from '../../scenario/load.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { computeGeometry, switchAnchor } from '../canvas/geometry.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /**
  * A thumbnail of a scenario's topology: host cards, switches and cables, placed as on the
@@ -32,7 +33,7 @@ export const GalleryPreview = memo(function GalleryPreview({ scenario, label }: 
       {g.hosts.map((h) => (
         <g key={h.name}>
           <rect className="gp-host" x={h.x - h.w / 2} y={h.y - h.h / 2} width={h.w} height={h.h} rx={8} />
-          <text className="gp-name" x={h.x} y={h.y + 16} textAnchor="middle">{h.name}</text>
+          <text className="gp-name" x={h.x} y={h.y + 16} textAnchor="middle">{isolate(h.name)}</text>
         </g>
       ))}
     </svg>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShownText } from '../ShownText.tsx';
 
 /** A message about opening a link or a file: what went wrong (kept until dismissed) or what was opened. */
 export interface NoticeData {
@@ -23,13 +24,13 @@ export function Notice({ notice, onDismiss }: { notice: NoticeData; onDismiss():
   return (
     <div className={`share-notice share-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="share-notice" data-kind={notice.kind}>
       <div className="share-notice-text">
-        <p className="share-notice-title">{notice.title}</p>
-        {notice.lines?.map((l, i) => <p key={i}>{l}</p>)}
+        <p className="share-notice-title"><ShownText text={notice.title} /></p>
+        {notice.lines?.map((l, i) => <p key={i}><ShownText text={l} /></p>)}
         {notice.details?.length ? (
           <details>
             <summary>{t('share.notice.details')}</summary>
             <ul>
-              {notice.details.map((d, i) => <li key={i}>{d}</li>)}
+              {notice.details.map((d, i) => <li key={i}><ShownText text={d} /></li>)}
             </ul>
           </details>
         ) : null}

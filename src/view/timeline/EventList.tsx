@@ -7,6 +7,7 @@ import { formatSeconds } from '../format/tcpdump.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { explainDecision } from '../why/explain.ts';
 import { eventLine, isArpEvent } from './eventLine.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 const ROW = 22;
 
@@ -134,8 +135,8 @@ export function EventList() {
             const body = (
               <>
                 <span className="ev-t">{formatSeconds(e.t)}</span>
-                <span className="ev-who">{line.who}</span>
-                <span className="ev-text">{text}</span>
+                <span className="ev-who">{isolate(line.who)}</span>
+                <span className="ev-text">{isolate(text)}</span>
               </>
             );
             return line.frameId !== null ? (
