@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import twoNic from '../../examples/twoNic.json';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { createAppStore } from '../../store/createAppStore.ts';
-import { attachAutosave, AUTOSAVE_KEY, CORRUPT_PREFIX, restoreAutosave, saveScenario } from './autosave.ts';
+import { LVS_TRAINER } from '../../scenario/fixtures/lvsTrainer.ts';
+import { attachAutosave, AUTOSAVE_KEY, CORRUPT_PREFIX, probeStorage, restoreAutosave, saveScenario } from './autosave.ts';
 import { startEditor } from './startup.ts';
 
 const base = twoNic as ScenarioV1;
@@ -45,7 +46,8 @@ describe('autosave', () => {
     ['not JSON', '{"app":"arplab-autosave", "scen', 'corrupt'],
     ['foreign JSON', '{"theme":"dark"}', 'foreign'],
     ['a bare scenario (not our envelope)', JSON.stringify(base), 'foreign'],
-    ['an invalid scenario', JSON.stringify({ app: 'arplab-autosave', format: 1, scenario: { hosts: { A: { interfaces: { eth0: { mac: 'zz' } } } } } }), 'invalid'],
+    // (A scenario with a bad part loads without it: see "a save with one bad part" below.)
+    ['a scenario without a usable shape', JSON.stringify({ app: 'arplab-autosave', format: 1, scenario: { hosts: ['A'] } }), 'invalid'],
     ['a newer save format', JSON.stringify({ app: 'arplab-autosave', format: 9, scenario: base }), 'newer'],
     ['a newer scenario version', JSON.stringify({ app: 'arplab-autosave', format: 1, scenario: { ...base, version: 7 } }), 'newer'],
   ] as const) {
@@ -125,12 +127,50 @@ describe('autosave', () => {
     expect(failed).toBe(1);
   });
 
+  it('a save with one bad part (the issue\'s -I eth1 case): the rest is restored, the part listed, the original kept aside', () => {
+    const s = memoryStorage();
+    const raw = JSON.stringify({ app: 'arplab-autosave', format: 1, savedAt: new Date(5).toISOString(), scenario: LVS_TRAINER });
+    s.setItem(AUTOSAVE_KEY, raw);
+    const r = restoreAutosave(s, 77);
+    expect(Object.keys(r.scenario?.hosts ?? {})).toEqual(['C1', 'R1', 'D', 'RS1', 'RS2']);
+    expect(r.scenario?.actions).toHaveLength(2);
+    expect(r.notice).toMatchObject({ code: 'partial', setAside: `${CORRUPT_PREFIX}77`, leftOut: [{ path: 'actions[1]', code: 'pingIface' }] });
+    expect(r.notice?.leftOut?.[0].message).toMatch(/^actions\[1\]\.iface: "eth1" is neither an interface of host C1/);
+    expect(s.getItem(`${CORRUPT_PREFIX}77`)).toBe(raw);
+    expect(r.canSave).toBe(true);
+    // What was restored is the save now: the next visit restores it without a notice of loss.
+    expect(restoreAutosave(s).notice?.code).toBe('restored');
+    s.setItem(AUTOSAVE_KEY, raw);
+    const ed = startEditor({ storage: s, full: false });
+    const [n] = ed.store.getState().notices;
+    expect(n).toMatchObject({ tone: 'error', key: 'storage.partial', sticky: true, issues: [{ path: 'actions[1]' }] });
+    expect(n.setAside).toMatch(/^arplab\.scenario\.corrupt\./);
+  });
+
+  it('storage full: the saved work is restored and the notice says storage is full; no second notice when a save fails', () => {
+    const backing = memoryStorage();
+    saveScenario(backing, base, 1000);
+    const full: Storage = { ...backing, get length() { return backing.length; }, getItem: backing.getItem, key: backing.key, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const opened = probeStorage(() => full);
+    expect(opened).toEqual({ storage: full, full: true });
+    const ed = startEditor(opened);
+    expect(ed.scenario?.hosts).toEqual(base.hosts);
+    expect(ed.store.getState().notices.map((n) => n.key)).toEqual(['storage.fullRestored']);
+    const app = createAppStore({ scenario: ed.scenario! });
+    ed.attach(app);
+    app.getState().dispatch({ type: 'moveNode', id: 'A', x: 1, y: 1 });
+    expect(ed.store.getState().notices.map((n) => n.key)).toEqual(['storage.fullRestored']);
+    // Nothing saved and full: says so too. Storage that cannot even be read: none.
+    expect(startEditor(probeStorage(() => ({ ...full, getItem: () => null }))).store.getState().notices.map((n) => n.key)).toEqual(['storage.full']);
+    expect(probeStorage(() => { throw new DOMException('denied', 'SecurityError'); })).toEqual({ storage: null, full: false });
+  });
+
   it('startEditor: restored work is the start scenario; a poisoned value becomes a sticky notice naming its key', () => {
     const s = memoryStorage();
     saveScenario(s, base);
-    expect(startEditor(s).scenario?.hosts).toEqual(base.hosts);
+    expect(startEditor({ storage: s, full: false }).scenario?.hosts).toEqual(base.hosts);
     s.setItem(AUTOSAVE_KEY, 'poison');
-    const ed = startEditor(s);
+    const ed = startEditor({ storage: s, full: false });
     expect(ed.scenario).toBeNull();
     const [n] = ed.store.getState().notices;
     expect(n).toMatchObject({ tone: 'error', key: 'storage.corrupt', sticky: true });

@@ -8,7 +8,8 @@
  * Only edits are saved (`dirty` in the store): opening a link or an example does not
  * overwrite the saved work until the user changes something.
  */
-import { formatIssue, loadScenario } from '../../scenario/load.ts';
+import { formatIssue, type ScenarioIssue } from '../../scenario/load.ts';
+import { loadWhatIsValid } from '../../scenario/salvage.ts';
 import { canonicalScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
@@ -19,7 +20,7 @@ export const CORRUPT_PREFIX = 'arplab.scenario.corrupt.';
 const APP_MARK = 'arplab-autosave';
 const SAVE_FORMAT = 1;
 
-export type StorageNoticeCode = 'restored' | 'corrupt' | 'foreign' | 'invalid' | 'newer' | 'unavailable' | 'setAsideFailed' | 'saveFailed';
+export type StorageNoticeCode = 'restored' | 'partial' | 'corrupt' | 'foreign' | 'invalid' | 'newer' | 'unavailable' | 'full' | 'fullRestored' | 'setAsideFailed' | 'saveFailed';
 
 export interface StorageNotice {
   code: StorageNoticeCode;
@@ -29,6 +30,8 @@ export interface StorageNotice {
   detail?: string;
   /** When the restored work was saved (ISO time). */
   savedAt?: string;
+  /** 'partial': the parts left out (where they were) and why. */
+  leftOut?: ScenarioIssue[];
 }
 
 export interface RestoreResult {
@@ -40,12 +43,44 @@ export interface RestoreResult {
 
 /** localStorage, or null where it is missing or throws (privacy modes, sandboxed frames). */
 export function browserStorage(): Storage | null {
+  return probeStorage(() => window.localStorage).storage;
+}
+
+/**
+ * Opens storage and tells whether it is full. Reading decides whether there is storage at
+ * all: a full storage still holds the saved work (a probe write fails with a quota error,
+ * but restoring only reads).
+ */
+export function probeStorage(open: () => Storage): { storage: Storage | null; full: boolean } {
+  let s: Storage;
   try {
-    const s = window.localStorage;
-    const probe = `${AUTOSAVE_KEY}.probe`;
+    s = open();
+    s.getItem(AUTOSAVE_KEY);
+  } catch {
+    return { storage: null, full: false };
+  }
+  const probe = `${AUTOSAVE_KEY}.probe`;
+  try {
     s.setItem(probe, '1');
     s.removeItem(probe);
-    return s;
+    return { storage: s, full: false };
+  } catch (e) {
+    return isQuotaError(e) ? { storage: s, full: true } : { storage: null, full: false };
+  }
+}
+
+/** The browser's "storage full" (names differ: Chromium/WebKit QuotaExceededError, Firefox NS_ERROR_DOM_QUOTA_REACHED). */
+export function isQuotaError(e: unknown): boolean {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+}
+
+/** Copies `raw` to a fresh `arplab.scenario.corrupt.<time>` key; returns the key, or null if it could not be written. */
+function copyAside(storage: Storage, raw: string, now: number): string | null {
+  let key = `${CORRUPT_PREFIX}${now}`;
+  for (let n = 2; storage.getItem(key) !== null; n++) key = `${CORRUPT_PREFIX}${now}-${n}`;
+  try {
+    storage.setItem(key, raw);
+    return storage.getItem(key) === raw ? key : null;
   } catch {
     return null;
   }
@@ -53,16 +88,9 @@ export function browserStorage(): Storage | null {
 
 /** Moves `raw` to a fresh `arplab.scenario.corrupt.<time>` key; returns the key, or null if it could not be written. */
 function setAside(storage: Storage, raw: string, now: number): string | null {
-  let key = `${CORRUPT_PREFIX}${now}`;
-  for (let n = 2; storage.getItem(key) !== null; n++) key = `${CORRUPT_PREFIX}${now}-${n}`;
-  try {
-    storage.setItem(key, raw);
-    if (storage.getItem(key) !== raw) return null;
-    storage.removeItem(AUTOSAVE_KEY);
-    return key;
-  } catch {
-    return null;
-  }
+  const key = copyAside(storage, raw, now);
+  if (key) storage.removeItem(AUTOSAVE_KEY);
+  return key;
 }
 
 /** Reads the saved scenario at startup (never throws). */
@@ -92,13 +120,22 @@ export function restoreAutosave(storage: Storage | null, now: number = Date.now(
   }
   const env = doc as { format?: unknown; savedAt?: unknown; scenario?: unknown };
   if (typeof env.format === 'number' && env.format > SAVE_FORMAT) return reject('newer', `save format ${env.format}`);
-  const r = loadScenario(env.scenario);
+  const r = loadWhatIsValid(env.scenario);
   if (!r.ok) {
     const first = r.issues[0];
     const code = first?.code === 'versionTooNew' ? 'newer' : 'invalid';
     return reject(code, first ? formatIssue(first) : 'invalid');
   }
-  return { scenario: r.scenario, notice: { code: 'restored', ...(typeof env.savedAt === 'string' ? { savedAt: env.savedAt } : {}) }, canSave: true };
+  const savedAt = typeof env.savedAt === 'string' ? { savedAt: env.savedAt } : {};
+  if (r.leftOut.length === 0) return { scenario: r.scenario, notice: { code: 'restored', ...savedAt }, canSave: true };
+  // Some parts did not validate: the rest is restored, the stored value is kept as it was
+  // under its own key (offered for download), and what was restored becomes the save, so
+  // a reload restores it too.
+  const leftOut = r.leftOut.map((l) => ({ path: l.path, message: formatIssue(l.reason), ...(l.reason.code ? { code: l.reason.code } : {}) }));
+  const key = copyAside(storage, raw, now);
+  if (!key) return { scenario: r.scenario, notice: { code: 'setAsideFailed', detail: leftOut.map((l) => `${l.path}: ${l.message}`).join('; ') }, canSave: false };
+  saveScenario(storage, r.scenario, now);
+  return { scenario: r.scenario, notice: { code: 'partial', setAside: key, leftOut, ...savedAt }, canSave: true };
 }
 
 /** Writes the scenario; returns false when the browser refused (quota). */

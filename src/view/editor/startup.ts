@@ -5,7 +5,7 @@
  */
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
-import { attachAutosave, browserStorage, restoreAutosave, type StorageNotice } from './autosave.ts';
+import { attachAutosave, probeStorage, restoreAutosave, type StorageNotice } from './autosave.ts';
 import { createEditorStore, notify, type EditorStore } from './editorStore.ts';
 import { syncSelection } from './selection.ts';
 
@@ -26,20 +26,30 @@ export function noticeOf(n: StorageNotice) {
     key: `storage.${n.code}`,
     params,
     ...(n.setAside ? { setAside: n.setAside } : {}),
+    ...(n.leftOut ? { issues: n.leftOut } : {}),
     sticky: n.code !== 'restored',
   };
 }
 
-export function startEditor(storage: Storage | null = browserStorage()): EditorStart {
+/** The page's localStorage, and whether it is full. */
+const pageStorage = () => probeStorage(() => window.localStorage);
+
+export function startEditor(opened: { storage: Storage | null; full: boolean } = pageStorage()): EditorStart {
+  const { storage, full } = opened;
   const r = restoreAutosave(storage);
   const store = createEditorStore({ restored: r.scenario });
-  if (r.notice) notify(store, noticeOf(r.notice));
+  // Full: what was saved is restored, but new edits cannot be saved until space is freed.
+  if (full && (!r.notice || r.notice.code === 'restored')) notify(store, noticeOf({ ...r.notice, code: r.notice ? 'fullRestored' : 'full' }));
+  else if (r.notice) notify(store, noticeOf(r.notice));
+  if (full && r.notice && r.notice.code !== 'restored') notify(store, noticeOf({ code: 'full' }));
   return {
     scenario: r.scenario,
     store,
     attach(app) {
       syncSelection(app, store);
-      if (storage && r.canSave) attachAutosave(app, storage, () => notify(store, noticeOf({ code: 'saveFailed' })));
+      if (storage && r.canSave) attachAutosave(app, storage, () => {
+        if (!full) notify(store, noticeOf({ code: 'saveFailed' }));
+      });
     },
   };
 }

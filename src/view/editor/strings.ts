@@ -82,6 +82,9 @@ export const editorEn = {
     unavailable: 'This browser does not let ARP Lab store data: your edits will not be kept after a reload. Download the scenario (Share) to keep it.',
     setAsideFailed: 'The topology saved in this browser could not be read ({{detail}}) nor moved aside. Autosave is off for this session so that it is not overwritten.',
     saveFailed: 'The browser refused to save the topology (storage full?). Your edits are not kept after a reload: download the scenario (Share) to keep it.',
+    partial: 'Restored your topology from this browser, without the parts listed below, which are not valid. The saved value is kept as it was under “{{key}}”: download it to repair it by hand.',
+    full: 'This browser’s storage is full: new edits cannot be saved until space is freed (clear other sites’ data or old “arplab.scenario.corrupt.*” copies). Download the scenario (Share) to keep it.',
+    fullRestored: 'This browser’s storage is full. Your saved topology was restored (saved {{time}}), but new edits cannot be saved until space is freed (clear other sites’ data or old “arplab.scenario.corrupt.*” copies). Download the scenario (Share) to keep it.',
     download: 'Download it',
   },
   confirm: {
@@ -265,6 +268,9 @@ export const editorZh: Widen<typeof editorEn> = {
     unavailable: '此浏览器不允许 ARP Lab 存储数据：重新加载后你的修改不会保留。请通过“分享”下载场景文件保存。',
     setAsideFailed: '本浏览器中保存的拓扑既无法读取（{{detail}}）也无法移到别处。本次会话关闭自动保存，以免覆盖它。',
     saveFailed: '浏览器拒绝保存拓扑（存储已满？）。重新加载后修改不会保留：请通过“分享”下载场景文件保存。',
+    partial: '已从本浏览器恢复你的拓扑，但不包括下列无效的部分。保存的原值原样保存在“{{key}}”下：可下载后手工修复。',
+    full: '本浏览器的存储空间已满：在释放空间之前无法保存新的修改（清除其他网站的数据或旧的“arplab.scenario.corrupt.*”副本）。请通过“分享”下载场景文件保存。',
+    fullRestored: '本浏览器的存储空间已满。已恢复你保存的拓扑（保存于 {{time}}），但在释放空间之前无法保存新的修改（清除其他网站的数据或旧的“arplab.scenario.corrupt.*”副本）。请通过“分享”下载场景文件保存。',
     download: '下载该值',
   },
   confirm: {
