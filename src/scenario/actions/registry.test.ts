@@ -103,6 +103,14 @@ describe('parsing command lines', () => {
     expect(ok('A$ ip n delete 10.0.0.9 dev eth0')).toEqual({ type: 'neigh_del', host: 'A', ip: '10.0.0.9', dev: 'eth0' });
     expect(ok('A$ ip a add 10.0.0.1 dev eth0')).toEqual({ type: 'addr', host: 'A', op: 'add', cidr: '10.0.0.1/32', dev: 'eth0' });
     expect(ok('A$ sysctl net.ipv4.conf.all.arp_ignore=1')).toEqual({ type: 'sysctl', host: 'A', set: { 'net.ipv4.conf.all.arp_ignore': 1 } });
+    expect(ok('A$ ip route replace unicast 10.0.0.0/8 via 192.168.1.1 dev eth0 proto static scope global src 192.168.1.2 metric 7')).toEqual({
+      type: 'route', host: 'A', op: 'replace',
+      route: { type: 'unicast', dest: '10.0.0.0/8', via: '192.168.1.1', dev: 'eth0', proto: 'static', scope: 'global', src: '192.168.1.2', metric: 7 },
+    });
+    expect(printScenarioAction(ok('A$ ip route replace unicast 10.0.0.0/8 via 192.168.1.1 dev eth0 proto static scope global src 192.168.1.2 metric 7') as ActionV1))
+      .toBe('A$ ip route replace unicast 10.0.0.0/8 via 192.168.1.1 dev eth0 proto static scope global src 192.168.1.2 metric 7');
+    expect(ok('A,B$ ip neigh flush all')).toEqual({ type: 'flush', hosts: ['A', 'B'] });
+    expect(ok('ip neigh show')).toEqual({ type: 'snapshot' });
     expect(ok('sleep 1.5')).toEqual({ type: 'wait', seconds: 1.5 });
     expect(ok('sleep 2m')).toEqual({ type: 'wait', seconds: 120 });
   });
