@@ -10,7 +10,7 @@ import { effective, effValue } from '../host/conf.ts';
 import { confirmAddr } from '../host/addr.ts';
 import { SCOPE, type Device } from '../host/model.ts';
 import type { World } from '../sim/world.ts';
-import type { CHECK_FAIL, CHECK_PASS, Frame, IGNORE_FAIL, IGNORE_PASS, IgnoreReason, RouteReason, SettingUse } from '../trace.ts';
+import type { CHECK_FAIL, CHECK_PASS, DecisionParams, Frame, IGNORE_FAIL, IGNORE_PASS, IgnoreReason, RouteReason, SettingUse } from '../trace.ts';
 import { routeInput } from '../route/input.ts';
 import { routeOutput } from '../route/output.ts';
 import { neighCreate, neighEventNs, neighLookup, neighUpdate } from '../neigh/machine.ts';
@@ -77,6 +77,21 @@ function arpAccept(dev: Device, sip: Ip4): boolean {
 /** Settings of decisions that read none (shared: decisions are never mutated). */
 const NO_SETTINGS: SettingUse[] = [];
 
+/**
+ * The values of a decision about a request for another host: the same for every host the
+ * broadcast reaches, so one object serves them all (deliveries of a frame run one after
+ * another; decisions are never mutated).
+ */
+let paramsFrame: Frame | null = null;
+let paramsOf: DecisionParams = {};
+function requestParams(frame: Frame): DecisionParams {
+  if (frame !== paramsFrame) {
+    paramsFrame = frame;
+    paramsOf = { sip: frame.arp!.spa, tip: frame.arp!.tpa, dst: frame.arp!.tpa };
+  }
+  return paramsOf;
+}
+
 const acceptSetting = (dev: Device) => effective(dev.host.conf.all, dev.conf, dev.name, 'arp_accept');
 
 export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo = false): void {
@@ -129,7 +144,7 @@ export function arpRcv(w: World, dev: Device, frame: Frame, pkt: PktType, redo =
   }
 
   if (isReq) {
-    const rt = routeInput(dev, tip, sip, true);
+    const rt = routeInput(dev, tip, sip, true, w.traceDetail);
     if (rt.kind === 'local') {
       const ig = arpIgnore(dev, sip, tip);
       if (ig.ignore) {
@@ -233,7 +248,7 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
       const nothing = isReq && !isGarp ? 'request_never_creates' : 'accept_off';
       if (notForUs) {
         const settings = nothing === 'accept_off' ? [...notForUs.settings, acceptSetting(dev)] : notForUs.settings;
-        w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, settings, { sip: a.spa, tip: a.tpa, dst: a.tpa }, nothing);
+        w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, settings, requestParams(frame), nothing);
       } else {
         w.decision(frame.id, host, dev, 'arp_learn', 'ignore', nothing, [acceptSetting(dev)], { sip: a.spa });
       }
@@ -241,7 +256,7 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
     return;
   }
   if (notForUs && w.traceDetail) {
-    w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, notForUs.settings, { sip: a.spa, tip: a.tpa, dst: a.tpa }, 'has_entry');
+    w.decision(frame.id, host, dev, 'arp_process.route', 'ignore', notForUs.code, notForUs.settings, requestParams(frame), 'has_entry');
   }
   const locktime = dev.parms.values.locktime;
   const override = w.now > n.updated + locktime || isGarp;

@@ -70,6 +70,8 @@ export class ConfSet {
   set: Set<Knob>;
   /** Knobs whose value was copied from conf/default (for explanations). */
   fromDefault: Set<Knob>;
+  /** The last SettingUse made for each knob of this set (see `effective`). */
+  readonly uses = new Map<Knob, SettingUse>();
 
   constructor(copyFrom?: ConfSet) {
     if (copyFrom) {
@@ -112,16 +114,15 @@ export function effValue(all: ConfSet, dev: ConfSet, k: Knob): number {
  */
 /**
  * SettingUse objects are shared between the decisions that read the same values (a busy
- * segment makes thousands): they are immutable, and cached on the inputs they describe.
+ * segment makes thousands): they are immutable, and cached on the inputs they describe
+ * (ConfSet.uses: a property, not a WeakMap, since this runs for every frame of a trace).
  */
-const useCache = new WeakMap<ConfSet, Map<Knob, SettingUse>>();
 
 export function effective(all: ConfSet, dev: ConfSet, devName: string, k: Knob): SettingUse {
   const a = all.values[k];
   const d = dev.values[k];
   const fromDflt = dev.fromDefault.has(k) && !dev.set.has(k);
-  let cache = useCache.get(dev);
-  if (!cache) useCache.set(dev, (cache = new Map()));
+  const cache = dev.uses;
   const hit = cache.get(k);
   if (hit && hit.all === a && hit.devValue === d && (hit.devFromDefault === true) === fromDflt && hit.dev === devName) return hit;
   const use = computeEffective(a, d, devName, k, fromDflt);

@@ -20,7 +20,22 @@ export type InputRoute =
 type RouteError = (typeof ROUTE_ERRORS)[number];
 const NONE: SettingUse[] = [];
 
-export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean): InputRoute {
+/** [use], the same array while the setting is the same object (settings are immutable and cached). */
+let lastUse: SettingUse | null = null;
+let lastJust: SettingUse[] = NONE;
+function just(use: SettingUse): SettingUse[] {
+  if (use !== lastUse) {
+    lastUse = use;
+    lastJust = [use];
+  }
+  return lastJust;
+}
+
+/**
+ * @param explain whether the caller records the settings an error read (only traced runs
+ *   do: an ARP request for another host on a busy segment must not pay for them).
+ */
+export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean, explain = true): InputRoute {
   const host = dev.host;
   // route_localnet: all OR dev (named loads: this runs for every frame received)
   const localnet = host.conf.all.values.route_localnet | dev.conf.values.route_localnet;
@@ -41,8 +56,10 @@ export function routeInput(dev: Device, daddr: Ip4, saddr: Ip4, isArp: boolean):
     if (!v.ok) return { kind: 'error', code: v.code as RouteError, settings: v.settings, validation: v };
     return { kind: 'local', validation: v };
   }
+  if (!dev.conf.values.forwarding) {
+    return { kind: 'unreachable', code: 'not_local_no_forward', settings: explain ? just(effective(host.conf.all, dev.conf, dev.name, 'forwarding')) : NONE };
+  }
   const fwd = effective(host.conf.all, dev.conf, dev.name, 'forwarding');
-  if (!fwd.value) return { kind: 'unreachable', code: 'not_local_no_forward', settings: [fwd] };
   if (res.type !== 'unicast' || !res.dev) return { kind: 'error', code: 'route_type_to', settings: [fwd], rtype: res.type };
   const v = validateSource(dev, saddr, res.dev);
   if (!v.ok) return { kind: 'error', code: v.code as RouteError, settings: v.settings, validation: v };
