@@ -10,7 +10,7 @@ import { ArpLabPage } from './pages/ArpLabPage.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-const lvsFive = JSON.parse(readFileSync(new URL('./fixtures/lvs-five.json', import.meta.url), 'utf8'));
+const lvsFive = JSON.parse(readFileSync(new URL('../src/view/canvas/__fixtures__/lvs-five.json', import.meta.url), 'utf8'));
 const link = (scenario: unknown, query = 'lang=en&speed=10') => `/?${query}#s=1.${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url')}`;
 
 async function openScenario(page: Page, scenario: unknown, firstHost: string, query?: string) {
@@ -25,6 +25,9 @@ test('LVS behind a router: screenshot', async ({ page }) => {
   await app.runAction(0);
   await app.expectResult(0, 'ok');
   await app.screenshot('display-02-lvs-five-after-ping');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.locator('.canvas-wrap').screenshot({ path: 'e2e/screenshots/display-02b-lvs-five-zoomed.png' });
 });
 
 test('host cards name the device of each cache entry, as ip neigh does', async ({ page }) => {

@@ -4,9 +4,9 @@ import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useEditorApi } from '../editor/EditorContext.tsx';
 import { beginLinkDrag } from '../editor/gestures.ts';
 import type { PortGeom } from './geometry.ts';
+import { LINE } from './labelPlacement.ts';
 import { isolate } from '../../i18n/displayText.ts';
 
-const LINE = 13;
 
 /** An interface as a port on the host card's edge, labelled with name, addresses and MAC. */
 export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; selected: boolean }) {
@@ -22,11 +22,8 @@ export const PortNode = memo(function PortNode({ p, selected }: { p: PortGeom; s
     }
   };
   const lines = [isolate(p.dev), ...p.addresses, p.mac];
-  // Label placement: below/above for top/bottom ports, beside for left/right ones.
-  const horizontal = p.side === 'left' || p.side === 'right';
-  const anchor = p.labelDir === 1 ? 'start' : 'end';
-  const lx = horizontal ? p.labelDir * 12 : p.labelDir * 10;
-  const ly = horizontal ? -12 - (lines.length - 1) * LINE : p.side === 'bottom' ? 22 : -10 - (lines.length - 1) * LINE;
+  // Placed by geometry (labelPlacement.ts) clear of cards, switches, links and other labels.
+  const { dx: lx, dy: ly, anchor } = p.label;
   return (
     <g
       className={`port${selected ? ' selected' : ''}`}

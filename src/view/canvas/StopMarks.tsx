@@ -38,7 +38,7 @@ export const StopMarks = memo(function StopMarks({ g, stepFirst, cursor }: { g: 
         const y = p.y + ((to.y - p.y) / len) * off;
         // The rule's name under the mark on a slanted link, else beside it, away from the port's label.
         const slanted = Math.abs(to.x - p.x) > 8 && Math.abs(to.y - p.y) > 8;
-        const side = -p.labelDir;
+        const side = p.label.anchor === 'end' ? 1 : -1;
         const open = () => api.getState().select({ kind: 'frame', frameId: m.frameId, at: { host: m.host, dev: m.dev } });
         return (
           <g

@@ -4,6 +4,7 @@
  * (presentation field) or, when missing, from a deterministic fallback layout.
  */
 import type { EngineScenario } from '../../engine/input.ts';
+import { placeLabels, type PortLabel, type Rect, type Segment } from './labelPlacement.ts';
 
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
@@ -19,6 +20,8 @@ export interface PortGeom {
   addresses: string[];
   /** Which way the label extends from the port: -1 left/up, 1 right/down. */
   labelDir: 1 | -1;
+  /** Where its label goes (labelPlacement.ts): clear of cards, switches, links and other labels where there is room. */
+  label: PortLabel;
 }
 
 export interface HostGeom {
@@ -60,13 +63,15 @@ export const SWITCH_H = 34;
 
 type Pos = { x: number; y: number };
 
+const UNPLACED: PortLabel = { dx: 10, dy: 22, anchor: 'start', box: { x0: 0, y0: 0, x1: 0, y1: 0 } };
+
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
 /** Room a host needs: its card (ports widen it) and the port labels above, below and beside it. */
 function hostBox(h: EngineScenario['hosts'][number], c: Pos): Box {
   const ports = h.interfaces.filter((i) => i.name !== 'lo').length;
-  const w = Math.max(CARD_MIN_W, Math.min(ports, 2) * PORT_SPACING) + 2 * 70;
-  const hh = CARD_H + 2 * 70;
+  const w = Math.max(CARD_MIN_W, Math.min(ports, 2) * PORT_SPACING) + 2 * 20;
+  const hh = CARD_H + 2 * 40;
   return { x0: c.x - w / 2, y0: c.y - hh / 2, x1: c.x + w / 2, y1: c.y + hh / 2 };
 }
 
@@ -120,15 +125,18 @@ function autoRows(engine: EngineScenario, layout: Record<string, Pos>): Record<s
   let cursorX = 200;
   for (const s of engine.segments) {
     const members = groups.get(s.name) ?? [];
-    const rows = Math.ceil(members.length / PER_ROW);
-    const width = Math.min(members.length, PER_ROW) * DX;
+    // Three hosts or more: half above the switch, half below, so the drawing stays about as
+    // wide as it is high and fits the canvas at a zoom where labels are readable.
+    const perRow = members.length >= 3 ? Math.min(PER_ROW, Math.ceil(members.length / 2)) : PER_ROW;
+    const rows = Math.ceil(members.length / perRow);
+    const width = Math.min(members.length, perRow) * DX;
     const cx = out[s.name]?.x ?? cursorX + Math.max(width, DX) / 2;
     const cy = out[s.name]?.y ?? 200 + Math.ceil(rows / 2) * 190;
     out[s.name] ??= { x: cx, y: cy };
     members.forEach((name, n) => {
-      const row = Math.floor(n / PER_ROW);
-      const inRow = Math.min(PER_ROW, members.length - row * PER_ROW);
-      const col = n % PER_ROW;
+      const row = Math.floor(n / perRow);
+      const inRow = Math.min(perRow, members.length - row * perRow);
+      const col = n % perRow;
       const above = row % 2 === 0;
       const ring = Math.floor(row / 2);
       out[name] = { x: out[s.name].x + (col - (inRow - 1) / 2) * DX, y: out[s.name].y + (above ? -1 : 1) * (210 + ring * 190) };
@@ -193,7 +201,7 @@ export function computeGeometry(engine: EngineScenario, layout: Record<string, P
         const labelDir: 1 | -1 = side === 'left' ? -1 : side === 'right' ? 1 : x < target.x - 1 ? -1 : 1;
         const p: PortGeom = {
           id: `${h.name}.${i.name}`, host: h.name, dev: i.name, x, y, side, segment: seg, mac: i.mac,
-          addresses: i.addresses.map((a) => a.cidr), labelDir,
+          addresses: i.addresses.map((a) => a.cidr), labelDir, label: UNPLACED,
         };
         hostPorts.push(p);
         ports[p.id] = p;
@@ -205,18 +213,34 @@ export function computeGeometry(engine: EngineScenario, layout: Record<string, P
   });
   const hostIndex = Object.fromEntries(hosts.map((h, i) => [h.name, i]));
 
+  // Port labels: placed clear of cards, switches, links and each other where there is room.
+  const cards: Rect[] = [
+    ...hosts.map((h) => ({ x0: h.x - h.w / 2, y0: h.y - h.h / 2, x1: h.x + h.w / 2, y1: h.y + h.h / 2 })),
+    ...segments.map((s) => ({ x0: s.x - s.w / 2, y0: s.y - s.h / 2, x1: s.x + s.w / 2, y1: s.y + s.h / 2 })),
+  ];
+  const links: Segment[] = segments.flatMap((s) =>
+    s.ports.flatMap((id) => {
+      const p = ports[id];
+      if (!p) return [];
+      const a = switchAnchor(s, p);
+      return [{ x1: p.x, y1: p.y, x2: a.x, y2: a.y }];
+    }),
+  );
+  const labels = placeLabels(
+    hosts.flatMap((h) => h.ports.map((p) => ({ id: p.id, x: p.x, y: p.y, side: p.side, labelDir: p.labelDir, name: p.dev, lines: [...p.addresses, p.mac] }))),
+    cards,
+    links,
+  );
+  for (const p of Object.values(ports)) p.label = labels.get(p.id) ?? UNPLACED;
+
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const h of hosts) {
     x0 = Math.min(x0, h.x - h.w / 2); x1 = Math.max(x1, h.x + h.w / 2);
     y0 = Math.min(y0, h.y - h.h / 2); y1 = Math.max(y1, h.y + h.h / 2);
     // Port labels stick out of the card.
     for (const p of h.ports) {
-      const lw = 130;
-      const lh = 16 + 13 * (p.addresses.length + 1);
-      if (p.side === 'bottom') y1 = Math.max(y1, p.y + lh + 8);
-      if (p.side === 'top') y0 = Math.min(y0, p.y - lh - 8);
-      if (p.side === 'right' || p.labelDir === 1) x1 = Math.max(x1, p.x + lw);
-      if (p.side === 'left' || p.labelDir === -1) x0 = Math.min(x0, p.x - lw);
+      x0 = Math.min(x0, p.label.box.x0); x1 = Math.max(x1, p.label.box.x1);
+      y0 = Math.min(y0, p.label.box.y0); y1 = Math.max(y1, p.label.box.y1);
     }
   }
   for (const s of segments) {
