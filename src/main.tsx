@@ -3,7 +3,6 @@ import './view/share/csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { inspectHosts, simulate } from './engine/index.ts';
 import twoNic from './examples/twoNic.json';
 import { createI18n, detectLang } from './i18n/index.ts';
 import { loadZhFont } from './i18n/zhFont.ts';
@@ -12,6 +11,7 @@ import { createAppStore } from './store/createAppStore.ts';
 import { StoreProvider } from './store/StoreContext.tsx';
 import type { Lang, Theme } from './store/types.ts';
 import { App } from './view/App.tsx';
+import { workerSimulator } from './view/sim/workerSimulator.ts';
 import { startEditor } from './view/editor/startup.ts';
 import { installBridge } from './view/bridge.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
@@ -32,7 +32,7 @@ const embed = isEmbedUrl(location.href);
 // The topology editor: autosaved work (if any) is the starting scenario; a #s= link opened
 // by ShareRoot replaces it on screen but not in storage until the user edits.
 const editor = embed ? null : startEditor();
-const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), engine: { simulate, inspectHosts: (s, step) => inspectHosts(s, step) }, lang, theme, animate, speed });
+const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), simulator: workerSimulator(), lang, theme, animate, speed });
 editor?.attach(store);
 installBridge(store);
 // A Chinese first screen waits for its font (see i18n/zhFont.ts).

@@ -1,7 +1,7 @@
 /** The engine's public API. */
 export { simulate, Simulation, CMD_START, type SimulateOptions } from './sim/run.ts';
 export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
-export { inspectHosts, viewHost, type HostView, type DeviceView, type RouteView, type KnobView, type AddrView } from './sim/inspect.ts';
+export { inspectHosts, hostViewsOf, viewHost, type HostView, type DeviceView, type RouteView, type KnobView, type AddrView } from './sim/inspect.ts';
 export { CONF_KNOBS, KNOB_NAMES, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
 export { LEGAL_TRANSITIONS } from './neigh/entry.ts';
 export type * from './trace.ts';

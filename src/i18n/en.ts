@@ -64,6 +64,7 @@ export const en = {
     delete: 'Delete',
     deleteAria: 'Delete action {{n}}',
     error: 'error',
+    more: 'Show {{n}} more (of {{total}} actions)',
     result: { ok: '✓ ok', fail: '✗ failed', done: 'done' },
   },
   changes: {

@@ -3,6 +3,7 @@
  * with the one function that words a BudgetExceeded — used by the UI and the CLI alike.
  */
 import type { BudgetExceeded } from '../engine/index.ts';
+import { isolate } from './displayText.ts';
 
 export const simRunEn = {
   running: 'Simulating… step {{step}} of {{steps}}',
@@ -63,8 +64,8 @@ export function budgetMessage(t: T, b: BudgetExceeded): string {
   const common = { n, steps: b.steps };
   let hint: string;
   if (!a || n === 0) hint = t('simRun.hint.setup');
-  else if (a.type === 'arping') hint = t(a.count === undefined && a.w === undefined ? 'simRun.hint.arpingForever' : 'simRun.hint.arping', { ...common, host: a.host });
-  else if (a.type === 'ping') hint = t('simRun.hint.ping', { ...common, host: a.host });
+  else if (a.type === 'arping') hint = t(a.count === undefined && a.w === undefined ? 'simRun.hint.arpingForever' : 'simRun.hint.arping', { ...common, host: isolate(a.host) });
+  else if (a.type === 'ping') hint = t('simRun.hint.ping', { ...common, host: isolate(a.host) });
   else if (a.type === 'wait') hint = t('simRun.hint.wait', common);
   else hint = t('simRun.hint.other', common);
   return t('simRun.budget', { max: grouped.format(b.max), limit: t(`simRun.limit.${b.limit}`), hint });

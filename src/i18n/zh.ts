@@ -65,6 +65,7 @@ export const zh: Messages = {
     delete: '删除',
     deleteAria: '删除第 {{n}} 个动作',
     error: '错误',
+    more: '再显示 {{n}} 个（共 {{total}} 个动作）',
     result: { ok: '✓ 成功', fail: '✗ 失败', done: '完成' },
   },
   changes: {

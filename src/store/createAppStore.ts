@@ -8,15 +8,17 @@ import { createPlaybackSlice } from './slices/playback.ts';
 import { createScenarioSlice } from './slices/scenario.ts';
 import { createSimSlice } from './slices/sim.ts';
 import { createUiSlice } from './slices/ui.ts';
+import { inProcessSimulator } from './simulator.ts';
 import type { AppInit, AppState } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(init: AppInit): AppStore {
   const load = init.load ?? loadScenario;
+  const simulator = init.simulator ?? (init.engine ? inProcessSimulator(init.engine) : null);
   const store = createStore<AppState>()((...a) => ({
     ...createScenarioSlice(init.scenario, load)(...a),
-    ...createSimSlice(init.engine ?? null, load)(...a),
+    ...createSimSlice(simulator, load)(...a),
     ...createPlaybackSlice(init.animate ?? true, init.speed ?? 1)(...a),
     ...createUiSlice(init.lang ?? 'en', init.theme ?? 'light')(...a),
   }));

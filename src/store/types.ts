@@ -6,17 +6,18 @@
  *  - ui: selection, filters, language, theme, canvas viewport (ephemeral).
  */
 import type { EngineScenario } from '../engine/input.ts';
-import type { HostView } from '../engine/index.ts';
+import type { BudgetExceeded, HostView, SimProgress, SimulateOptions } from '../engine/index.ts';
 import type { SimResult } from '../engine/trace.ts';
 import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import type { OutcomeChange } from './derive/changes.ts';
 import type { Timeline } from './derive/timeline.ts';
 import type { ScenarioOp } from '../ops/op.ts';
+import type { Simulator } from './simulator.ts';
 
 /** The engine functions the store needs; injected so tests and the app choose the implementation. */
 export interface EngineApi {
-  simulate(s: EngineScenario): SimResult;
+  simulate(s: EngineScenario, opts?: SimulateOptions): SimResult;
   /** Every host as it is after setup and the first `afterStep` actions (plain data). */
   inspectHosts?(s: EngineScenario, afterStep: number): Record<string, HostView>;
 }
@@ -50,11 +51,21 @@ export interface ScenarioSlice {
   loadScenario(json: unknown): LoadResult;
 }
 
+/** Why there is no simulation: invalid scenario (issues), an engine error, the work budget, or Cancel. */
+export type SimError = ScenarioIssue[] | string | { kind: 'budget'; budget: BudgetExceeded } | { kind: 'cancelled' };
+
 export interface SimSlice {
+  /** The input of `sim` (kept with it: while a new run is under way both stay the previous pair). */
   engineInput: EngineScenario | null;
   sim: SimResult | null;
   timeline: Timeline;
-  simError: ScenarioIssue[] | string | null;
+  simError: SimError | null;
+  /** 'running' while a simulation is under way (in the worker); the page stays usable. */
+  simStatus: 'idle' | 'running';
+  /** Progress of the running simulation (null before the first report). */
+  simProgress: SimProgress | null;
+  /** Bumped when host views arrive from the simulator (hostViews() then returns them). */
+  viewsVersion: number;
   /** Milliseconds the last simulation took (load + simulate + timeline). */
   simMs: number;
   /** Differences from the previous simulation after an edit, or null. */
@@ -67,8 +78,18 @@ export interface SimSlice {
    * (a checked edit, a load), so it is not loaded again.
    */
   resimulate(opts?: { compare?: boolean; loaded?: LoadResult }): void;
+  /**
+   * Runs `fn` once the simulation under way has arrived (now if none is running): "add and
+   * run", a link's position. Dropped if that run fails or is cancelled.
+   */
+  afterSim(fn: () => void): void;
+  /** Stops the running simulation; the scenario stays as it is (editable), simError says cancelled. */
+  cancelSim(): void;
   dismissChanges(): void;
-  /** The hosts as they are after step `step` (cached per simulation), or null without an engine. */
+  /**
+   * The hosts as they are after step `step` (cached per simulation), or null: without an
+   * engine, or while the simulator computes them (viewsVersion changes when they arrive).
+   */
   hostViews(step: number): Record<string, HostView> | null;
 }
 
@@ -150,7 +171,10 @@ export type ScenarioLoader = (json: unknown) => LoadResult;
 
 export interface AppInit {
   scenario: ScenarioV1;
+  /** The engine in this thread (tests); `simulator` takes precedence. */
   engine?: EngineApi | null;
+  /** How simulations run (the browser: a Web Worker); default: `engine` in process. */
+  simulator?: Simulator | null;
   load?: ScenarioLoader;
   animate?: boolean;
   speed?: number;

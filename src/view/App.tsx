@@ -11,6 +11,7 @@ import { Inspector } from './panels/Inspector.tsx';
 import { usePlayback } from './playback/usePlayback.ts';
 import { EventList } from './timeline/EventList.tsx';
 import { TimelineBar } from './timeline/TimelineBar.tsx';
+import { SimStatus } from './sim/SimStatus.tsx';
 import { ActionForm } from './toolbar/ActionForm.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useDocumentSync } from './useDocumentSync.ts';
@@ -37,6 +38,7 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
       </nav>
       <main id="canvas-main" className="center" tabIndex={-1}>
         <Canvas />
+        <SimStatus />
         <Palette />
         <TopologyList />
         <EditorNotices />

@@ -13,8 +13,10 @@ export interface ArpLabBridge {
   loadScenario(json: unknown): LoadResult;
   /** The store's checked dispatch: the problems of a refused op, [] when applied. */
   dispatch(op: ScenarioOp): ScenarioIssue[];
-  /** Jumps to the end of the trace (or of step i) without animating. */
+  /** Jumps to the end of the trace (or of step i) without animating, once the simulation is there. */
   finish(step?: number): void;
+  /** Resolves when no simulation is running (the worker has answered). */
+  settled(): Promise<void>;
 }
 
 declare global {
@@ -29,7 +31,15 @@ export function installBridge(store: AppStore): ArpLabBridge {
     getState: () => store.getState(),
     loadScenario: (json) => store.getState().loadScenario(json),
     dispatch: (op) => store.getState().dispatch(op),
-    finish: (step) => store.getState().finish(step),
+    finish: (step) => store.getState().afterSim(() => store.getState().finish(step)),
+    settled: () => new Promise((resolve) => {
+      if (store.getState().simStatus !== 'running') return resolve();
+      const unsub = store.subscribe((s) => {
+        if (s.simStatus === 'running') return;
+        unsub();
+        resolve();
+      });
+    }),
   };
   window.__arplab = bridge;
   return bridge;

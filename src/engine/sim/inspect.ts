@@ -117,6 +117,11 @@ export function viewHost(h: Host, neigh: NeighRow[]): HostView {
 export function inspectHosts(scn: EngineScenario, afterStep = 0, opts: SimulateOptions = {}): Record<string, HostView> {
   const sim = new Simulation(scn, { ...opts, trace: false });
   for (let i = 0; i < afterStep && sim.step(); i++);
+  return hostViewsOf(sim);
+}
+
+/** Every host of a simulation as it is now (a worker steps one simulation forward with playback). */
+export function hostViewsOf(sim: Simulation): Record<string, HostView> {
   const tables = neighTables(sim.world);
   const out: Record<string, HostView> = {};
   for (const h of sim.world.hostList) out[h.name] = viewHost(h, tables[h.name] ?? []);

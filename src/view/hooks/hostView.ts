@@ -61,8 +61,11 @@ export function useHostView(host: string): HostViewData | null {
   const sim = useApp((s) => s.sim);
   const step = useStep();
   const hostViews = useApp((s) => s.hostViews);
+  // Host views come from the simulator (a worker): asked for here, they arrive later.
+  const viewsVersion = useApp((s) => s.viewsVersion);
   return useMemo(() => {
     void sim;
+    void viewsVersion;
     const v = hostViews(step)?.[host];
     if (v) return fromEngine(v);
     const h = engine?.hosts.find((x) => x.name === host);
@@ -73,5 +76,5 @@ export function useHostView(host: string): HostViewData | null {
     }));
     if (!devices.some((d) => d.name === 'lo')) devices.unshift({ name: 'lo', mac: '00:00:00:00:00:00', up: true, addresses: [{ cidr: '127.0.0.1/8', scope: 'host' }] });
     return { devices, routes: null, effective: null };
-  }, [engine, sim, step, host, hostViews]);
+  }, [engine, sim, step, host, hostViews, viewsVersion]);
 }

@@ -18,7 +18,8 @@ export function ScenarioInfo() {
     <section className="panel" aria-labelledby="scn-h">
       <h2 id="scn-h" className="user-text">{title !== undefined ? isolate(title) : t('inspector.untitled')}</h2>
       {description ? <p className="user-text scenario-description">{isolate(description)}</p> : null}
-      {simError ? (
+      {/* The work budget and Cancel are shown over the canvas (view/sim/SimStatus.tsx). */}
+      {typeof simError === 'string' || Array.isArray(simError) ? (
         <div className="form-error" role="alert">
           <p>{t('inspector.simError')}</p>
           <pre className="user-text">{(typeof simError === 'string' ? [simError] : simError.map((i) => `${i.path}: ${i.message}`)).map((l, k) => <ShownText key={k} text={`${l}\n`} />)}</pre>

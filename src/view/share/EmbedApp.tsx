@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { usePlayback } from '../playback/usePlayback.ts';
+import { SimStatus } from '../sim/SimStatus.tsx';
 import { TimelineBar } from '../timeline/TimelineBar.tsx';
 import { useDocumentSync } from '../useDocumentSync.ts';
 import { useShortcuts } from '../useShortcuts.ts';
@@ -29,6 +30,7 @@ export function EmbedApp() {
       </header>
       <main className="embed-canvas" aria-label={t('share.embed.label')}>
         <Canvas />
+        <SimStatus />
       </main>
       <footer className="embed-controls">
         <TimelineBar />

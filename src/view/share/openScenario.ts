@@ -35,17 +35,26 @@ export function openScenario(api: AppStore, scenario: ScenarioV1, view: LinkView
   st().setEditingAction(null);
   st().select(null);
   st().dispatch({ type: 'replaceScenario', scenario });
-  st().dismissChanges();
-  st().reset();
+  // The trace comes from the simulator (a worker): start at its beginning once it is there,
+  // without a "what changed" list (another scenario is not an edit of this one).
+  const atStart = () => {
+    st().dismissChanges();
+    st().reset();
+  };
+  atStart();
+  st().afterSim(atStart);
   if (!view) return warnings;
   if (view.lang) st().setLang(view.lang);
   if (view.theme) st().setTheme(view.theme);
   if (view.speed !== undefined) st().setSpeed(view.speed);
   if (view.at !== undefined) {
-    const { vt } = st().timeline;
-    const at = Math.min(view.at, vt.length);
-    // The same position "one event forward" reaches: `at` events applied, time of the last one.
-    api.setState({ cursor: at, vtime: at > 0 ? vt[at - 1] : 0, playing: false, stopAt: null, jumpAcc: 0 });
+    const wanted = view.at;
+    st().afterSim(() => {
+      const { vt } = st().timeline;
+      const at = Math.min(wanted, vt.length);
+      // The same position "one event forward" reaches: `at` events applied, time of the last one.
+      api.setState({ cursor: at, vtime: at > 0 ? vt[at - 1] : 0, playing: false, stopAt: null, jumpAcc: 0 });
+    });
   }
   if (view.host !== undefined) {
     if (Object.hasOwn(scenario.hosts, view.host)) st().select({ kind: 'host', host: view.host });

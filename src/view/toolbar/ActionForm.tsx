@@ -47,7 +47,8 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
     }
     const index = st.scenario.actions?.length ?? 0;
     st.dispatch({ type: 'addAction', action: r.action });
-    api.getState().runStep(index + 1);
+    // The new trace comes from the simulator (a worker): play the step once it is there.
+    api.getState().afterSim(() => api.getState().runStep(index + 1));
   };
 
   const fields = formFields(draft.type);

@@ -1,0 +1,60 @@
+/**
+ * Over the canvas: a simulation under way (progress and Cancel), or why there is none —
+ * the work budget's message (which limit, what to change) or "cancelled" with Run again.
+ * The scenario stays on screen and editable in every case; an edit runs it again.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { budgetMessage, formatCount } from '../../i18n/simRun.ts';
+import { useApp } from '../../store/StoreContext.tsx';
+
+/** A run shorter than this shows no banner (most edits re-simulate in a few ms). */
+const SHOW_AFTER_MS = 250;
+
+export function SimStatus() {
+  const { t } = useTranslation();
+  const status = useApp((s) => s.simStatus);
+  const progress = useApp((s) => s.simProgress);
+  const error = useApp((s) => s.simError);
+  const cancel = useApp((s) => s.cancelSim);
+  const rerun = useApp((s) => s.resimulate);
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (status !== 'running') return;
+    const id = setTimeout(() => setShown(true), SHOW_AFTER_MS);
+    return () => {
+      clearTimeout(id);
+      setShown(false);
+    };
+  }, [status]);
+
+  if (status === 'running') {
+    if (!shown) return null;
+    return (
+      <div className="sim-status" role="status" data-testid="sim-running">
+        <span>{t('simRun.running', { step: progress?.step ?? 0, steps: progress?.steps ?? '…' })}</span>
+        <progress max={progress?.budget.deliveries ?? 1} value={progress?.deliveries ?? 0} aria-label={t('simRun.work', { deliveries: formatCount(progress?.deliveries ?? 0), max: formatCount(progress?.budget.deliveries ?? 0) })} />
+        <span className="muted">{t('simRun.work', { deliveries: formatCount(progress?.deliveries ?? 0), max: formatCount(progress?.budget.deliveries ?? 0) })}</span>
+        <button type="button" onClick={cancel} data-testid="sim-cancel">{t('simRun.cancel')}</button>
+      </div>
+    );
+  }
+  if (error && !Array.isArray(error) && typeof error === 'object') {
+    if (error.kind === 'budget') {
+      return (
+        <div className="sim-status sim-status-error" role="alert" data-testid="sim-budget">
+          <strong>{t('simRun.budgetTitle')}</strong>
+          <p>{budgetMessage((k, o) => t(k, o), error.budget)}</p>
+          <p className="muted">{t('simRun.editable')}</p>
+        </div>
+      );
+    }
+    return (
+      <div className="sim-status" role="status" data-testid="sim-cancelled">
+        <span>{t('simRun.cancelled')}</span>
+        <button type="button" onClick={() => rerun()}>{t('simRun.rerun')}</button>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,17 @@
+/** Messages between the page and the simulation worker (sim.worker.ts): plain data only. */
+import type { HostView, SimProgress } from '../../engine/index.ts';
+import type { EngineScenario } from '../../engine/input.ts';
+import type { SimResult } from '../../engine/trace.ts';
+import type { Timeline } from '../../store/derive/timeline.ts';
+import type { SimFailure } from '../../store/simulator.ts';
+
+export type ToWorker =
+  | { type: 'run'; id: number; input: EngineScenario }
+  /** `key` names the input: the worker keeps stepping one simulation forward for one key. */
+  | { type: 'inspect'; id: number; key: number; input: EngineScenario; step: number };
+
+export type FromWorker =
+  | { type: 'progress'; id: number; progress: SimProgress }
+  | { type: 'done'; id: number; sim: SimResult; timeline: Timeline }
+  | { type: 'fail'; id: number; failure: SimFailure }
+  | { type: 'views'; id: number; views: Record<string, HostView> | null };

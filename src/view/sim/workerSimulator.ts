@@ -1,0 +1,87 @@
+/**
+ * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Requests are
+ * answered in order by one worker; Cancel terminates it (a synchronous engine loop cannot
+ * be interrupted any other way) and the next request starts a fresh one.
+ */
+import type { EngineScenario } from '../../engine/input.ts';
+import type { HostView } from '../../engine/index.ts';
+import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+type Pending = { kind: 'run'; on: SimRunHandlers } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
+
+export function workerSimulator(): Simulator {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const keys = new WeakMap<EngineScenario, number>();
+  let nextKey = 1;
+
+  const settleAll = (message: string) => {
+    for (const p of pending.values()) {
+      if (p.kind === 'run') p.on.fail({ kind: 'error', message });
+      else p.done(null);
+    }
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<FromWorker>) => {
+      const m = ev.data;
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') {
+        if (p.kind === 'run') p.on.progress(m.progress);
+        return;
+      }
+      pending.delete(m.id);
+      if (m.type === 'views') {
+        if (p.kind === 'views') p.done(m.views);
+      } else if (p.kind === 'run') {
+        if (m.type === 'done') p.on.done(m.sim, m.timeline);
+        else p.on.fail(m.failure);
+      }
+    };
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      w.terminate();
+      if (worker === w) worker = null;
+      settleAll(ev.message || 'the simulation worker failed');
+    };
+    worker = w;
+    return w;
+  };
+
+  const send = (m: ToWorker, p: Pending) => {
+    pending.set(m.id, p);
+    start().postMessage(m);
+  };
+
+  return {
+    run(input, on) {
+      const id = nextId++;
+      send({ type: 'run', id, input }, { kind: 'run', on });
+      return {
+        cancel() {
+          if (!pending.has(id)) return;
+          pending.delete(id);
+          // Terminate only while this run is what the worker is busy with.
+          worker?.terminate();
+          worker = null;
+          // Inspections queued behind it died with the worker.
+          for (const [k, p] of pending) {
+            if (p.kind === 'views') p.done(null);
+            pending.delete(k);
+          }
+        },
+      };
+    },
+    inspect(input, step, done) {
+      let key = keys.get(input);
+      if (key === undefined) keys.set(input, (key = nextKey++));
+      send({ type: 'inspect', id: nextId++, key, input, step }, { kind: 'views', done });
+    },
+  };
+}
