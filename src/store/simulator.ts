@@ -31,7 +31,7 @@ export interface Simulator {
 /** Runs a simulation to plain data: the result and its timeline, or the failure. */
 export function simulateToData(simulate: EngineApi['simulate'], input: EngineScenario, progress?: (p: SimProgress) => void): SimOutcome {
   try {
-    const sim = simulate(input, progress ? { progress } : undefined);
+    const sim = progress ? simulate(input, { progress }) : simulate(input);
     return { ok: true, sim, timeline: buildTimeline(sim) };
   } catch (e) {
     if (e instanceof BudgetError) return { ok: false, failure: { kind: 'budget', budget: e.budget } };
