@@ -3,7 +3,8 @@ import { generateOne, generateScenarios } from './generate.ts';
 import { Rng } from './prng.ts';
 import { planAction } from './actions.ts';
 import { planTopology } from './scenario.ts';
-import { Timeline, profileOf } from './timing.ts';
+import { KERNEL_NEIGH, Timeline, profileOf } from './timing.ts';
+import { NEW_FAMILIES } from './genFamilies.ts';
 import { validateScenario } from './validate.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -134,5 +135,52 @@ describe('the app accepts generated scenarios', () => {
       const r = loadScenario(JSON.parse(JSON.stringify(scenario)));
       expect({ name, issues: r.ok ? [] : r.issues }).toEqual({ name, issues: [] });
     }
+  });
+});
+
+describe('the newer families (links, addresses, neighbour parameters, topologies)', () => {
+  const fresh = [1, 2, 3].flatMap((seed) => generateScenarios(16, seed, NEW_FAMILIES));
+
+  it('makes valid scenarios the app loads, every action runnable, every family drawn', async () => {
+    const { loadScenario } = await import('../src/scenario/load.ts');
+    for (const { name, scenario } of fresh) {
+      expect({ name, problems: validateScenario(scenario) }).toEqual({ name, problems: [] });
+      const r = loadScenario(JSON.parse(JSON.stringify(scenario)));
+      expect({ name, issues: r.ok ? [] : r.issues }).toEqual({ name, issues: [] });
+      for (const a of scenario.actions ?? []) expect(() => planAction(a)).not.toThrow();
+    }
+    expect(new Set(fresh.map((g) => g.name.split('-').at(-1)))).toEqual(new Set(NEW_FAMILIES));
+  });
+
+  it('covers what issue 10 asks for', () => {
+    const text = JSON.stringify(fresh);
+    for (const needle of ['"state":"down"', '"state":"up"', '"mac":', 'arp_notify', 'arp_accept', 'promote_secondaries',
+      '"op":"del","cidr"', '/32', '"dev":"lo"', ' src ', 'net.ipv4.neigh.eth0.mcast_solicit', 'net.ipv4.neigh.eth0.retrans_time_ms',
+      'net.ipv4.neigh.eth0.delay_first_probe_time', 'net.ipv4.neigh.eth0.locktime', 'net.ipv4.neigh.eth0.ucast_solicit',
+      'net.ipv4.conf.lo.arp_ignore', 'net.ipv4.conf.all.arp_announce', 'proxy_arp', '"s3"']) {
+      expect(text, needle).toContain(needle);
+    }
+  });
+
+  it('builds topologies of 6 to 12 hosts over 2 or 3 segments', () => {
+    for (const { name, scenario } of fresh.filter((g) => g.name.endsWith('-topo'))) {
+      const n = Object.keys(scenario.hosts).length;
+      const segs = Object.keys(scenario.segments ?? {}).length;
+      expect({ name, ok: n >= 6 && n <= 12 && segs >= 2 && segs <= 3 }).toEqual({ name, ok: true });
+    }
+  });
+
+  it('keeps a failing resolution clear of the snapshot for the neighbour parameters in use', () => {
+    const ping = { type: 'ping', host: 'A', to: '10.0.0.9', W: 2 };
+    const slow = { ...KERNEL_NEIGH, retrans: [1, 1.5], resolveProbes: 4 };
+    // A failed ping returns at 2 s; retrans_time 1.5 s puts a retransmission at 4.5 s, where
+    // the default timers leave the snapshot alone.
+    const ctx = { proxy: false, allHosts: ['A'] };
+    const tl = new Timeline(undefined, slow);
+    tl.commit(tl.tryAdd(profileOf(ping, { ...ctx, neigh: slow }), 0.45)!);
+    expect(tl.tryAdd(profileOf({ type: 'wait', seconds: 1.2 }, { ...ctx, neigh: slow }), 0.15)).toBeNull();
+    const plain = new Timeline();
+    plain.commit(plain.tryAdd(profileOf(ping, ctx), 0.45)!);
+    expect(plain.tryAdd(profileOf({ type: 'wait', seconds: 1.2 }, ctx), 0.15)).not.toBeNull();
   });
 });

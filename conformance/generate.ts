@@ -1,38 +1,50 @@
 /**
  * Random scenarios (format v1) from a seed, for differential testing against the kernel.
  *
- * Four families cover the ground of the article and more: several NICs of one host in one
+ * The four classic families cover the ground of the article and more: several NICs of one host in one
  * subnet (ARP flux; arp_ignore, arp_filter, rp_filter on `all` or per interface; route
  * metrics), VIPs on lo (arp_announce, arp_ignore, LVS-DR), gratuitous ARP, DAD, spoofed
  * senders and MAC changes (arp_accept, arp_notify, static entries), and a router with
  * forwarding and proxy_arp. Actions are drawn at random and placed on a timeline
  * (timing.ts) that keeps every snapshot away from the kernel's random or coarse timers.
  *
+ * genFamilies.ts adds four more (links, addresses, neighbour parameters, large topologies).
+ *
  * Only conformance/prng.ts supplies randomness: same seed, same scenarios.
  */
 import { Rng } from './prng.ts';
 import type { ActionV1, AddressV1, HostV1, RouteV1, ScenarioV1 } from './scenario.ts';
-import { defaultMac } from './scenario.ts';
 import { PROBE_NEXT, Timeline, profileOf } from './timing.ts';
+import {
+  LAN, allAddrs, arping, commonMakers, distinctOctets, hostW, ip, ping, scopeKey, sysctlAction,
+  type HostW, type World,
+} from './genkit.ts';
+import { NEW_FAMILIES, buildNewFamily, type NewFamily } from './genFamilies.ts';
 
 export interface Generated {
   name: string;
   scenario: ScenarioV1;
 }
 
-type Family = 'multinic' | 'vip' | 'garp' | 'router';
-const FAMILIES: Family[] = ['multinic', 'vip', 'garp', 'router'];
+type ClassicFamily = 'multinic' | 'vip' | 'garp' | 'router';
+export type Family = ClassicFamily | NewFamily;
+/** The first four families (seed 1 of them is the CI corpus since the start). */
+export const CLASSIC_FAMILIES: readonly Family[] = ['multinic', 'vip', 'garp', 'router'];
+export const ALL_FAMILIES: readonly Family[] = [...CLASSIC_FAMILIES, ...NEW_FAMILIES];
 
-/** n scenarios; scenario i depends only on (seed, i), so a failing one can be regenerated alone. */
-export function generateScenarios(n: number, seed: number): Generated[] {
+/**
+ * n scenarios; scenario i depends only on (seed, i, families), so a failing one can be
+ * regenerated alone. Scenario i belongs to families[i % families.length].
+ */
+export function generateScenarios(n: number, seed: number, families: readonly Family[] = CLASSIC_FAMILIES): Generated[] {
   const out: Generated[] = [];
-  for (let i = 0; i < n; i++) out.push(generateOne(seed, i));
+  for (let i = 0; i < n; i++) out.push(generateOne(seed, i, families));
   return out;
 }
 
-export function generateOne(seed: number, index: number): Generated {
+export function generateOne(seed: number, index: number, families: readonly Family[] = CLASSIC_FAMILIES): Generated {
   const rng = new Rng(Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b));
-  const family = FAMILIES[index % FAMILIES.length]!;
+  const family = families[index % families.length]!;
   const w = buildWorld(family, rng);
   const actions = placeActions(w, rng);
   const hosts: Record<string, HostV1> = {};
@@ -40,71 +52,12 @@ export function generateOne(seed: number, index: number): Generated {
   const scenario: ScenarioV1 = {
     version: 1,
     title: `Generated ${family} scenario ${index} (seed ${seed})`,
-    description: `Random ${family} scenario for differential testing against the Linux kernel (conformance/generate.ts, seed ${seed}, index ${index}).`,
+    description: `Random ${family} scenario for differential testing against the Linux kernel (conformance/generate.ts, seed ${seed}, index ${index}${families === CLASSIC_FAMILIES ? '' : `, families ${families.join(',')}`}).`,
     hosts,
     segments: w.segments,
     actions,
   };
   return { name: `gen-s${seed}-${String(index).padStart(3, '0')}-${family}`, scenario };
-}
-
-// ---------------------------------------------------------------------------------------
-// The world: hosts as built, plus what the generator must know to write sensible actions.
-
-interface Nic {
-  name: string;
-  mac: string;
-  /** Current IPv4 addresses (cidr), updated by addr actions. */
-  addrs: string[];
-  segment: string | null;
-}
-
-interface HostW {
-  name: string;
-  spec: HostV1;
-  nics: Nic[];
-  lo: string[];
-}
-
-interface World {
-  family: Family;
-  hosts: HostW[];
-  segments: Record<string, string[]>;
-  proxy: boolean;
-  /** Action makers with weights; a maker may return null when it does not apply now. */
-  makers: [number, () => ActionV1 | null][];
-  /** Addresses in use nowhere, for DAD and unanswered pings. */
-  unused: string[];
-  macCounter: number;
-  /** Counters the makers keep (saved and restored with the world). */
-  state: Record<string, number>;
-}
-
-const ip = (cidr: string) => cidr.split('/')[0]!;
-
-function hostW(name: string, spec: HostV1, index: number, segs: (string | null)[]): HostW {
-  const ifs = Object.entries(spec.interfaces ?? {});
-  const nics: Nic[] = [];
-  let lo: string[] = [];
-  ifs.forEach(([ifname, i], ii) => {
-    const addrs = (i.addresses ?? []).map((a: AddressV1) => (typeof a === 'string' ? a : a.cidr));
-    if (ifname === 'lo') {
-      lo = addrs;
-      return;
-    }
-    nics.push({ name: ifname, mac: (i.mac ?? defaultMac(index, ii)).toLowerCase(), addrs, segment: segs[nics.length] ?? null });
-  });
-  return { name, spec, nics, lo };
-}
-
-/** One random sysctl key scope: `all`, or one of the given interfaces. */
-function scopeKey(rng: Rng, knob: string, ifaces: string[], pAll = 0.4): string {
-  const where = rng.chance(pAll) ? 'all' : rng.pick(ifaces);
-  return `net.ipv4.conf.${where}.${knob}`;
-}
-
-function allAddrs(h: HostW): string[] {
-  return [...h.nics.flatMap((n) => n.addrs.map(ip)), ...h.lo.map(ip)];
 }
 
 function buildWorld(family: Family, rng: Rng): World {
@@ -117,50 +70,9 @@ function buildWorld(family: Family, rng: Rng): World {
       return garp(rng);
     case 'router':
       return router(rng);
+    default:
+      return buildNewFamily(family, rng);
   }
-}
-
-const LAN = '192.168.100';
-
-function distinctOctets(rng: Rng, k: number): number[] {
-  return rng.sample(Array.from({ length: 240 }, (_, i) => i + 10), k);
-}
-
-/** Common makers: flushes, waits, snapshots. */
-function commonMakers(w: World, rng: Rng): [number, () => ActionV1 | null][] {
-  const names = () => w.hosts.map((h) => h.name);
-  return [
-    [1.5, () => ({ type: 'flush', hosts: names() })],
-    [1, () => {
-      const hs = rng.sample(names(), rng.int(1, Math.max(1, names().length - 1)));
-      return hs.length === 1 && rng.chance(0.5) ? { type: 'flush', host: hs[0]! } : { type: 'flush', hosts: hs };
-    }],
-    [0.8, () => ({ type: 'wait', seconds: rng.pick([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 6, 8, 9, 10]) })],
-    [0.2, () => ({ type: 'snapshot' })],
-  ];
-}
-
-function ping(rng: Rng, host: string, to: string, opts: { iface?: string; proxy?: boolean } = {}): ActionV1 {
-  const a: ActionV1 = { type: 'ping', host, to };
-  // (count-1)+W stays <= 2: a failing ping returns before the 3 s FAILED timer.
-  const shape = opts.proxy ? rng.pick([[1, 2], [2, 1], [1, 1]]) : rng.weighted([[6, [1, 1]], [1, [2, 1]], [1, [1, 2]]] as const);
-  if (shape[0] !== 1) a.count = shape[0];
-  if (shape[1] !== 1 || rng.chance(0.3)) a.W = shape[1];
-  if (opts.iface) a.iface = opts.iface;
-  return a;
-}
-
-function arping(rng: Rng, host: string, iface: string, target: string, extra: Partial<Record<'src' | 'D' | 'U' | 'A', string | boolean>> = {}): ActionV1 {
-  const a: ActionV1 = { type: 'arping', host, iface, target, count: 1, ...extra };
-  if (extra.U || extra.A) return a;
-  // -w 1 with -c 1 returns at the first reply: -c 2 with -w could miss the second reply.
-  if (rng.chance(0.75) || extra.D) a.w = 1;
-  else a.count = rng.pick([1, 2]);
-  return a;
-}
-
-function sysctlAction(host: string, key: string, value: number): ActionV1 {
-  return { type: 'sysctl', hosts: [host], set: { [key]: value } };
 }
 
 // --- family: several NICs of one host in one subnet ------------------------------------
@@ -427,8 +339,8 @@ function router(rng: Rng): World {
 const SETTLES = [0.15, 0.3, 0.45, 0.6, 0.75, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5];
 
 function placeActions(w: World, rng: Rng): ActionV1[] {
-  const tl = new Timeline();
-  const ctx = { proxy: w.proxy, allHosts: w.hosts.map((h) => h.name) };
+  const tl = new Timeline(undefined, w.neigh);
+  const ctx = { proxy: w.proxy, allHosts: w.hosts.map((h) => h.name), ...(w.neigh ? { neigh: w.neigh } : {}) };
   const actions: ActionV1[] = [];
   const target = rng.int(10, 22);
   let guard = 0;
@@ -443,7 +355,7 @@ function placeActions(w: World, rng: Rng): ActionV1[] {
       if (!next) continue;
       // Prefer a settle after which a frame could be sent at once: the smallest safe settle
       // may leave the next step on a timer and force a flush.
-      const probe = new Timeline(next);
+      const probe = new Timeline(next, w.neigh);
       if (p.reset || SETTLES.slice(0, 4).some((s2) => probe.tryAdd(PROBE_NEXT, s2))) {
         fallback = { s, next };
         break;

@@ -17,7 +17,8 @@ import { basename, join, resolve } from 'node:path';
 import { installCleanupHandlers } from './cleanup.ts';
 import { compareRun, compareStep, describeDiff, sideBySide, type Aspect, type RunComparison, type StepLike } from './compare.ts';
 import { nowSec } from './exec.ts';
-import { generateScenarios } from './generate.ts';
+import { ALL_FAMILIES, CLASSIC_FAMILIES, generateScenarios, type Family } from './generate.ts';
+import { NEW_FAMILIES } from './genFamilies.ts';
 import { preflight } from './preflight.ts';
 import type { RecordFile, RunRecord } from './record.ts';
 import { recordRun } from './recorder.ts';
@@ -28,6 +29,8 @@ import { toolVersions } from './versions.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARTICLE_DIR = join(ROOT, 'conformance', 'scenarios', 'article');
+/** The kernel's own ARP/FIB selftests, transcribed (conformance/scenarios/selftests/README.md). */
+const SELFTESTS_DIR = join(ROOT, 'conformance', 'scenarios', 'selftests');
 
 interface Options {
   inputs: string[];
@@ -43,6 +46,11 @@ interface Options {
   generate?: number;
   generated: number;
   seed: number;
+  /** Families of --generate (default: the classic four). */
+  families: readonly Family[];
+  /** --ci: scenarios of the newer families (links, addresses, neighbour parameters, topologies), and their seed. */
+  newGenerated: number;
+  newSeed: number;
   out?: string;
   saveFailures?: string;
   timeoutS: number;
@@ -54,15 +62,15 @@ function usage(msg?: string): never {
   if (msg) console.error(`conformance: ${msg}`);
   console.error('usage: npm run conformance -- [FILES|DIRS] [--rp 0,1,2] [--record DIR] [--against DIR | --replay DIR]\n' +
     '         [--sim CMD] [--no-sim] [--jobs N] [--only PREFIX] [--verbose] [--timeout S] [--unstable FILE | --strict]\n' +
-    '       npm run conformance -- --ci [--seed S] [--generated N] [--jobs N]\n' +
-    '       npm run conformance -- --generate N [--seed S] [--out DIR]');
+    '       npm run conformance -- --ci [--seed S] [--generated N] [--new-seed S] [--new-generated N] [--jobs N]\n' +
+    '       npm run conformance -- --generate N [--seed S] [--families F,F…|all] [--out DIR]');
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     inputs: [], rp: null, sim: 'npm run -s sim --', noSim: false, jobs: 1, verbose: false, ci: false,
-    generated: 50, seed: 1, timeoutS: 3600, unstable: join(ROOT, 'conformance', 'unstable.json'),
+    generated: 50, seed: 1, families: CLASSIC_FAMILIES, newGenerated: 12, newSeed: 2026, timeoutS: 3600, unstable: join(ROOT, 'conformance', 'unstable.json'),
   };
   const val = (i: number) => {
     const v = argv[i + 1];
@@ -96,6 +104,16 @@ function parseArgs(argv: string[]): Options {
       case '--generate': o.generate = int(i++); break;
       case '--generated': o.generated = int(i++); break;
       case '--seed': o.seed = int(i++); break;
+      case '--new-generated': o.newGenerated = int(i++); break;
+      case '--new-seed': o.newSeed = int(i++); break;
+      case '--families': {
+        const v = val(i++);
+        const fs = v === 'all' ? ALL_FAMILIES : v.split(',');
+        const bad = fs.filter((f) => !(ALL_FAMILIES as readonly string[]).includes(f));
+        if (bad.length) usage(`unknown famil${bad.length > 1 ? 'ies' : 'y'} ${bad.join(', ')} (known: ${ALL_FAMILIES.join(', ')})`);
+        o.families = fs as Family[];
+        break;
+      }
       case '--out': o.out = val(i++); break;
       case '--save-failures': o.saveFailures = val(i++); break;
       case '--timeout': o.timeoutS = int(i++); break;
@@ -295,7 +313,7 @@ async function main(): Promise<void> {
   const t0 = nowSec();
 
   if (o.generate !== undefined && !o.ci && o.inputs.length === 0 && o.out) {
-    const scs = generateScenarios(o.generate, o.seed);
+    const scs = generateScenarios(o.generate, o.seed, o.families);
     mkdirSync(o.out, { recursive: true });
     for (const { name, scenario } of scs) writeFileSync(join(o.out, `${name}.json`), `${JSON.stringify(scenario, null, 1)}\n`);
     console.log(`conformance: wrote ${scs.length} scenarios (seed ${o.seed}) to ${o.out}`);
@@ -324,7 +342,14 @@ async function main(): Promise<void> {
     }
   }
   const generatedCount = o.ci ? (o.generate ?? o.generated) : (o.generate ?? 0);
-  for (const { name, scenario } of generateScenarios(generatedCount, o.seed)) jobs.push(...jobsFor(name, scenario, null, true));
+  for (const { name, scenario } of generateScenarios(generatedCount, o.seed, o.families)) jobs.push(...jobsFor(name, scenario, null, true));
+  if (o.ci) {
+    // The newer families, and the kernel selftests transcribed as fixed scenarios.
+    for (const { name, scenario } of generateScenarios(o.newGenerated, o.newSeed, NEW_FAMILIES)) jobs.push(...jobsFor(name, scenario, null, true));
+    for (const f of scenarioFiles([SELFTESTS_DIR])) {
+      jobs.push(...jobsFor(basename(f, '.json'), JSON.parse(readFileSync(f, 'utf8')) as ScenarioV1, null, false));
+    }
+  }
   const inputs = o.inputs.length > 0 || o.ci || generatedCount > 0 ? o.inputs : [ARTICLE_DIR];
   for (const f of scenarioFiles(inputs)) {
     const sc = JSON.parse(readFileSync(f, 'utf8')) as ScenarioV1;

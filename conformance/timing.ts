@@ -19,11 +19,12 @@
  * more after the first resolution since the last flush of every host.
  */
 
-import type { Ev, Profile, Span, TimingCtx } from '../src/scenario/actions/descriptor.ts';
+import { KERNEL_NEIGH, type Ev, type NeighTiming, type Profile, type Span, type TimingCtx } from '../src/scenario/actions/descriptor.ts';
 import { timingProfile } from '../src/scenario/actions/registry.ts';
 import type { ActionV1 } from '../src/scenario/types.ts';
 
-export type { Ev, Outcome, Profile, Span } from '../src/scenario/actions/descriptor.ts';
+export type { Ev, NeighTiming, Outcome, Profile, Span } from '../src/scenario/actions/descriptor.ts';
+export { KERNEL_NEIGH } from '../src/scenario/actions/descriptor.ts';
 
 /** Clearance between a snapshot and any event. */
 const SNAP_MARGIN = 0.12;
@@ -58,10 +59,18 @@ function fresh(): Branch {
 
 export class Timeline {
   private branches: Branch[];
+  private readonly lockWindows: [number, number][];
+  private readonly reachableMin: number;
 
-  constructor(branches?: Branch[]) {
+  constructor(branches?: Branch[], neigh: NeighTiming = KERNEL_NEIGH) {
     this.branches = branches ?? [fresh()];
+    this.neigh = neigh;
+    // Gaps that could fall on either side of a locktime (the default 1 s gives 0.75–1.3 s).
+    this.lockWindows = neigh.locktime.filter((l) => l > 0).map((l) => [l - (1 - LOCK_LO), l + (LOCK_HI - 1)]);
+    this.reachableMin = neigh.baseReachableMin / 2 - (15 - REACHABLE_MIN);
   }
+
+  readonly neigh: NeighTiming;
 
   /** The timeline if the action were added with this settle, or null if that is unsafe. */
   tryAdd(p: Profile, settle: number): Branch[] | null {
@@ -78,7 +87,7 @@ export class Timeline {
       }
       if (p.reset) {
         // Only the flush instant can race with what is pending; after it nothing is.
-        const flushEv: Ev = { a: 0, b: 0.05 };
+        const flushEv: Ev = { a: 0, b: p.outcomes[0]!.hi };
         for (const y of br.events) {
           const d = dist(y.step);
           if (overlaps(d.lo + flushEv.a - y.b, d.hi + flushEv.b - y.a, -RACE_MARGIN, RACE_MARGIN)) return null;
@@ -104,14 +113,16 @@ export class Timeline {
             const gHi = d.hi + x.b - y.a;
             if (overlaps(gLo, gHi, -RACE_MARGIN, RACE_MARGIN)) return null;
             if (x.admin || y.admin) continue;
-            if (overlaps(gLo, gHi, LOCK_LO, LOCK_HI) || overlaps(gLo, gHi, -LOCK_HI, -LOCK_LO)) return null;
+            for (const [lo, hi] of this.lockWindows) {
+              if (overlaps(gLo, gHi, lo, hi) || overlaps(gLo, gHi, -hi, -lo)) return null;
+            }
           }
         }
         // (C) no REACHABLE entry can have expired by the snapshot.
         const anchor = br.anchor ?? (p.anchor ? n : null);
         if (anchor !== null) {
           const fromAnchor = anchor === n ? tHi : dist(anchor).hi + tHi;
-          if (fromAnchor > REACHABLE_MIN) return null;
+          if (fromAnchor > this.reachableMin) return null;
         }
         out.push({
           startLo: [...br.startLo, br.nowLo],

@@ -30,14 +30,21 @@ export interface ArpFields {
 }
 
 export interface IcmpFields {
-  /** dest-unreachable quotes the echo request it reports (its id and seq). */
-  type: 'echo-request' | 'echo-reply' | 'dest-unreachable';
+  /**
+   * dest-unreachable quotes the echo request it reports (its id and seq); redirect quotes
+   * the packet it was sent about (an echo request or reply, `quoted`).
+   */
+  type: 'echo-request' | 'echo-reply' | 'dest-unreachable' | 'redirect';
   id: number;
   seq: number;
   /** For dest-unreachable: 1 = host unreachable (the next hop did not answer ARP). */
   code?: number;
-  /** For dest-unreachable: the destination of the packet it reports. */
+  /** For dest-unreachable and redirect: the destination of the packet it reports. */
   about?: string;
+  /** For redirect: the better first hop it advises. */
+  gateway?: string;
+  /** For redirect: the kind of packet it quotes. */
+  quoted?: 'echo-request' | 'echo-reply';
 }
 
 export interface IpFields {
@@ -73,7 +80,8 @@ export type FrameKind =
   | 'arping-request' // arping's own request
   | 'icmp-echo-request'
   | 'icmp-echo-reply'
-  | 'icmp-unreachable';
+  | 'icmp-unreachable'
+  | 'icmp-redirect';
 
 /** Which sysctl a decision read, with the values that made its effective value. */
 export interface SettingUse {
@@ -144,6 +152,11 @@ export const DECISIONS = {
   'ip_input.rp_filter': { drop: CHECK_FAIL },
   'ip_input.local': { accept: ['echo_request'] },
   'ip_input.forward': { drop: ['ttl'], forward: ['forward'] },
+  'ip_forward.redirect': { info: ['redirect_sent'] },
+  'icmp.redirect': {
+    accept: ['redirect_resolve', 'redirect_exception'],
+    ignore: ['redirect_rx_off', 'redirect_bad_gw', 'redirect_not_onlink', 'redirect_secure', 'redirect_local_gw'],
+  },
   'ip_input.no_route': { drop: [...ROUTE_ERRORS, ...ROUTE_UNREACHABLE] },
   'ip_output.no_route': { drop: ['net_unreachable', 'bad_source', 'route_type_to'] },
   'neigh.failed': { drop: ['local_sender', 'remote_sender', 'error_packet'] },
@@ -189,6 +202,8 @@ export interface DecisionParams {
   delay?: number;
   /** The device a socket is bound to. */
   bound?: string;
+  /** The better first hop an ICMP redirect names. */
+  gw?: string;
 }
 
 export interface DecisionEvent {

@@ -39,7 +39,10 @@ export interface FrameBytesOptions {
 export function frameBytes(frame: Frame, options: FrameBytesOptions = {}): Uint8Array {
   let payload: Uint8Array;
   if (frame.ethertype === ETHERTYPE_ARP && frame.arp) payload = arpPayload(frame.arp);
-  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) payload = frame.ip.icmp.type === 'dest-unreachable' ? ipv4Unreachable(frame.ip, options.echoTimeMicros ?? 0) : ipv4Echo(frame.ip, options.echoTimeMicros ?? 0);
+  else if (frame.ethertype === ETHERTYPE_IPV4 && frame.ip) {
+    const t = frame.ip.icmp.type;
+    payload = t === 'dest-unreachable' || t === 'redirect' ? ipv4Error(frame.ip, options.echoTimeMicros ?? 0) : ipv4Echo(frame.ip, options.echoTimeMicros ?? 0);
+  }
   else throw new Error(`frame ${frame.id}: ethertype 0x${frame.ethertype.toString(16)} without its ${frame.ethertype === ETHERTYPE_ARP ? 'arp' : 'ip'} fields`);
   const unpadded = ETH_HEADER_LEN + payload.length;
   // The trace states the wire length; a disagreement means this file and the engine drifted.
@@ -100,14 +103,17 @@ function ipv4Echo(ip: IpFields, echoTimeMicros: number): Uint8Array {
 }
 
 const ICMP_DEST_UNREACH = 3;
+const ICMP_REDIRECT = 5;
 
 /**
  * ICMP destination unreachable (icmp_send): IPv4 header (TOS 0xc0, as Linux sends ICMP
  * errors) + type 3, the code, 4 unused bytes, then the whole offending echo request as the
  * router held it (TTL already decremented), within the 576-byte limit.
  */
-function ipv4Unreachable(ip: IpFields, echoTimeMicros: number): Uint8Array {
-  const quoted = ipv4Echo({ src: ip.dst, dst: ip.icmp.about ?? ip.src, ttl: 63, icmp: { type: 'echo-request', id: ip.icmp.id, seq: ip.icmp.seq } }, echoTimeMicros);
+/** An ICMP error (host unreachable, or redirect with its gateway) quoting the packet it is about. */
+function ipv4Error(ip: IpFields, echoTimeMicros: number): Uint8Array {
+  const redirect = ip.icmp.type === 'redirect';
+  const quoted = ipv4Echo({ src: ip.dst, dst: ip.icmp.about ?? ip.src, ttl: 63, icmp: { type: ip.icmp.quoted ?? 'echo-request', id: ip.icmp.id, seq: ip.icmp.seq } }, echoTimeMicros);
   const p = new Uint8Array(IPV4_HEADER_LEN + ICMP_HEADER_LEN + quoted.length);
   p[0] = 0x45;
   p[1] = 0xc0;
@@ -119,8 +125,9 @@ function ipv4Unreachable(ip: IpFields, echoTimeMicros: number): Uint8Array {
   p.set(ipv4Bytes(ip.dst), 16);
   writeU16(p, 10, internetChecksum(p, 0, IPV4_HEADER_LEN));
   const o = IPV4_HEADER_LEN;
-  p[o] = ICMP_DEST_UNREACH;
+  p[o] = redirect ? ICMP_REDIRECT : ICMP_DEST_UNREACH;
   p[o + 1] = ip.icmp.code ?? 1;
+  if (redirect) p.set(ipv4Bytes(ip.icmp.gateway ?? '0.0.0.0'), o + 4);
   p.set(quoted, o + ICMP_HEADER_LEN);
   writeU16(p, o + 2, internetChecksum(p, o, p.length));
   return p;

@@ -120,6 +120,7 @@ export const en = {
     'icmp-echo-request': 'ICMP echo request',
     'icmp-echo-reply': 'ICMP echo reply',
     'icmp-unreachable': 'ICMP host unreachable',
+    'icmp-redirect': 'ICMP redirect',
   },
   hostKind: { host: 'host', router: 'router', director: 'LVS director', 'real-server': 'real server', client: 'client' },
   timeline: {
@@ -189,6 +190,9 @@ export const en = {
     promote_secondaries: 'a secondary address takes over when the primary goes',
     log_martians: 'log packets with impossible addresses',
     send_redirects: 'send ICMP redirects',
+    accept_redirects: 'believe ICMP redirects',
+    secure_redirects: 'only redirects to a default gateway',
+    shared_media: 'redirects to hosts of other subnets on this link',
   },
   segment: {
     title: 'Segment {{name}} (Linux bridge)',
@@ -261,6 +265,8 @@ export const en = {
     'ip_input_rp_filter': 'reverse-path filter (IP)',
     'ip_input_local': 'local delivery',
     'ip_input_forward': 'forwarding',
+    'ip_forward_redirect': 'ICMP redirect sent',
+    'icmp_redirect': 'ICMP redirect received',
     'ip_input_no_route': 'no route',
     'ip_output_no_route': 'no route out',
     'neigh_failed': 'address unresolved',

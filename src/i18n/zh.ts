@@ -121,6 +121,7 @@ export const zh: Messages = {
     'icmp-echo-request': 'ICMP 回显请求',
     'icmp-echo-reply': 'ICMP 回显应答',
     'icmp-unreachable': 'ICMP 主机不可达',
+    'icmp-redirect': 'ICMP 重定向',
   },
   hostKind: { host: '主机', router: '路由器', director: 'LVS 调度器', 'real-server': '真实服务器', client: '客户端' },
   timeline: {
@@ -190,6 +191,9 @@ export const zh: Messages = {
     promote_secondaries: '主地址删除时由从地址接替',
     log_martians: '记录地址不可能出现的数据包',
     send_redirects: '发送 ICMP 重定向',
+    accept_redirects: '接受 ICMP 重定向',
+    secure_redirects: '只接受指向默认网关的重定向',
+    shared_media: '允许链路上其他子网主机间的重定向',
   },
   segment: {
     title: '网段 {{name}}（Linux 网桥）',
@@ -262,6 +266,8 @@ export const zh: Messages = {
     ip_input_rp_filter: '反向路径过滤（IP）',
     ip_input_local: '本机交付',
     ip_input_forward: '转发',
+    ip_forward_redirect: '发送 ICMP 重定向',
+    icmp_redirect: '收到 ICMP 重定向',
     ip_input_no_route: '没有路由',
     ip_output_no_route: '没有出站路由',
     neigh_failed: '地址解析失败',

@@ -52,6 +52,10 @@ export const CONF_KNOBS = {
   promote_secondaries: { combine: 'or', def: 0, ...bool },
   log_martians: { combine: 'or', def: 0, ...bool },
   send_redirects: { combine: 'or', def: 1, ...bool },
+  // IN_DEV_RX_REDIRECTS: AND of all/dev on a forwarding device, OR otherwise (ip/redirect.ts).
+  accept_redirects: { combine: 'or', def: 1, ...bool },
+  secure_redirects: { combine: 'or', def: 1, ...bool },
+  shared_media: { combine: 'or', def: 1, ...bool },
 } as const satisfies Record<string, KnobDef>;
 
 export type Knob = keyof typeof CONF_KNOBS;

@@ -9,7 +9,7 @@ import { NeighParms } from '../neigh/parms.ts';
 import type { NeighEntry } from '../neigh/entry.ts';
 import type { Route } from '../route/route.ts';
 import type { Port } from '../l2/bridge.ts';
-import type { Micros } from '../trace.ts';
+import type { IcmpFields, Micros } from '../trace.ts';
 
 /** Address scopes as rtnetlink numbers: smaller is wider. */
 export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
@@ -34,7 +34,7 @@ export interface IpPacket {
   src: Ip4;
   dst: Ip4;
   ttl: number;
-  icmp: { type: 'echo-request' | 'echo-reply' | 'dest-unreachable'; id: number; seq: number; code?: number; about?: string };
+  icmp: IcmpFields;
   /** Frame that carried it in (for explanations), if received. */
   inFrame?: number;
 }
@@ -88,6 +88,13 @@ export class Host {
   byName = new Map<string, Device>();
   /** The main routing table (user and connected routes), in insertion order. */
   routes: Route[] = [];
+  /** ip_rt_send_redirect's per-source state (inet_peer rate_tokens/n_redirects, rate_last). */
+  redirectPeers = new Map<Ip4, { n: number; last: Micros }>();
+  /**
+   * Nexthop exceptions learnt from redirects (fib_nh_exception): packets to `dst` that
+   * take `route` go to `gw` instead of the route's gateway until `expires`.
+   */
+  exceptions = new Map<Ip4, { route: Route; gw: Ip4; expires: Micros }>();
   /** ICMP echo id counter for ping sessions. */
   nextPingId: number;
 

@@ -8,6 +8,7 @@ import type { World } from '../sim/world.ts';
 import type { CHECK_FAIL, Frame } from '../trace.ts';
 import { routeInput } from '../route/input.ts';
 import { nexthopAddr } from '../route/route.ts';
+import { exceptionNexthop, maybeSendRedirect, receiveRedirect } from './redirect.ts';
 import { ipSendLocal, neighXmit } from './output.ts';
 import type { PktType } from '../host/rx.ts';
 import { ip as parseIp } from '../net/ip.ts';
@@ -31,8 +32,10 @@ export function ipRcv(w: World, dev: Device, frame: Frame, pkt: PktType): void {
       return;
     }
     w.decision(frame.id, host, dev, 'ip_input.forward', 'forward', 'forward', [rt.forwarding], { dst: f.dst, out: rt.out.name });
+    // ip_forward: a redirect goes out before the packet does.
+    maybeSendRedirect(w, dev, p, rt.route, rt.out, rt.validation);
     const fwd: IpPacket = { ...p, ttl: p.ttl - 1 };
-    neighXmit(w, rt.out, nexthopAddr(rt.route, p.dst), fwd);
+    neighXmit(w, rt.out, exceptionNexthop(w, rt.route, p.dst, nexthopAddr(rt.route, p.dst)), fwd);
     return;
   }
   if (rt.kind === 'error' && rt.validation && rt.validation.settings[0]?.value) {
@@ -52,6 +55,11 @@ export function ipLocalDeliver(w: World, dev: Device, p: IpPacket): void {
     return;
   }
   const s = w.pings.get(`${host.name}:${p.icmp.id}`);
+  if (p.icmp.type === 'redirect') {
+    // icmp_err (an echo reply we sent) or ping_err (an echo request of a running ping).
+    if (p.icmp.quoted === 'echo-reply' || s) receiveRedirect(w, dev, p);
+    return;
+  }
   if (!s) return;
   if (!s.accepts(dev)) {
     w.decision(p.inFrame ?? null, host, dev, 'ping.reply', 'drop', p.icmp.type === 'dest-unreachable' ? 'bound_dev_error' : 'bound_dev_reply', [], { bound: s.boundDev ?? undefined });

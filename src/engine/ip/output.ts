@@ -12,13 +12,14 @@ import { neighCreate, neighOutput } from '../neigh/machine.ts';
 import type { NeighEntry } from '../neigh/entry.ts';
 import { transmit } from '../l2/bridge.ts';
 import { ipLocalDeliver } from './input.ts';
+import { exceptionNexthop } from './redirect.ts';
 
 export function xmitResolved(w: World, dev: Device, mac: Mac, pkt: IpPacket): void {
   const frame = w.newFrame(dev.mac, mac, {
     ip: { src: fmtIp(pkt.src), dst: fmtIp(pkt.dst), ttl: pkt.ttl, icmp: { ...pkt.icmp } },
   });
   const t = pkt.icmp.type;
-  transmit(w, dev, frame, t === 'echo-request' ? 'icmp-echo-request' : t === 'echo-reply' ? 'icmp-echo-reply' : 'icmp-unreachable');
+  transmit(w, dev, frame, t === 'echo-request' ? 'icmp-echo-request' : t === 'echo-reply' ? 'icmp-echo-reply' : t === 'redirect' ? 'icmp-redirect' : 'icmp-unreachable');
 }
 
 /** Hands a packet to the neighbour layer of `dev` for next hop `nh`. */
@@ -47,7 +48,7 @@ export function ipSendLocal(w: World, host: Host, pkt: IpPacket, oif: Device | n
     w.after(1, () => ipLocalDeliver(w, lo, pkt));
     return { ok: true };
   }
-  neighXmit(w, r.dev, r.nexthop, pkt);
+  neighXmit(w, r.dev, r.route ? exceptionNexthop(w, r.route, pkt.dst, r.nexthop) : r.nexthop, pkt);
   return { ok: true };
 }
 
@@ -60,7 +61,7 @@ export function reportUnreachable(w: World, n: NeighEntry, pkts: IpPacket[]): vo
   const host = n.dev.host;
   for (const pkt of pkts) {
     const local = host.isLocal(pkt.src);
-    const isError = pkt.icmp.type === 'dest-unreachable';
+    const isError = pkt.icmp.type === 'dest-unreachable' || pkt.icmp.type === 'redirect';
     if (w.traceDetail) {
       w.decision(null, host, n.dev, 'neigh.failed', 'drop', isError ? 'error_packet' : local ? 'local_sender' : 'remote_sender', [], { ip: fmtIp(n.ip), dst: fmtIp(pkt.dst), src: fmtIp(pkt.src) });
     }

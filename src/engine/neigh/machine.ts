@@ -61,6 +61,25 @@ function probe(w: World, n: NeighEntry): void {
 }
 
 /**
+ * __neigh_event_send without a packet (a redirect's new gateway, __ip_do_redirect): an
+ * entry that is not valid starts resolving (or fails at once without probes to send).
+ */
+export function neighEventSend(w: World, n: NeighEntry): void {
+  n.used = w.now;
+  if (n.state === 'INCOMPLETE' || NUD_VALID.has(n.state)) return;
+  const p = n.dev.parms.values;
+  n.updated = w.now;
+  if (p.mcast_solicit + p.app_solicit) {
+    n.probes = p.ucast_solicit;
+    setState(w, n, 'INCOMPLETE', 'neigh_event_send', null);
+    addTimer(w, n, w.now + Math.max(p.retrans_time, 10_000));
+    probe(w, n);
+  } else {
+    setState(w, n, 'FAILED', 'neigh_event_send', null);
+  }
+}
+
+/**
  * A packet is sent through the entry (neigh_event_send + neigh_resolve_output).
  * Returns the MAC to send to now, or null when the packet was queued or dropped.
  */

@@ -7,7 +7,8 @@ import type { Ip4 } from '../net/ip.ts';
 import { effective } from '../host/conf.ts';
 import type { Device } from '../host/model.ts';
 import type { CheckReason, SettingUse } from '../trace.ts';
-import { fibLookup } from './route.ts';
+import { fibLookup, mainLookup } from './route.ts';
+import { SCOPE } from '../host/model.ts';
 
 export interface Validation {
   ok: boolean;
@@ -16,6 +17,12 @@ export interface Validation {
   via: string | null;
   /** Which branch decided (the explanation's reason code). */
   code: CheckReason;
+  /**
+   * __fib_validate_source's positive result: the source is directly connected through the
+   * device (its route has a host-scope nexthop). A forwarding device sends redirects only
+   * to such sources.
+   */
+  onLink?: boolean;
 }
 
 /**
@@ -47,12 +54,15 @@ export function validateSource(dev: Device, src: Ip4, oif: Device | null): Valid
   }
   const via = res.dev ? res.dev.name : null;
   if (res.dev === dev || (res.type === 'local' && dev.loopback)) {
-    return { ok: true, settings, via, code: 'dev_match' };
+    return { ok: true, settings, via, code: 'dev_match', onLink: res.nhScope >= SCOPE.host };
   }
   if (dev.addrs.length === 0) {
     if (rpf) return { ok: false, settings, via, code: 'no_addr' };
     return { ok: true, settings, via, code: 'no_addr_ok' };
   }
   if (rpf === 1) return { ok: false, settings, via, code: 'strict_other_dev' };
-  return { ok: true, settings, via, code: rpf === 2 ? 'loose_ok' : 'rp_off' };
+  // Loose or no check: a second lookup through this device says whether the source is on its link.
+  const back = mainLookup(host, src, dev);
+  const onLink = back !== null && back.type === 'unicast' && back.nhScope >= SCOPE.host;
+  return { ok: true, settings, via, code: rpf === 2 ? 'loose_ok' : 'rp_off', onLink };
 }

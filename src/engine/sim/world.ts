@@ -114,7 +114,7 @@ export class World {
   newFrame(src: string, dst: string, body: { arp: ArpFields } | { ip: IpFields }): Frame {
     const id = ++this.frameSeq;
     if ('arp' in body) return { id, src, dst, ethertype: 0x0806, arp: body.arp, length: 42 };
-    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: body.ip.icmp.type === 'dest-unreachable' ? 126 : 98 };
+    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: body.ip.icmp.type === 'dest-unreachable' || body.ip.icmp.type === 'redirect' ? 126 : 98 };
   }
 
   /** Records a decision: data only (rule, verdict, reason code, settings, values). */

@@ -71,6 +71,8 @@ function writeConf(host: Host, scope: string, knob: keyof typeof CONF_KNOBS, val
     // inet_forward_change: ip_forward sets all, default and every device.
     host.conf.all.values.forwarding = value;
     host.conf.dflt.values.forwarding = value;
+    // …and a router stops believing redirects (all.accept_redirects = !on).
+    host.conf.all.values.accept_redirects = value ? 0 : 1;
     for (const d of host.devices) d.conf.values.forwarding = value;
     return null;
   }

@@ -70,6 +70,22 @@ export const decisionsEn = {
       drop: { '*': '{{host}} drops the packet to {{dst}}: TTL exceeded' },
       forward: { '*': '{{host}} forwards the packet to {{dst}} out of {{out}} ({{set.forwarding}})' },
     },
+    ip_forward_redirect: {
+      info: { '*': '{{host}} forwards the packet to {{dst}} out of {{dev}}, the device it came in on: it tells {{src}} to use {{gw}} (ICMP redirect; {{set.send_redirects}})' },
+    },
+    icmp_redirect: {
+      accept: {
+        redirect_resolve: '{{host}} takes the redirect from {{src}}: it resolves {{gw}} first; the route to {{dst}} stays as it is',
+        redirect_exception: '{{host}} takes the redirect from {{src}}: packets to {{dst}} now go to {{gw}} (a nexthop exception)',
+      },
+      ignore: {
+        redirect_rx_off: '{{host}} ignores the redirect from {{src}} (to {{gw}} for {{dst}}): accept_redirects is off',
+        redirect_bad_gw: '{{host}} ignores the redirect from {{src}}: {{gw}} cannot be a gateway',
+        redirect_not_onlink: '{{host}} ignores the redirect from {{src}}: {{gw}} is not on this link',
+        redirect_secure: '{{host}} ignores the redirect from {{src}}: secure_redirects, and {{gw}} is no default gateway',
+        redirect_local_gw: '{{host}} ignores the redirect from {{src}}: {{gw}} is one of its own addresses',
+      },
+    },
     ip_input_no_route: { drop: { '*': '{{host}}.{{dev}} drops the packet to {{dst}}: {{why}}' } },
     ip_output_no_route: {
       drop: {

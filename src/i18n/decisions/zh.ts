@@ -69,6 +69,22 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
       drop: { '*': '{{host}} 丢弃发往 {{dst}} 的数据包：TTL 耗尽' },
       forward: { '*': '{{host}} 把发往 {{dst}} 的数据包从 {{out}} 转发出去（{{set.forwarding}}）' },
     },
+    ip_forward_redirect: {
+      info: { '*': '{{host}} 把发往 {{dst}} 的数据包从它进来的 {{dev}} 转发出去：它通知 {{src}} 改用 {{gw}}（ICMP 重定向；{{set.send_redirects}}）' },
+    },
+    icmp_redirect: {
+      accept: {
+        redirect_resolve: '{{host}} 接受来自 {{src}} 的重定向：先解析 {{gw}}，到 {{dst}} 的路由暂不改变',
+        redirect_exception: '{{host}} 接受来自 {{src}} 的重定向：发往 {{dst}} 的数据包改发给 {{gw}}（下一跳例外）',
+      },
+      ignore: {
+        redirect_rx_off: '{{host}} 忽略来自 {{src}} 的重定向（{{dst}} 改走 {{gw}}）：accept_redirects 关闭',
+        redirect_bad_gw: '{{host}} 忽略来自 {{src}} 的重定向：{{gw}} 不能作网关',
+        redirect_not_onlink: '{{host}} 忽略来自 {{src}} 的重定向：{{gw}} 不在本链路上',
+        redirect_secure: '{{host}} 忽略来自 {{src}} 的重定向：secure_redirects 开启，而 {{gw}} 不是默认网关',
+        redirect_local_gw: '{{host}} 忽略来自 {{src}} 的重定向：{{gw}} 是本机自己的地址',
+      },
+    },
     ip_input_no_route: { drop: { '*': '{{host}}.{{dev}} 丢弃发往 {{dst}} 的数据包：{{why}}' } },
     ip_output_no_route: {
       drop: {

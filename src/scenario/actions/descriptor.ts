@@ -123,10 +123,33 @@ export interface Profile {
   deletes?: boolean;
 }
 
+/**
+ * The neighbour parameters a scenario uses (net.ipv4.neigh.IFACE.*), as the union over its
+ * hosts and over time: every value that may be in force somewhere. Defaults: the kernel's.
+ */
+export interface NeighTiming {
+  /** retrans_time values (s). */
+  retrans: number[];
+  /** Largest mcast_solicit + app_solicit: how many retransmission intervals a resolution lasts. */
+  resolveProbes: number;
+  /** Largest ucast_solicit + app_solicit: probes of an entry in PROBE. */
+  reprobes: number;
+  /** delay_first_probe_time values (s). */
+  delay: number[];
+  /** locktime values (s). */
+  locktime: number[];
+  /** Smallest base_reachable_time (s): REACHABLE lasts at least half of it. */
+  baseReachableMin: number;
+}
+
+export const KERNEL_NEIGH: NeighTiming = { retrans: [1], resolveProbes: 3, reprobes: 3, delay: [5], locktime: [1], baseReachableMin: 30 };
+
 export interface TimingCtx {
   /** Some host answers for others (proxy_arp): its replies to broadcasts come 0–0.8 s late. */
   proxy: boolean;
   allHosts: string[];
+  /** Neighbour parameters in use (the kernel's when absent). */
+  neigh?: NeighTiming;
 }
 
 /** How the conformance harness runs an action's command on a real kernel. */

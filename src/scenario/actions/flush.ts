@@ -45,8 +45,10 @@ export const flush: ActionDescriptor<'flush', typeof schema> = {
       // Flushing every host's whole table leaves no timer pending; anything less deletes
       // entries that may hold queued packets (see Profile.deletes).
       const all = a.dev === undefined && ctx.allHosts.every((h) => a.hosts.includes(h));
-      if (all) return { reset: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [] };
-      return { deletes: true, outcomes: [{ lo: 0, hi: 0.05 }], events: () => [{ a: 0, b: 0.05, admin: true }] };
+      // One `ip neigh flush` after another: each takes a command's start time.
+      const hi = 0.05 + 0.04 * Math.max(0, a.hosts.length - 1);
+      if (all) return { reset: true, outcomes: [{ lo: 0, hi }], events: () => [] };
+      return { deletes: true, outcomes: [{ lo: 0, hi }], events: () => [{ a: 0, b: hi, admin: true }] };
     },
   },
 };

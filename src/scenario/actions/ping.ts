@@ -7,7 +7,7 @@ import { messages } from '../messages.ts';
 import { isIPv4 } from '../net.ts';
 import { fail, getopt, num, numberArg, unknownHost } from './cmdline.ts';
 import { defined, pick } from './common.ts';
-import type { ActionDescriptor, Ev, Outcome } from './descriptor.ts';
+import { KERNEL_NEIGH, type ActionDescriptor, type Ev, type Outcome } from './descriptor.ts';
 
 const schema = z.strictObject({
   type: z.literal('ping'), host, to: ipv4Schema, count: countSchema.optional(),
@@ -95,6 +95,8 @@ export const ping: ActionDescriptor<'ping', typeof schema> = {
     // ping returns at once after its last reply, or -W seconds after its last request.
     timing(a, ctx) {
       const P = ctx.proxy ? PROXY : 0;
+      const nt = ctx.neigh ?? KERNEL_NEIGH;
+      const maxRetrans = Math.max(...nt.retrans);
       const c = a.count ?? 1;
       const W = a.W ?? 1;
       // A ping that succeeded had every resolution on its path answered: only a failed one
@@ -104,14 +106,20 @@ export const ping: ActionDescriptor<'ping', typeof schema> = {
       return {
         anchor: true,
         outcomes,
-        holds: (o) => (o.failed ? [{ a: 0, b: 3.3 }] : []),
+        holds: (o) => (o.failed ? [{ a: 0, b: nt.resolveProbes * maxRetrans + 0.3 }] : []),
         events: (o) => {
           const ev: Ev[] = [{ a: 0, b: 0.05 + P }];
           for (let k = 1; k < c; k++) ev.push({ a: k, b: k + 0.2 });
           // An unanswered resolution: retransmissions, then FAILED (and ICMP errors).
-          if (o.failed) ev.push({ a: 1, b: 1.15 }, { a: 2, b: 2.2 }, { a: 3, b: 3.25 });
-          // An entry used while STALE: DELAY, probe at ~5 s, retransmissions, FAILED.
-          ev.push({ a: 4.8, b: 9.3 + (c - 1) + P });
+          // (a retransmission or FAILED every retrans_time, up to mcast_solicit + app_solicit)
+          if (o.failed) {
+            for (const r of nt.retrans) {
+              for (let k = 0; k < nt.resolveProbes; k++) ev.push({ a: (k + 1) * r, b: (k + 1) * r + 0.15 + 0.05 * k });
+            }
+          }
+          // An entry used while STALE: DELAY, probe after delay_first_probe_time (~5 s),
+          // retransmissions (ucast_solicit + app_solicit), FAILED.
+          ev.push({ a: Math.min(...nt.delay) - 0.2, b: Math.max(...nt.delay) + 0.5 + maxRetrans * nt.reprobes + 0.8 + (c - 1) + P });
           return ev;
         },
       };

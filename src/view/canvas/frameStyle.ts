@@ -29,6 +29,7 @@ export const FRAME_STYLES: Record<FrameKind, FrameStyle> = {
   'icmp-echo-request': { shape: 'pill', label: 'ECHO', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-request' },
   'icmp-echo-reply': { shape: 'pill', label: 'ECHO-REPLY', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-reply' },
   'icmp-unreachable': { shape: 'pill', label: 'UNREACH', cls: 'f-icmp', nameKey: 'frameKind.icmp-unreachable' },
+  'icmp-redirect': { shape: 'pill', label: 'REDIRECT', cls: 'f-icmp', nameKey: 'frameKind.icmp-redirect' },
 };
 
 export const isArpKind = (k: FrameKind) => !k.startsWith('icmp');

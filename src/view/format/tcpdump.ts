@@ -33,6 +33,9 @@ function arpBody(frame: Frame, padded: boolean): string {
 
 function ipBody(frame: Frame): string {
   const ip = frame.ip!;
+  if (ip.icmp.type === 'redirect') {
+    return `${ip.src} > ${ip.dst}: ICMP redirect ${ip.icmp.about ?? '?'} to host ${ip.icmp.gateway ?? '?'}, length ${frame.length - ETH_HEADER - 20}`;
+  }
   if (ip.icmp.type === 'dest-unreachable') {
     return `${ip.src} > ${ip.dst}: ICMP host ${ip.icmp.about ?? '?'} unreachable, length ${frame.length - ETH_HEADER - 20}`;
   }
