@@ -93,11 +93,14 @@ export const arping: ActionDescriptor<'arping', typeof schema> = {
   form: [
     { key: 'target', input: 'address', label: 'target', error: 'target', required: true, placeholder: '192.168.100.36' },
     { key: 'count', input: 'number', option: '-c', error: 'count', initial: '1', min: 1, max: 100, whole: true },
+    { key: 'w', input: 'number', option: '-w', error: 'timeout', above: 0, max: 3600 },
     { key: 'iface', input: 'iface', option: '-I', error: 'iface', required: true, empty: 'choose' },
     { key: 'src', input: 'address', option: '-s', error: 'src', empty: 'srcAuto' },
     { key: 'D', input: 'flag', option: '-D', hint: 'flagD' },
     { key: 'U', input: 'flag', option: '-U', hint: 'flagU' },
     { key: 'A', input: 'flag', option: '-A', hint: 'flagA' },
+    { key: 'b', input: 'flag', option: '-b', hint: 'flagb' },
+    { key: 'f', input: 'flag', option: '-f', hint: 'flagf' },
   ],
   run: ACTION_RUNNERS.arping,
   harness: {

@@ -16,6 +16,10 @@ describe('command form drafts', () => {
     expect(actionFromDraft(arping, [])).toEqual({
       ok: true, action: { type: 'arping', host: 'A', iface: 'eth1', target: '192.168.100.39', count: 3, src: '192.168.100.17', U: true },
     });
+    expect(actionFromDraft(draft('B', 'arping', { target: '10.0.0.1', iface: 'eth0', w: '2', b: true, f: true }), [])).toEqual({
+      ok: true, action: { type: 'arping', host: 'B', target: '10.0.0.1', count: 1, w: 2, iface: 'eth0', b: true, f: true },
+    });
+    expect(actionFromDraft(draft('B', 'arping', { target: '10.0.0.1', iface: 'eth0', w: '0' }), [])).toEqual({ ok: false, error: 'timeout' });
     // a blank count is the form's 1 (arping without -c would never stop)
     expect(actionFromDraft(draft('A', 'arping', { target: '10.0.0.1', iface: 'eth0', count: ' ' }), [])).toMatchObject({ ok: true, action: { count: 1 } });
   });
