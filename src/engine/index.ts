@@ -3,7 +3,7 @@ export { simulate, Simulation, CMD_START, type SimulateOptions } from './sim/run
 export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
 export { inspectHosts, hostViewsOf, viewHost, type HostView, type DeviceView, type RouteView, type KnobView, type AddrView } from './sim/inspect.ts';
 export { CONF_KNOBS, KNOB_NAMES, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
-export { LEGAL_TRANSITIONS } from './neigh/entry.ts';
+export { KERNEL_TRANSITIONS, kernelCanMake, edgeOf } from './neigh/transitions.ts';
 export type * from './trace.ts';
 export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export type * from './input.ts';

@@ -15,19 +15,6 @@ export const NUD_VALID = new Set<NudOrNone>(['REACHABLE', 'STALE', 'DELAY', 'PRO
 export const NUD_CONNECTED = new Set<NudOrNone>(['REACHABLE', 'NOARP', 'PERMANENT']);
 export const NUD_IN_TIMER = new Set<NudOrNone>(['INCOMPLETE', 'REACHABLE', 'DELAY', 'PROBE']);
 
-/** The transitions the kernel can make (the legal graph; property tests check it). */
-export const LEGAL_TRANSITIONS: Record<NudOrNone, readonly NudOrNone[]> = {
-  NONE: ['INCOMPLETE', 'STALE', 'REACHABLE', 'FAILED', 'PERMANENT', 'NOARP', 'DELAY', 'PROBE'],
-  INCOMPLETE: ['REACHABLE', 'STALE', 'FAILED', 'PERMANENT', 'NOARP', 'DELAY', 'PROBE'],
-  REACHABLE: ['STALE', 'DELAY', 'FAILED', 'PERMANENT', 'NOARP', 'PROBE'],
-  STALE: ['DELAY', 'REACHABLE', 'FAILED', 'PERMANENT', 'NOARP', 'PROBE'],
-  DELAY: ['REACHABLE', 'PROBE', 'STALE', 'FAILED', 'PERMANENT', 'NOARP'],
-  PROBE: ['REACHABLE', 'FAILED', 'STALE', 'PERMANENT', 'NOARP', 'DELAY'],
-  FAILED: ['INCOMPLETE', 'STALE', 'REACHABLE', 'PERMANENT', 'NOARP', 'DELAY', 'PROBE'],
-  NOARP: ['PERMANENT', 'STALE', 'REACHABLE', 'FAILED', 'DELAY', 'PROBE', 'INCOMPLETE'],
-  PERMANENT: ['STALE', 'REACHABLE', 'FAILED', 'NOARP', 'DELAY', 'PROBE', 'INCOMPLETE'],
-};
-
 export class NeighEntry {
   readonly ip: Ip4;
   readonly dev: Device;

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { scenarioArbitrary } from '../../scenario/arbitrary.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { simulate } from '../sim/run.ts';
-import { LEGAL_TRANSITIONS } from '../neigh/entry.ts';
 import type { EngineScenario } from '../input.ts';
 
 const arb = scenarioArbitrary({ maxHosts: 5, maxActions: 8 });
@@ -35,19 +34,6 @@ describe('engine properties', () => {
 
   it('never throws on a valid scenario', () => {
     fc.assert(fc.property(arb, (s) => void simulate(engineOf(s))), { seed: 7, numRuns: RUNS });
-  });
-
-  it('makes only neighbour transitions the kernel can make', () => {
-    fc.assert(
-      fc.property(arb, (s) => {
-        const r = simulate(engineOf(s));
-        for (const e of r.events) {
-          if (e.kind !== 'neigh' || e.from === null || e.to === null || e.from === e.to) continue;
-          expect(LEGAL_TRANSITIONS[e.from], `${e.host}.${e.dev} ${e.ip}: ${e.from} → ${e.to} (${e.cause})`).toContain(e.to);
-        }
-      }),
-      { seed: 11, numRuns: RUNS },
-    );
   });
 
   it('never replies to a request on an interface whose effective arp_ignore is 8', () => {
