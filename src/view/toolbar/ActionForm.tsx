@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ACTIONS } from '../../scenario/actions/registry.ts';
 import type { FormField } from '../../scenario/actions/descriptor.ts';
-import { actionFromDraft, draftFromAction, emptyDraft, FORM_TYPES, formFields, type Draft, type DraftType } from './actionDraft.ts';
+import { IssueList } from '../editor/IssueList.tsx';
+import type { ScenarioIssue } from '../../scenario/load.ts';
+import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, FORM_TYPES, formFields, type Draft, type DraftType } from './actionDraft.ts';
 
 /**
  * Runs a command, or edits an action of the list: the types and fields come from the action
@@ -23,30 +25,56 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
   const hostsKey = useApp((s) => Object.keys(s.scenario.hosts).join('\u0000'));
   const hosts = hostsKey ? hostsKey.split('\u0000') : [];
   const ifacesKey = useApp((s) => s.engineInput?.hosts.map((h) => `${h.name}:${h.interfaces.map((i) => i.name).join(',')}`).join(';') ?? '');
-  const [draft, setDraft] = useState<Draft>(() => (action ? draftFromAction(action, hosts[0] ?? '') : emptyDraft(hosts[hosts.length - 1] ?? '')));
+  // "On host" starts at the selected host (else the first), and follows the selection until
+  // the user picks a host in the form.
+  const selected = useApp((s) => (s.selection && 'host' in s.selection && s.selection.host && Object.hasOwn(s.scenario.hosts, s.selection.host) ? s.selection.host : null));
+  const ifacesOf = (host: string) => ifacesKey.split(';').find((x) => x.startsWith(`${host}:`))?.split(':')[1]?.split(',').filter(Boolean) ?? [];
+  const [draft, setDraft] = useState<Draft>(() => (action ? draftFromAction(action, hosts[0] ?? '') : emptyDraft(selected ?? hosts[0] ?? '')));
   const [error, setError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ScenarioIssue[]>([]);
+  const [followed, setFollowed] = useState({ selected, touched: action !== undefined });
+  if (!followed.touched && selected !== followed.selected) {
+    setFollowed({ selected, touched: false });
+    if (selected) setDraft((d) => draftForHost(d, selected, ifacesOf(selected)));
+  }
+  // The host's interfaces changed (an edit, undo), or the host went away: re-check the draft.
+  const host = hosts.includes(draft.host) ? draft.host : (selected ?? hosts[0] ?? '');
+  const ifaces = ifacesOf(host);
+  // (Only once the interfaces are known: the engine input exists when the scenario is valid.)
+  const current = ifacesKey ? draftForHost(draft, host, ifaces) : draft;
+  if (current !== draft) setDraft(current);
 
-  const ifaces = ifacesKey.split(';').find((x) => x.startsWith(`${draft.host}:`))?.split(':')[1]?.split(',').filter(Boolean) ?? [];
   const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
+    setDraft((d) => {
+      const next = { ...d, ...patch };
+      return patch.host !== undefined && ifacesKey ? draftForHost(next, patch.host, ifacesOf(patch.host)) : next;
+    });
+    if (patch.host !== undefined) setFollowed((f) => ({ ...f, touched: true }));
     setError(null);
+    setIssues([]);
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = actionFromDraft(draft, hosts);
+    const r = actionFromDraft(current, hosts);
     if (!r.ok) {
       setError(r.error);
       return;
     }
+    // Through the checked dispatch: an action the scenario's validation refuses (an
+    // interface or source address the host does not have…) is not added; the form says why.
     const st = api.getState();
+    const op = editing !== null ? ({ type: 'updateAction', index: editing, action: r.action } as const) : ({ type: 'addAction', action: r.action } as const);
+    const index = st.scenario.actions?.length ?? 0;
+    const refused = st.dispatch(op, { quiet: true });
+    if (refused.length) {
+      setIssues(refused);
+      return;
+    }
     if (editing !== null) {
-      st.dispatch({ type: 'updateAction', index: editing, action: r.action });
       st.setEditingAction(null);
       return;
     }
-    const index = st.scenario.actions?.length ?? 0;
-    st.dispatch({ type: 'addAction', action: r.action });
     // The new trace comes from the simulator (a worker): play the step once it is there.
     api.getState().afterSim(() => api.getState().runStep(index + 1));
   };
@@ -107,7 +135,7 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
         {ACTIONS[draft.type].hosts !== 'none' ? (
           <label className="field">
             <span>{t('form.host')}</span>
-            <select value={draft.host} onChange={(e) => set({ host: e.target.value })}>
+            <select value={host} onChange={(e) => set({ host: e.target.value })}>
               {hosts.map((h) => (
                 <option key={h} value={h}>{h}</option>
               ))}
@@ -134,6 +162,7 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
         </label>
       ))}
       {error ? <p className="form-error" role="alert">{t(`form.errors.${error}`)}</p> : null}
+      <IssueList issues={issues} />
       <div className="form-row">
         <button type="submit" className="primary">{editing !== null ? t('form.update') : t('form.addRun')}</button>
         {editing !== null ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFromDraft, draftFromAction, emptyDraft, FORM_TYPES, type Draft } from './actionDraft.ts';
+import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, FORM_TYPES, type Draft } from './actionDraft.ts';
 
 const draft = (host: string, type: Draft['type'], values: Draft['values']): Draft => {
   const d = emptyDraft(host, type);
@@ -47,5 +47,20 @@ describe('command form drafts', () => {
     expect(actionFromDraft({ ...d, type: 'ping', values: { ...d.values, to: '10.0.0.3' } }, ['A'])).toEqual({
       ok: true, action: { type: 'ping', host: 'A', to: '10.0.0.3', iface: 'eth0', settle: 0.5, note: 'probe' },
     });
+  });
+  it('another host: an interface it does not have is cleared (the issue: -I eth1 kept for C1), one it has stays', () => {
+    const d = draft('R1', 'arping', { target: '192.168.100.200', to: '192.168.100.200', iface: 'eth1' });
+    const onC1 = draftForHost({ ...d, type: 'ping' }, 'C1', ['lo', 'eth0']);
+    expect(onC1.host).toBe('C1');
+    expect(onC1.values.iface).toBe('');
+    expect(onC1.values.target).toBe('192.168.100.200');
+    expect(actionFromDraft(onC1, ['C1', 'R1'])).toMatchObject({ ok: true, action: { type: 'ping', host: 'C1' } });
+    expect((actionFromDraft(onC1, []) as { action: Record<string, unknown> }).action.iface).toBeUndefined();
+    // arping needs -I: cleared, the form asks for one instead of adding a broken action.
+    expect(actionFromDraft(draftForHost(d, 'C1', ['lo', 'eth0']), [])).toEqual({ ok: false, error: 'iface' });
+    const onD = draftForHost(d, 'D', ['lo', 'eth0', 'eth1']);
+    expect(onD.values.iface).toBe('eth1');
+    // Nothing to change: the same draft (the form re-checks on every render).
+    expect(draftForHost(d, 'R1', ['lo', 'eth0', 'eth1'])).toBe(d);
   });
 });

@@ -105,3 +105,17 @@ export function actionFromDraft(d: Draft, hosts: string[]): DraftResult {
   }
   return { ok: true, action };
 }
+
+/** The draft's keys whose value is an interface of the draft's host (-I). */
+const IFACE_KEYS: ReadonlySet<string> = new Set(FORM_TYPES.flatMap((t) => formFields(t).filter((f) => f.input === 'iface').map((f) => f.key)));
+
+/**
+ * The draft on another host (or the same host after its interfaces changed): an interface
+ * the host does not have is cleared, so the form never shows — or submits — `-I eth1` for a
+ * host without eth1. The draft itself is returned when nothing changes.
+ */
+export function draftForHost(d: Draft, host: string, ifaces: readonly string[]): Draft {
+  const stale = Object.entries(d.values).filter(([k, v]) => IFACE_KEYS.has(k) && typeof v === 'string' && v !== '' && !ifaces.includes(v));
+  if (host === d.host && stale.length === 0) return d;
+  return { ...d, host, values: { ...d.values, ...Object.fromEntries(stale.map(([k]) => [k, ''])) } };
+}

@@ -1,0 +1,57 @@
+/**
+ * The command form re-checks its options when the host or the command changes, adds through
+ * the checked dispatch, and starts on the selected host. The issue's flow, in the trainer's
+ * LVS topology. Screenshot: e2e/screenshots/forms-*.png.
+ */
+import { expect, test } from '@playwright/test';
+import { LVS_TRAINER } from '../src/scenario/fixtures/lvsTrainer.ts';
+import { ArpLabPage } from './pages/ArpLabPage.ts';
+
+interface FormWindow {
+  __arplab: { loadScenario(json: unknown): { ok: boolean }; getState(): { scenario: { actions?: Record<string, unknown>[] } } };
+}
+
+test('arping -I eth1 on R1, then ping on C1: -I is cleared, the added action has no -I; "On host" follows the selection', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open();
+  const valid = { ...LVS_TRAINER, actions: [LVS_TRAINER.actions[0]] };
+  expect(await page.evaluate((s) => (window as unknown as FormWindow).__arplab.loadScenario(s).ok, valid)).toBe(true);
+  const form = page.locator('form.action-form');
+  const onHost = form.getByLabel('On host');
+
+  // Selecting a host on the canvas makes it the form's host (not the last host added).
+  await app.selectHost('R1');
+  await expect(onHost).toHaveValue('R1');
+  await form.getByLabel('Command').selectOption('arping');
+  await form.getByLabel('-I').selectOption('eth1');
+  await form.getByLabel('Target address').fill('192.168.100.200');
+
+  await form.getByLabel('Command').selectOption('ping');
+  await expect(form.getByLabel('-I')).toHaveValue('eth1');
+  await form.getByLabel('Destination').fill('192.168.100.200');
+  await onHost.selectOption('C1');
+  // C1 has no eth1: the option is gone and so is the choice.
+  await expect(form.getByLabel('-I')).toHaveValue('');
+  await expect(form.getByLabel('-I').locator('option')).toHaveText(['(route decides)', 'eth0']);
+  await page.screenshot({ path: 'e2e/screenshots/forms-01-cleared.png' });
+  // Once picked in the form, the host stays when the selection changes.
+  await app.selectHost('D');
+  await expect(onHost).toHaveValue('C1');
+
+  await form.getByRole('button', { name: 'Add and run' }).click();
+  await expect(page.locator('[data-action]')).toHaveCount(2);
+  const added = await page.evaluate(() => (window as unknown as FormWindow).__arplab.getState().scenario.actions?.[1]);
+  expect(added).toEqual({ type: 'ping', host: 'C1', to: '192.168.100.200' });
+
+  // Back to arping on R1: -I must be chosen again; without it the form says so and adds nothing.
+  await form.getByLabel('Command').selectOption('arping');
+  await onHost.selectOption('R1');
+  await form.getByRole('button', { name: 'Add and run' }).click();
+  await expect(form.getByRole('alert')).toContainText('arping needs an interface (-I).');
+  await expect(page.locator('[data-action]')).toHaveCount(2);
+
+  // Reload: everything is valid, nothing is left out.
+  await page.reload();
+  await expect(page.locator('[data-action]')).toHaveCount(2);
+  await expect(page.locator('[data-key="storage.partial"]')).toHaveCount(0);
+});
