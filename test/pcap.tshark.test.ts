@@ -73,7 +73,7 @@ function expectedRow(tx: TxEvent, number: number, unixMicros: number, pad60: boo
     };
   }
   if (!f.ip) throw new Error(`frame ${f.id} has neither ARP nor IP fields`);
-  const { icmp } = f.ip;
+  const icmp = f.ip.icmp!;
   const request = icmp.type === 'echo-request';
   const key = `${icmp.id}/${icmp.seq}/${request ? f.ip.src : f.ip.dst}`;
   if (request) requestNumber.set(key, number);

@@ -50,9 +50,43 @@ export interface NeighSpec {
 
 export type HostKind = 'host' | 'router' | 'director' | 'real-server' | 'client';
 
+/** A server socket: `proto` on `port`, on one address or (no addr) all of them. */
+export interface ListenSpec {
+  proto: 'tcp' | 'udp';
+  port: number;
+  addr?: string;
+}
+
+/** A real server of a virtual service (`ipvsadm -a -r IP[:PORT] -w WEIGHT -g|-i|-m`). */
+export interface IpvsDestSpec {
+  ip: string;
+  /** Defaults to the service's port. */
+  port?: number;
+  weight: number;
+  method: 'dr' | 'tun' | 'nat';
+}
+
+/** A virtual service (`ipvsadm -A -t|-u VIP:PORT -s SCHED [-p SECONDS [-M MASK]]`). */
+export interface IpvsServiceSpec {
+  proto: 'tcp' | 'udp';
+  vip: string;
+  port: number;
+  scheduler: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh' | 'dh' | 'sed' | 'nq';
+  /** Persistence timeout in seconds (-p), absent = not persistent. */
+  persistent?: number;
+  /** Persistence granularity (-M), default 255.255.255.255. */
+  netmask?: string;
+  /** In the order `ipvsadm -a` added them. */
+  dests: IpvsDestSpec[];
+}
+
 export interface HostSpec {
   name: string;
   kind?: HostKind;
+  /** Server sockets (a real server's web server). */
+  listen?: ListenSpec[];
+  /** IPVS virtual services (a director). */
+  ipvs?: IpvsServiceSpec[];
   /** In scenario order; `lo` is added by the engine when absent. */
   interfaces: InterfaceSpec[];
   routes: RouteSpec[];
@@ -159,6 +193,20 @@ export interface SnapshotAction extends ActionBase {
   type: 'snapshot';
 }
 
+/**
+ * A curl-like client: `count` connections to `to` ("a.b.c.d:port"), one every
+ * `interval` seconds, each given up after `timeout` seconds.
+ */
+export interface ConnectAction extends ActionBase {
+  type: 'connect';
+  host: string;
+  to: string;
+  proto?: 'tcp' | 'udp';
+  count?: number;
+  interval?: number;
+  timeout?: number;
+}
+
 export type Action =
   | PingAction
   | ArpingAction
@@ -172,11 +220,19 @@ export type Action =
   | WaitAction
   | SnapshotAction;
 
+/** Action types of the scenario format (each has a descriptor in src/scenario/actions). */
 export type ActionType = Action['type'];
+
+/**
+ * Actions the engine runs that the scenario format does not have yet (no descriptor):
+ * engine tests build them directly.
+ */
+export type EngineOnlyAction = ConnectAction;
+export type AnyAction = Action | EngineOnlyAction;
 
 export interface EngineScenario {
   seed: number;
   hosts: HostSpec[];
   segments: SegmentSpec[];
-  actions: Action[];
+  actions: AnyAction[];
 }

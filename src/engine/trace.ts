@@ -6,7 +6,7 @@
  * (src/i18n/decision.ts), in the reader's language. Times are integer microseconds of
  * simulated time.
  */
-import type { Action } from './input.ts';
+import type { AnyAction } from './input.ts';
 
 export type Micros = number;
 
@@ -45,13 +45,40 @@ export interface IcmpFields {
   gateway?: string;
   /** For redirect: the kind of packet it quotes. */
   quoted?: 'echo-request' | 'echo-reply';
+  /** For an error about a TCP segment or UDP datagram (port unreachable is code 3): the quoted ports. */
+  quote?: { proto: 'tcp' | 'udp'; sport: number; dport: number };
 }
 
+/** TCP flags as tcpdump prints them: S, F, R, P and "." for ACK, in that order (e.g. "S.", "P.", "F."). */
+export interface TcpFields {
+  sport: number;
+  dport: number;
+  flags: string;
+  seq: number;
+  ack: number;
+  /** Payload bytes (the engine carries short text payloads: a request line, a server's name). */
+  data?: string;
+}
+
+export interface UdpFields {
+  sport: number;
+  dport: number;
+  data?: string;
+}
+
+/**
+ * An IPv4 header and exactly one payload: ICMP, TCP, UDP, or (protocol 4, IP-in-IP) an
+ * inner IPv4 packet. ICMP frames carry only `icmp`, as before TCP/UDP existed.
+ */
 export interface IpFields {
   src: string;
   dst: string;
   ttl: number;
-  icmp: IcmpFields;
+  icmp?: IcmpFields;
+  tcp?: TcpFields;
+  udp?: UdpFields;
+  /** IP-in-IP (protocol 4): the encapsulated packet (ipip.c; IPVS -i). */
+  ipip?: IpFields;
 }
 
 /** An Ethernet frame on the wire (no padding: veth/bridge links do not pad). */
@@ -81,7 +108,11 @@ export type FrameKind =
   | 'icmp-echo-request'
   | 'icmp-echo-reply'
   | 'icmp-unreachable'
-  | 'icmp-redirect';
+  | 'icmp-redirect'
+  | 'tcp'
+  | 'udp'
+  /** IP-in-IP: an IPVS -i director's packet to a real server. */
+  | 'ipip';
 
 /** Which sysctl a decision read, with the values that made its effective value. */
 export interface SettingUse {
@@ -161,6 +192,15 @@ export const DECISIONS = {
   'ip_output.no_route': { drop: ['net_unreachable', 'bad_source', 'route_type_to'] },
   'neigh.failed': { drop: ['local_sender', 'remote_sender', 'error_packet'] },
   'ping.reply': { drop: ['bound_dev_reply', 'bound_dev_error'] },
+  'ipip.rcv': { accept: ['decap'], drop: ['no_tunl0', 'tunl0_down'] },
+  'tcp.rcv': { accept: ['listener'], reply: ['no_listener', 'no_socket'] },
+  'udp.rcv': { accept: ['listener'], reply: ['no_listener'] },
+  'ip_vs.schedule': { choose: ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq', 'persistent'], drop: ['no_dest'] },
+  'ip_vs.conn': { create: ['dr', 'tun', 'nat'] },
+  'ip_vs.state': { update: ['input', 'output', 'input-only', 'udp'] },
+  'ip_vs.xmit': { forward: ['dr', 'tun', 'nat'], deliver: ['local_node'], drop: ['no_route', 'ttl'] },
+  'ip_vs.out': { update: ['snat'] },
+  'ip_vs.expire': { info: ['conn', 'template'] },
 } as const satisfies Record<string, Partial<Record<Verdict, readonly string[]>>>;
 
 /** Rules the engine applies, named after the kernel function or sysctl that implements them. */
@@ -204,6 +244,37 @@ export interface DecisionParams {
   bound?: string;
   /** The better first hop an ICMP redirect names. */
   gw?: string;
+  /** TCP/UDP ends "a.b.c.d:port" and TCP flags (tcpdump letters). */
+  from?: string;
+  to?: string;
+  flags?: string;
+  port?: number;
+  /** IP-in-IP: the inner packet's addresses. */
+  inner_src?: string;
+  inner_dst?: string;
+  /** IPVS: the connection "client→VIP:port→RIP:port", its virtual service and forwarding method. */
+  conn?: string;
+  vip?: string;
+  client?: string;
+  method?: string;
+  /** IPVS: the real server chosen or used, and the next hop toward it. */
+  rs?: string;
+  nexthop?: string;
+  /** IPVS scheduling: the scheduler and what it saw (every real server's weight and active/inactive connections). */
+  scheduler?: string;
+  weights?: string;
+  conns?: string;
+  /** The winner's overhead (lc/wlc: active×256+inactive; sed/nq: active+1), sh/dh's hash bucket, wrr's current weight. */
+  overhead?: number;
+  bucket?: number;
+  cw?: number;
+  /** Persistence: the template's client network and timeout (seconds). */
+  template?: string;
+  persistent?: number;
+  /** IPVS states (from → to) and the new state's timeout in seconds. */
+  state_from?: string;
+  state_to?: string;
+  timeout?: number;
 }
 
 export interface DecisionEvent {
@@ -227,7 +298,7 @@ export interface StepEvent {
   kind: 'step';
   t: Micros;
   i: number;
-  action: Action | null;
+  action: AnyAction | null;
 }
 
 export interface TxEvent {
@@ -304,7 +375,7 @@ export interface OutputEvent {
   kind: 'output';
   t: Micros;
   host: string;
-  tool: 'ping' | 'arping' | 'ip' | 'sysctl';
+  tool: 'ping' | 'arping' | 'ip' | 'sysctl' | 'connect';
   line: string;
 }
 
@@ -341,9 +412,28 @@ export interface FrameRecord {
   kind: FrameKind;
 }
 
+/** One connection of a connect step: who served it, or why no one did, and the way it went. */
+export interface ConnectionRecord {
+  i: number;
+  proto: 'tcp' | 'udp';
+  /** The client's end, "a.b.c.d:port". */
+  client: string;
+  /** Where it connected to, "VIP:port". */
+  to: string;
+  result: 'served' | 'reset' | 'refused' | 'unreachable' | 'timeout';
+  /** The host whose socket accepted it. */
+  server: string | null;
+  /** The host whose IPVS scheduled it (null: no director handled it). */
+  director: string | null;
+  /** Served, but no director saw it although `to` is a virtual service: a cache pointed past the director. */
+  bypassed: boolean;
+  /** Hosts of the first round trip in order, from the client back to the client. */
+  path: string[];
+}
+
 export interface StepResult {
   i: number;
-  type: Action['type'] | null;
+  type: AnyAction['type'] | null;
   /** Start of the step in seconds. */
   t: number;
   /** End of the step (after settle) in seconds. */
@@ -355,6 +445,8 @@ export interface StepResult {
   output?: string[];
   /** Exit code of the tool, when the action ran one. */
   rc?: number;
+  /** Every connection of a connect step. */
+  connections?: ConnectionRecord[];
   /** Error for an action that could not run (unknown host, bad device…). */
   error?: string;
   /** Index range [first, last) of this step's events in SimResult.events. */

@@ -45,7 +45,7 @@ export function capturedFrames(result: SimResult, options: CaptureOptions = {}):
     if (e.kind !== 'tx') continue;
     const { frame } = e;
     let echoTime = 0;
-    if (frame.ip) {
+    if (frame.ip?.icmp) {
       const { src, dst, ttl, icmp } = frame.ip;
       const request = icmp.type === 'echo-request';
       const key = `${request ? `${src}>${dst}` : `${dst}>${src}`} ${icmp.id}/${icmp.seq}`;

@@ -124,6 +124,9 @@ export const en = {
     'icmp-echo-reply': 'ICMP echo reply',
     'icmp-unreachable': 'ICMP host unreachable',
     'icmp-redirect': 'ICMP redirect',
+    tcp: 'TCP segment',
+    udp: 'UDP datagram',
+    ipip: 'IP-in-IP packet (IPVS tunnel)',
   },
   hostKind: { host: 'host', router: 'router', director: 'LVS director', 'real-server': 'real server', client: 'client' },
   timeline: {

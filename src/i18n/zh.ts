@@ -125,6 +125,9 @@ export const zh: Messages = {
     'icmp-echo-reply': 'ICMP 回显应答',
     'icmp-unreachable': 'ICMP 主机不可达',
     'icmp-redirect': 'ICMP 重定向',
+    tcp: 'TCP 报文段',
+    udp: 'UDP 数据报',
+    ipip: 'IP-in-IP 数据包（IPVS TUN）',
   },
   hostKind: { host: '主机', router: '路由器', director: 'LVS 调度器', 'real-server': '真实服务器', client: '客户端' },
   timeline: {

@@ -9,7 +9,9 @@ import { NeighParms } from '../neigh/parms.ts';
 import type { NeighEntry } from '../neigh/entry.ts';
 import type { Route } from '../route/route.ts';
 import type { Port } from '../l2/bridge.ts';
-import type { IcmpFields, Micros } from '../trace.ts';
+import type { IcmpFields, Micros, TcpFields, UdpFields } from '../trace.ts';
+import type { HostSockets } from '../sock/table.ts';
+import type { IpvsState } from '../ipvs/state.ts';
 
 /** Address scopes as rtnetlink numbers: smaller is wider. */
 export const SCOPE = { global: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
@@ -29,14 +31,25 @@ export interface IfAddr {
   metric: number;
 }
 
-/** A packet waiting in a host's queues: an IPv4 ICMP datagram. */
+/**
+ * A packet in a host's queues: an IPv4 header with one payload — ICMP, TCP, UDP, or an
+ * inner packet (IP-in-IP, protocol 4).
+ */
 export interface IpPacket {
   src: Ip4;
   dst: Ip4;
   ttl: number;
-  icmp: IcmpFields;
+  icmp?: IcmpFields;
+  tcp?: TcpFields;
+  udp?: UdpFields;
+  inner?: IpPacket;
   /** Frame that carried it in (for explanations), if received. */
   inFrame?: number;
+  /**
+   * skb->ipvs_property: IPVS already handled this packet (its transmitters set it), so
+   * the hooks on the way out leave it alone.
+   */
+  ipvsDone?: boolean;
 }
 
 export interface ProxyItem {
@@ -51,8 +64,10 @@ export class Device {
   mac: Mac;
   up = true;
   readonly loopback: boolean;
-  /** IFF_NOARP: loopback and point-to-point devices never resolve. */
+  /** IFF_NOARP: loopback and point-to-point devices (tunl0) never resolve. */
   readonly noarp: boolean;
+  /** tunl0, the ipip module's fallback device: receives decapsulated IP-in-IP packets. */
+  readonly tunnel: boolean;
   addrs: IfAddr[] = [];
   conf: ConfSet;
   parms: NeighParms;
@@ -67,7 +82,8 @@ export class Device {
     this.ifindex = ifindex;
     this.mac = mac;
     this.loopback = loopback;
-    this.noarp = loopback;
+    this.tunnel = !loopback && name === 'tunl0';
+    this.noarp = loopback || this.tunnel;
     this.id = `${host.name}.${name}`;
     // devinet.c inetdev_init → devinet_copy_dflt_conf: a new device starts as a copy of
     // conf/default, values and "set" bits alike.
@@ -97,6 +113,10 @@ export class Host {
   exceptions = new Map<Ip4, { route: Route; gw: Ip4; expires: Micros }>();
   /** ICMP echo id counter for ping sessions. */
   nextPingId: number;
+  /** TCP/UDP sockets: listeners and connections (created on first use). */
+  sockets: HostSockets | null = null;
+  /** IPVS (the ip_vs module), present when the host has virtual services. */
+  ipvs: IpvsState | null = null;
 
   constructor(name: string, index: number) {
     this.name = name;

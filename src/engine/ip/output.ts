@@ -12,14 +12,15 @@ import { neighCreate, neighOutput } from '../neigh/machine.ts';
 import type { NeighEntry } from '../neigh/entry.ts';
 import { transmit } from '../l2/bridge.ts';
 import { ipLocalDeliver } from './input.ts';
+import { fieldsOf, ipFrameKind } from './packet.ts';
+import { sockUnreachable } from '../sock/table.ts';
+import type { IcmpFields } from '../trace.ts';
 import { exceptionNexthop } from './redirect.ts';
 
 export function xmitResolved(w: World, dev: Device, mac: Mac, pkt: IpPacket): void {
-  const frame = w.newFrame(dev.mac, mac, {
-    ip: { src: fmtIp(pkt.src), dst: fmtIp(pkt.dst), ttl: pkt.ttl, icmp: { ...pkt.icmp } },
-  });
-  const t = pkt.icmp.type;
-  transmit(w, dev, frame, t === 'echo-request' ? 'icmp-echo-request' : t === 'echo-reply' ? 'icmp-echo-reply' : t === 'redirect' ? 'icmp-redirect' : 'icmp-unreachable');
+  const ip = fieldsOf(pkt);
+  const frame = w.newFrame(dev.mac, mac, { ip });
+  transmit(w, dev, frame, ipFrameKind(ip));
 }
 
 /** Hands a packet to the neighbour layer of `dev` for next hop `nh`. */
@@ -61,16 +62,24 @@ export function reportUnreachable(w: World, n: NeighEntry, pkts: IpPacket[]): vo
   const host = n.dev.host;
   for (const pkt of pkts) {
     const local = host.isLocal(pkt.src);
-    const isError = pkt.icmp.type === 'dest-unreachable' || pkt.icmp.type === 'redirect';
+    const isError = pkt.icmp?.type === 'dest-unreachable' || pkt.icmp?.type === 'redirect';
     if (w.traceDetail) {
       w.decision(null, host, n.dev, 'neigh.failed', 'drop', isError ? 'error_packet' : local ? 'local_sender' : 'remote_sender', [], { ip: fmtIp(n.ip), dst: fmtIp(pkt.dst), src: fmtIp(pkt.src) });
     }
     if (isError) continue;
     if (local) {
-      if (pkt.icmp.type === 'echo-request') w.pings.get(`${host.name}:${pkt.icmp.id}`)?.onError(pkt, fmtIp(pkt.src));
+      if (pkt.icmp?.type === 'echo-request') w.pings.get(`${host.name}:${pkt.icmp.id}`)?.onError(pkt, fmtIp(pkt.src));
+      else sockUnreachable(w, host, pkt);
       continue;
     }
-    const err: IpPacket = { src: 0, dst: pkt.src, ttl: 64, icmp: { type: 'dest-unreachable', code: 1, id: pkt.icmp.id, seq: pkt.icmp.seq, about: fmtIp(pkt.dst) } };
+    const err: IpPacket = { src: 0, dst: pkt.src, ttl: 64, icmp: icmpError(pkt, 1) };
     ipSendLocal(w, host, err, null);
   }
+}
+
+/** An ICMP destination-unreachable body about `pkt` (it quotes the echo's id/seq, or the TCP/UDP ports). */
+export function icmpError(pkt: IpPacket, code: number): IcmpFields {
+  const t = pkt.tcp ?? pkt.udp;
+  if (t) return { type: 'dest-unreachable', code, id: 0, seq: 0, about: fmtIp(pkt.dst), quote: { proto: pkt.tcp ? 'tcp' : 'udp', sport: t.sport, dport: t.dport } };
+  return { type: 'dest-unreachable', code, id: pkt.icmp?.id ?? 0, seq: pkt.icmp?.seq ?? 0, about: fmtIp(pkt.dst) };
 }

@@ -52,13 +52,15 @@ export function maybeSendRedirect(w: World, dev: Device, p: IpPacket, route: Rou
   if (peer.n !== 0 && w.now <= peer.last + REDIRECT_LOAD * 2 ** peer.n) return;
   peer.last = w.now;
   peer.n++;
-  // icmp_send never reports an ICMP error (the rate state above still moved).
-  const quoted = p.icmp.type;
-  if (quoted !== 'echo-request' && quoted !== 'echo-reply') return;
+  // icmp_send never reports an ICMP error (the rate state above still moved). Redirects
+  // are modelled for echo requests and replies only (those are what the engine quotes).
+  const icmp = p.icmp;
+  const quoted = icmp?.type;
+  if (!icmp || (quoted !== 'echo-request' && quoted !== 'echo-reply')) return;
   w.decision(p.inFrame ?? null, host, dev, 'ip_forward.redirect', 'info', 'redirect_sent', [send], { src: fmtIp(p.src), dst: fmtIp(p.dst), gw: fmtIp(gw) });
   const redirect: IpPacket = {
     src: 0, dst: p.src, ttl: 64,
-    icmp: { type: 'redirect', code: 1, id: p.icmp.id, seq: p.icmp.seq, about: fmtIp(p.dst), gateway: fmtIp(gw), quoted },
+    icmp: { type: 'redirect', code: 1, id: icmp.id, seq: icmp.seq, about: fmtIp(p.dst), gateway: fmtIp(gw), quoted },
   };
   ipSendLocal(w, host, redirect, null);
 }
@@ -72,8 +74,8 @@ export function maybeSendRedirect(w: World, dev: Device, p: IpPacket, route: Rou
 export function receiveRedirect(w: World, dev: Device, p: IpPacket): void {
   const host = dev.host;
   const oldGw = p.src;
-  const newGw = parseIp(p.icmp.gateway ?? '');
-  const dst = parseIp(p.icmp.about ?? '');
+  const newGw = parseIp(p.icmp?.gateway ?? '');
+  const dst = parseIp(p.icmp?.about ?? '');
   if (newGw === null || dst === null) return;
   // The quoted packet went from us (p.dst) to `dst`: the route it took.
   const rt = routeOutput(host, dst, p.dst);

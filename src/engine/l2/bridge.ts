@@ -95,7 +95,10 @@ export function frameSummary(f: Frame): string {
     if (a.op === 2) return `${a.spa} is-at ${a.sha}`;
     return `ARP op ${a.op}`;
   }
-  if (f.ip) return `${f.ip.src} > ${f.ip.dst}: ICMP ${f.ip.icmp.type} seq ${f.ip.icmp.seq}`;
+  if (f.ip?.icmp) return `${f.ip.src} > ${f.ip.dst}: ICMP ${f.ip.icmp.type} seq ${f.ip.icmp.seq}`;
+  if (f.ip?.tcp) return `${f.ip.src}.${f.ip.tcp.sport} > ${f.ip.dst}.${f.ip.tcp.dport}: Flags [${f.ip.tcp.flags}]`;
+  if (f.ip?.udp) return `${f.ip.src}.${f.ip.udp.sport} > ${f.ip.dst}.${f.ip.udp.dport}: UDP`;
+  if (f.ip?.ipip) return `${f.ip.src} > ${f.ip.dst}: IP-in-IP`;
   return 'frame';
 }
 

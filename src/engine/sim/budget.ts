@@ -5,7 +5,7 @@
  * a BudgetExceeded (plain data, so a worker can post it and the UI/CLI word it) naming the
  * limit and the action that crossed it, long before memory runs out.
  */
-import type { Action } from '../input.ts';
+import type { AnyAction } from '../input.ts';
 
 export interface WorkBudget {
   /** Frame deliveries (one frame reaching one port): the simulation's work. */
@@ -33,7 +33,7 @@ export interface BudgetExceeded {
   max: number;
   /** Step (1-based action number) running when the limit was crossed; 0 = setup. */
   step: number;
-  action: Action | null;
+  action: AnyAction | null;
   /** Actions in the scenario. */
   steps: number;
 }

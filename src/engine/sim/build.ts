@@ -1,7 +1,7 @@
 /**
  * Builds the simulated network from a scenario, in a fixed order: devices (lo first, then
  * the scenario's interfaces), sysctls in the order given, addresses, routes, static
- * neighbours, then the bridges. Writing sysctls before addresses matters for
+ * neighbours, IPVS services and listening sockets, then the bridges. Writing sysctls before addresses matters for
  * conf/default: once a device has an IPv4 address, default no longer reaches it.
  */
 import type { EngineScenario } from '../input.ts';
@@ -11,6 +11,7 @@ import { World } from './world.ts';
 import { addAddress, drawReachableTime, neighAdd, routeCmd, writeSysctl } from '../tools/admin.ts';
 import { insertAddress } from '../host/addr.ts';
 import { SCOPE } from '../host/model.ts';
+import { setupIpvs, setupListeners } from '../ipvs/setup.ts';
 
 export interface SetupIssue {
   host: string;
@@ -60,6 +61,8 @@ export function buildWorld(scn: EngineScenario): { world: World; issues: SetupIs
       const err = neighAdd(w, host, n.ip, n.dev, n.lladdr, n.nud);
       if (err) issues.push({ host: host.name, what: `neighbour ${n.ip}`, message: err });
     }
+    if (hs.ipvs?.length) for (const message of setupIpvs(host, hs.ipvs)) issues.push({ host: host.name, what: 'ipvs', message });
+    if (hs.listen?.length) for (const message of setupListeners(host, hs.listen)) issues.push({ host: host.name, what: 'listen', message });
   });
   for (const s of scn.segments) {
     const b = new Bridge(s.name);

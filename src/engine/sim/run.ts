@@ -140,6 +140,7 @@ export class Simulation {
     };
     if (out.rc !== undefined) st.rc = out.rc;
     if (out.output) st.output = out.output;
+    if (out.connections) st.connections = out.connections;
     if (out.error) st.error = out.error;
     this.steps.push(st);
     this.report();

@@ -4,7 +4,9 @@
  * (src/scenario/actions/) point at these runners through src/engine/index.ts; the engine
  * itself never reads the descriptors (it imports nothing outside src/engine).
  */
-import type { Action, ActionType } from '../input.ts';
+import type { Action, ActionType, AnyAction, ConnectAction } from '../input.ts';
+import type { ConnectionRecord } from '../trace.ts';
+import { ConnectSession } from '../tools/connect.ts';
 import type { Host } from '../host/model.ts';
 import { PingSession, type ToolRun } from '../tools/ping.ts';
 import { ArpingSession } from '../tools/arping.ts';
@@ -21,6 +23,8 @@ export interface ActionOutcome {
   ok: boolean | null;
   rc?: number;
   output?: string[];
+  /** Every connection of a connect step. */
+  connections?: ConnectionRecord[];
   error?: string;
 }
 
@@ -95,7 +99,15 @@ export const ACTION_RUNNERS: { [K in ActionType]: ActionRunner<Extract<Action, {
   snapshot: () => ({ ok: null }),
 };
 
+/** Engine-only actions (not in the scenario format yet). */
+const connect = (w: World, a: ConnectAction): ActionOutcome =>
+  onHost(w, a.host, (h) => {
+    const s = new ConnectSession(w, h, a);
+    return { ...tool(w, s), connections: s.records };
+  });
+
 /** Runs one action to completion (a tool until it exits). */
-export function runAction(w: World, a: Action, env: RunEnv): ActionOutcome {
+export function runAction(w: World, a: AnyAction, env: RunEnv): ActionOutcome {
+  if (a.type === 'connect') return connect(w, a);
   return (ACTION_RUNNERS[a.type] as ActionRunner)(w, a, env);
 }

@@ -20,12 +20,15 @@ import type {
   IpFields,
   Micros,
   NudState,
+  OutputEvent,
   RuleId,
   SettingUse,
   TraceEvent,
 } from '../trace.ts';
 import type { ArpingSession } from '../tools/arping.ts';
 import type { PingSession } from '../tools/ping.ts';
+import { frameLength } from '../ip/packet.ts';
+import type { Flows } from './flows.ts';
 
 /** Time a frame takes from the sender through the bridge to a receiver. */
 export const WIRE_DELAY: Micros = 10;
@@ -114,7 +117,7 @@ export class World {
   newFrame(src: string, dst: string, body: { arp: ArpFields } | { ip: IpFields }): Frame {
     const id = ++this.frameSeq;
     if ('arp' in body) return { id, src, dst, ethertype: 0x0806, arp: body.arp, length: 42 };
-    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: body.ip.icmp.type === 'dest-unreachable' || body.ip.icmp.type === 'redirect' ? 126 : 98 };
+    return { id, src, dst, ethertype: 0x0800, ip: body.ip, length: frameLength(body.ip) };
   }
 
   /** Records a decision: data only (rule, verdict, reason code, settings, values). */
@@ -140,7 +143,10 @@ export class World {
     this.events.push({ kind: 'neigh', t: this.now, host: dev.host.name, dev: dev.name, ip, from, to, lladdr, cause, frameId });
   }
 
-  output(host: Host, tool: 'ping' | 'arping', line: string): void {
+  /** Connections a connect tool follows (their paths and who served them), or null. */
+  flows: Flows | null = null;
+
+  output(host: Host, tool: OutputEvent['tool'], line: string): void {
     this.events.push({ kind: 'output', t: this.now, host: host.name, tool, line });
   }
 }

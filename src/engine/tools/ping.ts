@@ -115,7 +115,7 @@ export class PingSession implements ToolRun {
   }
 
   onReply(p: IpPacket): void {
-    if (this.done) return;
+    if (this.done || !p.icmp) return;
     const t0 = this.sentAt.get(p.icmp.seq);
     if (t0 === undefined) return;
     this.sentAt.delete(p.icmp.seq);
@@ -127,7 +127,7 @@ export class PingSession implements ToolRun {
   }
 
   onError(p: IpPacket, from: string): void {
-    if (this.done) return;
+    if (this.done || !p.icmp) return;
     this.errors++;
     this.say(`From ${from} icmp_seq=${p.icmp.seq} Destination Host Unreachable`);
     this.checkDone();

@@ -107,6 +107,72 @@ export const decisionsEn = {
         bound_dev_error: 'the ping socket on {{host}} is bound to {{bound}} (ping -I {{bound}}), so the error that arrived on {{dev}} never reaches it',
       },
     },
+    ipip_rcv: {
+      accept: { decap: '{{host}} decapsulates the IP-in-IP packet from {{src}} and receives the inner packet {{inner_src}} → {{inner_dst}} on tunl0, where tunl0’s own checks (rp_filter among them) apply' },
+      drop: {
+        no_tunl0: '{{host}}.{{dev}} drops the IP-in-IP packet from {{src}}: there is no tunl0 (the ipip module is not loaded)',
+        tunl0_down: '{{host}}.{{dev}} drops the IP-in-IP packet from {{src}}: tunl0 is down',
+      },
+    },
+    tcp_rcv: {
+      accept: { listener: '{{host}} accepts the connection from {{from}} to {{to}}: a socket listens on port {{port}}; it answers from {{src}}' },
+      reply: {
+        no_listener: '{{host}} answers the SYN from {{from}} to {{to}} with a RST: nothing listens on port {{port}}',
+        no_socket: '{{host}} answers the [{{flags}}] segment from {{from}} to {{to}} with a RST: no connection of {{host}} matches it',
+      },
+    },
+    udp_rcv: {
+      accept: { listener: '{{host}} receives the datagram from {{from}} on {{to}} and answers from {{src}}' },
+      reply: { no_listener: '{{host}} answers the datagram from {{from}} to {{to}} with ICMP port unreachable: nothing listens on port {{port}}' },
+    },
+    ip_vs_schedule: {
+      choose: {
+        rr: 'IPVS on {{host}}: rr sends {{client}} → {{vip}} to {{rs}}, the next real server with a weight after the last one chosen (weights {{weights}})',
+        wrr: 'IPVS on {{host}}: wrr sends {{client}} → {{vip}} to {{rs}}, the next real server whose weight reaches the current weight {{cw}} (weights {{weights}})',
+        lc: 'IPVS on {{host}}: lc sends {{client}} → {{vip}} to {{rs}}, the fewest connections: active×256 + inactive = {{overhead}} (active/inactive {{conns}})',
+        wlc: 'IPVS on {{host}}: wlc sends {{client}} → {{vip}} to {{rs}}, the lowest (active×256 + inactive) / weight: {{overhead}} over its weight (weights {{weights}}; active/inactive {{conns}})',
+        sed: 'IPVS on {{host}}: sed sends {{client}} → {{vip}} to {{rs}}, the lowest (active + 1) / weight: {{overhead}} over its weight (weights {{weights}}; active/inactive {{conns}})',
+        nq: 'IPVS on {{host}}: nq sends {{client}} → {{vip}} to {{rs}}: a real server without active connections if there is one, else the lowest (active + 1) / weight; here active + 1 = {{overhead}} (weights {{weights}}; active/inactive {{conns}})',
+        sh: 'IPVS on {{host}}: sh sends {{client}} → {{vip}} to {{rs}}: the client’s address hashes to bucket {{bucket}} of 256, which holds {{rs}} (weights {{weights}})',
+        dh: 'IPVS on {{host}}: dh sends {{client}} → {{vip}} to {{rs}}: the destination address hashes to bucket {{bucket}} of 256, which holds {{rs}}',
+        persistent: 'IPVS on {{host}}: {{client}} → {{vip}} goes to {{rs}} again: the persistence template for {{template}} (-p {{persistent}}) still holds it',
+      },
+      drop: { no_dest: 'IPVS on {{host}}: {{scheduler}} finds no real server available for {{vip}} (weights {{weights}}), so the client gets ICMP port unreachable' },
+    },
+    ip_vs_conn: {
+      create: {
+        dr: 'IPVS on {{host}} creates connection {{conn}} (DR: the packet goes on unchanged, to the real server’s MAC)',
+        tun: 'IPVS on {{host}} creates connection {{conn}} (TUN: the packet goes on inside IP-in-IP)',
+        nat: 'IPVS on {{host}} creates connection {{conn}} (NAT: the destination is rewritten, the replies must come back through {{host}})',
+      },
+    },
+    ip_vs_state: {
+      update: {
+        input: 'IPVS on {{host}}: connection {{conn}} goes {{state_from}} → {{state_to}} on a [{{flags}}] segment from the client; it expires after {{timeout}} s without traffic',
+        output: 'IPVS on {{host}}: connection {{conn}} goes {{state_from}} → {{state_to}} on a [{{flags}}] segment from the real server; it expires after {{timeout}} s without traffic',
+        'input-only': 'IPVS on {{host}}: connection {{conn}} goes {{state_from}} → {{state_to}} on a [{{flags}}] segment from the client (the replies never pass the director, so the input-only table applies); it expires after {{timeout}} s without traffic',
+        udp: 'IPVS on {{host}}: connection {{conn}} carries datagrams; it expires after {{timeout}} s without traffic',
+      },
+    },
+    ip_vs_xmit: {
+      forward: {
+        dr: 'IPVS on {{host}} sends the packet unchanged (still to {{dst}}) out of {{out}} to the MAC of real server {{rs}} (DR: the neighbour entry for {{rs}})',
+        tun: 'IPVS on {{host}} wraps the packet in IP-in-IP from {{src}} to real server {{rs}} (TUN) and sends it out of {{out}} via {{nexthop}}',
+        nat: 'IPVS on {{host}} rewrites the destination {{vip}} to {{to}} (NAT) and sends it out of {{out}} via {{nexthop}}',
+      },
+      deliver: { local_node: 'IPVS on {{host}}: real server {{rs}} is this host, so the packet goes to the local stack' },
+      drop: {
+        no_route: 'IPVS on {{host}} cannot reach real server {{rs}}: no route',
+        ttl: 'IPVS on {{host}} drops the packet for real server {{rs}}: TTL exceeded',
+      },
+    },
+    ip_vs_out: { update: { snat: 'IPVS on {{host}} gives the real server’s reply the virtual address back (NAT): source {{from}} becomes {{to}}' } },
+    ip_vs_expire: {
+      info: {
+        conn: 'IPVS on {{host}}: connection {{conn}} expires ({{state}}, {{timeout}} s without traffic)',
+        template: 'IPVS on {{host}}: the persistence template {{conn}} expires ({{timeout}} s after its last connection ended)',
+      },
+    },
   },
   reason: {
     // arp_ignore

@@ -106,6 +106,72 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
         bound_dev_error: '{{host}} 上的 ping 套接字绑定在 {{bound}}（ping -I {{bound}}），因此从 {{dev}} 到达的差错报文到不了它',
       },
     },
+    ipip_rcv: {
+      accept: { decap: '{{host}} 解封来自 {{src}} 的 IP-in-IP 数据包，在 tunl0 上接收内层数据包 {{inner_src}} → {{inner_dst}}，tunl0 自己的检查（包括 rp_filter）随之生效' },
+      drop: {
+        no_tunl0: '{{host}}.{{dev}} 丢弃来自 {{src}} 的 IP-in-IP 数据包：没有 tunl0（未加载 ipip 模块）',
+        tunl0_down: '{{host}}.{{dev}} 丢弃来自 {{src}} 的 IP-in-IP 数据包：tunl0 已关闭',
+      },
+    },
+    tcp_rcv: {
+      accept: { listener: '{{host}} 接受从 {{from}} 到 {{to}} 的连接：有套接字在端口 {{port}} 上监听；它从 {{src}} 应答' },
+      reply: {
+        no_listener: '{{host}} 以 RST 应答从 {{from}} 到 {{to}} 的 SYN：端口 {{port}} 上没有监听',
+        no_socket: '{{host}} 以 RST 应答从 {{from}} 到 {{to}} 的 [{{flags}}] 报文段：{{host}} 没有与之匹配的连接',
+      },
+    },
+    udp_rcv: {
+      accept: { listener: '{{host}} 在 {{to}} 上收到来自 {{from}} 的数据报，并从 {{src}} 应答' },
+      reply: { no_listener: '{{host}} 以 ICMP 端口不可达应答从 {{from}} 到 {{to}} 的数据报：端口 {{port}} 上没有监听' },
+    },
+    ip_vs_schedule: {
+      choose: {
+        rr: '{{host}} 上的 IPVS：rr 把 {{client}} → {{vip}} 发往 {{rs}}，即上次选中之后下一个有权重的真实服务器（权重 {{weights}}）',
+        wrr: '{{host}} 上的 IPVS：wrr 把 {{client}} → {{vip}} 发往 {{rs}}，即下一个权重达到当前权重 {{cw}} 的真实服务器（权重 {{weights}}）',
+        lc: '{{host}} 上的 IPVS：lc 把 {{client}} → {{vip}} 发往 {{rs}}，连接最少：活动×256 + 非活动 = {{overhead}}（活动/非活动 {{conns}}）',
+        wlc: '{{host}} 上的 IPVS：wlc 把 {{client}} → {{vip}} 发往 {{rs}}，(活动×256 + 非活动) / 权重 最低：{{overhead}} 除以其权重（权重 {{weights}}；活动/非活动 {{conns}}）',
+        sed: '{{host}} 上的 IPVS：sed 把 {{client}} → {{vip}} 发往 {{rs}}，(活动 + 1) / 权重 最低：{{overhead}} 除以其权重（权重 {{weights}}；活动/非活动 {{conns}}）',
+        nq: '{{host}} 上的 IPVS：nq 把 {{client}} → {{vip}} 发往 {{rs}}：有没有活动连接的真实服务器就选它，否则选 (活动 + 1) / 权重 最低的；这里 活动 + 1 = {{overhead}}（权重 {{weights}}；活动/非活动 {{conns}}）',
+        sh: '{{host}} 上的 IPVS：sh 把 {{client}} → {{vip}} 发往 {{rs}}：客户端地址散列到 256 个桶中的第 {{bucket}} 个，它对应 {{rs}}（权重 {{weights}}）',
+        dh: '{{host}} 上的 IPVS：dh 把 {{client}} → {{vip}} 发往 {{rs}}：目的地址散列到 256 个桶中的第 {{bucket}} 个，它对应 {{rs}}',
+        persistent: '{{host}} 上的 IPVS：{{client}} → {{vip}} 再次发往 {{rs}}：{{template}} 的持久模板（-p {{persistent}}）仍指向它',
+      },
+      drop: { no_dest: '{{host}} 上的 IPVS：{{scheduler}} 为 {{vip}} 找不到可用的真实服务器（权重 {{weights}}），客户端收到 ICMP 端口不可达' },
+    },
+    ip_vs_conn: {
+      create: {
+        dr: '{{host}} 上的 IPVS 建立连接 {{conn}}（DR：数据包不变，发往真实服务器的 MAC）',
+        tun: '{{host}} 上的 IPVS 建立连接 {{conn}}（TUN：数据包封装在 IP-in-IP 中发出）',
+        nat: '{{host}} 上的 IPVS 建立连接 {{conn}}（NAT：改写目的地址，应答必须经 {{host}} 返回）',
+      },
+    },
+    ip_vs_state: {
+      update: {
+        input: '{{host}} 上的 IPVS：连接 {{conn}} 因客户端的 [{{flags}}] 报文段从 {{state_from}} 变为 {{state_to}}；无流量 {{timeout}} 秒后过期',
+        output: '{{host}} 上的 IPVS：连接 {{conn}} 因真实服务器的 [{{flags}}] 报文段从 {{state_from}} 变为 {{state_to}}；无流量 {{timeout}} 秒后过期',
+        'input-only': '{{host}} 上的 IPVS：连接 {{conn}} 因客户端的 [{{flags}}] 报文段从 {{state_from}} 变为 {{state_to}}（应答不经过调度器，使用 input-only 表）；无流量 {{timeout}} 秒后过期',
+        udp: '{{host}} 上的 IPVS：连接 {{conn}} 承载数据报；无流量 {{timeout}} 秒后过期',
+      },
+    },
+    ip_vs_xmit: {
+      forward: {
+        dr: '{{host}} 上的 IPVS 把数据包原样（目的仍为 {{dst}}）从 {{out}} 发往真实服务器 {{rs}} 的 MAC（DR：{{rs}} 的邻居表项）',
+        tun: '{{host}} 上的 IPVS 把数据包封装进从 {{src}} 到真实服务器 {{rs}} 的 IP-in-IP（TUN），经 {{nexthop}} 从 {{out}} 发出',
+        nat: '{{host}} 上的 IPVS 把目的地址 {{vip}} 改写为 {{to}}（NAT），经 {{nexthop}} 从 {{out}} 发出',
+      },
+      deliver: { local_node: '{{host}} 上的 IPVS：真实服务器 {{rs}} 就是本机，数据包交给本地协议栈' },
+      drop: {
+        no_route: '{{host}} 上的 IPVS 无法到达真实服务器 {{rs}}：没有路由',
+        ttl: '{{host}} 上的 IPVS 丢弃发往真实服务器 {{rs}} 的数据包：TTL 耗尽',
+      },
+    },
+    ip_vs_out: { update: { snat: '{{host}} 上的 IPVS 把真实服务器应答的源地址改回虚拟地址（NAT）：源 {{from}} 变为 {{to}}' } },
+    ip_vs_expire: {
+      info: {
+        conn: '{{host}} 上的 IPVS：连接 {{conn}} 过期（{{state}}，{{timeout}} 秒无流量）',
+        template: '{{host}} 上的 IPVS：持久模板 {{conn}} 过期（最后一个连接结束 {{timeout}} 秒后）',
+      },
+    },
   },
   reason: {
     any_local: '{{tip}} 是本机地址（在任何接口上都算，弱主机模型）',

@@ -30,6 +30,10 @@ export const FRAME_STYLES: Record<FrameKind, FrameStyle> = {
   'icmp-echo-reply': { shape: 'pill', label: 'ECHO-REPLY', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-reply' },
   'icmp-unreachable': { shape: 'pill', label: 'UNREACH', cls: 'f-icmp', nameKey: 'frameKind.icmp-unreachable' },
   'icmp-redirect': { shape: 'pill', label: 'REDIRECT', cls: 'f-icmp', nameKey: 'frameKind.icmp-redirect' },
+  tcp: { shape: 'pill', label: 'TCP', cls: 'f-icmp', nameKey: 'frameKind.tcp' },
+  udp: { shape: 'pill', label: 'UDP', cls: 'f-icmp', nameKey: 'frameKind.udp' },
+  ipip: { shape: 'pill', label: 'IPIP', cls: 'f-icmp', nameKey: 'frameKind.ipip' },
 };
 
-export const isArpKind = (k: FrameKind) => !k.startsWith('icmp');
+const IP_KINDS: ReadonlySet<FrameKind> = new Set<FrameKind>(['icmp-echo-request', 'icmp-echo-reply', 'icmp-unreachable', 'icmp-redirect', 'tcp', 'udp', 'ipip']);
+export const isArpKind = (k: FrameKind) => !IP_KINDS.has(k);

@@ -32,15 +32,29 @@ function arpBody(frame: Frame, padded: boolean): string {
 }
 
 function ipBody(frame: Frame): string {
-  const ip = frame.ip!;
-  if (ip.icmp.type === 'redirect') {
-    return `${ip.src} > ${ip.dst}: ICMP redirect ${ip.icmp.about ?? '?'} to host ${ip.icmp.gateway ?? '?'}, length ${frame.length - ETH_HEADER - 20}`;
+  return ipText(frame.ip!, frame.length - ETH_HEADER);
+}
+
+/** tcpdump -n's line for an IPv4 datagram of `len` bytes (IP-in-IP prints the outer, then the inner). */
+function ipText(ip: NonNullable<Frame['ip']>, len: number): string {
+  const body = len - 20;
+  if (ip.ipip) return `${ip.src} > ${ip.dst}: ${ipText(ip.ipip, body)}`;
+  if (ip.tcp) {
+    const t = ip.tcp;
+    const dlen = t.data?.length ?? 0;
+    const seq = dlen ? `seq ${t.seq}:${t.seq + dlen}` : `seq ${t.seq}`;
+    const ack = t.flags.includes('.') ? `, ack ${t.ack}` : '';
+    return `${ip.src}.${t.sport} > ${ip.dst}.${t.dport}: Flags [${t.flags}], ${seq}${ack}, length ${dlen}`;
   }
-  if (ip.icmp.type === 'dest-unreachable') {
-    return `${ip.src} > ${ip.dst}: ICMP host ${ip.icmp.about ?? '?'} unreachable, length ${frame.length - ETH_HEADER - 20}`;
+  if (ip.udp) return `${ip.src}.${ip.udp.sport} > ${ip.dst}.${ip.udp.dport}: UDP, length ${ip.udp.data?.length ?? 0}`;
+  const icmp = ip.icmp!;
+  if (icmp.type === 'redirect') return `${ip.src} > ${ip.dst}: ICMP redirect ${icmp.about ?? '?'} to host ${icmp.gateway ?? '?'}, length ${body}`;
+  if (icmp.type === 'dest-unreachable') {
+    if (icmp.quote) return `${ip.src} > ${ip.dst}: ICMP ${icmp.about ?? '?'} ${icmp.quote.proto} port ${icmp.quote.dport} unreachable, length ${body}`;
+    return `${ip.src} > ${ip.dst}: ICMP host ${icmp.about ?? '?'} unreachable, length ${body}`;
   }
-  const kind = ip.icmp.type === 'echo-request' ? 'echo request' : 'echo reply';
-  return `${ip.src} > ${ip.dst}: ICMP ${kind}, id ${ip.icmp.id}, seq ${ip.icmp.seq}, length ${frame.length - ETH_HEADER - 20}`;
+  const kind = icmp.type === 'echo-request' ? 'echo request' : 'echo reply';
+  return `${ip.src} > ${ip.dst}: ICMP ${kind}, id ${icmp.id}, seq ${icmp.seq}, length ${body}`;
 }
 
 /** One line as `tcpdump -n` prints it (without the timestamp). */

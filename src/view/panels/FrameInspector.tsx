@@ -1,3 +1,4 @@
+import type { Frame } from '../../engine/trace.ts';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { FRAME_STYLES } from '../canvas/frameStyle.ts';
@@ -34,7 +35,7 @@ export function FrameInspector({ frameId }: { frameId: number }) {
       ['arp.sha', f.arp.sha + who(f.arp.sha)], ['arp.spa', f.arp.spa], ['arp.tha', f.arp.tha + who(f.arp.tha)], ['arp.tpa', f.arp.tpa],
     );
   }
-  if (f.ip) rows.push(['ip.src', f.ip.src], ['ip.dst', f.ip.dst], ['ip.ttl', String(f.ip.ttl)], ['icmp', `${f.ip.icmp.type} id ${f.ip.icmp.id} seq ${f.ip.icmp.seq}`]);
+  if (f.ip) rows.push(['ip.src', f.ip.src], ['ip.dst', f.ip.dst], ['ip.ttl', String(f.ip.ttl)], ...ipPayloadRows(f.ip));
   return (
     <section className="panel frame-inspector" aria-labelledby="frame-h" data-frame={frameId}>
       <h2 id="frame-h">{t('frame.title', { id: frameId, kind: t(FRAME_STYLES[flight.kind].nameKey) })}</h2>
@@ -68,4 +69,12 @@ export function FrameInspector({ frameId }: { frameId: number }) {
       ) : null}
     </section>
   );
+}
+
+function ipPayloadRows(ip: NonNullable<Frame['ip']>): [string, string][] {
+  if (ip.icmp) return [['icmp', `${ip.icmp.type} id ${ip.icmp.id} seq ${ip.icmp.seq}`]];
+  if (ip.tcp) return [['tcp', `${ip.tcp.sport} → ${ip.tcp.dport} [${ip.tcp.flags}] seq ${ip.tcp.seq} ack ${ip.tcp.ack}`]];
+  if (ip.udp) return [['udp', `${ip.udp.sport} → ${ip.udp.dport}`]];
+  if (ip.ipip) return [['ipip', `${ip.ipip.src} → ${ip.ipip.dst}`], ...ipPayloadRows(ip.ipip)];
+  return [];
 }
