@@ -63,6 +63,9 @@ function NoticeItem({ n }: { n: Notice }) {
         <p>{t(`editor.${n.key}`, n.params)}</p>
         {n.issues ? <IssueList issues={n.issues} /> : null}
       </div>
+      {n.choices?.map((c) => (
+        <button type="button" key={c.label} onClick={() => { dismissNotice(ed, n.id); c.run(); }}>{t(`editor.${c.label}`)}</button>
+      ))}
       {n.setAside ? <button type="button" onClick={download}>{t('editor.storage.download')}</button> : null}
       <button type="button" onClick={() => dismissNotice(ed, n.id)} aria-label={t('editor.dismissAria')}>{t('editor.dismiss')}</button>
     </div>

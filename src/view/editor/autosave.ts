@@ -16,6 +16,8 @@ import type { AppStore } from '../../store/createAppStore.ts';
 
 export const AUTOSAVE_KEY = 'arplab.scenario';
 export const CORRUPT_PREFIX = 'arplab.scenario.corrupt.';
+/** Another tab's version, kept when both tabs saved (two tabs). */
+export const COPY_PREFIX = 'arplab.scenario.copy.';
 /** Marks our saves, so a foreign value under the key is recognised as such. */
 const APP_MARK = 'arplab-autosave';
 const SAVE_FORMAT = 1;
@@ -74,10 +76,10 @@ export function isQuotaError(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
 }
 
-/** Copies `raw` to a fresh `arplab.scenario.corrupt.<time>` key; returns the key, or null if it could not be written. */
-function copyAside(storage: Storage, raw: string, now: number): string | null {
-  let key = `${CORRUPT_PREFIX}${now}`;
-  for (let n = 2; storage.getItem(key) !== null; n++) key = `${CORRUPT_PREFIX}${now}-${n}`;
+/** Copies `raw` to a fresh `<prefix><time>` key; returns the key, or null if it could not be written. */
+export function copyAside(storage: Storage, raw: string, now: number, prefix = CORRUPT_PREFIX): string | null {
+  let key = `${prefix}${now}`;
+  for (let n = 2; storage.getItem(key) !== null; n++) key = `${prefix}${now}-${n}`;
   try {
     storage.setItem(key, raw);
     return storage.getItem(key) === raw ? key : null;
@@ -138,6 +140,19 @@ export function restoreAutosave(storage: Storage | null, now: number = Date.now(
   return { scenario: r.scenario, notice: { code: 'partial', setAside: key, leftOut, ...savedAt }, canSave: true };
 }
 
+/** The scenario of a save written by ARP Lab (another tab's), and when it was saved; null if it is not one that loads. */
+export function scenarioOfSave(raw: string): { scenario: ScenarioV1; savedAt?: string } | null {
+  try {
+    const env = JSON.parse(raw) as { app?: unknown; format?: unknown; savedAt?: unknown; scenario?: unknown };
+    if (env?.app !== APP_MARK || (typeof env.format === 'number' && env.format > SAVE_FORMAT)) return null;
+    const r = loadWhatIsValid(env.scenario);
+    if (!r.ok) return null;
+    return { scenario: r.scenario, ...(typeof env.savedAt === 'string' ? { savedAt: env.savedAt } : {}) };
+  } catch {
+    return null;
+  }
+}
+
 /** Writes the scenario; returns false when the browser refused (quota). */
 export function saveScenario(storage: Storage, s: ScenarioV1, now: number = Date.now()): boolean {
   try {
@@ -152,12 +167,13 @@ export function saveScenario(storage: Storage, s: ScenarioV1, now: number = Date
  * Saves after every edit (when a drag ends, not during it) and when the page is hidden.
  * `onFail` is called once if the browser refuses to store it.
  */
-export function attachAutosave(store: AppStore, storage: Storage, onFail: () => void = () => {}): () => void {
+export function attachAutosave(store: AppStore, storage: Storage, onFail: () => void = () => {}, beforeSave: () => void = () => {}): () => void {
   let saved: ScenarioV1 | null = null;
   let failed = false;
   const flush = () => {
     const st = store.getState();
     if (!st.dirty || st.gestureBase !== null || st.scenario === saved) return;
+    beforeSave();
     if (saveScenario(storage, st.scenario)) {
       saved = st.scenario;
     } else if (!failed) {

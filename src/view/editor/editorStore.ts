@@ -35,6 +35,8 @@ export interface Notice {
   setAside?: string;
   /** Stays until dismissed (otherwise replaced by the next notice). */
   sticky?: boolean;
+  /** Choices offered as buttons (label: i18n key under `editor.`); each dismisses the notice. */
+  choices?: { label: string; run(): void }[];
 }
 
 export interface PendingConfirm {

@@ -7,6 +7,7 @@ import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
 import { attachAutosave, probeStorage, restoreAutosave, type StorageNotice } from './autosave.ts';
 import { createEditorStore, notify, type EditorStore } from './editorStore.ts';
+import { watchOtherTabs } from './otherTabs.ts';
 import { syncSelection } from './selection.ts';
 
 export interface EditorStart {
@@ -47,9 +48,12 @@ export function startEditor(opened: { storage: Storage | null; full: boolean } =
     store,
     attach(app) {
       syncSelection(app, store);
-      if (storage && r.canSave) attachAutosave(app, storage, () => {
-        if (!full) notify(store, noticeOf({ code: 'saveFailed' }));
-      });
+      if (storage && r.canSave) {
+        const tabs = watchOtherTabs(app, store, storage);
+        attachAutosave(app, storage, () => {
+          if (!full) notify(store, noticeOf({ code: 'saveFailed' }));
+        }, tabs.beforeSave);
+      }
     },
   };
 }

@@ -86,6 +86,11 @@ export const editorEn = {
     full: 'This browser’s storage is full: new edits cannot be saved until space is freed (clear other sites’ data or old “arplab.scenario.corrupt.*” copies). Download the scenario (Share) to keep it.',
     fullRestored: 'This browser’s storage is full. Your saved topology was restored (saved {{time}}), but new edits cannot be saved until space is freed (clear other sites’ data or old “arplab.scenario.corrupt.*” copies). Download the scenario (Share) to keep it.',
     download: 'Download it',
+    otherTab: 'This topology was changed and saved in another tab of ARP Lab at {{time}}. Both tabs save to the same place in this browser: load that version here, or keep both (the other tab’s version is kept as a copy).',
+    loadOther: 'Load that version',
+    keepBoth: 'Keep both',
+    otherTabKept: 'The other tab’s version is kept under “{{key}}” (download it to open it later); this tab’s version is the saved one now.',
+    otherTabLost: 'The other tab’s version could not be kept aside (storage full?) and this tab’s save replaced it. Save it from that tab (Share → Scenario (.json)).',
   },
   confirm: {
     deleteTitle: 'Delete {{names}}?',
@@ -272,6 +277,11 @@ export const editorZh: Widen<typeof editorEn> = {
     full: '本浏览器的存储空间已满：在释放空间之前无法保存新的修改（清除其他网站的数据或旧的“arplab.scenario.corrupt.*”副本）。请通过“分享”下载场景文件保存。',
     fullRestored: '本浏览器的存储空间已满。已恢复你保存的拓扑（保存于 {{time}}），但在释放空间之前无法保存新的修改（清除其他网站的数据或旧的“arplab.scenario.corrupt.*”副本）。请通过“分享”下载场景文件保存。',
     download: '下载该值',
+    otherTab: '此拓扑已在 ARP Lab 的另一个标签页中修改并于 {{time}} 保存。两个标签页保存到本浏览器的同一位置：可在此载入那个版本，或两者都保留（另一标签页的版本保存为副本）。',
+    loadOther: '载入那个版本',
+    keepBoth: '两者都保留',
+    otherTabKept: '另一标签页的版本保存在“{{key}}”下（可下载以后再打开）；现在保存的是本标签页的版本。',
+    otherTabLost: '无法另存另一标签页的版本（存储已满？），本标签页的保存已替换了它。请在那个标签页中保存（分享 → 场景 (.json)）。',
   },
   confirm: {
     deleteTitle: '删除 {{names}}？',
