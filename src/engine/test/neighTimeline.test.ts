@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { run, lanAB, neighOf, arpLines } from './helpers.ts';
+import { simulate } from '../sim/run.ts';
+import { normalizeScenario } from '../../scenario/normalize.ts';
 import type { NeighEvent, TraceEvent } from '../trace.ts';
 
 const neighEvents = (ev: TraceEvent[], host: string) => ev.filter((e): e is NeighEvent => e.kind === 'neigh' && e.host === host);
@@ -121,7 +123,15 @@ describe('arping timing (iputils 20221126)', () => {
     return { sent: r.steps[1].frames.length, t: r.steps[1].t_end - r.steps[1].t, out: r.steps[1].output ?? [] };
   };
   it('-w 2 without -c sends 3 probes (the tick at 2 s is handled before the timeout)', () => {
-    expect(probes({ w: 2 }).sent).toBe(3);
+    // A scenario's arping defaults to -c 1 (the format's contract); the engine itself runs
+    // iputils' behaviour without -c when its input has no count.
+    const input = normalizeScenario(lanAB({}, [{ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.77', w: 2 }]));
+    const a = input.actions.find((x) => x.type === 'arping');
+    if (a?.type !== 'arping') throw new Error('expected the arping action');
+    expect(a.count).toBe(1);
+    delete a.count;
+    expect(simulate(input).steps[1].frames.length).toBe(3);
+    expect(probes({ w: 2 }).sent).toBe(1);
   });
   it('-c 3 sends at 0, 1, 2 s and ends at 3 s', () => {
     const p = probes({ count: 3 });

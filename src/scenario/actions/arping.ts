@@ -24,10 +24,11 @@ export const arping: ActionDescriptor<'arping', typeof schema> = {
   type: 'arping',
   schema,
   hosts: 'one',
-  // Without `count` the engine runs arping without -c, as iputils does: it stops at -w, or
-  // never (the engine interrupts it after a minute, engine/sim/runners.ts TOOL_LIMIT).
+  // The format's contract (docs/scenario-format.md: arping `count` (1)) runs arping -c 1 when a
+  // scenario gives no count; a real arping without -c would run until -w or Ctrl-C, so the
+  // printed line writes -c out, like ping's.
   normalize: (a) => defined({
-    type: 'arping', host: a.host, iface: a.iface, target: a.target, src: a.src, count: a.count, w: a.w,
+    type: 'arping', host: a.host, iface: a.iface, target: a.target, src: a.src, count: a.count ?? 1, w: a.w,
     D: a.D, U: a.U, A: a.A, b: a.b, f: a.f,
   }),
   check(a, ctx) {
@@ -48,12 +49,13 @@ export const arping: ActionDescriptor<'arping', typeof schema> = {
     if ((c.d >> 5) % 4 === 0) a.f = true;
     return a;
   },
+  defaults: { count: 1 },
   print: (a) => [
     'arping',
     ...FLAGS.filter((f) => a[f] === true).map((f) => `-${f}`),
     ...(a.iface !== undefined ? ['-I', a.iface] : []),
     ...(a.src !== undefined ? ['-s', a.src] : []),
-    ...(a.count !== undefined ? ['-c', num(a.count)] : []),
+    '-c', num(a.count ?? 1),
     ...(a.w !== undefined ? ['-w', num(a.w)] : []),
     a.target,
   ].join(' '),

@@ -58,8 +58,8 @@ describe('printed command lines', () => {
       .toBe('B$ arping -b -f -I eth0 -c 1 -w 1 192.168.100.17');
     expect(line({ type: 'arping', host: 'A', iface: 'eth1', target: '192.168.100.39', src: '192.168.100.17', count: 3, U: true }))
       .toBe('A$ arping -U -I eth1 -s 192.168.100.17 -c 3 192.168.100.39');
-    // without count the engine runs arping without -c (until -w, or until interrupted)
-    expect(line({ type: 'arping', host: 'B', iface: 'eth0', target: '10.0.0.1', w: 2 })).toBe('B$ arping -I eth0 -w 2 10.0.0.1');
+    // without count the contract's default runs: -c 1, written out (a real arping without -c runs until -w)
+    expect(line({ type: 'arping', host: 'B', iface: 'eth0', target: '10.0.0.1', w: 2 })).toBe('B$ arping -I eth0 -c 1 -w 2 10.0.0.1');
     expect(line({ type: 'ping', host: 'B', to: '192.168.100.36' })).toBe('B$ ping -c 1 -W 1 192.168.100.36');
     expect(line({ type: 'ping', host: 'B', to: '10.0.0.1', count: 2, iface: 'eth0', W: 3, interval: 0.2 })).toBe('B$ ping -I eth0 -c 2 -W 3 -i 0.2 10.0.0.1');
   });
