@@ -16,8 +16,8 @@ describe('planAction', () => {
     const d = planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.70', count: 1, w: 1, D: true, b: true });
     expect(d.cmd).toBe('arping -D -b -I eth0 -c 1 -w 1 192.168.100.70');
     expect(d.desc).toBe('A$ arping -D -b -I eth0 -c 1 -w 1 192.168.100.70');
-    // without count, arping runs without -c, as in the engine
-    expect(planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.54', U: true, w: 2 }).cmd).toBe('arping -U -I eth0 -w 2 192.168.100.54');
+    // without count, the format's default -c 1 runs, as in the engine
+    expect(planAction({ type: 'arping', host: 'A', iface: 'eth0', target: '192.168.100.54', U: true, w: 2 }).cmd).toBe('arping -U -I eth0 -c 1 -w 2 192.168.100.54');
   });
 
   it('runs the ip and sysctl actions per host', () => {
