@@ -5,6 +5,8 @@
  *     linearly with N, deliveries/s stay flat).
  *  2. A 100-host ARP-flux topology: every host has two NICs in one subnet, and a client
  *     pings every address.
+ *  3. LVS: 2,000 TCP connections through a DR, TUN and NAT director (connections/s of wall
+ *     time, next to the frame deliveries/s they take).
  * Ends with `bench: trace ratio R` (deliveries/s with every decision recorded ÷ without, on
  * the 1,000-host row: what the trace costs) and `bench: N frame deliveries/s` (the 1,000-host
  * row with the decision trace off: the simulation itself). Both from the same run, best of
@@ -15,7 +17,9 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildWorld } from '../src/engine/sim/build.ts';
 import { PingSession } from '../src/engine/tools/ping.ts';
-import { simulate } from '../src/engine/sim/run.ts';
+import { Simulation, simulate } from '../src/engine/sim/run.ts';
+import { NO_BUDGET } from '../src/engine/sim/budget.ts';
+import { cluster, VIP } from '../src/engine/test/lvsCluster.ts';
 import type { EngineScenario, HostSpec } from '../src/engine/input.ts';
 
 const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
@@ -85,6 +89,24 @@ function fluxBench(n: number) {
   return { ms, rx, tx, steps: res.steps.length - 1, okSteps: res.steps.filter((s) => s.ok).length, perSec: (rx / ms) * 1000 };
 }
 
+/** A DR/TUN/NAT cluster (client, router, director, two real servers) and `n` connections to its VIP. */
+function lvsBench(method: 'dr' | 'tun' | 'nat', n: number, trace: boolean) {
+  const scn = cluster({ method, scheduler: 'wlc', actions: [{ type: 'connect', host: 'C', to: `${VIP}:80`, count: n, interval: 0.001 }] });
+  lvsWarm(method);
+  const sim = new Simulation(scn, { trace, budget: NO_BUDGET });
+  const t0 = performance.now();
+  const st = sim.step()!;
+  const ms = performance.now() - t0;
+  const served = (st.connections ?? []).filter((c) => c.result === 'served').length;
+  return { conns: n, served, ms, connsPerSec: (n / ms) * 1000, deliveriesPerSec: (sim.world.deliveries / ms) * 1000 };
+}
+const warmed = new Set<string>();
+function lvsWarm(method: 'dr' | 'tun' | 'nat') {
+  if (warmed.has(method)) return;
+  warmed.add(method);
+  simulate(cluster({ method, actions: [{ type: 'connect', host: 'C', to: `${VIP}:80`, count: 200, interval: 0.001 }] }));
+}
+
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 console.log(`node ${process.version}, ${process.arch}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log('\n1. one segment, many hosts resolving the gateway at once (ping → broadcast who-has, unicast reply, echo)');
@@ -118,6 +140,15 @@ console.log(`   best: trace off ${fmt(best.off)}, trace on ${fmt(best.on)}`);
 console.log('\n2. ARP flux: 100 hosts with two NICs in one subnet, a client pings all 200 addresses in turn');
 const f = fluxBench(100);
 console.log(`   ${f.steps} pings (${f.okSteps} ok), ${fmt(f.tx)} frames sent, ${fmt(f.rx)} deliveries in ${f.ms.toFixed(1)} ms: ${fmt(f.perSec)} deliveries/s with full trace`);
+
+console.log('\n3. LVS: a client opens 2,000 TCP connections (1 ms apart) to a VIP; the director (wlc) forwards them to two real servers');
+console.log('   method  trace  connections  served   wall ms  connections/s   deliveries/s');
+for (const method of ['dr', 'tun', 'nat'] as const) {
+  for (const trace of [false, true]) {
+    const l = lvsBench(method, 2000, trace);
+    console.log(`   ${method.padEnd(6)}  ${trace ? 'on ' : 'off'}  ${fmt(l.conns).padStart(11)}  ${fmt(l.served).padStart(6)}  ${l.ms.toFixed(1).padStart(8)}  ${fmt(l.connsPerSec).padStart(13)}  ${fmt(l.deliveriesPerSec).padStart(13)}`);
+  }
+}
 
 console.log(`\nbench: trace ratio ${(best.on / best.off).toFixed(2)}`);
 console.log(`bench: ${fmt(best.off)} frame deliveries/s`);

@@ -130,7 +130,7 @@ export function setState(w: World, host: Host, cp: Conn, dir: 'in' | 'out', flag
   }
   cp.state = to;
   cp.timeout = TIMEOUTS[to];
-  if (to !== from) {
+  if (to !== from && w.traceDetail) {
     w.decision(null, host, null, 'ip_vs.state', 'update', table, [], { conn: connName(cp), state_from: from, state_to: to, flags: flags ?? undefined, timeout: cp.timeout / S });
   }
 }
@@ -156,5 +156,5 @@ function connExpire(w: World, host: Host, ipvs: IpvsState, cp: Conn): void {
   else if (cp.inactive) d.inactconns--;
   else d.activeconns--;
   if (cp.control) cp.control.nControl--;
-  w.decision(null, host, null, 'ip_vs.expire', 'info', cp.template ? 'template' : 'conn', [], { conn: connName(cp), state: cp.template ? 'NONE' : cp.state, timeout: cp.timeout / S });
+  if (w.traceDetail) w.decision(null, host, null, 'ip_vs.expire', 'info', cp.template ? 'template' : 'conn', [], { conn: connName(cp), state: cp.template ? 'NONE' : cp.state, timeout: cp.timeout / S });
 }

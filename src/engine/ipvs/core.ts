@@ -52,7 +52,7 @@ export function ipvsOut(w: World, ipvs: IpvsState, dev: Device, p: IpPacket): vo
   const cp = ipvs.outConns.get(outKey(proto, p.src, t.sport, p.dst, t.dport));
   if (!cp) return;
   const host = dev.host;
-  w.decision(p.inFrame ?? null, host, dev, 'ip_vs.out', 'update', 'snat', [], { conn: connName(cp), from: `${fmtIp(p.src)}:${t.sport}`, to: `${fmtIp(cp.vaddr)}:${cp.vport}` });
+  if (w.traceDetail) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.out', 'update', 'snat', [], { conn: connName(cp), from: `${fmtIp(p.src)}:${t.sport}`, to: `${fmtIp(cp.vaddr)}:${cp.vport}` });
   p.src = cp.vaddr;
   if (p.tcp) p.tcp = { ...p.tcp, sport: cp.vport };
   if (p.udp) p.udp = { ...p.udp, sport: cp.vport };
@@ -72,7 +72,7 @@ function scheduleConn(w: World, host: Host, ipvs: IpvsState, dev: Device, svc: S
     ct = ipvs.conns.get(inKey('ip', snet, 0, svc.addr, svc.port)) ?? null;
     if (ct) {
       dest = ct.dest;
-      w.decision(p.inFrame ?? null, host, dev, 'ip_vs.schedule', 'choose', 'persistent', [], { ...common, rs: `${fmtIp(dest.addr)}:${dest.port}`, method: dest.fwd, persistent: svc.persistent / 1e6, template: fmtIp(snet) });
+      if (w.traceDetail) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.schedule', 'choose', 'persistent', [], { ...common, rs: `${fmtIp(dest.addr)}:${dest.port}`, method: dest.fwd, persistent: svc.persistent / 1e6, template: fmtIp(snet) });
     } else {
       dest = pick(w, host, dev, svc, p, common);
       if (!dest) return null;
@@ -89,12 +89,12 @@ function scheduleConn(w: World, host: Host, ipvs: IpvsState, dev: Device, svc: S
     ct.timeout = svc.persistent;
     connPut(w, host, ipvs, ct);
   }
-  w.decision(p.inFrame ?? null, host, dev, 'ip_vs.conn', 'create', cp.fwd, [], { conn: connName(cp), method: cp.fwd });
+  if (w.traceDetail) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.conn', 'create', cp.fwd, [], { conn: connName(cp), method: cp.fwd });
   return cp;
 }
 
 function pick(w: World, host: Host, dev: Device, svc: Service, p: IpPacket, common: { vip: string; client: string; scheduler: string }): Dest | null {
-  const r = schedule(svc, p.src, p.dst);
+  const r = schedule(svc, p.src, p.dst, w.traceDetail);
   const at = (a: Ip4, port: number) => `${fmtIp(a)}:${port}`;
   if (!r.dest) {
     w.decision(p.inFrame ?? null, host, dev, 'ip_vs.schedule', 'drop', 'no_dest', [], { ...common, ...r.params });

@@ -103,9 +103,10 @@ function seen(svc: Service): { weights: string; conns: string } {
   };
 }
 
-export function schedule(svc: Service, saddr: Ip4, daddr: Ip4): SchedResult {
+/** `explain`: also list every real server's weight and counts (for the trace). */
+export function schedule(svc: Service, saddr: Ip4, daddr: Ip4, explain = true): SchedResult {
   const ds = svc.dests;
-  const base = seen(svc);
+  const base: SchedResult['params'] = explain ? seen(svc) : {};
   switch (svc.sched) {
     case 'rr': {
       // ip_vs_rr_schedule: continue after the last choice; a second pass from the head

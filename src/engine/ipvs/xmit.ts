@@ -18,25 +18,27 @@ import { connName } from './conn.ts';
 
 export function ipvsXmit(w: World, host: Host, dev: Device, cp: Conn, p: IpPacket): void {
   const r = routeOutput(host, cp.daddr);
-  const base = { conn: connName(cp), method: cp.fwd, rs: fmtIp(cp.daddr) };
+  // Explanations are built only when the trace records them (the bench runs without).
+  const base = () => ({ conn: connName(cp), method: cp.fwd, rs: fmtIp(cp.daddr) });
+  const say = w.traceDetail;
   if (!r.ok) {
-    w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'drop', 'no_route', [], base);
+    if (say) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'drop', 'no_route', [], base());
     return;
   }
   if (r.local) {
     // The real server is this host (LOCALNODE): the packet goes to the local stack.
-    w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'deliver', 'local_node', [], base);
+    if (say) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'deliver', 'local_node', [], base());
     ipLocalDeliver(w, dev, cp.fwd === 'nat' ? natDst(cp, p) : p);
     return;
   }
   if (p.ttl <= 1) {
-    w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'drop', 'ttl', [], base);
+    if (say) w.decision(p.inFrame ?? null, host, dev, 'ip_vs.xmit', 'drop', 'ttl', [], base());
     return;
   }
   const out = r.dev;
   if (cp.fwd === 'dr') {
     const q: IpPacket = { ...p, ttl: p.ttl - 1, ipvsDone: true };
-    w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'dr', [], { ...base, out: out.name, nexthop: base.rs, dst: fmtIp(p.dst) });
+    if (say) w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'dr', [], { ...base(), out: out.name, nexthop: fmtIp(cp.daddr), dst: fmtIp(p.dst) });
     neighXmit(w, out, cp.daddr, q);
     return;
   }
@@ -44,12 +46,12 @@ export function ipvsXmit(w: World, host: Host, dev: Device, cp: Conn, p: IpPacke
     const inner: IpPacket = { ...p, ttl: p.ttl - 1 };
     delete inner.inFrame;
     const q: IpPacket = { src: r.src, dst: cp.daddr, ttl: inner.ttl, inner, ipvsDone: true };
-    w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'tun', [], { ...base, out: out.name, src: fmtIp(r.src), nexthop: fmtIp(r.nexthop) });
+    if (say) w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'tun', [], { ...base(), out: out.name, src: fmtIp(r.src), nexthop: fmtIp(r.nexthop) });
     neighXmit(w, out, r.nexthop, q);
     return;
   }
   const q = natDst(cp, { ...p, ttl: p.ttl - 1, ipvsDone: true });
-  w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'nat', [], { ...base, out: out.name, nexthop: fmtIp(r.nexthop), vip: `${fmtIp(cp.vaddr)}:${cp.vport}`, to: `${base.rs}:${cp.dport}` });
+  if (say) w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'nat', [], { ...base(), out: out.name, nexthop: fmtIp(r.nexthop), vip: `${fmtIp(cp.vaddr)}:${cp.vport}`, to: `${fmtIp(cp.daddr)}:${cp.dport}` });
   neighXmit(w, out, r.nexthop, q);
 }
 

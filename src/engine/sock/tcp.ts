@@ -37,9 +37,9 @@ export function tcpRcv(w: World, dev: Device, p: IpPacket): void {
   const socks = socketsOf(host);
   const s = socks.find('tcp', p, t.sport, t.dport);
   if (s) return s.receive(w, dev, p);
-  const who = { from: `${fmtIp(p.src)}:${t.sport}`, to: `${fmtIp(p.dst)}:${t.dport}`, flags: t.flags, port: t.dport, src: fmtIp(p.dst) };
+  const who = () => ({ from: `${fmtIp(p.src)}:${t.sport}`, to: `${fmtIp(p.dst)}:${t.dport}`, flags: t.flags, port: t.dport, src: fmtIp(p.dst) });
   if (t.flags === 'S' && socks.listener('tcp', p.dst, t.dport)) {
-    w.decision(p.inFrame ?? null, host, dev, 'tcp.rcv', 'accept', 'listener', [], who);
+    w.decision(p.inFrame ?? null, host, dev, 'tcp.rcv', 'accept', 'listener', [], who());
     const c = new TcpServerConn(host, p.dst, t.dport, p.src, t.sport, t.seq, isn(w));
     socks.add(c);
     w.flows?.served(host, p);
@@ -47,7 +47,7 @@ export function tcpRcv(w: World, dev: Device, p: IpPacket): void {
     return;
   }
   if (t.flags.includes('R')) return;
-  w.decision(p.inFrame ?? null, host, dev, 'tcp.rcv', 'reply', t.flags === 'S' ? 'no_listener' : 'no_socket', [], who);
+  w.decision(p.inFrame ?? null, host, dev, 'tcp.rcv', 'reply', t.flags === 'S' ? 'no_listener' : 'no_socket', [], who());
   // tcp_v4_send_reset: take the ACK's number as our sequence, else acknowledge what came.
   const rst: TcpFields = t.flags.includes('.')
     ? { sport: t.dport, dport: t.sport, flags: 'R', seq: t.ack, ack: 0 }
