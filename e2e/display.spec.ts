@@ -110,3 +110,28 @@ test('hostile display text: a right-to-left override is shown, not obeyed; long 
   expect(box!.width).toBeLessThanOrEqual(1440);
   await new ArpLabPage(page).screenshot('display-06-long-name-error');
 });
+
+test('toasts stay off the nodes', async ({ page }) => {
+  // A link with a view value ARP Lab does not offer: an info notice while the topology is on screen.
+  await page.goto(`${link(lvsFive)}&v=1&speed=7`);
+  await expect(page.locator('[data-host="RS2"]')).toBeVisible();
+  const notice = page.getByTestId('share-notice');
+  await expect(notice).toBeVisible();
+  // Pan the drawing so that a host card sits right where the notice is now: it must move away.
+  await page.evaluate(() => {
+    const st = (window as unknown as { __arplab: { getState(): { viewport: { x: number; y: number; k: number }; setViewport(v: { x: number; y: number; k: number }): void } } }).__arplab.getState();
+    const n = document.querySelector('[data-testid="share-notice"]')!.getBoundingClientRect();
+    const c = document.querySelector('[data-host="R"] .host-card')!.getBoundingClientRect();
+    const v = st.viewport;
+    st.setViewport({ k: v.k, x: v.x + (n.left + n.width / 2) - (c.left + c.width / 2), y: v.y + (n.top + n.height / 2) - (c.top + c.height / 2) });
+  });
+  await page.waitForTimeout(300);
+  const hit = await page.evaluate(() => {
+    const n = document.querySelector('[data-testid="share-notice"]')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll('.host-card, .switch-box'))
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.left < n.right && n.left < r.right && r.top < n.bottom && n.top < r.bottom).length;
+  });
+  expect(hit).toBe(0);
+  await new ArpLabPage(page).screenshot('display-07-toast');
+});

@@ -265,7 +265,7 @@ test.describe('topology editor', () => {
     await expect(page.locator('[data-segment="net172"]')).toHaveAttribute('aria-label', /1 ports/);
 
     // An interface already on a switch cannot be put on a second one: the validator says why.
-    await ed.drag(await ed.center(ed.port('B2.eth0')), await ed.center(ed.segment('net172')));
+    await ed.drag(await ed.center(ed.port('B2.eth0').locator('.port-box')), await ed.center(ed.segment('net172')));
     await expect(page.getByTestId('edit-notice')).toContainText('already attached to segment "lan"');
 
     // The list view (Shift+W) lists hosts, interfaces and switches.

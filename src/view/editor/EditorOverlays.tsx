@@ -9,6 +9,7 @@ import { dismissNotice, type Notice } from './editorStore.ts';
 import { IssueList } from './IssueList.tsx';
 import { PaletteGhost } from './Palette.tsx';
 import { removedText } from './removedText.ts';
+import { useClearOfNodes } from '../hooks/clearOfNodes.ts';
 
 const editable = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName));
@@ -75,9 +76,11 @@ function NoticeItem({ n }: { n: Notice }) {
 /** Editor messages, at the top of the canvas between the palette and the zoom buttons. */
 export function EditorNotices() {
   const notices = useEditor((s) => s.notices);
+  const ref = useRef<HTMLDivElement>(null);
+  const place = useClearOfNodes(ref, notices);
   if (!notices.length) return null;
   return (
-    <div className="edit-notices">
+    <div ref={ref} style={place} className="edit-notices">
       {notices.map((n) => <NoticeItem key={n.id} n={n} />)}
     </div>
   );

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShownText } from '../ShownText.tsx';
+import { useClearOfNodes } from '../hooks/clearOfNodes.ts';
 
 /** A message about opening a link or a file: what went wrong (kept until dismissed) or what was opened. */
 export interface NoticeData {
@@ -16,13 +17,15 @@ const INFO_MS = 9000;
 
 export function Notice({ notice, onDismiss }: { notice: NoticeData; onDismiss(): void }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const place = useClearOfNodes(ref, notice);
   useEffect(() => {
     if (notice.kind !== 'info') return;
     const id = setTimeout(onDismiss, INFO_MS);
     return () => clearTimeout(id);
   }, [notice, onDismiss]);
   return (
-    <div className={`share-notice share-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="share-notice" data-kind={notice.kind}>
+    <div ref={ref} style={place} className={`share-notice share-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="share-notice" data-kind={notice.kind}>
       <div className="share-notice-text">
         <p className="share-notice-title"><ShownText text={notice.title} /></p>
         {notice.lines?.map((l, i) => <p key={i}><ShownText text={l} /></p>)}
