@@ -70,7 +70,7 @@ function usage(msg?: string): never {
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     inputs: [], rp: null, sim: 'npm run -s sim --', noSim: false, jobs: 1, verbose: false, ci: false,
-    generated: 50, seed: 1, families: CLASSIC_FAMILIES, newGenerated: 12, newSeed: 2026, timeoutS: 3600, unstable: join(ROOT, 'conformance', 'unstable.json'),
+    generated: 50, seed: 1, families: CLASSIC_FAMILIES, newGenerated: 16, newSeed: 2026, timeoutS: 3600, unstable: join(ROOT, 'conformance', 'unstable.json'),
   };
   const val = (i: number) => {
     const v = argv[i + 1];
