@@ -10,6 +10,7 @@ import i18next from 'i18next';
 import { loadScenarioText } from '../src/scenario/load.ts';
 import { BudgetError, simulate, type SimResult } from '../src/engine/index.ts';
 import { en } from '../src/i18n/en.ts';
+import { zh } from '../src/i18n/zh.ts';
 import { budgetMessage } from '../src/i18n/simRun.ts';
 import { formatDecision } from '../src/i18n/decision.ts';
 
@@ -40,7 +41,8 @@ try {
 } catch (e) {
   if (!(e instanceof BudgetError)) throw e;
   const i18n = i18next.createInstance();
-  void i18n.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false }, initAsync: false });
+  // In the language of --lang, like the decisions.
+  void i18n.init({ lng: lang, fallbackLng: 'en', resources: { en: { translation: en }, zh: { translation: zh } }, interpolation: { escapeValue: false }, initAsync: false });
   fail(budgetMessage((k, o) => i18n.t(k, o), e.budget));
 }
 

@@ -48,3 +48,6 @@ createRoot(document.getElementById('root')!).render(
     </I18nextProvider>
   </StrictMode>,
 );
+// The app's scripts have run: what follows (opening a link, simulating) must never block the
+// page for long; e2e/heavy.spec.ts measures main-thread tasks from this mark on.
+performance.mark('arplab:started');

@@ -9,6 +9,14 @@ import type { AppState, ScenarioLoader, SimSlice } from '../types.ts';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : 0);
 
+/** Same hosts with the same interfaces, in the same order: what the canvas draws from the input. */
+function sameTopology(a: EngineScenario, b: EngineScenario): boolean {
+  if (a.hosts.length !== b.hosts.length || a.segments.length !== b.segments.length) return false;
+  const ifs = (h: EngineScenario['hosts'][number]) => `${h.name}:${h.interfaces.map((i) => i.name).join(',')}`;
+  const ports = (sg: EngineScenario['segments'][number]) => `${sg.name}:${sg.ports.map((p) => `${p.host}.${p.dev}`).join(',')}`;
+  return a.hosts.every((h, i) => ifs(h) === ifs(b.hosts[i])) && a.segments.every((sg, i) => ports(sg) === ports(b.segments[i]));
+}
+
 /**
  * The simulation slice: derived from the scenario by a Simulator (in process or in a Web
  * Worker). Only plain data is kept here (SimResult, Timeline, host views): no engine objects.
@@ -37,8 +45,8 @@ export const createSimSlice =
       generation++;
     };
 
-    function finished(input: EngineScenario, sim: SimResult, timeline: Timeline, compare: boolean, t0: number) {
-      const { sim: prevSim, cursor } = get();
+    function finished(input: EngineScenario, sim: SimResult, timeline: Timeline, compare: boolean, t0: number, prev: { sim: SimResult | null; cursor: number }) {
+      const { sim: prevSim, cursor } = prev;
       const changes = compare && prevSim ? compareOutcomes(prevSim, sim) : null;
       // Re-run from the start up to the end of the step that was on screen.
       const wasAt = prevSim && cursor > 0 ? stepOfCursor(prevSim, cursor) : null;
@@ -80,6 +88,7 @@ export const createSimSlice =
         }
         const gen = generation;
         const input = r.engine;
+        const prev = { sim: get().sim, cursor: get().cursor };
         pendingInput = input;
         let sync = true;
         set({ simStatus: 'running', simProgress: null });
@@ -90,7 +99,7 @@ export const createSimSlice =
           done(sim, timeline) {
             if (gen !== generation) return;
             running = null;
-            finished(input, sim, timeline, compare, t0);
+            finished(input, sim, timeline, compare, t0, prev);
             flushWaiting(true);
           },
           fail(f) {
@@ -104,7 +113,16 @@ export const createSimSlice =
           },
         });
         sync = false;
-        if (get().simStatus === 'running' && gen === generation) running = job;
+        if (get().simStatus === 'running' && gen === generation) {
+          running = job;
+          // Another topology (a link, a file, hosts added or removed): draw it now, without the
+          // old trace, while it simulates. The same topology keeps the old trace on screen
+          // until the new one arrives (an edit of a sysctl re-runs in a few ms).
+          const was = get().engineInput;
+          if (!was || !sameTopology(was, input)) {
+            set({ engineInput: input, sim: null, timeline: EMPTY_TIMELINE, simError: null, changes: null, cursor: 0, vtime: 0, playing: false, stopAt: null, selection: get().selection?.kind === 'frame' ? null : get().selection });
+          }
+        }
       },
       cancelSim() {
         if (get().simStatus !== 'running') return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
@@ -32,6 +32,23 @@ function Viewport({ children }: { children: ReactNode }) {
   );
 }
 
+/** Host cards drawn per animation frame when a large topology appears (128 cards at once block the page for 0.2–0.6 s). */
+const HOSTS_PER_FRAME = 24;
+
+/**
+ * How many of `total` items to draw now: all of a small topology; a large one in chunks of
+ * HOSTS_PER_FRAME, one chunk per animation frame, so the page keeps answering while it appears.
+ */
+function useProgressive(total: number): number {
+  const [shown, setShown] = useState(HOSTS_PER_FRAME);
+  useEffect(() => {
+    if (shown >= total) return;
+    const id = requestAnimationFrame(() => setShown((n) => n + HOSTS_PER_FRAME));
+    return () => cancelAnimationFrame(id);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
+
 /** The topology: hosts, ports, switches and links, with the trace's frames animated on top. */
 export function Canvas() {
   const { t } = useTranslation();
@@ -41,6 +58,7 @@ export function Canvas() {
   const pz = useRef<PanZoom | null>(null);
   const hits = useRef<TokenHits>({ points: [] });
   const g = useGeometry();
+  const shownHosts = useProgressive(g?.hosts.length ?? 0);
   const animate = useApp((s) => s.animate);
   // Tables and marks follow the playback a few times a second, not on every animation frame.
   const cursor = useThrottledCursor(80);
@@ -113,7 +131,7 @@ export function Canvas() {
             {g.segments.map((s) => (
               <SegmentNode key={s.name} s={s} />
             ))}
-            {g.hosts.map((h) => (
+            {g.hosts.slice(0, shownHosts).map((h) => (
               <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} flash={flash} />
             ))}
             <StopMarks g={g} stepFirst={stepFirst} cursor={cursor} />

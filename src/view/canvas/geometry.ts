@@ -90,7 +90,11 @@ function freeSpot(h: EngineScenario['hosts'][number], want: Pos, taken: Box[]): 
     for (let i = -ring; i <= ring; i++)
       for (let j = -ring; j <= ring; j++) if (Math.max(Math.abs(i), Math.abs(j)) === ring) cands.push({ x: want.x + i * STEP_X, y: want.y + j * STEP_Y });
     cands.sort((a, b) => Math.hypot(a.x - want.x, a.y - want.y) - Math.hypot(b.x - want.x, b.y - want.y) || a.y - b.y || a.x - b.x);
-    for (const c of cands) if (!taken.some((t) => overlaps(hostBox(h, c), t))) return c;
+    for (const c of cands) {
+      // One box per candidate (not one per box it is compared with): 128 hosts stay cheap.
+      const b = hostBox(h, c);
+      if (!taken.some((t) => overlaps(b, t))) return c;
+    }
   }
   return want;
 }

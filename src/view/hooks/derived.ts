@@ -19,7 +19,15 @@ export function useGeometry(): Geometry | null {
 
 export function useOwners(): Record<string, string> {
   const engine = useApp((s) => s.engineInput);
-  return useMemo(() => (engine ? macOwners(engine) : {}), [engine]);
+  // The same owners as before (a new input with the same MACs: an edit, a new run) keep their
+  // identity, so that every host card does not re-render for nothing.
+  const prev = useRef<Record<string, string>>({});
+  return useMemo(() => {
+    const next = engine ? macOwners(engine) : {};
+    const a = Object.keys(next);
+    const same = a.length === Object.keys(prev.current).length && a.every((k) => prev.current[k] === next[k]);
+    return same ? prev.current : (prev.current = next);
+  }, [engine]);
 }
 
 /** Index of the step the cursor is in. */

@@ -1,0 +1,133 @@
+/**
+ * Issue 11 point 3 in real Chromium: the two heavy scenarios opened as share links (and as
+ * an embed). The simulation runs in a Web Worker: progress and Cancel while it runs, the
+ * work budget's message when it stops, the scenario stays editable. Main-thread tasks are
+ * recorded with PerformanceObserver('longtask') and printed; the 200 ms goal is the fixme
+ * test at the end. Screenshots: e2e/screenshots/heavy-*.png.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { deflateRawSync } from 'node:zlib';
+import { garpStorm, pingFlood } from '../test/heavy/scenarios.ts';
+
+const LONG_TASK_MS = 200;
+
+interface HeavyWindow {
+  __longtasks: { start: number; duration: number }[];
+  __arplab: {
+    getState(): { scenario: { actions?: unknown[]; hosts: Record<string, unknown> }; simStatus: string; sim: unknown; dispatch(op: unknown): void };
+  };
+}
+
+const fragmentOf = (doc: unknown) => `#s=1.${deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
+
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: `e2e/screenshots/heavy-${name}.png` });
+};
+
+test.beforeEach(async ({ context }) => {
+  await context.addInitScript(() => {
+    const w = window as unknown as HeavyWindow;
+    w.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longtasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+});
+
+/**
+ * Every main-thread task over 50 ms (Chromium reports those) that started after the app's
+ * scripts had run (the mark 'arplab:started' in main.tsx): opening the link, drawing it,
+ * simulating, the messages from the worker. The evaluation of the app's own bundle, before
+ * anything is opened, is reported but not judged here.
+ */
+async function longTasks(page: Page) {
+  return page.evaluate(() => {
+    const started = performance.getEntriesByName('arplab:started')[0]?.startTime ?? 0;
+    const all = (window as unknown as HeavyWindow).__longtasks;
+    return { started: Math.round(started), all, after: all.filter((t) => t.start > started) };
+  });
+}
+
+async function reportLongTasks(page: Page) {
+  const { started, all } = await longTasks(page);
+  test.info().annotations.push({ type: 'longtasks', description: `app started at ${started} ms; ${JSON.stringify(all)}` });
+  console.log(`${test.info().title}: app started at ${started} ms; long tasks ${JSON.stringify(all)}`);
+}
+
+async function expectNeverBlocked(page: Page) {
+  const { started, all, after } = await longTasks(page);
+  test.info().annotations.push({ type: 'longtasks', description: `app started at ${started} ms; ${JSON.stringify(all)}` });
+  console.log(`${test.info().title}: app started at ${started} ms; long tasks ${JSON.stringify(all)}`);
+  expect(Math.max(0, ...after.map((t) => t.duration)), `main-thread tasks after the app started: ${JSON.stringify(after)}`).toBeLessThan(LONG_TASK_MS);
+}
+
+test('128 hosts × 1,000 arping -U as a link: progress, Cancel, Run again, then the budget message; the scenario stays editable', async ({ page }) => {
+  const link = fragmentOf(garpStorm());
+  test.info().annotations.push({ type: 'link', description: `${link.length} characters` });
+  await page.goto(`/?lang=en&animate=0${link}`);
+  // Progress and Cancel while the worker simulates; the page answers meanwhile.
+  const running = page.getByTestId('sim-running');
+  await expect(running).toBeVisible({ timeout: 10_000 });
+  await expect(running).toContainText(/Simulating… step \d+ of 1000/);
+  await expect(running).toContainText(/of at most 500,000 frame deliveries/);
+  await page.getByTestId('sim-cancel').click();
+  await expect(page.locator('[data-host="H128"]')).toBeVisible();
+  await expect(page.getByTestId('sim-cancelled')).toContainText('Simulation cancelled. Your scenario is unchanged');
+  await shot(page, '02-cancelled');
+  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(1000);
+
+  // Run again: this time to the end of the budget.
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(running).toBeVisible();
+  await shot(page, '01-progress');
+  const budget = page.getByTestId('sim-budget');
+  await expect(budget).toBeVisible({ timeout: 60_000 });
+  await expect(budget).toHaveAttribute('role', 'alert');
+  await expect(budget).toContainText('This scenario is too big to simulate');
+  await expect(budget).toContainText(/This scenario needs more than 500,000 frame deliveries \(the limit\): give arping on action \d+ \(on H\d+\) a -c or -w \(without them it runs for 60 s\), or remove hosts or actions\./);
+  await shot(page, '03-budget');
+
+  // The scenario is still there and editable: an edit is taken (and runs it again).
+  await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().dispatch({ type: 'deleteAction', index: 999 }));
+  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(999);
+  await expect(budget).toBeVisible({ timeout: 60_000 });
+  await reportLongTasks(page);
+});
+
+test('1,000 × ping -c 1000 -i 0 as an embedded link: the budget message in 简体中文', async ({ page }) => {
+  await page.goto(`/embed.html?lang=zh&animate=0${fragmentOf(pingFlood())}`);
+  await expect(page.getByTestId('embed')).toBeVisible();
+  const budget = page.getByTestId('sim-budget');
+  await expect(budget).toBeVisible({ timeout: 60_000 });
+  await expect(budget).toContainText('此场景太大，无法模拟');
+  await expect(budget).toContainText(/此场景需要超过 [\d,]+ (次帧投递|条跟踪事件)（上限）：减小动作 \d+（在 A 上）的 ping -c 或增大 -i/);
+  await shot(page, '04-budget-embed-zh');
+  await reportLongTasks(page);
+});
+
+test('a normal scenario still simulates and plays (in the worker), with no banner', async ({ page }) => {
+  await page.goto('/?lang=en&animate=0');
+  await expect(page.locator('[data-action="0"] [data-result]')).toHaveCount(0);
+  await page.locator('[data-action="0"]').getByRole('button', { name: /^Run / }).click();
+  await expect(page.locator('[data-action="0"] [data-result="ok"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('sim-running')).toHaveCount(0);
+  await expect(page.getByTestId('sim-budget')).toHaveCount(0);
+  await reportLongTasks(page);
+});
+
+/**
+ * The goal of issue 11 point 3: no main-thread task over 200 ms while a heavy link opens and
+ * simulates. The simulation itself is off the main thread (the worker's tasks are seconds
+ * long and the page's stay short while it runs), but opening such a link still costs
+ * 300–550 ms of main-thread work on the 2-core CI machine: validating 1,000 actions,
+ * laying out and drawing 128 hosts, and one re-render when the result arrives; on this shared
+ * machine even the default scenario's first render is 100–260 ms. Not met yet: fixme until
+ * that work is split up or moved to the worker (see README "Heavy scenarios").
+ */
+test.fixme('no main-thread task over 200 ms after the app started, for either heavy link', async ({ page }) => {
+  for (const [path, doc] of [['/?lang=en&animate=0', garpStorm()], ['/embed.html?lang=en&animate=0', pingFlood()]] as const) {
+    await page.goto(`${path}${fragmentOf(doc)}`);
+    await expect(page.getByTestId('sim-budget')).toBeVisible({ timeout: 60_000 });
+    await expectNeverBlocked(page);
+  }
+});
