@@ -7,4 +7,5 @@ export { KERNEL_TRANSITIONS, kernelCanMake, edgeOf } from './neigh/transitions.t
 export type * from './trace.ts';
 export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export type * from './input.ts';
+export { ipvsadmLn, ipvsadmLnc } from './tools/ipvsadm.ts';
 export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';

@@ -431,6 +431,33 @@ export interface ConnectionRecord {
   path: string[];
 }
 
+/** A virtual service as `ipvsadm -Ln` lists it. */
+export interface IpvsServiceRow {
+  proto: 'TCP' | 'UDP';
+  vip: string;
+  scheduler: string;
+  /** Persistence timeout in seconds, 0 when not persistent. */
+  persistent: number;
+  netmask: string;
+  dests: { rs: string; forward: 'Route' | 'Tunnel' | 'Masq'; weight: number; active: number; inactive: number }[];
+}
+
+/** A connection (or persistence template) as `ipvsadm -Lnc` lists it. */
+export interface IpvsConnRow {
+  proto: 'TCP' | 'UDP';
+  /** Seconds until it expires. */
+  expire: number;
+  state: string;
+  source: string;
+  virtual: string;
+  destination: string;
+}
+
+export interface IpvsTable {
+  services: IpvsServiceRow[];
+  conns: IpvsConnRow[];
+}
+
 export interface StepResult {
   i: number;
   type: AnyAction['type'] | null;
@@ -447,6 +474,8 @@ export interface StepResult {
   rc?: number;
   /** Every connection of a connect step. */
   connections?: ConnectionRecord[];
+  /** Each director's virtual services and connection table after the step (hosts with IPVS only). */
+  ipvs?: Record<string, IpvsTable>;
   /** Error for an action that could not run (unknown host, bad device…). */
   error?: string;
   /** Index range [first, last) of this step's events in SimResult.events. */

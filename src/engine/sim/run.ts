@@ -5,12 +5,13 @@
  * every host's neighbour table. Same scenario and seed ⇒ byte-identical result.
  */
 import type { EngineScenario } from '../input.ts';
-import type { FrameRecord, Micros, NeighRow, SimResult, StepResult } from '../trace.ts';
+import type { FrameRecord, IpvsTable, Micros, NeighRow, SimResult, StepResult } from '../trace.ts';
 import { buildWorld } from './build.ts';
 import type { World } from './world.ts';
 import { neighTables } from './snapshot.ts';
 import { BudgetError, DEFAULT_BUDGET, type BudgetLimit, type SimProgress, type WorkBudget } from './budget.ts';
 import { runAction } from './runners.ts';
+import { ipvsTable } from '../tools/ipvsadm.ts';
 
 const SETTLE: Micros = 150_000;
 /**
@@ -42,6 +43,16 @@ function frameRecords(w: World): FrameRecord[] {
         kind: s.kind,
       };
     });
+}
+
+/** Every director's `ipvsadm -Ln`/`-Lnc` data, or null when no host has IPVS. */
+function ipvsTables(w: World): Record<string, IpvsTable> | null {
+  let out: Record<string, IpvsTable> | null = null;
+  for (const h of w.hostList) {
+    const t = ipvsTable(w, h);
+    if (t) (out ??= {})[h.name] = t;
+  }
+  return out;
 }
 
 export interface SimulateOptions {
@@ -141,6 +152,8 @@ export class Simulation {
     if (out.rc !== undefined) st.rc = out.rc;
     if (out.output) st.output = out.output;
     if (out.connections) st.connections = out.connections;
+    const ipvs = ipvsTables(w);
+    if (ipvs) st.ipvs = ipvs;
     if (out.error) st.error = out.error;
     this.steps.push(st);
     this.report();

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { simulate } from '../sim/run.ts';
 import type { ConnectionRecord, DecisionEvent, SimResult } from '../trace.ts';
 import { cluster, VIP, type ClusterOptions } from './lvsCluster.ts';
+import { ipvsadmLn, ipvsadmLnc } from '../tools/ipvsadm.ts';
 
 const conns = (r: SimResult, step = 1): ConnectionRecord[] => r.steps[step].connections ?? [];
 const summary = (r: SimResult, step = 1) => conns(r, step).map((c) => `${c.result} ${c.server ?? '-'} ${c.director ?? '-'}${c.bypassed ? ' bypassed' : ''} ${c.path.join('>')}`);
@@ -182,6 +183,48 @@ describe('the connection table', () => {
     const r = run({ method: 'dr', scheduler: 'wlc', weights: [0, 0] });
     expect(conns(r).map((c) => c.result)).toEqual(Array(4).fill('refused'));
     expect(decisions(r, 'ip_vs.schedule', 'D')[0]).toMatchObject({ verdict: 'drop', reason: 'no_dest' });
+  });
+});
+
+describe('ipvsadm -Ln / -Lnc after a step', () => {
+  test('DR rr: the newest real server first, counters and FIN_WAIT connections with two minutes left', () => {
+    const r = run({ method: 'dr', scheduler: 'rr' });
+    const t = r.steps[1].ipvs!.D;
+    expect(ipvsadmLn(t)).toEqual([
+      'IP Virtual Server version 1.2.1 (size=4096)',
+      'Prot LocalAddress:Port Scheduler Flags',
+      '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+      'TCP  10.0.0.100:80 rr',
+      '  -> 10.0.0.12:80                 Route   1      0          2',
+      '  -> 10.0.0.11:80                 Route   1      0          2',
+    ]);
+    const rows = ipvsadmLnc(t).slice(2).map((l) => l.replace(/:\d{5} /, ':PORT '));
+    expect(rows).toEqual([
+      'TCP 01:59  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.12:80',
+      'TCP 01:59  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.11:80',
+      'TCP 02:00  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.12:80',
+      'TCP 02:00  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.11:80',
+    ]);
+    expect(r.steps[0].ipvs).toBeUndefined();
+  });
+
+  test('NAT wlc -p 300: the template (client:0, NONE, five minutes) and every connection on the same real server', () => {
+    const t = run({ method: 'nat', scheduler: 'wlc', persistent: 300 }).steps[1].ipvs!.D;
+    expect(ipvsadmLn(t).slice(3)).toEqual([
+      'TCP  10.0.0.100:80 wlc persistent 300',
+      '  -> 192.168.10.12:80             Masq    1      0          4',
+      '  -> 192.168.10.11:80             Masq    1      0          0',
+    ]);
+    expect(t.conns.map((c) => `${c.state} ${c.source.endsWith(':0') ? 'template' : 'conn'} ${c.destination}`)).toEqual([
+      'NONE template 192.168.10.12:80',
+      ...Array(4).fill('TIME_WAIT conn 192.168.10.12:80'),
+    ]);
+  });
+
+  test('hosts without IPVS add nothing to a step', () => {
+    const scn = cluster({ method: 'dr' });
+    for (const h of scn.hosts) delete h.ipvs;
+    expect(simulate(scn).steps[1].ipvs).toBeUndefined();
   });
 });
 
