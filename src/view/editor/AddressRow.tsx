@@ -61,6 +61,8 @@ export function AddressRow({ host, dev, index, address }: { host: string; dev: s
     }
   };
   const who = `${host}.${dev}`;
+  // Existing rows and the new-address row have the same inputs: the names say which row.
+  const which = isNew ? t('editor.addr.whichNew') : t('editor.addr.which', { n: index + 1 });
   return (
     <form className={`addr-row${isNew ? ' addr-new' : ''}`} onSubmit={submit} data-address={isNew ? 'new' : index} aria-label={isNew ? t('editor.addr.newAria', { port: who }) : t('editor.addr.aria', { port: who, cidr: draftOf(address).cidr })}>
       <input
@@ -68,17 +70,17 @@ export function AddressRow({ host, dev, index, address }: { host: string; dev: s
         value={d.cidr}
         onChange={(e) => set({ cidr: e.target.value })}
         placeholder={isNew ? (dev === 'lo' ? 'a.b.c.d/32' : 'a.b.c.d/len') : ''}
-        aria-label={t('editor.addr.cidr', { port: who })}
+        aria-label={t('editor.addr.cidr', { port: who, which })}
         aria-invalid={issues.length > 0}
         spellCheck={false}
         inputMode="decimal"
       />
-      <input className="addr-label" value={d.label} onChange={(e) => set({ label: e.target.value })} placeholder={`${dev}:0`} aria-label={t('editor.addr.label', { port: who })} spellCheck={false} />
-      <select value={d.scope} onChange={(e) => set({ scope: e.target.value as AddrScope })} aria-label={t('editor.addr.scope', { port: who })}>
+      <input className="addr-label" value={d.label} onChange={(e) => set({ label: e.target.value })} placeholder={`${dev}:0`} aria-label={t('editor.addr.label', { port: who, which })} spellCheck={false} />
+      <select value={d.scope} onChange={(e) => set({ scope: e.target.value as AddrScope })} aria-label={t('editor.addr.scope', { port: who, which })}>
         {SCOPES.map((s) => <option key={s} value={s}>{s}</option>)}
       </select>
       <label className="check" title={t('editor.addr.noprefixrouteHint')}>
-        <input type="checkbox" checked={d.noprefixroute} onChange={(e) => set({ noprefixroute: e.target.checked })} aria-label={t('editor.addr.noprefixrouteAria', { port: who })} />
+        <input type="checkbox" checked={d.noprefixroute} onChange={(e) => set({ noprefixroute: e.target.checked })} aria-label={t('editor.addr.noprefixrouteAria', { port: who, which })} />
         noprefixroute
       </label>
       <span className="row-buttons">

@@ -37,14 +37,14 @@ describe('Configure tab (HostEditor)', () => {
   it('refuses an invalid address with the validator’s message, keeps what was typed, applies a valid one', () => {
     const { store } = setup();
     const form = newAddress('B.eth0');
-    const input = within(form).getByLabelText('Address of B.eth0 (a.b.c.d/len)') as HTMLInputElement;
+    const input = within(form).getByLabelText('Address of B.eth0: the new address (a.b.c.d/len)') as HTMLInputElement;
     fireEvent.change(input, { target: { value: '192.168.100.40/33' } });
     fireEvent.submit(form);
     expect(within(form).getByRole('alert').textContent).toContain('is not an address with a prefix length');
     expect(input.value).toBe('192.168.100.40/33');
     expect(store.getState().scenario).toBe(base);
     fireEvent.change(input, { target: { value: '192.168.100.40/24' } });
-    fireEvent.click(within(form).getByLabelText('noprefixroute on B.eth0'));
+    fireEvent.click(within(form).getByLabelText('noprefixroute on B.eth0: the new address'));
     fireEvent.submit(form);
     expect(store.getState().scenario.hosts.B.interfaces?.eth0.addresses).toEqual(['192.168.100.39/24', { cidr: '192.168.100.40/24', noprefixroute: true }]);
     expect(store.getState().past).toHaveLength(1);
