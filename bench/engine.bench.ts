@@ -15,12 +15,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { buildWorld } from '../src/engine/sim/build.ts';
-import { PingSession } from '../src/engine/tools/ping.ts';
-import { Simulation, simulate } from '../src/engine/sim/run.ts';
-import { NO_BUDGET } from '../src/engine/sim/budget.ts';
+import { buildWorld, NO_BUDGET, PingSession, Simulation, simulate, type EngineScenario, type HostSpec } from '../src/engine/index.ts';
 import { cluster, VIP } from '../src/engine/test/lvsCluster.ts';
-import type { EngineScenario, HostSpec } from '../src/engine/input.ts';
 
 const hex = (n: number, w: number) => n.toString(16).padStart(w, '0');
 const ipOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;

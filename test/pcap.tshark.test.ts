@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../src/engine/index.ts';
-import type { SimResult, TxEvent } from '../src/engine/trace.ts';
+import type { SimResult, TxEvent } from '../src/engine/index.ts';
 import { GALLERY } from '../src/examples/gallery/index.ts';
 import { capturedFrames, EPOCH_BASE_SECONDS } from '../src/export/capture.ts';
 import { simResultToPcap, writePcap } from '../src/export/pcap.ts';

@@ -9,3 +9,6 @@ export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export type * from './input.ts';
 export { ipvsadmLn, ipvsadmLnc } from './tools/ipvsadm.ts';
 export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';
+/** Lower level, for the benchmark: a world built from a scenario, and ping processes started on it directly. */
+export { buildWorld } from './sim/build.ts';
+export { PingSession } from './tools/ping.ts';

@@ -4,7 +4,7 @@
  * Frames that reached no segment (interface down or attached to nothing) never were on a
  * wire and are left out.
  */
-import type { Micros, SimResult, TxEvent } from '../engine/trace.ts';
+import type { Micros, SimResult, TxEvent } from '../engine/index.ts';
 import { ETHERTYPE_ARP, frameBytes } from './frameBytes.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../engine/trace.ts';
+import type { Frame } from '../engine/index.ts';
 import { internetChecksum } from './checksum.ts';
 import { frameBytes } from './frameBytes.ts';
 import { A8_PCAP, A8_REPLY, A8_REQUEST, LO_PING_FRAMES, LO_PING_REPLY, LO_PING_REQUEST, LO_PING_SENT_MICROS } from './__fixtures__/vectors.ts';

@@ -8,7 +8,7 @@
  * ICMP echo: Ethernet + 20-byte IPv4 header + 8-byte ICMP header + 56 bytes of iputils ping
  * data = 98 bytes, with correct IPv4 and ICMP checksums.
  */
-import type { Frame, IcmpFields, IpFields } from '../engine/trace.ts';
+import type { Frame, IcmpFields, IpFields } from '../engine/index.ts';
 import { ipv4Bytes, macBytes } from './addresses.ts';
 import { internetChecksum } from './checksum.ts';
 import { PING_DATA_LEN, pingPayload } from './pingPayload.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/index.ts';
-import type { SimResult, TxEvent } from '../engine/trace.ts';
+import type { SimResult, TxEvent } from '../engine/index.ts';
 import { galleryEntry } from '../examples/gallery/index.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { capturedFrames, EPOCH_BASE_SECONDS } from './capture.ts';

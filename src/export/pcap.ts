@@ -3,7 +3,7 @@
  * Wireshark read. Little-endian (readers detect the byte order from the magic), microsecond
  * timestamps, snaplen 262144, link type 1 (Ethernet).
  */
-import type { SimResult } from '../engine/trace.ts';
+import type { SimResult } from '../engine/index.ts';
 import { capturedFrames, type CaptureOptions } from './capture.ts';
 
 export const PCAP_MAGIC = 0xa1b2c3d4;

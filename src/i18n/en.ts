@@ -1,6 +1,6 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
-import { editorEn } from '../view/editor/strings.ts';
-import { shareEn } from '../view/share/strings.ts';
+import { editorEn } from './editor.ts';
+import { shareEn } from './share.ts';
 import { simRunEn } from './simRun.ts';
 
 export const en = {

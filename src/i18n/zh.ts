@@ -1,6 +1,6 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
-import { editorZh } from '../view/editor/strings.ts';
-import { shareZh } from '../view/share/strings.ts';
+import { editorZh } from './editor.ts';
+import { shareZh } from './share.ts';
 import { simRunZh } from './simRun.ts';
 import type { Messages } from './en.ts';
 

@@ -15,7 +15,7 @@
  *   fc.assert(fc.property(scenarioArbitrary(), (s) => …), { seed: 42 })
  */
 import fc from 'fast-check';
-import type { ActionType } from '../engine/input.ts';
+import type { ActionType } from '../engine/index.ts';
 import { ACTION_TYPES, ACTIONS } from './actions/registry.ts';
 import { formatRoute } from './routeString.ts';
 import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, RouteV1, ScenarioV1 } from './types.ts';

@@ -4,7 +4,7 @@
  * of the words its messages use.
  */
 import { z } from 'zod';
-import type { NudName } from '../engine/input.ts';
+import type { NudName } from '../engine/index.ts';
 import { LIMITS } from './limits.ts';
 import { messages, problem, tagged, type Problem } from './messages.ts';
 import { isCidr, isIPv4, isMac, isMulticastMac, isZeroMac, parseRouteDest } from './net.ts';

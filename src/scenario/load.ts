@@ -2,7 +2,7 @@
  * unknown JSON → migrated → validated scenario v1 → engine input. Errors name the field and
  * say why. Nothing here throws, whatever the input: every failure is a list of issues.
  */
-import type { EngineScenario } from '../engine/input.ts';
+import type { EngineScenario } from '../engine/index.ts';
 import { errorMap, fromZod, issue, type ScenarioIssue } from './issues.ts';
 import { findDuplicateKey, findJsonSyntaxError } from './jsonSyntax.ts';
 import { messages } from './messages.ts';

@@ -12,7 +12,7 @@ import type {
   NeighSpec,
   NudName,
   RouteSpec,
-} from '../engine/input.ts';
+} from '../engine/index.ts';
 import { normalizeAction } from './actions/registry.ts';
 import type { AddressV1, RouteV1, ScenarioV1 } from './types.ts';
 import { parseRouteString } from './routeString.ts';

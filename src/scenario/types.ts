@@ -3,7 +3,7 @@
  * (docs/scenario-format.md is the contract). Optional fields have the defaults the
  * contract states; normalize.ts fills them in for the engine.
  */
-import type { Action as EngineAction, AddrScope, HostKind, NudName } from '../engine/input.ts';
+import type { Action as EngineAction, AddrScope, HostKind, NudName } from '../engine/index.ts';
 
 export type AddressV1 =
   | string

@@ -5,9 +5,7 @@
  *  - playback: the cursor over the trace, speed, play/pause (only usePlayback drives it in real time);
  *  - ui: selection, filters, language, theme, canvas viewport (ephemeral).
  */
-import type { EngineScenario } from '../engine/input.ts';
-import type { BudgetExceeded, HostView, SimProgress, SimulateOptions } from '../engine/index.ts';
-import type { SimResult } from '../engine/trace.ts';
+import type { BudgetExceeded, EngineScenario, HostView, SimProgress, SimResult, SimulateOptions } from '../engine/index.ts';
 import type { LoadResult, ScenarioIssue } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import type { OutcomeChange } from './derive/changes.ts';

@@ -1,7 +1,7 @@
 /**
  * Golden bytes for the export tests. Not shipped: only tests import this file.
  */
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 
 /** `xxd` dump (spec appendix A.8) → bytes. */
 export function fromXxd(dump: string): Uint8Array {

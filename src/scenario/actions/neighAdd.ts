@@ -1,7 +1,7 @@
 /** `neigh_add`: `ip neigh replace IP [lladdr MAC] dev DEV nud STATE` (engine/tools/admin.ts neighAdd). */
 import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
-import type { NudName } from '../../engine/input.ts';
+import type { NudName } from '../../engine/index.ts';
 import { actionBase, devName, host, ipv4Schema, macSchema, NUD_NAMES, nudSchema } from '../fields.ts';
 import { isIPv4, isMac } from '../net.ts';
 import { fail, ipArgs, ipErr } from './cmdline.ts';

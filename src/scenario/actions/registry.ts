@@ -7,7 +7,7 @@
  * behaviour. README "How to add an action" walks through it.
  */
 import { z } from 'zod';
-import type { Action, ActionType } from '../../engine/input.ts';
+import type { Action, ActionType } from '../../engine/index.ts';
 import type { ActionV1 } from '../types.ts';
 import { addr } from './addr.ts';
 import { arping } from './arping.ts';

@@ -1,7 +1,7 @@
 /** `route`: `ip route add|del|replace ROUTE` (engine/tools/admin.ts routeCmd). */
 import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
-import type { RouteSpec } from '../../engine/input.ts';
+import type { RouteSpec } from '../../engine/index.ts';
 import { actionBase, host, routeSchema } from '../fields.ts';
 import { normalizeRoute } from '../normalize.ts';
 import { formatRoute } from '../routeString.ts';

@@ -7,7 +7,7 @@
  * and nothing partial is returned.
  */
 import { deflateSync, strToU8 } from 'fflate';
-import type { EngineScenario } from '../../engine/input.ts';
+import type { EngineScenario } from '../../engine/index.ts';
 import { formatIssue, issue, type ScenarioIssue } from '../issues.ts';
 import { duplicateKeyIssue, loadScenario } from '../load.ts';
 import { messages, type MessageId } from '../messages.ts';

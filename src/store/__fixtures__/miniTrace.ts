@@ -2,7 +2,7 @@
  * Test fixture only: a hand-written, minimal trace in the engine's format (one ARP exchange),
  * so the store and formatting tests do not depend on the engine's progress.
  */
-import type { Frame, SimResult, TraceEvent } from '../../engine/trace.ts';
+import type { Frame, SimResult, TraceEvent } from '../../engine/index.ts';
 
 export const request: Frame = {
   id: 1, src: '02:00:00:00:0b:00', dst: 'ff:ff:ff:ff:ff:ff', ethertype: 0x0806, length: 42,

@@ -3,8 +3,8 @@
  * result and each host's neighbour table at the step's end). Reported once per cache entry
  * and per step result, at the first step where it differs.
  */
-import type { EngineScenario } from '../../engine/input.ts';
-import type { NudState, SimResult } from '../../engine/trace.ts';
+import type { EngineScenario } from '../../engine/index.ts';
+import type { NudState, SimResult } from '../../engine/index.ts';
 
 export interface CacheSide {
   lladdr: string | null;

@@ -4,7 +4,7 @@
  * far in the current step. Timers are known exactly at a step's end; in between, an entry
  * that will not change again in this step counts down to its end-of-step value.
  */
-import type { Micros, NeighRow, NudState, SimResult } from '../../engine/trace.ts';
+import type { Micros, NeighRow, NudState, SimResult } from '../../engine/index.ts';
 
 export interface NeighView {
   ip: string;

@@ -8,7 +8,7 @@
  *    broadcast reaches every port of a segment at the same moment.
  * Pure: the same SimResult gives the same Timeline.
  */
-import type { DecisionEvent, Frame, FrameKind, Micros, SimResult, TraceEvent } from '../../engine/trace.ts';
+import type { DecisionEvent, Frame, FrameKind, Micros, SimResult, TraceEvent } from '../../engine/index.ts';
 
 /** Visual time a frame takes from the sender's port to the receivers' ports (ms at 1×). */
 export const TRAVEL_MS = 900;

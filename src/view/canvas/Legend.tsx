@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FrameGlyph } from './FrameGlyph.tsx';
 import { FRAME_STYLES } from './frameStyle.ts';
-import type { FrameKind } from '../../engine/trace.ts';
+import type { FrameKind } from '../../engine/index.ts';
 
 const SHOWN: FrameKind[] = ['arp-request', 'arp-reply', 'garp', 'dad-probe', 'icmp-echo-request'];
 

@@ -2,7 +2,7 @@
  * How each kind of frame looks: a shape and a short label as well as a colour, so that
  * requests, replies, gratuitous ARP and DAD probes are told apart without colour.
  */
-import type { FrameKind } from '../../engine/trace.ts';
+import type { FrameKind } from '../../engine/index.ts';
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'pill';
 

@@ -3,7 +3,7 @@
  * switches and the links between them. Pure: positions come from the scenario's `layout`
  * (presentation field) or, when missing, from a deterministic fallback layout.
  */
-import type { EngineScenario } from '../../engine/input.ts';
+import type { EngineScenario } from '../../engine/index.ts';
 import { placeLabels, type PortLabel, type Rect, type Segment } from './labelPlacement.ts';
 
 export type Side = 'top' | 'bottom' | 'left' | 'right';

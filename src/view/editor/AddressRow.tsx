@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AddrScope } from '../../engine/input.ts';
+import type { AddrScope } from '../../engine/index.ts';
 import type { AddressV1 } from '../../scenario/types.ts';
 import { useEdit } from './useEdit.ts';
 import { IssueList } from './IssueList.tsx';

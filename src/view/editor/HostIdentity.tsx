@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HostKind } from '../../engine/input.ts';
+import type { HostKind } from '../../engine/index.ts';
 import { nameTaken } from '../../ops/names.ts';
 import { HOST_KIND_OPTIONS } from '../../ops/templates.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';

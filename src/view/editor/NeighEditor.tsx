@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NudName } from '../../engine/input.ts';
+import type { NudName } from '../../engine/index.ts';
 import type { NeighV1 } from '../../scenario/types.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { IssueList } from './IssueList.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reply, request } from '../../store/__fixtures__/miniTrace.ts';
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 import { frameBytes, hexLines } from './hexdump.ts';
 import { ipNeighLine, ipRouteLine } from './iproute2.ts';
 import { formatSeconds, tcpdumpLine } from './tcpdump.ts';

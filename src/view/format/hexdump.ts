@@ -2,7 +2,7 @@
  * The bytes of a frame on the wire, for the frame inspector: Ethernet header + ARP
  * payload, 42 bytes (60 when padded with zeros by a physical NIC).
  */
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 import { MIN_FRAME } from './tcpdump.ts';
 
 const mac = (m: string) => m.split(':').map((h) => parseInt(h, 16));

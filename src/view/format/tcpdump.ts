@@ -3,7 +3,7 @@
  * them: `ARP, Request who-has 192.168.100.36 tell 192.168.100.39, length 28`. The "(mac)"
  * after the target appears only when tha is non-zero (arping's requests; never the kernel's).
  */
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 
 const ZERO_MAC = '00:00:00:00:00:00';
 const ETH_HEADER = 14;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionEvent } from '../../engine/trace.ts';
+import type { DecisionEvent } from '../../engine/index.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { explainDecision, kernelName } from '../why/explain.ts';
 

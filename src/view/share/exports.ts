@@ -3,7 +3,7 @@
  * captured frames (.pcap). Downloads go through a Blob and an object URL: nothing leaves the
  * browser.
  */
-import type { SimResult } from '../../engine/trace.ts';
+import type { SimResult } from '../../engine/index.ts';
 import { PCAP_MIME, pngSize, serializeSvg, simResultToPcap, SVG_MIME, svgToPngBlob, type ViewBox } from '../../export/index.ts';
 import { exportScenarioFile, SCENARIO_FILE_TYPE, scenarioFileName } from '../../scenario/codec/file.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Frame, TraceEvent } from '../../engine/trace.ts';
+import type { Frame, TraceEvent } from '../../engine/index.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { formatSeconds } from '../format/tcpdump.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 import { events, request, reply } from '../../store/__fixtures__/miniTrace.ts';
 import { simulate } from '../../engine/index.ts';
 import { loadScenario } from '../../scenario/load.ts';

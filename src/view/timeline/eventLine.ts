@@ -4,8 +4,8 @@
  */
 import { printAction, printScenarioAction } from '../../scenario/actions/registry.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
-import type { Frame, TraceEvent } from '../../engine/trace.ts';
-import type { ConnectAction } from '../../engine/input.ts';
+import type { Frame, TraceEvent } from '../../engine/index.ts';
+import type { ConnectAction } from '../../engine/index.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { isArpKind } from '../canvas/frameStyle.ts';
 import { tcpdumpLine } from '../format/tcpdump.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionEvent } from '../../engine/trace.ts';
+import type { DecisionEvent } from '../../engine/index.ts';
 import { events } from '../../store/__fixtures__/miniTrace.ts';
 import { createI18n } from '../../i18n/index.ts';
 import { explainDecision, kernelName } from './explain.ts';

@@ -3,7 +3,7 @@
  * language i18next currently shows.
  */
 import type { i18n } from 'i18next';
-import type { DecisionEvent, SettingUse } from '../../engine/trace.ts';
+import type { DecisionEvent, SettingUse } from '../../engine/index.ts';
 import { formatDecision, type DecisionLang } from '../../i18n/decision.ts';
 
 export function explainDecision(inst: i18n, e: DecisionEvent): string {
