@@ -4,7 +4,7 @@
  * the action types whose descriptor has a `form` (scenario/actions/), with the fields it
  * lists; the action it builds is checked with the descriptor's own schema.
  */
-import type { ActionType } from '../../engine/input.ts';
+import type { ActionType } from '../../engine/index.ts';
 import { ACTION_TYPES, ACTIONS } from '../../scenario/actions/registry.ts';
 import { COMMON_FIELDS, type FormField } from '../../scenario/actions/descriptor.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
