@@ -6,8 +6,8 @@
  * synchronous as before, while the worker calls them later and the page never blocks.
  */
 import { BudgetError, type BudgetExceeded, type HostView, type SimProgress } from '../engine/index.ts';
-import type { EngineScenario } from '../engine/input.ts';
-import type { SimResult } from '../engine/trace.ts';
+import type { EngineScenario } from '../engine/index.ts';
+import type { SimResult } from '../engine/index.ts';
 import { buildTimeline, type Timeline } from './derive/timeline.ts';
 import type { EngineApi } from './types.ts';
 

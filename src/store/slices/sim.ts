@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { HostView } from '../../engine/index.ts';
-import type { EngineScenario } from '../../engine/input.ts';
-import type { SimResult } from '../../engine/trace.ts';
+import type { EngineScenario } from '../../engine/index.ts';
+import type { SimResult } from '../../engine/index.ts';
 import { compareOutcomes } from '../derive/changes.ts';
 import { EMPTY_TIMELINE, stepOfCursor, type Timeline } from '../derive/timeline.ts';
 import type { Simulator } from '../simulator.ts';

@@ -1,7 +1,7 @@
 /** Messages between the page and the simulation worker (sim.worker.ts): plain data only. */
 import type { HostView, SimProgress } from '../../engine/index.ts';
-import type { EngineScenario } from '../../engine/input.ts';
-import type { SimResult } from '../../engine/trace.ts';
+import type { EngineScenario } from '../../engine/index.ts';
+import type { SimResult } from '../../engine/index.ts';
 import type { Timeline } from '../../store/derive/timeline.ts';
 import type { SimFailure } from '../../store/simulator.ts';
 

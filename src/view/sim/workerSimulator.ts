@@ -3,7 +3,7 @@
  * answered in order by one worker; Cancel terminates it (a synchronous engine loop cannot
  * be interrupted any other way) and the next request starts a fresh one.
  */
-import type { EngineScenario } from '../../engine/input.ts';
+import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
 import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
