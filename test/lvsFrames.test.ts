@@ -4,7 +4,7 @@
  * Every decision of these runs renders in English and Chinese.
  */
 import { expect, test } from 'vitest';
-import { simulate } from '../src/engine/sim/run.ts';
+import { simulate } from '../src/engine/index.ts';
 import { cluster } from '../src/engine/test/lvsCluster.ts';
 import { frameBytes } from '../src/export/frameBytes.ts';
 import { tcpdumpLine } from '../src/view/format/tcpdump.ts';

@@ -1,4 +1,4 @@
-import type { Frame } from '../../engine/trace.ts';
+import type { Frame } from '../../engine/index.ts';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { FRAME_STYLES } from '../canvas/frameStyle.ts';
