@@ -54,7 +54,7 @@ const cases: Record<string, Case[]> = {
     ['src/store/x.ts', "import type { SimResult } from '../engine/trace.ts';", null],
     ['bench/x.ts', "import { buildWorld } from '../src/engine/sim/build.ts';", "import { buildWorld } from '../src/engine/index.ts';"],
     ['conformance/x.ts', "import { simulate } from '../src/engine/sim/run.ts';", "import { simulate } from '../src/engine/index.ts';"],
-    ['test/x.test.ts', "import { simulate } from '../src/engine/sim/run.ts';", null],
+    ['test/x.test.ts', "import { simulate } from '../src/engine/sim/run.ts';", "import { cluster } from '../src/engine/test/lvsCluster.ts';"],
   ],
 };
 
