@@ -40,7 +40,7 @@ test('a save with -I eth1 on a host without eth1: the 5-host topology comes back
   // In Chinese: the same notice, translated headline.
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
   await page.goto('/?lang=zh');
-  await expect(page.locator('[data-key="storage.partial"]')).toContainText('已从本浏览器恢复你的拓扑，但不包括下列部分');
+  await expect(page.locator('[data-key="storage.partial"]')).toContainText('已从本浏览器恢复你的拓扑，但不包括下列无效的部分');
   await shot(page, '02-left-out-zh');
 });
 
