@@ -1,8 +1,8 @@
 /**
  * Editor commands used by the palette, the canvas gestures, the keyboard and the
  * inspector: add, link, delete (with what depends on it), duplicate, nudge, auto-layout,
- * new / open example / clear. Every change is one op through `dispatchChecked` (validated
- * like a loaded scenario), so it is one undo step.
+ * new / open example / clear. Every change is one op through the store's checked `dispatch`
+ * (validated like a loaded scenario), so it is one undo step.
  */
 import twoNic from '../../examples/twoNic.json';
 import { serializeScenario } from '../../scenario/serialize.ts';
