@@ -46,6 +46,19 @@ describe('LVS-DR', () => {
     expect(decisions(r, 'ip_vs.schedule')).toEqual([]);
   });
 
+  test('arp_ignore=1 without arp_announce=2: the real server’s own ARP request for the router says “tell VIP” and takes the VIP over', () => {
+    const scn = cluster({ method: 'dr', scheduler: 'rr' });
+    for (const h of scn.hosts) if (h.name.startsWith('RS')) h.sysctls = h.sysctls.filter(([k]) => !k.includes('arp_announce'));
+    const r = simulate(scn);
+    // The first connection goes through the director to RS2; RS2 answers from the VIP and,
+    // resolving its gateway, asks "who-has 10.0.0.1 tell 10.0.0.100" (arp_announce=0 uses
+    // the packet's source). The router's request handling (neigh_event_ns) overrides its
+    // entry for the VIP with RS2's MAC: every later connection bypasses the director.
+    expect(r.steps[1].frames.some((f) => f.from === 'RS2.eth0' && f.op === 'request' && f.spa === VIP && f.tpa === '10.0.0.1')).toBe(true);
+    expect(summary(r)).toEqual(['served RS2 D C>R>D>RS2>R>C', ...Array(3).fill('served RS2 - bypassed C>R>RS2>R>C')]);
+    expect(r.steps[1].neigh.R.filter((n) => n.ip === VIP).map((n) => n.lladdr)).toEqual([macOf(r, 'RS2', 'eth0')]);
+  });
+
   test('a router entry pointing at a real server (ip neigh replace) bypasses the director even with the fix', () => {
     const base = cluster({ method: 'dr', scheduler: 'rr' });
     const rs1 = '02:00:00:00:04:00';
