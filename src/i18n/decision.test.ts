@@ -4,8 +4,8 @@
  * a raw code or show a `{{placeholder}}`.
  */
 import { describe, expect, it } from 'vitest';
-import { DECISIONS } from '../engine/index.ts';
-import { DECISION_TABLES, decisionTemplate, missingTemplates, reasonTemplate, type DecisionTables } from './decision.ts';
+import { DECISIONS, NEIGH_CAUSES } from '../engine/index.ts';
+import { DECISION_TABLES, decisionTemplate, formatNeighCause, missingTemplates, reasonTemplate, type DecisionTables } from './decision.ts';
 
 const placeholders = (t: string | undefined) => [...(t ?? '').matchAll(/{{\s*([\w.]+)\s*}}/g)].map((m) => m[1]).sort();
 
@@ -27,6 +27,27 @@ describe('decision templates', () => {
       'ip_input.rp_filter drop strict_other_dev: no fragment for the reason',
       'ip_input.no_route drop strict_other_dev: no fragment for the reason',
     ]);
+  });
+
+  it('word every neighbour-change cause (NEIGH_CAUSES) in both languages, never as the code', () => {
+    for (const code of Object.values(NEIGH_CAUSES).flat()) {
+      for (const lang of ['en', 'zh'] as const) {
+        const text = formatNeighCause(lang, code);
+        expect(text, `${lang} ${code}`).not.toBe(code);
+        expect(text, `${lang} ${code}`).not.toMatch(/{{/);
+      }
+    }
+    // The tables hold no cause the engine cannot emit.
+    const codes = Object.values(NEIGH_CAUSES).flat().sort();
+    expect(Object.keys(DECISION_TABLES.en.neighCause).sort()).toEqual(codes);
+    expect(Object.keys(DECISION_TABLES.zh.neighCause).sort()).toEqual(codes);
+  });
+
+  it('fail when a neighbour-change cause has no text (mutation: one removed)', () => {
+    const broken = JSON.parse(JSON.stringify(DECISION_TABLES.zh)) as DecisionTables;
+    delete (broken.neighCause as Record<string, string>).timer_delay_expired;
+    expect(missingTemplates(broken)).toEqual(['neigh cause timer_delay_expired: no text']);
+    expect(formatNeighCause(broken, 'timer_delay_expired')).toBe('timer_delay_expired');
   });
 
   it('name the same values in English and Chinese', () => {

@@ -2,9 +2,9 @@
  * The one formatter of the engine's decisions: a decision is data (rule, verdict, reason
  * code, settings, values); its sentence is made here, when it is shown, from the templates
  * in decisions/en.ts and decisions/zh.ts. The Why panel, the event list, the CLI and the
- * exports all call `formatDecision`.
+ * exports all call `formatDecision`; a neighbour change's cause is `formatNeighCause`.
  */
-import { ALSO_REASONS, DECISIONS, type DecisionEvent, type SettingUse } from '../engine/index.ts';
+import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES, type DecisionEvent, type NeighCause, type SettingUse } from '../engine/index.ts';
 import { decisionsEn } from './decisions/en.ts';
 import { decisionsZh } from './decisions/zh.ts';
 
@@ -94,6 +94,12 @@ export function formatDecision(lang: DecisionLang, e: DecisionEvent): string {
   return renderDecision(lang, e).text;
 }
 
+/** Why a neighbour entry changed (a NEIGH_CAUSES code), in `lang`; the code itself if it has no template. */
+export function formatNeighCause(lang: DecisionLang | DecisionTables, cause: NeighCause): string {
+  const causes = (typeof lang === 'string' ? TABLES[lang] : lang).neighCause as Record<string, string>;
+  return own(causes, cause) ? causes[cause] : cause;
+}
+
 /**
  * What a set of templates lacks for the decisions the engine can make (trace.ts DECISIONS):
  * a sentence per (rule, verdict, reason), the fragment of every reason a sentence cites
@@ -111,5 +117,7 @@ export function missingTemplates(tables: DecisionTables): string[] {
     }
   }
   for (const code of ALSO_REASONS) if (reasonTemplate(tables, code) === undefined) out.push(`also ${code}: no fragment`);
+  const causes = tables.neighCause as Record<string, string>;
+  for (const code of Object.values(NEIGH_CAUSES).flat()) if (!own(causes, code)) out.push(`neigh cause ${code}: no text`);
   return out;
 }

@@ -224,6 +224,26 @@ export const decisionsEn = {
     src_local: 'announce the waiting packet’s source {{src}} (any local address)',
     src_not_local: 'the waiting packet’s source {{src}} is not local, so the address is selected',
   },
+  /** Why a neighbour entry changed (trace.ts NEIGH_CAUSES), shown after the transition. */
+  neighCause: {
+    neigh_event_send: 'a packet uses the entry',
+    arp_request_local: 'a request for a local address',
+    arp_request_proxied: 'a request answered by proxy',
+    arp_request_overheard: 'learned from the sender of a request',
+    arp_reply_to_us: 'a reply addressed to us',
+    arp_reply_broadcast: 'a reply not addressed to us',
+    timer_reachable_used: 'reachable time over, used recently',
+    timer_reachable_expired: 'reachable time over',
+    timer_delay_confirmed: 'confirmed during the delay',
+    timer_delay_expired: 'delay over without confirmation: probing',
+    timer_probes_failed: 'every probe went unanswered',
+    ip_neigh_replace: 'ip neigh add/replace/change',
+    ip_neigh_del: 'ip neigh del',
+    ip_neigh_flush: 'ip neigh flush',
+    addr_removed: 'the device’s last IPv4 address was removed',
+    mac_changed: 'the device’s MAC changed',
+    link_down: 'the device went down',
+  },
   /** A setting as the decision read it. */
   setting: {
     max: '{{name}}={{value}} (max of all={{all}}, {{dev}}={{devValue}})',

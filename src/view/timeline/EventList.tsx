@@ -5,7 +5,7 @@ import { isStop } from '../../store/derive/timeline.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { formatSeconds } from '../format/tcpdump.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
-import { explainDecision } from '../why/explain.ts';
+import { decisionLang } from '../why/explain.ts';
 import { eventLine, isArpEvent } from './eventLine.ts';
 import { isolate } from '../../i18n/displayText.ts';
 
@@ -128,15 +128,14 @@ export function EventList() {
       >
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {rows.slice(first, last).map(({ i, e }, k) => {
-            const line = eventLine(e, frames);
-            const text = e.kind === 'decision' ? `[${e.rule}: ${e.verdict}] ${explainDecision(i18n, e)}` : line.text;
+            const line = eventLine(e, frames, decisionLang(i18n));
             const top = (first + k) * ROW;
             const cls = `ev ev-${line.tone}${line.frameId !== null && line.frameId === selected ? ' selected' : ''}`;
             const body = (
               <>
                 <span className="ev-t">{formatSeconds(e.t)}</span>
                 <span className="ev-who">{isolate(line.who)}</span>
-                <span className="ev-text">{isolate(text)}</span>
+                <span className="ev-text">{isolate(line.text)}</span>
               </>
             );
             return line.frameId !== null ? (

@@ -16,7 +16,8 @@ describe('event lines', () => {
   });
   it('marks drops and prints cache changes and steps', () => {
     expect(eventLine(events[5], frames)).toMatchObject({ tone: 'drop', who: 'A.eth1', frameId: 1 });
-    expect(eventLine(events[10], frames).text).toBe('192.168.100.36 dev eth0 lladdr 02:00:00:00:0a:00 INCOMPLETE → REACHABLE (arp_reply_to_us)');
+    expect(eventLine(events[10], frames).text).toBe('192.168.100.36 dev eth0 lladdr 02:00:00:00:0a:00 INCOMPLETE → REACHABLE (a reply addressed to us)');
+    expect(eventLine(events[10], frames, 'zh').text).toBe('192.168.100.36 dev eth0 lladdr 02:00:00:00:0a:00 INCOMPLETE → REACHABLE (收到发给本机的应答)');
     expect(eventLine(events[1], frames).text).toBe('#1 B$ ping -c 1 -W 1 192.168.100.36');
   });
   it('tells ARP events from the rest', () => {

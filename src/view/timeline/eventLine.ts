@@ -9,7 +9,7 @@ import type { ConnectAction } from '../../engine/index.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { isArpKind } from '../canvas/frameStyle.ts';
 import { tcpdumpLine } from '../format/tcpdump.ts';
-import { formatDecision } from '../../i18n/decision.ts';
+import { formatDecision, formatNeighCause, type DecisionLang } from '../../i18n/decision.ts';
 
 export type EventTone = 'step' | 'tx' | 'rx' | 'drop' | 'ignore' | 'decision' | 'neigh' | 'output';
 
@@ -33,7 +33,8 @@ export interface EventLine {
   frameId: number | null;
 }
 
-export function eventLine(e: TraceEvent, frames: Map<number, Frame>): EventLine {
+/** The line of one event; decisions and neighbour-change causes in `lang` (frames and commands read the same in both). */
+export function eventLine(e: TraceEvent, frames: Map<number, Frame>, lang: DecisionLang = 'en'): EventLine {
   switch (e.kind) {
     case 'step':
       return { tone: 'step', who: '', text: e.action ? `#${e.i} ${e.action.type === 'connect' ? connectLine(e.action) : printAction(e.action)}` : `#0 setup`, frameId: null };
@@ -47,14 +48,14 @@ export function eventLine(e: TraceEvent, frames: Map<number, Frame>): EventLine 
       return {
         tone: isStop(e) ? e.verdict : 'decision',
         who: `${e.host}${e.dev ? `.${e.dev}` : ''}`,
-        text: `[${e.rule}: ${e.verdict}] ${formatDecision('en', e)}`,
+        text: `[${e.rule}: ${e.verdict}] ${formatDecision(lang, e)}`,
         frameId: e.frameId,
       };
     case 'neigh':
       return {
         tone: 'neigh',
         who: e.host,
-        text: `${e.ip} dev ${e.dev}${e.lladdr ? ` lladdr ${e.lladdr}` : ''} ${e.from ?? 'NONE'} → ${e.to ?? 'deleted'} (${e.cause})`,
+        text: `${e.ip} dev ${e.dev}${e.lladdr ? ` lladdr ${e.lladdr}` : ''} ${e.from ?? 'NONE'} → ${e.to ?? 'deleted'} (${formatNeighCause(lang, e.cause)})`,
         frameId: e.frameId,
       };
     case 'output':

@@ -6,8 +6,11 @@ import type { i18n } from 'i18next';
 import type { DecisionEvent, SettingUse } from '../../engine/index.ts';
 import { formatDecision, type DecisionLang } from '../../i18n/decision.ts';
 
+/** The formatter's language for what i18next shows. */
+export const decisionLang = (inst: i18n): DecisionLang => (inst.language === 'zh' ? 'zh' : 'en');
+
 export function explainDecision(inst: i18n, e: DecisionEvent): string {
-  return formatDecision((inst.language === 'zh' ? 'zh' : 'en') satisfies DecisionLang, e);
+  return formatDecision(decisionLang(inst), e);
 }
 
 /** The kernel's name of a setting: net.ipv4.conf.<all|dev>.<knob>, or net.ipv4.neigh.<dev>.<param>. */
