@@ -74,7 +74,7 @@ export function InterfaceCard({ host, dev, iface, focus }: { host: string; dev: 
               <span>{t('editor.iface.segment')}</span>
               <select value={seg ?? ''} onChange={(e) => moveTo(e.target.value)} aria-label={t('editor.iface.segmentAria', { port })}>
                 <option value="">{t('editor.iface.unattached')}</option>
-                {Object.keys(segments ?? {}).map((s) => <option key={s} value={s}>{s}</option>)}
+                {Object.keys(segments ?? {}).map((s) => <option key={s} value={s}>{isolate(s)}</option>)}
               </select>
             </label>
             <button type="button" className="danger" onClick={() => requestDelete(app, ed, { iface: { host, dev } })} aria-label={t('editor.iface.removeAria', { port })} title={t('editor.iface.remove')}>✕</button>

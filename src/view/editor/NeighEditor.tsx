@@ -5,6 +5,7 @@ import type { NeighV1 } from '../../scenario/types.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useEdit } from './useEdit.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 const NUDS: NudName[] = ['permanent', 'noarp', 'reachable', 'stale'];
 
@@ -41,7 +42,7 @@ function NeighRow({ host, index, entry, devs }: { host: string; index: number | 
       <label className="field"><span>lladdr</span><input value={d.lladdr} onChange={(e) => set({ lladdr: e.target.value })} placeholder="02:00:00:00:0a:00" aria-label={t('editor.neigh.macAria', { what })} spellCheck={false} /></label>
       <label className="field"><span>dev</span>
         <select value={d.dev} onChange={(e) => set({ dev: e.target.value })} aria-label={t('editor.neigh.devAria', { what })}>
-          {devs.map((x) => <option key={x} value={x}>{x}</option>)}
+          {devs.map((x) => <option key={x} value={x}>{isolate(x)}</option>)}
         </select>
       </label>
       <label className="field"><span>nud</span>

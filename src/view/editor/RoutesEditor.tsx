@@ -6,6 +6,7 @@ import { useApp } from '../../store/StoreContext.tsx';
 import { ipRouteLine } from '../format/iproute2.ts';
 import { IssueList } from './IssueList.tsx';
 import { useEdit } from './useEdit.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 interface Draft {
   dest: string;
@@ -68,7 +69,7 @@ function RouteRow({ host, index, route, devs }: { host: string; index: number | 
       <label className="field"><span>dev</span>
         <select value={d.dev} onChange={(e) => set({ dev: e.target.value })} aria-label={label('dev')}>
           <option value="">—</option>
-          {devs.map((x) => <option key={x} value={x}>{x}</option>)}
+          {devs.map((x) => <option key={x} value={x}>{isolate(x)}</option>)}
         </select>
       </label>
       <label className="field"><span>metric</span><input value={d.metric} onChange={(e) => set({ metric: e.target.value })} placeholder="0" inputMode="numeric" aria-label={label('metric')} /></label>

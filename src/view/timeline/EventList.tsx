@@ -108,7 +108,7 @@ export function EventList() {
           <select value={filter.host ?? ''} onChange={(e) => api.getState().setFilter({ host: e.target.value || null })}>
             <option value="">{t('events.allHosts')}</option>
             {hosts.split('\u0000').filter(Boolean).map((h) => (
-              <option key={h} value={h}>{h}</option>
+              <option key={h} value={h}>{isolate(h)}</option>
             ))}
           </select>
         </label>

@@ -7,6 +7,7 @@ import type { FormField } from '../../scenario/actions/descriptor.ts';
 import { IssueList } from '../editor/IssueList.tsx';
 import type { ScenarioIssue } from '../../scenario/load.ts';
 import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, FORM_TYPES, formFields, type Draft, type DraftType } from './actionDraft.ts';
+import { isolate } from '../../i18n/displayText.ts';
 
 /**
  * Runs a command, or edits an action of the list: the types and fields come from the action
@@ -94,7 +95,7 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
           <select value={String(value(f.key) ?? '')} onChange={(e) => setValue(f.key, e.target.value)} aria-invalid={invalid(f)}>
             <option value="">{t(`form.${f.empty ?? 'auto'}`)}</option>
             {ifaces.map((i) => (
-              <option key={i} value={i}>{i}</option>
+              <option key={i} value={i}>{isolate(i)}</option>
             ))}
           </select>
         </label>
@@ -137,7 +138,7 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
             <span>{t('form.host')}</span>
             <select value={host} onChange={(e) => set({ host: e.target.value })}>
               {hosts.map((h) => (
-                <option key={h} value={h}>{h}</option>
+                <option key={h} value={h}>{isolate(h)}</option>
               ))}
             </select>
           </label>
