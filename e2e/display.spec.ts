@@ -82,9 +82,8 @@ test('hostile display text: a right-to-left override is shown, not obeyed; long 
   // Nothing on the page obeys the override: every occurrence is isolated and made visible.
   const raw = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let n = 0;
     const where: string[] = [];
-    while (walker.nextNode()) if (walker.currentNode.textContent?.includes('\u202E')) { n++; where.push(`${walker.currentNode.parentElement?.outerHTML.slice(0, 200)}`); }
+    while (walker.nextNode()) if (walker.currentNode.textContent?.includes('\u202E')) where.push(`${walker.currentNode.parentElement?.outerHTML.slice(0, 200)}`);
     if (document.title.includes('\u202E')) where.push('document.title');
     return where;
   });
