@@ -30,6 +30,7 @@ test.describe('default scenario: two NICs on one segment, rp_filter=1', () => {
     await expect(app.eventRow('A.eth1 <', request)).toHaveCount(1);
     await expect(app.eventRow('A.eth0 >', 'ARP, Reply 192.168.100.36 is-at 02:00:00:00:0a:00, length 28')).toHaveCount(1);
     await expect(app.eventRow('A.eth1 >', 'ARP, Reply')).toHaveCount(0);
+    await expect(app.eventRow('A', 'STALE → DELAY (a packet uses the entry)')).toHaveCount(1);
 
     // The request's frame inspector: delivered to both ports, 42 bytes.
     await app.eventRow('B.eth0 >', request).click();
@@ -151,5 +152,7 @@ test.describe('browser preferences', () => {
     await app.runAction(0);
     await app.expectResult(0, 'ok');
     await expect(app.cardNeigh('B')).toContainText('192.168.100.36 dev eth0 → A.eth0 REACHABLE');
+    // The event list words a neighbour change's cause in the reader's language, not as its code.
+    await expect(page.locator('.events')).toContainText('192.168.100.39 dev eth0 lladdr 02:00:00:00:0b:00 STALE → DELAY (有数据包要使用该表项)');
   });
 });
