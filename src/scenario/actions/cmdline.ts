@@ -122,4 +122,19 @@ export function ipArgs(
   return { kv, flags: on, rest };
 }
 
+/**
+ * `ip neigh {replace,del} [to] IP dev DEV …`: the destination and device every neighbour
+ * command requires, checked as iproute2 checks them, and the other keys' values.
+ */
+export function neighArgs(argv: string[], keys: readonly string[]): { ip: string; dev: string; kv: Map<string, string> } | { error: string } {
+  const r = ipArgs(argv, ['dev', 'to', ...keys]);
+  if ('error' in r) return r;
+  const ip = r.kv.get('to') ?? r.rest[0];
+  if (r.rest.length > (r.kv.has('to') ? 0 : 1)) return { error: ipErr.garbage(r.rest[r.rest.length - 1]) };
+  const dev = r.kv.get('dev');
+  if (ip === undefined || dev === undefined) return { error: 'Device and destination are required arguments.' };
+  if (!isIPv4(ip)) return { error: ipErr.inet(ip) };
+  return { ip, dev, kv: r.kv };
+}
+
 export const checks = { isIPv4, isCidr, isMac };

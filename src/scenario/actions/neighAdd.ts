@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import type { NudName } from '../../engine/index.ts';
 import { actionBase, devName, host, ipv4Schema, macSchema, NUD_NAMES, nudSchema } from '../fields.ts';
-import { isIPv4, isMac } from '../net.ts';
-import { fail, ipArgs, ipErr } from './cmdline.ts';
+import { isMac } from '../net.ts';
+import { fail, ipErr, neighArgs } from './cmdline.ts';
 import { hex, pick } from './common.ts';
 import type { ActionDescriptor } from './descriptor.ts';
 
@@ -37,13 +37,9 @@ export const neighAdd: ActionDescriptor<'neigh_add', typeof schema> = {
   print: (a) => `ip neigh replace ${a.ip}${a.lladdr !== undefined ? ` lladdr ${a.lladdr}` : ''} dev ${a.dev} nud ${a.nud}`,
   command: ['ip', 'neigh', 'replace'],
   parse(words, hosts) {
-    const r = ipArgs(words.slice(3), ['dev', 'lladdr', 'nud', 'to']);
+    const r = neighArgs(words.slice(3), ['lladdr', 'nud']);
     if ('error' in r) return fail(r.error);
-    const ip = r.kv.get('to') ?? r.rest[0];
-    if (r.rest.length > (r.kv.has('to') ? 0 : 1)) return fail(ipErr.garbage(r.rest[r.rest.length - 1]));
-    const dev = r.kv.get('dev');
-    if (ip === undefined || dev === undefined) return fail('Device and destination are required arguments.');
-    if (!isIPv4(ip)) return fail(ipErr.inet(ip));
+    const { ip, dev } = r;
     const lladdr = r.kv.get('lladdr');
     if (lladdr !== undefined && !isMac(lladdr)) return fail(ipErr.lladdr(lladdr));
     const nud = r.kv.get('nud');

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, devName, host, ipv4Schema } from '../fields.ts';
-import { isIPv4 } from '../net.ts';
-import { fail, ipArgs, ipErr } from './cmdline.ts';
+import { fail, neighArgs } from './cmdline.ts';
 import { pick } from './common.ts';
 import type { ActionDescriptor } from './descriptor.ts';
 
@@ -23,13 +22,9 @@ export const neighDel: ActionDescriptor<'neigh_del', typeof schema> = {
   print: (a) => `ip neigh del ${a.ip} dev ${a.dev}`,
   command: ['ip', 'neigh', 'del'],
   parse(words, hosts) {
-    const r = ipArgs(words.slice(3), ['dev', 'to']);
+    const r = neighArgs(words.slice(3), []);
     if ('error' in r) return fail(r.error);
-    const ip = r.kv.get('to') ?? r.rest[0];
-    if (r.rest.length > (r.kv.has('to') ? 0 : 1)) return fail(ipErr.garbage(r.rest[r.rest.length - 1]));
-    const dev = r.kv.get('dev');
-    if (ip === undefined || dev === undefined) return fail('Device and destination are required arguments.');
-    if (!isIPv4(ip)) return fail(ipErr.inet(ip));
+    const { ip, dev } = r;
     return { ok: true, action: { type: 'neigh_del', host: hosts[0], ip, dev } };
   },
   run: ACTION_RUNNERS.neigh_del,

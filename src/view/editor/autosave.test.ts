@@ -6,24 +6,10 @@ import { createAppStore } from '../../store/createAppStore.ts';
 import { LVS_TRAINER } from '../../scenario/fixtures/lvsTrainer.ts';
 import { attachAutosave, AUTOSAVE_KEY, CORRUPT_PREFIX, probeStorage, restoreAutosave, saveScenario } from './autosave.ts';
 import { startEditor } from './startup.ts';
+import { memoryStorage } from './__fixtures__/memoryStorage.ts';
 
 const base = twoNic as ScenarioV1;
 
-/** An in-memory Storage; `full` makes every write fail (quota), `failKey` only writes to keys with that prefix. */
-function memoryStorage(opts: { full?: boolean; failPrefix?: string } = {}): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (opts.full || (opts.failPrefix && k.startsWith(opts.failPrefix))) throw new DOMException('full', 'QuotaExceededError');
-      m.set(k, String(v));
-    },
-  };
-}
 
 const corruptKeys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i) as string).filter((k) => k.startsWith(CORRUPT_PREFIX));
 

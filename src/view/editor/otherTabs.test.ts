@@ -6,23 +6,10 @@ import { createAppStore } from '../../store/createAppStore.ts';
 import { attachAutosave, AUTOSAVE_KEY, COPY_PREFIX } from './autosave.ts';
 import { createEditorStore } from './editorStore.ts';
 import { watchOtherTabs } from './otherTabs.ts';
+import { memoryStorage } from './__fixtures__/memoryStorage.ts';
 
 const base = twoNic as ScenarioV1;
 
-function memoryStorage(failPrefix?: string): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (failPrefix && k.startsWith(failPrefix)) throw new DOMException('full', 'QuotaExceededError');
-      m.set(k, String(v));
-    },
-  };
-}
 
 const otherSave = JSON.stringify({ app: 'arplab-autosave', format: 1, savedAt: new Date(0).toISOString(), scenario: { ...base, title: 'theirs' } });
 
@@ -59,7 +46,7 @@ describe('two tabs', () => {
     expect(app.getState().scenario.title).toBe(base.title);
   });
   it('when the copy cannot be written, says so (never silent)', () => {
-    const { app, ed, heard } = setup(memoryStorage(COPY_PREFIX));
+    const { app, ed, heard } = setup(memoryStorage({ failPrefix: COPY_PREFIX }));
     heard();
     app.getState().dispatch({ type: 'moveNode', id: 'A', x: 1, y: 1 });
     expect(ed.getState().notices.map((n) => n.key)).toEqual(['storage.otherTabLost']);
