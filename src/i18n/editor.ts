@@ -51,7 +51,7 @@ export const editorEn = {
     label: 'Add to the topology',
     title: 'Add',
     add: 'Add a {{what}}',
-    kind: { host: 'Host', router: 'Router', switch: 'Switch', client: 'Client', director: 'Director', 'real-server': 'Real server' },
+    kind: { host: 'Host', router: 'Router', switch: 'Switch', client: 'Client', director: 'Director', 'real-server': 'Real server', 'real-server-nofix': 'Real server, no ARP fix' },
     hint: {
       host: 'Linux host. Drag onto the canvas (or click to add it in view).',
       router: 'Linux router: net.ipv4.ip_forward=1. Drag onto the canvas.',
@@ -59,6 +59,7 @@ export const editorEn = {
       client: 'LVS client. Drag onto the canvas.',
       director: 'LVS director: the VIP on eth0:0. Drag onto the canvas.',
       'real-server': 'LVS real server: the VIP on lo:0, arp_ignore=1 and arp_announce=2 on all. Drag onto the canvas.',
+      'real-server-nofix': 'LVS real server without the ARP fix: the VIP on lo:0 only, so it answers ARP for the VIP (arp_ignore=0) and the director can be bypassed. Drag onto the canvas.',
     },
   },
   notice: {
@@ -244,7 +245,7 @@ export const editorZh: Widen<typeof editorEn> = {
     label: '添加到拓扑',
     title: '添加',
     add: '添加{{what}}',
-    kind: { host: '主机', router: '路由器', switch: '交换机', client: '客户端', director: '调度器', 'real-server': '真实服务器' },
+    kind: { host: '主机', router: '路由器', switch: '交换机', client: '客户端', director: '调度器', 'real-server': '真实服务器', 'real-server-nofix': '真实服务器（无 ARP 修正）' },
     hint: {
       host: 'Linux 主机。拖到画布上（或单击，添加到视图中央）。',
       router: 'Linux 路由器：net.ipv4.ip_forward=1。拖到画布上。',
@@ -252,6 +253,7 @@ export const editorZh: Widen<typeof editorEn> = {
       client: 'LVS 客户端。拖到画布上。',
       director: 'LVS 调度器：VIP 配在 eth0:0 上。拖到画布上。',
       'real-server': 'LVS 真实服务器：VIP 配在 lo:0 上，all 上 arp_ignore=1、arp_announce=2。拖到画布上。',
+      'real-server-nofix': '没有 ARP 修正的 LVS 真实服务器：只把 VIP 配在 lo:0 上，它仍会应答对 VIP 的 ARP（arp_ignore=0），调度器可能被绕过。拖到画布上。',
     },
   },
   notice: {

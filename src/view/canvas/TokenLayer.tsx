@@ -12,9 +12,12 @@ import { FRAME_STYLES } from './frameStyle.ts';
 import type { Geometry } from './geometry.ts';
 import { colorOf, makeSprite, readColors, type Sprite, type TokenColors } from './tokenDraw.ts';
 import { tokenPositions } from './tokenPath.ts';
+import { LabelCache } from './packetLabel.ts';
 
 /** Above this many frames in the air, tokens are drawn without their text label (shape and colour only). */
 export const LABEL_LIMIT = 60;
+/** Up to this many frames in the air, IP frames' labels name their ends (`SYN 10.0.1.2:40000 → 10.0.0.100:80`). */
+export const LONG_LABEL_LIMIT = 8;
 const HIT_RADIUS = 11;
 
 /** Where tokens were last drawn (canvas coordinates), for hit-testing clicks. */
@@ -35,6 +38,9 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
     /** Token sprites by look; rebuilt when the theme changes. */
     const sprites = new Map<string, Sprite>();
     let size = { w: 0, h: 0, dpr: 1 };
+    const labelCache = new LabelCache();
+    let shown = -1;
+    let shownFor: unknown = null;
 
     const draw = (s: AppState) => {
       if (s.theme !== theme) {
@@ -48,9 +54,18 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
       const flights = flightsInAir(s.timeline, s.cursor, s.vtime);
       canvas.dataset.inAir = String(flights.length);
       hits.points = [];
+      if (s.timeline !== shownFor) {
+        shownFor = s.timeline;
+        shown = -1;
+      }
+      if (flights.length === 0 && shown !== 0) {
+        shown = 0;
+        canvas.dataset.labels = '';
+      }
       if (flights.length === 0 || w === 0) return;
       const { x: vx, y: vy, k } = s.viewport;
       const labels = flights.length <= LABEL_LIMIT;
+      const long = flights.length <= LONG_LABEL_LIMIT;
       const selected = s.selection?.kind === 'frame' ? s.selection.frameId : null;
       // Tokens keep a readable size when the view is zoomed far out.
       const z = Math.round(Math.max(k, 0.8) * 20) / 20;
@@ -69,6 +84,7 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
           sprite = makeSprite(st.shape, colorOf(colors, st.cls), isSel ? colors.focus : colors.outline, isSel ? 3 : 1.5, z, dpr);
           sprites.set(key, sprite);
         }
+        const label = labels ? labelCache.get(s.timeline, f.frame, f.kind)[long ? 'long' : 'short'] : '';
         const { pts } = tokenPositions(g, f, s.vtime, TRAVEL_MS);
         for (const p of pts) {
           const x = Math.round(vx + p.x * k);
@@ -85,13 +101,19 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
             ctx.fillStyle = colorOf(colors, st.cls);
             ctx.lineWidth = 3;
             ctx.strokeStyle = colors.outline;
-            ctx.strokeText(st.label, x + 12 * z, y - 8 * z);
-            ctx.fillText(st.label, x + 12 * z, y - 8 * z);
+            ctx.strokeText(label, x + 12 * z, y - 8 * z);
+            ctx.fillText(label, x + 12 * z, y - 8 * z);
           }
         }
       }
       canvas.dataset.tokens = String(tokens);
       canvas.dataset.drawn = String(drawn.size);
+      // What the labels say, for tests (the canvas holds no text): rewritten only when the set of frames in the air changes.
+      const shownKey = labels ? flights.length * 4 + (long ? 2 : 1) + flights[0].frameId * 1e4 + flights[flights.length - 1].frameId * 1e9 : 0;
+      if (shownKey !== shown) {
+        shown = shownKey;
+        canvas.dataset.labels = labels ? flights.map((f) => labelCache.get(s.timeline, f.frame, f.kind)[long ? 'long' : 'short']).join('\n') : '';
+      }
     };
 
     const resize = () => {

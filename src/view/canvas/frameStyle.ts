@@ -4,7 +4,8 @@
  */
 import type { FrameKind } from '../../engine/index.ts';
 
-export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'pill';
+/** `nested`: a pill inside a wider outline, for a packet inside a packet (IP-in-IP). */
+export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'pill' | 'nested';
 
 export interface FrameStyle {
   shape: Shape;
@@ -30,9 +31,9 @@ export const FRAME_STYLES: Record<FrameKind, FrameStyle> = {
   'icmp-echo-reply': { shape: 'pill', label: 'ECHO-REPLY', cls: 'f-icmp', nameKey: 'frameKind.icmp-echo-reply' },
   'icmp-unreachable': { shape: 'pill', label: 'UNREACH', cls: 'f-icmp', nameKey: 'frameKind.icmp-unreachable' },
   'icmp-redirect': { shape: 'pill', label: 'REDIRECT', cls: 'f-icmp', nameKey: 'frameKind.icmp-redirect' },
-  tcp: { shape: 'pill', label: 'TCP', cls: 'f-icmp', nameKey: 'frameKind.tcp' },
-  udp: { shape: 'pill', label: 'UDP', cls: 'f-icmp', nameKey: 'frameKind.udp' },
-  ipip: { shape: 'pill', label: 'IPIP', cls: 'f-icmp', nameKey: 'frameKind.ipip' },
+  tcp: { shape: 'pill', label: 'TCP', cls: 'f-tcp', nameKey: 'frameKind.tcp' },
+  udp: { shape: 'pill', label: 'UDP', cls: 'f-tcp', nameKey: 'frameKind.udp' },
+  ipip: { shape: 'nested', label: 'IPIP', cls: 'f-ipip', nameKey: 'frameKind.ipip' },
 };
 
 const IP_KINDS: ReadonlySet<FrameKind> = new Set<FrameKind>(['icmp-echo-request', 'icmp-echo-reply', 'icmp-unreachable', 'icmp-redirect', 'tcp', 'udp', 'ipip']);

@@ -12,18 +12,20 @@ export interface TokenColors {
   garp: string;
   dad: string;
   icmp: string;
+  tcp: string;
+  ipip: string;
   outline: string;
   focus: string;
   font: string;
 }
 
-const CLS_VAR: Record<string, keyof TokenColors> = { 'f-req': 'req', 'f-rep': 'rep', 'f-garp': 'garp', 'f-dad': 'dad', 'f-icmp': 'icmp' };
+const CLS_VAR: Record<string, keyof TokenColors> = { 'f-req': 'req', 'f-rep': 'rep', 'f-garp': 'garp', 'f-dad': 'dad', 'f-icmp': 'icmp', 'f-tcp': 'tcp', 'f-ipip': 'ipip' };
 
 export function readColors(el: Element): TokenColors {
   const cs = getComputedStyle(el);
   const v = (n: string) => cs.getPropertyValue(n).trim();
   return {
-    req: v('--f-req'), rep: v('--f-rep'), garp: v('--f-garp'), dad: v('--f-dad'), icmp: v('--f-icmp'),
+    req: v('--f-req'), rep: v('--f-rep'), garp: v('--f-garp'), dad: v('--f-dad'), icmp: v('--f-icmp'), tcp: v('--f-tcp'), ipip: v('--f-ipip'),
     outline: v('--canvas'), focus: v('--focus'), font: `bold 10.5px ${v('--sans') || 'sans-serif'}`,
   };
 }
@@ -62,6 +64,13 @@ export function shapePath(ctx: CanvasRenderingContext2D, shape: Shape, x: number
       ctx.moveTo(x + 4.5 * z, y - 5.5 * z);
       ctx.roundRect(x - 10 * z, y - 5.5 * z, 20 * z, 11 * z, 5.5 * z);
       break;
+    case 'nested':
+      // The outer packet, then the inner one as a hole (even-odd fill): a pill inside a pill.
+      ctx.moveTo(x + 7 * z, y - 7 * z);
+      ctx.roundRect(x - 11 * z, y - 7 * z, 22 * z, 14 * z, 7 * z);
+      ctx.moveTo(x + 3.5 * z, y - 3.5 * z);
+      ctx.roundRect(x - 7 * z, y - 3.5 * z, 14 * z, 7 * z, 3.5 * z);
+      break;
   }
 }
 
@@ -86,7 +95,7 @@ export function makeSprite(shape: Shape, fill: string, outline: string, lineWidt
   ctx.beginPath();
   shapePath(ctx as CanvasRenderingContext2D, shape, half, half, z);
   ctx.fillStyle = fill;
-  ctx.fill();
+  ctx.fill('evenodd');
   ctx.lineJoin = 'round';
   ctx.lineWidth = lineWidth;
   ctx.strokeStyle = outline;

@@ -14,6 +14,8 @@ const PATHS: Record<PaletteKind, string> = {
   director: 'M12 21v-8M12 13 5 5M12 13V4M12 13l7-8M3 5h4M10 4h4M17 5h4',
   // a two-unit server
   'real-server': 'M4 3h16v7H4zM4 14h16v7H4zM7.5 6.5h1M7.5 17.5h1M12 6.5h5M12 17.5h5',
+  // the same server, crossed: it answers ARP for the VIP (no arp_ignore/arp_announce)
+  'real-server-nofix': 'M4 3h16v7H4zM4 14h16v7H4zM7.5 6.5h1M7.5 17.5h1M12 6.5h5M12 17.5h5M2 22 22 2',
 };
 
 export function kindOf(kind: string | undefined): PaletteKind {
