@@ -12,3 +12,4 @@ export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/run
 /** Lower level, for the benchmark: a world built from a scenario, and ping processes started on it directly. */
 export { buildWorld } from './sim/build.ts';
 export { PingSession } from './tools/ping.ts';
+export { routeGet, type RouteGetQuery, type RouteGetAnswer } from './tools/routeGet.ts';

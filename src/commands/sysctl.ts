@@ -1,0 +1,144 @@
+/**
+ * `sysctl` (procps-ng 4) and the /proc/sys/net/ipv4 files behind it (`cat`, `echo N > …`):
+ * reads come from the host's conf at the cursor; a write is the `sysctl` action, the same
+ * one the command form makes. The lab reads net.ipv4.conf.*.* and net.ipv4.ip_forward; the
+ * neighbour parameters (net.ipv4.neigh.*) can be written but not read back yet.
+ */
+import { KNOB_NAMES } from '../engine/index.ts';
+import { getopt } from '../scenario/actions/cmdline.ts';
+import type { ActionV1 } from '../scenario/types.ts';
+import { err, ok, viewOf, type CommandResult, type ConsoleState } from './state.ts';
+
+const PROC = '/proc/sys/';
+
+/** Every key the lab can read on this host, in `sysctl -a`'s order. */
+export function sysctlKeys(st: ConsoleState): string[] {
+  const v = viewOf(st);
+  const scopes = ['all', 'default', ...v.devices.map((d) => d.name)];
+  const keys = scopes.flatMap((s) => KNOB_NAMES.map((k) => `net.ipv4.conf.${s}.${k}`));
+  keys.push('net.ipv4.ip_forward');
+  return keys.sort();
+}
+
+/** The value of a key at the cursor, or null when the host has no such file. */
+export function readKey(st: ConsoleState, key: string): number | null {
+  const v = viewOf(st);
+  if (key === 'net.ipv4.ip_forward') return v.ipForward;
+  const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(key);
+  if (!m) return null;
+  const k = v.conf.find((c) => c.knob === m[2]);
+  if (!k) return null;
+  if (m[1] === 'all') return k.all;
+  if (m[1] === 'default') return k.default;
+  return k.devices[m[1]]?.value ?? null;
+}
+
+const keyOf = (arg: string) => (arg.startsWith(PROC) ? arg.slice(PROC.length) : arg).replaceAll('/', '.');
+const pathOf = (key: string) => PROC + key.replaceAll('.', '/');
+const noFile = (key: string) => `sysctl: cannot stat ${pathOf(key)}: No such file or directory`;
+const isNeighKey = (key: string) => /^net\.ipv4\.neigh\.[^.]+\.[a-z_]+$/.test(key);
+
+const setAction = (st: ConsoleState, set: Record<string, number>): ActionV1 => ({ type: 'sysctl', host: st.host, set }) as ActionV1;
+
+export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
+  // Long options as procps spells them.
+  const LONG: Record<string, string> = { '--all': '-a', '--values': '-n', '--names': '-N', '--write': '-w', '--quiet': '-q', '--ignore': '-e', '--pattern': '-r', '--load': '-p' };
+  const args = argv.slice(1).map((w) => LONG[w] ?? w);
+  const g = getopt('sysctl', args, 'aAXnNwqer:p:f:bhV');
+  if ('error' in g) return err(1, g.error);
+  const o = g.opts;
+  if (o.has('h')) return ok(['', 'Usage:', ' sysctl [options] [variable[=value] ...]', '', 'For more details see sysctl(8).']);
+  if (o.has('p') || o.has('f')) {
+    const file = String(o.get('p') ?? o.get('f'));
+    return err(1, `sysctl: cannot open "${file}": No such file or directory`);
+  }
+  const values = o.has('n');
+  const names = o.has('N');
+  const line = (k: string, v: number) => (values ? String(v) : names ? k : `${k} = ${v}`);
+  if (o.has('a') || o.has('A') || o.has('X')) {
+    let re: RegExp | null = null;
+    const pat = o.get('r');
+    if (typeof pat === 'string') {
+      try {
+        re = new RegExp(pat);
+      } catch {
+        return err(1, `sysctl: invalid regex "${pat}"`);
+      }
+    }
+    return ok(sysctlKeys(st).filter((k) => !re || re.test(k)).map((k) => line(k, readKey(st, k)!)));
+  }
+  if (g.args.length === 0) return err(1, 'sysctl: no variables specified', 'Try `sysctl --help\' for more information.');
+  const out: string[] = [];
+  const set: Record<string, number> = {};
+  let rc = 0;
+  for (const arg of g.args) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      const key = keyOf(arg.slice(0, eq));
+      const v = arg.slice(eq + 1).trim();
+      if (!/^-?\d+$/.test(v)) {
+        out.push(`sysctl: setting key "${key}": Invalid argument`);
+        rc = 1;
+        continue;
+      }
+      if (readKey(st, key) === null && !isNeighKey(key)) {
+        if (!o.has('e')) out.push(noFile(key));
+        rc = o.has('e') ? rc : 1;
+        continue;
+      }
+      set[key] = Number(v);
+      if (!o.has('q')) out.push(line(key, Number(v)));
+      continue;
+    }
+    if (o.has('w')) {
+      out.push(`sysctl: "${arg}" must be of the form name=value`);
+      rc = 1;
+      continue;
+    }
+    const key = keyOf(arg);
+    const v = readKey(st, key);
+    if (v === null) {
+      if (isNeighKey(key)) out.push(`arplab: reading ${key} is not modelled yet (it can be written)`);
+      else if (!o.has('e')) out.push(noFile(key));
+      rc = 1;
+      continue;
+    }
+    out.push(line(key, v));
+  }
+  const change = Object.keys(set).length ? { change: { actions: [setAction(st, set)], kind: 'config' as const } } : {};
+  return { out, rc, ...change };
+}
+
+/** `cat FILE…` of /proc/sys/net/ipv4 files. */
+export function catCommand(st: ConsoleState, argv: string[]): CommandResult {
+  const out: string[] = [];
+  let rc = 0;
+  if (argv.length < 2) return err(1, 'arplab: cat reads /proc/sys/net/ipv4/… files here; give one');
+  for (const p of argv.slice(1)) {
+    const v = p.startsWith(PROC) ? readKey(st, keyOf(p)) : null;
+    if (v === null) {
+      out.push(`cat: ${p}: No such file or directory`);
+      rc = 1;
+    } else out.push(String(v));
+  }
+  return { out, rc };
+}
+
+/** `echo ARGS` and `echo N > /proc/sys/net/ipv4/…` (bash's write to a sysctl file). */
+export function echoCommand(st: ConsoleState, argv: string[], redirect?: { path: string; append: boolean }): CommandResult {
+  let args = argv.slice(1);
+  let newline = true;
+  while (args[0] === '-n' || args[0] === '-e' || args[0] === '-E') {
+    if (args[0] === '-n') newline = false;
+    args = args.slice(1);
+  }
+  const text = args.join(' ');
+  if (!redirect) return ok(newline ? [text] : [text]);
+  const { path } = redirect;
+  if (!path.startsWith(PROC)) return err(1, `bash: ${path}: Read-only file system`);
+  const key = keyOf(path);
+  if (readKey(st, key) === null && !isNeighKey(key)) return err(1, `bash: ${path}: No such file or directory`);
+  // The kernel's proc_dointvec parses the first integer; anything else is EINVAL.
+  if (!/^\s*-?\d+\s*$/.test(text)) return err(1, 'bash: echo: write error: Invalid argument');
+  return { out: [], rc: 0, change: { actions: [setAction(st, { [key]: Number(text.trim()) })], kind: 'config' } };
+}

@@ -1,0 +1,30 @@
+/** `npm run -s console`: lines on stdin, the terminal's text on stdout, the last command's exit status. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const run = (args: string[], input: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/console.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+
+describe('console CLI', () => {
+  it('prints what the terminal prints and exits with the last status', () => {
+    const r = run(['src/examples/twoNic.json', '--host', 'A', '--at', '0'], 'ip -4 addr show eth1\n# a comment\nip neigh\nip route get 8.8.8.8\n');
+    expect(r.stdout).toBe([
+      '3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000',
+      '    inet 192.168.100.36/24 scope global noprefixroute eth1',
+      '       valid_lft forever preferred_lft forever',
+      'RTNETLINK answers: Network is unreachable',
+      '',
+    ].join('\n'));
+    expect(r.status).toBe(2);
+  });
+  it('a change, then a query that sees it', () => {
+    const r = run(['src/commands/__fixtures__/lvs-rs.json', '--host', 'R1'], 'ifconfig lo:0 192.168.100.200 netmask 255.255.255.255 up\nip -4 addr show lo\n');
+    expect(r.stdout).toContain('    inet 192.168.100.200/32 scope global lo:0\n');
+    expect(r.status).toBe(0);
+  });
+  it('a bad host: exit 2 and the hosts it has', () => {
+    const r = run(['src/commands/__fixtures__/lvs-rs.json', '--host', 'X'], '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('console: no host "X" in src/commands/__fixtures__/lvs-rs.json (hosts: D, R1, C)\n');
+  });
+});
