@@ -2,6 +2,7 @@
 import { editorEn } from './editor.ts';
 import { shareEn } from './share.ts';
 import { simRunEn } from './simRun.ts';
+import { lvsEn } from './lvs.ts';
 
 export const en = {
   app: {
@@ -283,6 +284,7 @@ export const en = {
   simRun: simRunEn,
   share: shareEn,
   editor: editorEn,
+  lvs: lvsEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

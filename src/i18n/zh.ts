@@ -2,6 +2,7 @@
 import { editorZh } from './editor.ts';
 import { shareZh } from './share.ts';
 import { simRunZh } from './simRun.ts';
+import { lvsZh } from './lvs.ts';
 import type { Messages } from './en.ts';
 
 export const zh: Messages = {
@@ -284,4 +285,5 @@ export const zh: Messages = {
   simRun: simRunZh,
   share: shareZh,
   editor: editorZh,
+  lvs: lvsZh,
 };

@@ -7,6 +7,7 @@ import { Palette } from './editor/Palette.tsx';
 import { TopologyList } from './editor/TopologyList.tsx';
 import { TopologyMenu } from './editor/TopologyMenu.tsx';
 import { ActionList } from './panels/ActionList.tsx';
+import { LvsBarSlot } from './lvs/lazy.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { usePlayback } from './playback/usePlayback.ts';
 import { EventList } from './timeline/EventList.tsx';
@@ -39,6 +40,7 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
       <main id="canvas-main" className="center" tabIndex={-1}>
         <Canvas />
         <SimStatus />
+        <LvsBarSlot />
         <Palette />
         <TopologyList />
         <EditorNotices />

@@ -95,6 +95,9 @@ export class Simulation {
     w.events.push({ kind: 'step', t: 0, i: 0, action: null });
     const step0: StepResult = { i: 0, type: null, t: 0, t_end: 0, ok: null, frames: [], neigh: this.tables(), events: [0, w.events.length] };
     if (issues.length) step0.error = issues.map((x) => `${x.host}: ${x.what}: ${x.message}`).join('; ');
+    // The directors' tables as configured, before any action (the inspector shows them at the start).
+    const ipvs = ipvsTables(w);
+    if (ipvs) step0.ipvs = ipvs;
     this.steps.push(step0);
   }
 

@@ -200,7 +200,10 @@ describe('ipvsadm -Ln / -Lnc after a step', () => {
       'TCP 02:00  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.12:80',
       'TCP 02:00  FIN_WAIT    10.0.1.2:PORT     10.0.0.100:80      10.0.0.11:80',
     ]);
-    expect(r.steps[0].ipvs).toBeUndefined();
+    // Step 0 (the set-up) has the services as configured, with no connections yet.
+    const t0 = r.steps[0].ipvs!.D;
+    expect(ipvsadmLn(t0).slice(3)).toEqual(['TCP  10.0.0.100:80 rr', '  -> 10.0.0.12:80                 Route   1      0          0', '  -> 10.0.0.11:80                 Route   1      0          0']);
+    expect(t0.conns).toEqual([]);
   });
 
   test('NAT wlc -p 300: the template (client:0, NONE, five minutes) and every connection on the same real server', () => {

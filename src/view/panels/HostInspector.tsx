@@ -7,6 +7,7 @@ import { InterfacesTable } from './InterfacesTable.tsx';
 import { NeighTable } from './NeighTable.tsx';
 import { RoutesTable } from './RoutesTable.tsx';
 import { SysctlGrid } from './SysctlGrid.tsx';
+import { IpvsadmSlot } from '../lvs/lazy.tsx';
 
 /** A host (or one of its interfaces): addresses, routes, sysctls, neighbour table. */
 export function HostInspector({ host, dev }: { host: string; dev: string | null }) {
@@ -22,6 +23,7 @@ export function HostInspector({ host, dev }: { host: string; dev: string | null 
         <HostEditor host={host} dev={dev} />
       ) : (
         <>
+          <IpvsadmSlot host={host} />
           <InterfacesTable host={host} dev={dev} />
           <SysctlGrid host={host} dev={dev} />
           <RoutesTable host={host} />

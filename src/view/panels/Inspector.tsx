@@ -7,6 +7,7 @@ import { HostInspector } from './HostInspector.tsx';
 import { ScenarioInfo } from './ScenarioInfo.tsx';
 import { SegmentInspector } from './SegmentInspector.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
+import { LvsOverviewSlot } from '../lvs/lazy.tsx';
 
 /** The right-hand panel: what is selected on the canvas or in the event list. */
 export function Inspector() {
@@ -24,6 +25,7 @@ export function Inspector() {
     <aside ref={ref} className="inspector" aria-label={t('inspector.label')}>
       <ChangesPanel />
       {sel === null ? <ScenarioInfo /> : null}
+      {sel === null ? <LvsOverviewSlot /> : null}
       {sel?.kind === 'host' ? <HostInspector host={sel.host} dev={null} /> : null}
       {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}
       {sel?.kind === 'segment' ? <SegmentInspector segment={sel.segment} /> : null}

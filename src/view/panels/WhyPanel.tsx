@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionEvent } from '../../engine/index.ts';
+import type { DecisionEvent, EngineScenario } from '../../engine/index.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { explainDecision, kernelName } from '../why/explain.ts';
+import { IpvsDecisionDetails } from '../lvs/IpvsDecisionDetails.tsx';
+import { loNote } from '../lvs/loNote.ts';
 
 interface PortDecisions {
   port: string;
@@ -17,6 +19,7 @@ interface PortDecisions {
 export function WhyPanel({ frameId, at }: { frameId: number; at: { host: string; dev: string } | null }) {
   const { t, i18n } = useTranslation();
   const sim = useApp((s) => s.sim);
+  const input = useApp((s) => s.engineInput);
   const flight = useApp((s) => {
     const i = s.timeline.flightIndex[frameId];
     return i === undefined ? undefined : s.timeline.flights[i];
@@ -57,6 +60,8 @@ export function WhyPanel({ frameId, at }: { frameId: number; at: { host: string;
                 <code className="muted small">{d.rule}</code>
               </p>
               <p className="why-text">{explainDecision(i18n, d)}</p>
+              <LoNoteLine d={d} input={input} />
+              <IpvsDecisionDetails d={d} />
               {d.settings.length > 0 ? (
                 <table className="kv settings">
                   <thead>
@@ -91,4 +96,11 @@ export function WhyPanel({ frameId, at }: { frameId: number; at: { host: string;
       ))}
     </section>
   );
+}
+
+/** Why the VIP on lo (or tunl0) alone does not keep a real server quiet, or why it does (lvs/loNote.ts). */
+function LoNoteLine({ d, input }: { d: DecisionEvent; input: EngineScenario | null }) {
+  const { t } = useTranslation();
+  const note = loNote(d, input);
+  return note ? <p className="lo-note" data-testid="lo-note" data-note={note.key}>{t(`lvs.note.${note.key}`, note.vars)}</p> : null;
 }

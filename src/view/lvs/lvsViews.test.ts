@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ipvsadmLn, simulate, type DecisionEvent } from '../../engine/index.ts';
+import { cluster, VIP } from '../../engine/test/lvsCluster.ts';
+import { schedRows, stepConnections } from './connections.ts';
+import { ipvsTableAt } from './ipvsAt.ts';
+import { loNote } from './loNote.ts';
+
+describe('the LVS views’ data, from the engine’s own trace', () => {
+  it('DR with the fix: every connection through the director, counted per real server, "why" at the director’s scheduling', () => {
+    const sim = simulate(cluster({ method: 'dr', scheduler: 'rr' }));
+    const [sc] = stepConnections(sim);
+    expect(sc.step).toBe(1);
+    expect(sc.rows.map((r) => `${r.server} ${r.director} ${r.bypassed}`)).toEqual(['RS2 D false', 'RS1 D false', 'RS2 D false', 'RS1 D false']);
+    expect(sc.servers).toEqual([
+      { server: 'RS1', served: 2, viaDirector: 2, bypassed: 0 },
+      { server: 'RS2', served: 2, viaDirector: 2, bypassed: 0 },
+    ]);
+    expect(sc.viaDirector).toBe(4);
+    expect(sc.bypassed).toBe(0);
+    // "Why" points at the frame the director scheduled, at the director's interface.
+    for (const r of sc.rows) {
+      expect(r.why?.host).toBe('D');
+      const d = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule' && e.frameId === r.why!.frameId);
+      expect(d?.params.client).toBe(r.client);
+    }
+  });
+
+  it('DR without the fix: every connection bypasses the director and is counted against the real server that answered ARP', () => {
+    const sim = simulate(cluster({ method: 'dr', scheduler: 'rr', arpFix: false }));
+    const [sc] = stepConnections(sim);
+    expect(sc.bypassed).toBe(4);
+    expect(sc.viaDirector).toBe(0);
+    expect(sc.servers).toEqual([{ server: 'RS2', served: 4, viaDirector: 0, bypassed: 4 }]);
+    // No director: "why" is the client's first SYN.
+    expect(sc.rows.every((r) => r.why?.host === 'C')).toBe(true);
+    // The router's request for the VIP was answered by the real servers; the note says why lo alone did nothing.
+    const reply = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'RS2' && e.params.tip === VIP)!;
+    expect(loNote(reply, cluster({ method: 'dr', arpFix: false }))).toEqual({ key: 'loAlone', vars: { tip: VIP, on: 'lo', dev: 'eth0', all: 0, devValue: 0, value: 0 } });
+  });
+
+  it('with the fix the real server’s silence is explained by the same rule', () => {
+    const sim = simulate(cluster({ method: 'dr', scheduler: 'rr' }));
+    const quiet = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_ignore' && e.host === 'RS1' && e.params.tip === VIP)!;
+    expect(loNote(quiet, cluster({ method: 'dr' }))).toEqual({ key: 'loQuiet', vars: { tip: VIP, on: 'lo', dev: 'eth0', all: 1, devValue: 0, value: 1 } });
+    // An address on the receiving interface itself gets no note.
+    const dirReply = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'D' && e.params.tip === VIP)!;
+    expect(loNote(dirReply, cluster({ method: 'dr' }))).toBeNull();
+  });
+
+  it('the scheduler’s view: weights and counts per real server in the kernel’s order, the winner marked', () => {
+    const sim = simulate(cluster({ method: 'dr', scheduler: 'wlc', weights: [3, 1] }));
+    const ds = sim.events.filter((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule');
+    expect(ds.length).toBe(4);
+    const rows = schedRows(ds[1]);
+    expect(rows.map((r) => r.rs)).toEqual(['10.0.0.12:80', '10.0.0.11:80']);
+    expect(rows.map((r) => r.weight)).toEqual([1, 3]);
+    expect(rows.filter((r) => r.chosen).map((r) => r.rs)).toEqual([ds[1].params.rs]);
+    expect(rows.every((r) => r.active !== null && r.inactive !== null)).toBe(true);
+  });
+
+  it('ipvsadm at the cursor: the tables of the last step completed', () => {
+    const sim = simulate(cluster({ method: 'nat', scheduler: 'rr' }));
+    expect(ipvsTableAt(sim, 0, 'D')?.step).toBe(0);
+    expect(ipvsTableAt(sim, 0, 'D')?.table.conns).toEqual([]);
+    const end = sim.steps[1].events[1];
+    expect(ipvsTableAt(sim, end - 1, 'D')?.step).toBe(0);
+    const after = ipvsTableAt(sim, end, 'D')!;
+    expect(after.step).toBe(1);
+    expect(after.table.conns.length).toBe(4);
+    expect(ipvsadmLn(after.table)).toContain('TCP  10.0.0.100:80 rr');
+    expect(ipvsTableAt(sim, end, 'C')).toBeNull();
+  });
+});
