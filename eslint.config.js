@@ -23,7 +23,7 @@ function layer(files, patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'conformance/out', 'bench/out'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'conformance/out', 'conformance/.vm', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

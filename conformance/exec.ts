@@ -13,6 +13,13 @@ export interface ExecResult {
   timedOut: boolean;
 }
 
+/**
+ * Multiplies every command's and wait's bound: 1 on the host; the VM's job sets
+ * ARPLAB_CONFORMANCE_SLOW (each command costs ~0.1–0.4 s under emulation, against ~5 ms
+ * here). Bounds only: no timing of the scenario itself is scaled.
+ */
+export const SLOW = Math.max(1, Number(process.env.ARPLAB_CONFORMANCE_SLOW ?? 1) || 1);
+
 /** Live children of this run, by pid. */
 const live = new Map<number, ChildProcess>();
 
@@ -55,6 +62,7 @@ export function killAllTracked(): void {
  * On timeout the process gets SIGTERM, then SIGKILL a second later.
  */
 export function run(argv: string[], timeoutMs: number, input?: string, signal?: AbortSignal): Promise<ExecResult> {
+  timeoutMs *= SLOW;
   return new Promise((resolve) => {
     if (signal?.aborted) {
       resolve({ argv, code: null, signal: null, stdout: '', stderr: 'aborted', timedOut: true });

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { NAME_PREFIX, deleteNamespaces, registerNamespace } from './cleanup.ts';
-import { must, run, sleep } from './exec.ts';
+import { must, run, sleep, SLOW } from './exec.ts';
 import { addrArgs, routeArgs, type HostPlan, type TopologyPlan } from './scenario.ts';
 
 /** A run id: 4 base-36 characters, so `arplab-<id>-NN` fits the 15-character ifname limit. */
@@ -64,6 +64,13 @@ function defaultSysctlArgs(): string[] {
   return out;
 }
 
+/**
+ * Devices the kernel makes in every namespace by itself: `tunl0` exists once the ipip
+ * module is loaded (LVS-TUN real servers hold the VIP on it). The scenario configures
+ * them; no veth is made for them.
+ */
+export const KERNEL_DEVICES: ReadonlySet<string> = new Set(['tunl0']);
+
 export interface PortNames {
   /** "Host.iface" → bridge-side veth name in the switch namespace. */
   byPort: Map<string, string>;
@@ -100,6 +107,7 @@ export class Lab {
       }
     }
     for (const p of plan.loose) {
+      if (KERNEL_DEVICES.has(p.iface)) continue;
       const veth = `p${n++}`;
       this.ports.byPort.set(p.name, veth);
       this.ports.byVeth.set(veth, p.name);
@@ -152,6 +160,7 @@ export class Lab {
     // 3. Veth pairs, created in the switch namespace, host end moved at creation.
     for (const h of this.plan.hosts) {
       for (const i of h.ifaces) {
+        if (KERNEL_DEVICES.has(i.name)) continue;
         const veth = this.ports.byPort.get(`${h.name}.${i.name}`)!;
         await this.must(['ip', '-n', this.switchNs, 'link', 'add', veth, 'type', 'veth',
           'peer', 'name', i.name, 'address', i.mac, 'netns', this.ns(h.name)]);
@@ -199,10 +208,10 @@ export class Lab {
     }
   }
 
-  private async waitForCarrier(timeoutMs = 8000): Promise<void> {
+  private async waitForCarrier(timeoutMs = 8000 * SLOW): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const wantUp = new Set<string>();
-    for (const h of this.plan.hosts) for (const i of h.ifaces) if (i.up) wantUp.add(`${h.name}.${i.name}`);
+    for (const h of this.plan.hosts) for (const i of h.ifaces) if (i.up && !KERNEL_DEVICES.has(i.name)) wantUp.add(`${h.name}.${i.name}`);
     for (;;) {
       const pending: string[] = [];
       const br = await this.run(['bridge', '-n', this.switchNs, '-j', 'link', 'show'], 5000);

@@ -35,6 +35,10 @@ export interface FrameRecord {
 }
 
 export interface StepRecord {
+  /** connect (format v2): every connection as the client saw it. */
+  connections?: { i: number; result: string; server: string | null; client: string | null }[];
+  /** Each director's connection table (`ipvsadm -Lnc`) after the step. */
+  ipvs?: Record<string, { proto: string; expire: string; state: string; source: string; virtual: string; destination: string }[]>;
   i: number;
   type?: string | null;
   desc?: string;

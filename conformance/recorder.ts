@@ -8,10 +8,11 @@
  */
 import { actionBoundMs, parseArping, parsePing, planAction, type PlannedAction } from './actions.ts';
 import { BridgeCapture, joinCaptures, type BridgedFrame } from './capture.ts';
-import { nowSec, run, sleep } from './exec.ts';
+import { nowSec, run, sleep, SLOW } from './exec.ts';
 import { Lab } from './netns.ts';
 import { MacNames, summarize, type FrameRecord, type HostConfig, type NeighEntry, type RunRecord, type StepRecord } from './record.ts';
 import { DEFAULT_SETTLE, macMap, planTopology, type ActionV1, type ScenarioV1 } from './scenario.ts';
+import { connectBoundMs, LvsKernel } from './vm/lvsKernel.ts';
 
 export interface RecordOptions {
   /** The rp_filter value the scenario was rewritten with (null: run as written). */
@@ -28,9 +29,10 @@ const SETUP_BOUND_MS = 60_000;
 export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<RunRecord> {
   const started = new Date();
   const actions = sc.actions ?? [];
-  let planned: PlannedAction[];
+  let planned: (PlannedAction | null)[];
   try {
-    planned = actions.map(planAction);
+    // connect (format v2) is run by the LVS part of the recorder (vm/lvsKernel.ts).
+    planned = actions.map((a) => (a.type === 'connect' ? null : planAction(a)));
   } catch (e) {
     return { rp_filter: opts.rp, started: started.toISOString(), error: `scenario: ${(e as Error).message}` };
   }
@@ -40,15 +42,17 @@ export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<Ru
     actions.filter((a) => a.type === 'link' && typeof a.mac === 'string').map((a) => ({ host: String(a.host), dev: String(a.dev), mac: String(a.mac) })),
   );
   // The deadline of the whole run: every command's own bound plus settles plus setup.
-  const boundMs = SETUP_BOUND_MS + (opts.slackMs ?? 30_000) +
-    planned.reduce((s, p, i) => s + actionBoundMs(p) + 1000 * settleOf(actions[i]!) + 2000, 0);
+  const boundMs = SLOW * (SETUP_BOUND_MS + (opts.slackMs ?? 30_000) +
+    planned.reduce((s, p, i) => s + (p ? actionBoundMs(p) : connectBoundMs(actions[i]!)) + 1000 * settleOf(actions[i]!) + 2000, 0));
   const ac = new AbortController();
   const deadline = setTimeout(() => ac.abort(), boundMs);
   const lab = new Lab(plan, undefined, ac.signal);
   let capture: BridgeCapture | null = null;
+  const lvs = LvsKernel.needed(sc) ? new LvsKernel(sc) : null;
   const rec: RunRecord = { rp_filter: opts.rp, started: started.toISOString() };
   try {
     await lab.build();
+    await lvs?.setup(lab);
     rec.config = await readConfig(lab);
     capture = new BridgeCapture(lab.switchNs, lab.bridgedVeths);
     await capture.start();
@@ -58,13 +62,14 @@ export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<Ru
     const steps: StepRecord[] = [];
     boundaries.push(nowSec());
     steps.push({ i: 0, desc: 'initial state (after setup)', neigh: await snapshot(lab, names, ac.signal), frames: [], t_rel: 0 });
+    if (lvs?.directors.length) steps[0]!.ipvs = await lvs.table(lab, ac.signal);
 
     for (let i = 0; i < planned.length; i++) {
       if (ac.signal.aborted) throw new Error(`run exceeded its bound of ${Math.round(boundMs / 1000)} s`);
       const a = actions[i]!;
       const p = planned[i]!;
       const tStart = nowSec();
-      const step = await perform(lab, a, p, ac.signal);
+      const step = p ? await perform(lab, a, p, ac.signal) : { type: a.type, desc: String(a.to), ...(await lvs!.connect(lab, a, ac.signal)) };
       await sleep(1000 * settleOf(a));
       boundaries.push(nowSec());
       const neigh = await snapshot(lab, names, ac.signal);
@@ -78,6 +83,7 @@ export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<Ru
         frames: [],
         t_rel: round(tStart - t0, 3),
       });
+      if (lvs?.directors.length) steps.at(-1)!.ipvs = await lvs.table(lab, ac.signal);
     }
 
     const { packets, dropped } = await capture.stop();
@@ -94,6 +100,7 @@ export async function recordRun(sc: ScenarioV1, opts: RecordOptions): Promise<Ru
   } finally {
     clearTimeout(deadline);
     if (capture) await capture.stop().catch(() => undefined);
+    lvs?.stop();
     const errs = await lab.destroy();
     if (errs.length) rec.error = `${rec.error ? `${rec.error}; ` : ''}cleanup: ${errs.join('; ')}`;
   }

@@ -479,7 +479,7 @@ function saveFailure(dir: string, job: Job, kernel: RunRecord, versions: Record<
   writeFileSync(join(dir, `${job.name}.kernel.json`), `${JSON.stringify(rec, null, 1)}\n`);
 }
 
-main().catch((e: unknown) => {
+(process.argv.includes('--vm') ? import('./vm/cli.ts').then((m) => m.vmMain(process.argv.slice(2))) : main()).catch((e: unknown) => {
   console.error(`conformance: ${(e as Error).stack ?? String(e)}`);
   process.exit(2);
 });

@@ -6,6 +6,9 @@
 //     installed with apt when missing and running as root)
 //  4. the kernel comparison in network namespaces (conformance/, when root and
 //     `ip netns` work; otherwise it says it skipped and why)
+//  5. the LVS comparison on a VM kernel with IPVS (conformance/vm/: a small generated
+//     batch in one QEMU boot, when root and the VM can be prepared; otherwise skipped
+//     with the reason). The committed recordings (conformance/lvs/) run in step 2.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +116,30 @@ if (existsSync('conformance/run.ts')) {
   } else {
     failed++;
     failures.push(`conformance runner failed (exit ${r.status})`);
+  }
+}
+
+if (existsSync('conformance/vm/cli.ts')) {
+  // Kept small (~3–5 min with the kernel download): the committed recordings give the breadth.
+  const args = ['tsx', 'conformance/run.ts', '--vm', '--ci', '--lvs', '3', '--seed', '2026', '--timeout', '600'];
+  console.log(`\n=== LVS on a VM kernel with IPVS: npx ${args.join(' ')}`);
+  const r = spawnSync('npx', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 900_000 });
+  process.stdout.write(r.stdout ?? '');
+  const m = /conformance-vm-summary: (\{.*\})/.exec(r.stdout ?? '');
+  if (/conformance --vm: skipped/.test(r.stdout ?? '') && r.status === 0) {
+    // No root, no x86-64 or no apt here: nothing ran, nothing counted.
+  } else if (m) {
+    const s = JSON.parse(m[1]);
+    const bad = ((r.stdout ?? '').match(/^(FAIL|ERROR) /gm) ?? []).length;
+    passed += Math.max(0, s.runs - bad);
+    failed += bad;
+    if (r.status !== 0) {
+      failures.push(`vm conformance: ${s.agree}/${s.steps} steps agree`);
+      if (bad === 0) failed++;
+    }
+  } else {
+    failed++;
+    failures.push(`vm conformance failed (exit ${r.status ?? r.signal})`);
   }
 }
 

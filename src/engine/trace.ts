@@ -79,6 +79,8 @@ export interface IpFields {
   udp?: UdpFields;
   /** IP-in-IP (protocol 4): the encapsulated packet (ipip.c; IPVS -i). */
   ipip?: IpFields;
+  /** skb->dst_pending_confirm (not on the wire; see IpPacket.confirm): hosts that transmit it confirm their next hop. */
+  confirm?: true;
 }
 
 /** An Ethernet frame on the wire (no padding: veth/bridge links do not pad). */

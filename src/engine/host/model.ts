@@ -50,6 +50,15 @@ export interface IpPacket {
    * the hooks on the way out leave it alone.
    */
   ipvsDone?: boolean;
+  /**
+   * skb->dst_pending_confirm: a TCP segment sent after an ACK that acknowledged new data
+   * (tcp_ack → sk_dst_confirm; __tcp_transmit_skb copies the flag into the skb). Every
+   * host that transmits this packet — the sender, and each router or director that
+   * forwards it — confirms its neighbour entry for the next hop (ip_finish_output2 →
+   * sock_confirm_neigh → neigh_confirm). Not a header field: veth hands the skb itself to
+   * the next namespace and skb_scrub_packet keeps the flag, so on veth links it travels.
+   */
+  confirm?: boolean;
 }
 
 export interface ProxyItem {

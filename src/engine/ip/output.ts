@@ -30,6 +30,9 @@ export function neighXmit(w: World, dev: Device, nh: Ip4, pkt: IpPacket): void {
     return;
   }
   const n = neighCreate(w, dev, nh);
+  // sock_confirm_neigh: a packet carrying dst_pending_confirm confirms the next hop
+  // (neigh_confirm: only the timestamp; the DELAY timer then finds it fresh).
+  if (pkt.confirm) n.confirmed = w.now;
   const mac = neighOutput(w, n, pkt);
   if (mac) xmitResolved(w, dev, mac, pkt);
 }

@@ -26,6 +26,7 @@ export function fieldsOf(p: IpPacket): IpFields {
   else if (p.tcp) f.tcp = { ...p.tcp };
   else if (p.udp) f.udp = { ...p.udp };
   else if (p.inner) f.ipip = fieldsOf(p.inner);
+  if (p.confirm) f.confirm = true;
   return f;
 }
 
@@ -35,6 +36,7 @@ export function packetOf(f: IpFields, inFrame?: number): IpPacket {
   else if (f.tcp) p.tcp = { ...f.tcp };
   else if (f.udp) p.udp = { ...f.udp };
   else if (f.ipip) p.inner = packetOf(f.ipip);
+  if (f.confirm) p.confirm = true;
   if (inFrame !== undefined) p.inFrame = inFrame;
   return p;
 }

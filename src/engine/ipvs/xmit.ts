@@ -46,6 +46,8 @@ export function ipvsXmit(w: World, host: Host, dev: Device, cp: Conn, p: IpPacke
     const inner: IpPacket = { ...p, ttl: p.ttl - 1 };
     delete inner.inFrame;
     const q: IpPacket = { src: r.src, dst: cp.daddr, ttl: inner.ttl, inner, ipvsDone: true };
+    // The outer header is pushed onto the same skb: its flags (dst_pending_confirm) stay.
+    if (p.confirm) q.confirm = true;
     if (say) w.decision(p.inFrame ?? null, host, out, 'ip_vs.xmit', 'forward', 'tun', [], { ...base(), out: out.name, src: fmtIp(r.src), nexthop: fmtIp(r.nexthop) });
     neighXmit(w, out, r.nexthop, q);
     return;

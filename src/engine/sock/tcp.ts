@@ -15,8 +15,39 @@ import { socketsOf, type Sock, type SockError } from './table.ts';
 const TTL = 64;
 
 /** Sends a segment from a socket's local end (the source is bound: the address the peer used). */
-export function tcpSend(w: World, host: Host, src: Ip4, dst: Ip4, t: TcpFields): void {
-  ipSendLocal(w, host, { src, dst, ttl: TTL, tcp: t }, null);
+export function tcpSend(w: World, host: Host, src: Ip4, dst: Ip4, t: TcpFields, confirm = false): void {
+  ipSendLocal(w, host, { src, dst, ttl: TTL, tcp: t, ...(confirm ? { confirm: true } : {}) }, null);
+}
+
+/**
+ * sk_dst_pending_confirm of one socket: set when an incoming ACK acknowledges new data
+ * (tcp_ack: FLAG_FORWARD_PROGRESS → sk_dst_confirm), taken by the next segment sent
+ * (__tcp_transmit_skb; sock_confirm_neigh clears it once that segment confirmed).
+ */
+export class DstConfirm {
+  private una: number;
+  private pending = false;
+
+  constructor(iss: number) {
+    this.una = iss;
+  }
+
+  /** An incoming segment's ACK. */
+  acked(t: TcpFields): void {
+    if (!t.flags.includes('.')) return;
+    // after(ack, una) in sequence space.
+    if (((t.ack - this.una) | 0) > 0) {
+      this.una = t.ack;
+      this.pending = true;
+    }
+  }
+
+  /** The flag for the segment being sent now. */
+  take(): boolean {
+    const p = this.pending;
+    this.pending = false;
+    return p;
+  }
 }
 
 /** Sequence space a segment uses: its data, plus one each for SYN and FIN. */
@@ -63,6 +94,7 @@ class TcpServerConn implements Sock {
   state: ServerState = 'SYN_RECV';
   private snd: number;
   private rcv: number;
+  private readonly dstConfirm: DstConfirm;
 
   constructor(
     private readonly host: Host,
@@ -75,13 +107,14 @@ class TcpServerConn implements Sock {
   ) {
     this.rcv = add(peerIsn, 1);
     this.snd = iss;
+    this.dstConfirm = new DstConfirm(iss);
   }
 
   private send(w: World, flags: string, data?: string): void {
     const t: TcpFields = { sport: this.lport, dport: this.rport, flags, seq: this.snd, ack: this.rcv };
     if (data) t.data = data;
     this.snd = add(this.snd, seqLen(t));
-    tcpSend(w, this.host, this.laddr, this.raddr, t);
+    tcpSend(w, this.host, this.laddr, this.raddr, t, this.dstConfirm.take());
   }
 
   synAck(w: World): void {
@@ -100,6 +133,7 @@ class TcpServerConn implements Sock {
       if (this.state === 'SYN_RECV') this.synAck(w);
       return;
     }
+    this.dstConfirm.acked(t);
     if (this.state === 'SYN_RECV' && t.flags.includes('.')) this.state = 'ESTABLISHED';
     if (t.data) {
       this.rcv = add(this.rcv, t.data.length);

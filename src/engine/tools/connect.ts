@@ -15,7 +15,7 @@ import type { ConnectionRecord, Micros, TcpFields } from '../trace.ts';
 import type { ConnectAction } from '../input.ts';
 import { routeOutput } from '../route/output.ts';
 import { ipSendLocal } from '../ip/output.ts';
-import { isn, seqLen, tcpSend } from '../sock/tcp.ts';
+import { DstConfirm, isn, seqLen, tcpSend } from '../sock/tcp.ts';
 import { socketsOf, type Proto, type Sock, type SockError } from '../sock/table.ts';
 import { Flows, type FlowRecord } from '../sim/flows.ts';
 import type { ToolRun } from './ping.ts';
@@ -36,6 +36,7 @@ class ClientConn implements Sock {
   private state: 'SYN_SENT' | 'ESTABLISHED' | 'FIN_WAIT' = 'SYN_SENT';
   private snd = 0;
   private rcv = 0;
+  private dstConfirm = new DstConfirm(0);
   private timers: QueueItem[] = [];
 
   constructor(
@@ -65,6 +66,7 @@ class ClientConn implements Sock {
       return;
     }
     this.snd = isn(w);
+    this.dstConfirm = new DstConfirm(this.snd);
     const syn = () => this.send('S');
     syn();
     // The SYN goes again after 1 s, 3 s, 7 s… until the connection is given up.
@@ -83,7 +85,7 @@ class ClientConn implements Sock {
     if (data) t.data = data;
     this.snd = (this.snd + seqLen(t)) >>> 0;
     this.w.flows?.clientSent(this.flow);
-    tcpSend(this.w, this.host, this.laddr, this.raddr, t);
+    tcpSend(this.w, this.host, this.laddr, this.raddr, t, this.dstConfirm.take());
   }
 
   receive(_w: World, _dev: Device, p: IpPacket): void {
@@ -91,6 +93,7 @@ class ClientConn implements Sock {
     if (p.udp) return this.finish('served');
     const t = p.tcp!;
     if (t.flags.includes('R')) return this.finish('reset');
+    this.dstConfirm.acked(t);
     if (this.state === 'SYN_SENT') {
       if (t.flags !== 'S.') return;
       this.rcv = (t.seq + 1) >>> 0;

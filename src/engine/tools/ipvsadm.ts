@@ -27,7 +27,9 @@ export function ipvsTable(w: World, host: Host): IpvsTable | null {
   const conns: IpvsConnRow[] = [...ipvs.conns.values()].map((c) => ({
     proto: c.proto === 'tcp' ? 'TCP' : 'UDP',
     expire: c.timer ? Math.max(0, Math.ceil((c.timer.t - w.now) / 1e6)) : 0,
-    state: c.template || c.proto === 'udp' ? 'NONE' : c.state,
+    // ip_vs_state_name: a template's own table (NONE), else the protocol's names: TCP's
+    // states, and UDP's only state, "UDP" (udp_state_name_table[IP_VS_UDP_S_NORMAL]).
+    state: c.template ? 'NONE' : c.proto === 'udp' ? 'UDP' : c.state,
     source: `${fmtIp(c.caddr)}:${c.cport}`,
     virtual: `${fmtIp(c.vaddr)}:${c.vport}`,
     destination: `${fmtIp(c.daddr)}:${c.dport}`,

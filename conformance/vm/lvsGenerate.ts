@@ -1,0 +1,137 @@
+/**
+ * Seeded LVS scenarios (format v2) for the VM conformance: a director with a virtual
+ * service, 2–3 real servers answering with their names, one or two routers each with a
+ * client behind it, and connections from the clients to the VIP.
+ *
+ * Axes (the issue's): forwarding DR / TUN / NAT × scheduler rr / wrr / lc / wlc / sh ×
+ * the real servers' ARP fix (VIP on lo or tunl0 with all.arp_ignore=1 and
+ * all.arp_announce=2) with / without × TCP / UDP × one / two routers. The 120 combinations
+ * are shuffled by the seed and scenario i takes combination i (mod 120), so any 120
+ * consecutive scenarios cover them all; the details (how many real servers, weights,
+ * connection counts, follow-up steps) are drawn from the seed and i. NAT real servers do
+ * not hold the VIP, so "without the fix" changes nothing there but is kept as an axis.
+ *
+ * Timing (conformance/README.md, "LVS timing"): every connect step settles 6.5 s, so the
+ * DELAY → PROBE → REACHABLE round (5 s after first use) lands inside the step on the kernel
+ * under emulation as in the engine; between two connect steps every host's table is
+ * flushed, so no snapshot falls near a REACHABLE expiry (15 s at the earliest).
+ */
+import { Rng } from '../prng.ts';
+import type { ActionV1, ScenarioV1 } from '../scenario.ts';
+
+export type Method = 'dr' | 'tun' | 'nat';
+export type Scheduler = 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh';
+export const METHODS: readonly Method[] = ['dr', 'tun', 'nat'];
+export const SCHEDULERS: readonly Scheduler[] = ['rr', 'wrr', 'lc', 'wlc', 'sh'];
+
+export interface LvsCombo {
+  method: Method;
+  scheduler: Scheduler;
+  fix: boolean;
+  proto: 'tcp' | 'udp';
+  routers: 1 | 2;
+}
+
+export const VIP = '10.0.0.100';
+export const CONNECT_SETTLE = 6.5;
+
+export function allCombos(): LvsCombo[] {
+  const out: LvsCombo[] = [];
+  for (const method of METHODS) for (const scheduler of SCHEDULERS) for (const fix of [true, false]) for (const proto of ['tcp', 'udp'] as const) for (const routers of [1, 2] as const) {
+    out.push({ method, scheduler, fix, proto, routers });
+  }
+  return out;
+}
+
+export function comboName(c: LvsCombo): string {
+  return `${c.method}-${c.scheduler}-${c.fix ? 'fix' : 'nofix'}-${c.proto}-r${c.routers}`;
+}
+
+export function generateLvsScenarios(n: number, seed: number): { name: string; scenario: ScenarioV1 }[] {
+  const combos = allCombos();
+  const order = new Rng(seed * 7919 + 1);
+  // Fisher–Yates with the seeded PRNG.
+  for (let i = combos.length - 1; i > 0; i--) {
+    const j = order.int(0, i);
+    [combos[i], combos[j]] = [combos[j]!, combos[i]!];
+  }
+  return Array.from({ length: n }, (_, i) => {
+    const c = combos[i % combos.length]!;
+    const name = `lvs-s${seed}-${String(i).padStart(3, '0')}-${comboName(c)}`;
+    return { name, scenario: lvsScenario(c, new Rng(seed * 100_003 + i), name) };
+  });
+}
+
+type HostDoc = Record<string, unknown>;
+
+export function lvsScenario(c: LvsCombo, rng: Rng, title: string): ScenarioV1 {
+  const nat = c.method === 'nat';
+  const nRs = rng.int(2, 3);
+  const rsNet = nat ? '192.168.10' : '10.0.0';
+  const rsNames = Array.from({ length: nRs }, (_, k) => `RS${k + 1}`);
+  const clientNets = c.routers === 2 ? ['10.0.1', '10.0.2'] : ['10.0.1'];
+  const routerLan = ['10.0.0.1', '10.0.0.2'];
+  // Routes to the client networks through their routers (no default route through R1 for
+  // R2's clients: R1 would answer with ICMP redirects).
+  const toClients = clientNets.map((net, k) => `${net}.0/24 via ${routerLan[k]}`);
+  const hosts: Record<string, HostDoc> = {};
+  clientNets.forEach((net, k) => {
+    hosts[`C${k + 1}`] = { kind: 'client', interfaces: { eth0: { addresses: [`${net}.2/24`] } }, routes: [`default via ${net}.1`] };
+    hosts[`R${k + 1}`] = {
+      kind: 'router',
+      interfaces: { eth0: { addresses: [`${net}.1/24`] }, eth1: { addresses: [`${routerLan[k]}/24`] } },
+      sysctls: { 'net.ipv4.ip_forward': 1 },
+    };
+  });
+  hosts.D = {
+    kind: 'director',
+    interfaces: nat
+      ? { eth0: { addresses: ['10.0.0.10/24', { cidr: `${VIP}/24`, label: 'eth0:0' }] }, eth1: { addresses: [`${rsNet}.1/24`] } }
+      : { eth0: { addresses: ['10.0.0.10/24', { cidr: `${VIP}/24`, label: 'eth0:0' }] } },
+    routes: toClients,
+    ...(nat ? { sysctls: { 'net.ipv4.ip_forward': 1 } } : {}),
+    ipvs: [{
+      proto: c.proto, vip: VIP, port: 80, scheduler: c.scheduler,
+      dests: rsNames.map((_, k) => ({ ip: `${rsNet}.${11 + k}`, weight: c.scheduler === 'wrr' || c.scheduler === 'wlc' ? rng.int(1, 3) : 1, method: c.method })),
+    }],
+  };
+  for (const [k, name] of rsNames.entries()) {
+    const interfaces: Record<string, unknown> = { eth0: { addresses: [`${rsNet}.${11 + k}/24`] } };
+    const sysctls: Record<string, number> = {};
+    if (c.method === 'dr') interfaces.lo = { addresses: [{ cidr: `${VIP}/32`, label: 'lo:0' }] };
+    if (c.method === 'tun') {
+      interfaces.tunl0 = { addresses: [`${VIP}/32`] };
+      // Decapsulated packets arrive on tunl0, the route back leaves by eth0: strict
+      // rp_filter would drop them (the engine's LVS tests show it).
+      Object.assign(sysctls, { 'net.ipv4.conf.all.rp_filter': 0, 'net.ipv4.conf.tunl0.rp_filter': 0 });
+    }
+    if (!nat && c.fix) Object.assign(sysctls, { 'net.ipv4.conf.all.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 });
+    hosts[name] = {
+      kind: 'real-server',
+      interfaces,
+      routes: nat ? [`default via ${rsNet}.1`] : toClients,
+      ...(Object.keys(sysctls).length ? { sysctls } : {}),
+      listen: [{ proto: c.proto, port: 80 }],
+    };
+  }
+  const segments: Record<string, string[]> = {};
+  clientNets.forEach((_, k) => (segments[`wan${k + 1}`] = [`C${k + 1}.eth0`, `R${k + 1}.eth0`]));
+  segments.lan = [...clientNets.map((_, k) => `R${k + 1}.eth1`), 'D.eth0', ...(nat ? [] : rsNames.map((r) => `${r}.eth0`))];
+  if (nat) segments.priv = ['D.eth1', ...rsNames.map((r) => `${r}.eth0`)];
+
+  const all = Object.keys(hosts);
+  const connect = (client: string): ActionV1 => ({
+    type: 'connect', host: client, to: `${VIP}:80`, proto: c.proto, count: rng.int(2, 4), interval: 0.5, settle: CONNECT_SETTLE,
+  });
+  const actions: ActionV1[] = [connect('C1')];
+  const follow = rng.int(0, 2);
+  if (follow >= 1) {
+    if (!nat && !c.fix && rng.chance(0.5)) {
+      // The fix applied to the running cluster, then every cache cleared.
+      actions.push({ type: 'sysctl', hosts: rsNames, set: { 'net.ipv4.conf.all.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 } });
+    }
+    actions.push({ type: 'flush', hosts: all });
+    actions.push(connect(c.routers === 2 ? 'C2' : 'C1'));
+  }
+  return { version: 2, title, seed: rng.int(1, 1_000_000), hosts: hosts as ScenarioV1['hosts'], segments, actions };
+}
