@@ -48,6 +48,20 @@ function addTimer(w: World, n: NeighEntry, at: Micros): void {
   });
 }
 
+/** A jiffy at CONFIG_HZ=250 (Debian's 6.1 and the 6.18 the corpus was recorded on). */
+const JIFFY: Micros = 4000;
+
+/**
+ * The kernel's timer wheel never runs a timer early and always at least one jiffy late
+ * (kernel/time/timer.c calc_index: expires = (expires + LVL_GRAN) >> LVL_SHIFT; the DELAY
+ * timer, 5 s away, lands on the 64-jiffy level and runs 4–256 ms late). The engine keeps
+ * its timers on time, but decides the DELAY race as the kernel does at the earliest it
+ * can run: a confirmation less than a jiffy after the entry entered DELAY (TCP through a
+ * router: the next segment after an ACK, milliseconds later) is already older than
+ * delay_first_probe_time when the kernel's timer runs, so the entry is probed.
+ */
+const TIMER_LATE: Micros = JIFFY;
+
 function maxProbes(n: NeighEntry): number {
   const p = n.dev.parms.values;
   return p.ucast_solicit + p.app_solicit + (n.state === 'PROBE' ? p.mcast_resolicit : p.mcast_solicit);
@@ -138,7 +152,7 @@ function timerHandler(w: World, n: NeighEntry): void {
       return;
     }
   } else if (st === 'DELAY') {
-    if (now <= n.confirmed + p.delay_first_probe_time) {
+    if (now + TIMER_LATE <= n.confirmed + p.delay_first_probe_time) {
       n.updated = now;
       setState(w, n, 'REACHABLE', 'timer_delay_confirmed', null);
       next = n.confirmed + n.dev.reachableTime;
