@@ -175,3 +175,16 @@ describe('changes: typed at the cursor, one action each, the scenario runs again
     expect(printScenarioAction(b.scenario.actions![0])).toBe('C$ arping -I eth0 -c 1 -w 1 192.168.100.200');
   });
 });
+
+describe('tab completion', () => {
+  it('completes commands, ip objects, devices and sysctl keys', async () => {
+    const { complete } = await import('./complete.ts');
+    const st = at(twoNic, 'A').state();
+    expect(complete(st, 'ifc').matches).toEqual(['ifconfig']);
+    expect(complete(st, 'ip ne').matches).toEqual(['neigh']);
+    expect(complete(st, 'tcpdump -i et').matches).toEqual(['eth0', 'eth1', 'eth2']);
+    expect(complete(st, 'sysctl net.ipv4.conf.eth1.arp_ig').matches).toEqual(['net.ipv4.conf.eth1.arp_ignore']);
+    expect(complete(st, 'cat /proc/sys/net/ipv4/conf/lo/rp_f').matches).toEqual(['/proc/sys/net/ipv4/conf/lo/rp_filter']);
+    expect(complete(st, 'ping 192.168.100.3').matches).toEqual(['192.168.100.36', '192.168.100.39']);
+  });
+});

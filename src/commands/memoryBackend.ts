@@ -56,7 +56,7 @@ export class MemoryBackend implements ConsoleBackend {
     return null;
   }
 
-  async revert(): Promise<void> {
+  async revert(_cursorStep: number): Promise<void> {
     const p = this.past.pop();
     if (!p) return;
     Object.assign(this, { scenario: p.scenario, input: p.input, sim: p.sim, step: p.step, cached: null });

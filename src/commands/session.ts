@@ -29,8 +29,8 @@ export interface ConsoleBackend {
    * `cursorStep`; resolves with the refusal's text (checkOp's problems) or null.
    */
   commit(op: ScenarioOp, cursorStep: number): Promise<string | null>;
-  /** Takes the last commit back (one undo). */
-  revert(): Promise<void>;
+  /** Takes the last commit back (one undo) and puts the cursor back at the end of step `cursorStep`. */
+  revert(cursorStep: number): Promise<void>;
 }
 
 export interface LineResult {
@@ -124,7 +124,7 @@ export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode =
     const failed = steps.findIndex((s) => s.error !== undefined);
     if (failed >= 0 && kind === 'config') {
       const f = refusal(cmd.argv[0], actions[failed], steps[failed].error!);
-      await b.revert();
+      await b.revert(st.step);
       res.out.push(f.line);
       res.rc = f.rc;
       return res;

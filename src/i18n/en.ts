@@ -1,4 +1,5 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
+import { consoleEn } from './console.ts';
 import { editorEn } from './editor.ts';
 import { shareEn } from './share.ts';
 import { simRunEn } from './simRun.ts';
@@ -285,6 +286,7 @@ export const en = {
   share: shareEn,
   editor: editorEn,
   lvs: lvsEn,
+  console: consoleEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
+import { consoleZh } from './console.ts';
 import { editorZh } from './editor.ts';
 import { shareZh } from './share.ts';
 import { simRunZh } from './simRun.ts';
@@ -286,4 +287,5 @@ export const zh: Messages = {
   share: shareZh,
   editor: editorZh,
   lvs: lvsZh,
+  console: consoleZh,
 };

@@ -153,6 +153,12 @@ export interface UiSlice {
   padFrames: boolean;
   /** Index of the scenario action being edited in the command form, or null for a new one. */
   editingAction: number | null;
+  /** Hosts with an open console (tabs, in the order opened) and the one shown. */
+  consoles: string[];
+  activeConsole: string | null;
+  /** Opens (or shows) the console on `host`. */
+  openConsole(host: string): void;
+  closeConsole(host: string): void;
   select(sel: Selection): void;
   setEditingAction(i: number | null): void;
   setLang(lang: Lang): void;

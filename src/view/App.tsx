@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Canvas } from './canvas/Canvas.tsx';
+import { ConsoleDock } from './console/ConsoleDock.tsx';
 import { EditorProvider } from './editor/EditorContext.tsx';
 import { EditorNotices, EditorOverlays } from './editor/EditorOverlays.tsx';
 import type { EditorStore } from './editor/editorStore.ts';
@@ -51,6 +52,7 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
         <EventList />
       </footer>
     </div>
+    <ConsoleDock />
     <EditorOverlays />
     </EditorProvider>
   );

@@ -11,6 +11,19 @@ export const createUiSlice =
     viewport: { x: 0, y: 0, k: 1 },
     padFrames: false,
     editingAction: null,
+    consoles: [],
+    activeConsole: null,
+    openConsole(host) {
+      const { consoles } = get();
+      set({ consoles: consoles.includes(host) ? consoles : [...consoles, host], activeConsole: host });
+    },
+    closeConsole(host) {
+      const { consoles, activeConsole } = get();
+      const i = consoles.indexOf(host);
+      if (i < 0) return;
+      const rest = consoles.filter((h) => h !== host);
+      set({ consoles: rest, activeConsole: activeConsole === host ? (rest[Math.min(i, rest.length - 1)] ?? null) : activeConsole });
+    },
     select(selection) {
       set({ selection });
     },

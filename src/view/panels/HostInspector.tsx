@@ -14,10 +14,12 @@ export function HostInspector({ host, dev }: { host: string; dev: string | null 
   const { t } = useTranslation();
   const exists = useApp((s) => host in s.scenario.hosts);
   const tab = useEditor((s) => s.tab);
+  const openConsole = useApp((s) => s.openConsole);
   if (!exists) return <p className="muted">{t('inspector.gone', { host })}</p>;
   return (
     <div className="host-inspector">
       <h2 className="inspector-title">{dev ? t('inspector.ifaceTitle', { host, dev }) : t('inspector.hostTitle', { host })}</h2>
+      <button type="button" className="open-console" onClick={() => openConsole(host)} data-testid="inspector-console">⌨ {t('console.openHost', { host })}</button>
       <InspectorTabs />
       {tab === 'config' ? (
         <HostEditor host={host} dev={dev} />

@@ -1,0 +1,128 @@
+/**
+ * The console in the browser: a classic LVS real-server script typed line by line into R1's
+ * terminal (xterm.js), the client's cache for the VIP before and after it, as its own
+ * terminal shows it; every line became one action (one undo step each). Screenshots of the
+ * console in English and 简体中文, light and dark (e2e/screenshots/console-*.png).
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ArpLabPage } from './pages/ArpLabPage.ts';
+
+const LVS = JSON.parse(readFileSync('src/commands/__fixtures__/lvs-rs.json', 'utf8')) as unknown;
+
+interface Bridge {
+  __arplab: {
+    loadScenario(json: unknown): { ok: boolean };
+    settled(): Promise<void>;
+    getState(): { scenario: { actions?: unknown[]; hosts: Record<string, { sysctls?: Record<string, number> }> }; past: unknown[]; undo(): void };
+  };
+}
+
+async function load(page: Page) {
+  await page.evaluate(async (s) => {
+    const w = window as unknown as Bridge;
+    w.__arplab.loadScenario(s);
+    await w.__arplab.settled();
+  }, LVS);
+}
+
+const screen = (page: Page, host: string) => page.getByTestId(`console-term-${host}`).locator('.xterm-rows');
+
+/** Types a line into the focused terminal and waits for the next prompt after its output. */
+async function typeLine(page: Page, host: string, line: string) {
+  const before = await countPrompts(page, host);
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => countPrompts(page, host), { timeout: 15_000 }).toBeGreaterThan(before);
+}
+
+async function countPrompts(page: Page, host: string) {
+  const text = await screen(page, host).innerText();
+  return text.split('\n').filter((l) => l.startsWith(`${host}$`)).length;
+}
+
+const actions = (page: Page) => page.evaluate(() => (window as unknown as Bridge).__arplab.getState().scenario.actions?.length ?? 0);
+
+test('an LVS real-server script typed into R1 moves the client\'s VIP entry back to the director', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open('lang=en&speed=10');
+  await load(page);
+  await app.selectHost('R1');
+  await page.getByTestId('inspector-console').click();
+  await expect(page.getByRole('tab', { name: 'R1$' })).toHaveAttribute('aria-selected', 'true');
+  await expect(screen(page, 'R1')).toContainText('R1$');
+
+  await typeLine(page, 'R1', 'ifconfig lo:0 192.168.100.200 netmask 255.255.255.255 up');
+  await typeLine(page, 'R1', 'ip -4 addr show lo');
+  await expect(screen(page, 'R1')).toContainText('inet 192.168.100.200/32 scope global lo:0');
+  expect(await actions(page)).toBe(1);
+
+  // The client, without the fix on R1: R1 answers for the VIP too, and its answer wins.
+  await page.getByLabel('Open a console on another host').selectOption('C');
+  await expect(page.getByRole('tab', { name: 'C$' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('console-term-C').click();
+  await typeLine(page, 'C', 'ping -c 1 192.168.100.200');
+  await typeLine(page, 'C', 'ip neigh show 192.168.100.200');
+  await expect(screen(page, 'C')).toContainText('192.168.100.200 dev eth0 lladdr 02:00:00:00:0e:00 REACHABLE');
+
+  // The real server's script, line by line, in R1's terminal.
+  await page.getByRole('tab', { name: 'R1$' }).click();
+  await page.getByTestId('console-term-R1').click();
+  for (const line of [
+    'echo 1 > /proc/sys/net/ipv4/conf/lo/arp_ignore',
+    'echo 2 > /proc/sys/net/ipv4/conf/lo/arp_announce',
+    'echo 1 > /proc/sys/net/ipv4/conf/all/arp_ignore',
+    'echo 2 > /proc/sys/net/ipv4/conf/all/arp_announce',
+    'route add -host 192.168.100.200 dev lo:0',
+  ]) await typeLine(page, 'R1', line);
+  await typeLine(page, 'R1', 'sysctl net.ipv4.conf.all.arp_ignore');
+  await expect(screen(page, 'R1')).toContainText('net.ipv4.conf.all.arp_ignore = 1');
+  expect(await actions(page)).toBe(7);
+
+  // History and completion: ↑ recalls the last line; Tab completes a sysctl key.
+  await page.keyboard.press('ArrowUp');
+  await expect(screen(page, 'R1')).toContainText('R1$ sysctl net.ipv4.conf.all.arp_ignore');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.type('cat /proc/sys/net/ipv4/conf/all/arp_ann');
+  await page.keyboard.press('Tab');
+  await expect(screen(page, 'R1')).toContainText('cat /proc/sys/net/ipv4/conf/all/arp_announce');
+  await page.keyboard.press('Enter');
+  await expect(screen(page, 'R1')).toContainText(/arp_announce\s*\n?2/);
+
+  // The client again: its entry for the VIP now points at the director.
+  await page.getByRole('tab', { name: 'C$' }).click();
+  await page.getByTestId('console-term-C').click();
+  await typeLine(page, 'C', 'ip neigh flush all; ping -c 1 192.168.100.200; ip neigh show 192.168.100.200');
+  await expect(screen(page, 'C')).toContainText('192.168.100.200 dev eth0 lladdr 02:00:00:00:0d:00 REACHABLE');
+  await app.screenshot('console-en-light');
+
+  // Each command was one edit: one undo takes the last one back.
+  const n = await actions(page);
+  await page.evaluate(() => (window as unknown as Bridge).__arplab.getState().undo());
+  expect(await actions(page)).toBe(n - 1);
+});
+
+test('the console in 简体中文 and dark, and "at start" writes the setup', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open('lang=zh&speed=10&theme=dark');
+  await load(page);
+  await app.selectHost('R1');
+  await page.getByTestId('inspector-console').click();
+  await expect(screen(page, 'R1')).toContainText('输入 help 查看命令');
+  await page.getByLabel('开始时（初始配置）').check();
+  await page.getByTestId('console-term-R1').click();
+  await typeLine(page, 'R1', 'sysctl -w net.ipv4.conf.all.arp_ignore=1');
+  await expect(screen(page, 'R1')).toContainText('net.ipv4.conf.all.arp_ignore = 1');
+  const setup = await page.evaluate(() => (window as unknown as Bridge).__arplab.getState().scenario);
+  expect(setup.hosts.R1.sysctls).toEqual({ 'net.ipv4.conf.all.arp_ignore': 1 });
+  expect(setup.actions ?? []).toEqual([]);
+  await typeLine(page, 'R1', 'ip -4 a; route -n');
+  await typeLine(page, 'R1', 'foo');
+  await expect(screen(page, 'R1')).toContainText('bash: foo: command not found');
+  await app.screenshot('console-zh-dark');
+  await app.setTheme(false);
+  await app.screenshot('console-zh-light');
+  await app.setLang('en');
+  await app.setTheme(true);
+  await app.screenshot('console-en-dark');
+});
