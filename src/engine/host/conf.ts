@@ -68,6 +68,9 @@ export function isKnob(name: string): name is Knob {
 /** A knob's definition (the table's entries differ in shape: this gives the common one). */
 export const knobDef = (k: Knob): KnobDef => CONF_KNOBS[k];
 
+/** Every knob at the kernel's default: copied into each new set (a 100,000-host world makes 300,000). */
+const DEFAULT_VALUES = Object.fromEntries(KNOB_NAMES.map((k) => [k, CONF_KNOBS[k].def])) as Record<Knob, number>;
+
 /** One config set: a value per knob and the per-knob "explicitly set" bit. */
 export class ConfSet {
   values: Record<Knob, number>;
@@ -83,7 +86,7 @@ export class ConfSet {
       this.set = new Set(copyFrom.set);
       this.fromDefault = new Set(KNOB_NAMES.filter((k) => copyFrom.values[k] !== CONF_KNOBS[k].def || copyFrom.set.has(k)));
     } else {
-      this.values = Object.fromEntries(KNOB_NAMES.map((k) => [k, CONF_KNOBS[k].def])) as Record<Knob, number>;
+      this.values = { ...DEFAULT_VALUES };
       this.set = new Set();
       this.fromDefault = new Set();
     }
@@ -125,12 +128,31 @@ export function effValue(all: ConfSet, dev: ConfSet, k: Knob): number {
 export function effective(all: ConfSet, dev: ConfSet, devName: string, k: Knob): SettingUse {
   const a = all.values[k];
   const d = dev.values[k];
-  const fromDflt = dev.fromDefault.has(k) && !dev.set.has(k);
+  // Most devices inherit nothing from conf/default: the size test spares two set lookups per frame.
+  const fromDflt = dev.fromDefault.size !== 0 && dev.fromDefault.has(k) && !dev.set.has(k);
   const cache = dev.uses;
   const hit = cache.get(k);
   if (hit && hit.all === a && hit.devValue === d && (hit.devFromDefault === true) === fromDflt && hit.dev === devName) return hit;
-  const use = computeEffective(a, d, devName, k, fromDflt);
+  const use = internUse(a, d, devName, k, fromDflt);
   cache.set(k, use);
+  return use;
+}
+
+/**
+ * Every SettingUse with the same content is one object, across hosts: a broadcast to a
+ * thousand hosts whose eth0 all read forwarding=0 leaves a thousand decisions that share
+ * one setting — and one settings array (route/input.ts `just`), which is what keeps a
+ * recorded trace small. Misses are rare (a knob's values change), so the key string costs
+ * nothing on the per-frame path; the table holds one entry per distinct value combination.
+ */
+const interned = new Map<string, SettingUse>();
+function internUse(a: number, d: number, devName: string, k: Knob, fromDflt: boolean): SettingUse {
+  const key = `${k}\u0000${devName}\u0000${a}\u0000${d}\u0000${fromDflt ? 1 : 0}`;
+  let use = interned.get(key);
+  if (!use) {
+    use = computeEffective(a, d, devName, k, fromDflt);
+    interned.set(key, use);
+  }
   return use;
 }
 

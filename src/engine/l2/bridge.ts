@@ -30,8 +30,7 @@ export interface Port {
 export class Bridge {
   readonly name: string;
   ports: Port[] = [];
-  /** Ports in flood order: most recently attached first. */
-  floodOrder: Port[] = [];
+  private flood: Port[] | null = null;
   private fdb = new Map<Mac, { port: Port; at: Micros }>();
 
   constructor(name: string) {
@@ -41,9 +40,17 @@ export class Bridge {
   attach(dev: Device): Port {
     const port: Port = { bridge: this, dev, order: this.ports.length, disabledUntil: 0 };
     this.ports.push(port);
-    this.floodOrder = [...this.ports].reverse();
+    this.flood = null;
     dev.port = port;
     return port;
+  }
+
+  /**
+   * Ports in flood order: most recently attached first. Made when first needed after an
+   * attach, not at every attach (that was quadratic: 100,000 ports took minutes to build).
+   */
+  get floodOrder(): Port[] {
+    return (this.flood ??= [...this.ports].reverse());
   }
 
   /** Ports a frame entering at `inPort` leaves by. */
