@@ -4,10 +4,15 @@
  * app prints for them (src/commands: one session, two backends), at the playback cursor
  * after step STEP (default: the end). Changes are typed at the cursor (inserted after its
  * step), or with --start applied to the setup. Exit status: the last command's.
+ * --config: standard input is a config to paste (a real-server script, a sysctl.conf, or
+ * `ip addr`/`ip route`/`ip neigh` output), applied to the host's setup; every line is
+ * printed with its mark (applied, no-effect and why, refused, not-understood, skipped).
+ * Exit status 0, or 1 when a line was refused or not understood.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { MemoryBackend } from '../src/commands/memoryBackend.ts';
+import { pasteConfig } from '../src/commands/pasteConfig.ts';
 import { runLine } from '../src/commands/session.ts';
 import { loadScenarioText } from '../src/scenario/load.ts';
 
@@ -20,7 +25,7 @@ const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const file = args.find((a, i) => !a.startsWith('--') && !['--host', '--at'].includes(args[i - 1]));
 const host = opt('--host');
-if (!file || !host) fail('usage: npm run -s console -- FILE.json --host NAME [--at STEP] [--start]');
+if (!file || !host) fail('usage: npm run -s console -- FILE.json --host NAME [--at STEP] [--start | --config]');
 let text: string;
 try {
   text = readFileSync(file, 'utf8');
@@ -35,6 +40,17 @@ const at = atText === undefined ? undefined : Number(atText);
 if (at !== undefined && !(Number.isInteger(at) && at >= 0)) fail(`--at takes a step number (0 = after setup), not "${atText}"`);
 const backend = new MemoryBackend(loaded.scenario, host, at);
 const mode = args.includes('--start') ? 'start' : 'cursor';
+
+if (args.includes('--config')) {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const marks = await pasteConfig(backend, Buffer.concat(chunks).toString('utf8'));
+  for (const m of marks) {
+    const how = m.command ? ` [as: ${m.command}]` : '';
+    process.stdout.write(`${String(m.line).padStart(3)} ${m.status.padEnd(14)} ${m.text.trim()}${how}${m.why ? `\n${m.why.split('\n').map((l) => `    ${l}`).join('\n')}` : ''}\n`);
+  }
+  process.exit(marks.some((m) => m.status === 'refused' || m.status === 'not-understood') ? 1 : 0);
+}
 
 let rc = 0;
 const rl = createInterface({ input: process.stdin, terminal: false });

@@ -27,4 +27,15 @@ describe('console CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('console: no host "X" in src/commands/__fixtures__/lvs-rs.json (hosts: D, R1, C)\n');
   });
+  it('--config marks each pasted line; lo.arp_ignore alone changes nothing in the LVS-DR gallery scenario, and why', () => {
+    const r = run(['src/examples/gallery/scenarios/lvs-dr.json', '--host', 'R1', '--config'], 'net.ipv4.conf.lo.arp_ignore = 1\nfoo bar\n');
+    expect(r.stdout).toBe([
+      '  1 no-effect      net.ipv4.conf.lo.arp_ignore = 1 [as: sysctl -w net.ipv4.conf.lo.arp_ignore=1]',
+      '    arp_ignore is read on eth0 (6 decisions), never on lo (the value used is max(all, eth0))',
+      '  2 not-understood foo bar',
+      '    bash: foo: command not found',
+      '',
+    ].join('\n'));
+    expect(r.status).toBe(1);
+  });
 });
