@@ -14,6 +14,7 @@ import { App } from './view/App.tsx';
 import { workerSimulator } from './view/sim/workerSimulator.ts';
 import { startEditor } from './view/editor/startup.ts';
 import { installBridge } from './view/bridge.ts';
+import { enterLessons, lessonFromUrl } from './view/lessons/session.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
 import { ShareRoot } from './view/share/ShareRoot.tsx';
 import { isEmbedUrl } from './view/share/shareLink.ts';
@@ -35,6 +36,9 @@ const editor = embed ? null : startEditor();
 const store = createAppStore({ scenario: editor?.scenario ?? (twoNic as ScenarioV1), simulator: workerSimulator(), lang, theme, animate, speed });
 editor?.attach(store);
 installBridge(store);
+// A lesson link (?lesson=ID&step=N): the lesson opens over the restored work, which it keeps.
+const lessonLink = embed ? null : lessonFromUrl(location.href);
+if (lessonLink) enterLessons(store, lessonLink);
 // A Chinese first screen waits for its font (see i18n/zhFont.ts).
 if (lang === 'zh') await loadZhFont();
 const i18n = createI18n(lang);

@@ -1,6 +1,7 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
 import { consoleEn } from './console.ts';
 import { editorEn } from './editor.ts';
+import { lessonsEn } from './lessons.ts';
 import { shareEn } from './share.ts';
 import { simRunEn } from './simRun.ts';
 import { lvsEn } from './lvs.ts';
@@ -284,6 +285,7 @@ export const en = {
   },
   simRun: simRunEn,
   share: shareEn,
+  lessons: lessonsEn,
   editor: editorEn,
   lvs: lvsEn,
   console: consoleEn,

@@ -1,6 +1,7 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
 import { consoleZh } from './console.ts';
 import { editorZh } from './editor.ts';
+import { lessonsZh } from './lessons.ts';
 import { shareZh } from './share.ts';
 import { simRunZh } from './simRun.ts';
 import { lvsZh } from './lvs.ts';
@@ -285,6 +286,7 @@ export const zh: Messages = {
   },
   simRun: simRunZh,
   share: shareZh,
+  lessons: lessonsZh,
   editor: editorZh,
   lvs: lvsZh,
   console: consoleZh,

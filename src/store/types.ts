@@ -143,6 +143,17 @@ export interface Viewport {
   k: number;
 }
 
+/**
+ * A lesson being taken (src/lessons): which one (null: the course list), which step, and
+ * whether the trainer's presenter view is on. While it is set, autosave keeps the user's
+ * own saved scenario untouched (the lesson's scenarios are not their work).
+ */
+export interface LessonRef {
+  id: string | null;
+  step: number;
+  trainer: boolean;
+}
+
 export interface UiSlice {
   selection: Selection;
   lang: Lang;
@@ -159,7 +170,9 @@ export interface UiSlice {
   /** Opens (or shows) the console on `host`. */
   openConsole(host: string): void;
   closeConsole(host: string): void;
+  lesson: LessonRef | null;
   select(sel: Selection): void;
+  setLesson(lesson: LessonRef | null): void;
   setEditingAction(i: number | null): void;
   setLang(lang: Lang): void;
   setTheme(theme: Theme): void;

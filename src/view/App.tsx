@@ -10,12 +10,14 @@ import { TopologyMenu } from './editor/TopologyMenu.tsx';
 import { ActionList } from './panels/ActionList.tsx';
 import { LvsBarSlot } from './lvs/lazy.tsx';
 import { Inspector } from './panels/Inspector.tsx';
+import { LessonSlot } from './lessons/LessonsButton.tsx';
 import { usePlayback } from './playback/usePlayback.ts';
 import { EventList } from './timeline/EventList.tsx';
 import { TimelineBar } from './timeline/TimelineBar.tsx';
 import { SimStatus } from './sim/SimStatus.tsx';
 import { ActionForm } from './toolbar/ActionForm.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
+import { useApp } from '../store/StoreContext.tsx';
 import { useDocumentSync } from './useDocumentSync.ts';
 import { useShortcuts } from './useShortcuts.ts';
 
@@ -28,12 +30,14 @@ export function App({ editor }: { editor?: EditorStore } = {}) {
   useDocumentSync();
   useShortcuts();
   usePlayback();
+  const lesson = useApp((s) => s.lesson);
   return (
     <EditorProvider store={editor}>
-    <div className="app">
+    <div className={`app${lesson ? ' lesson-mode' : ''}${lesson?.trainer ? ' trainer' : ''}`}>
       <a className="skip-link" href="#canvas-main">{t('app.skip')}</a>
       <Toolbar />
       <nav className="side" aria-label={t('app.commands')}>
+        <LessonSlot />
         <TopologyMenu />
         <ActionForm />
         <ActionList />

@@ -24,8 +24,12 @@ export const createUiSlice =
       const rest = consoles.filter((h) => h !== host);
       set({ consoles: rest, activeConsole: activeConsole === host ? (rest[Math.min(i, rest.length - 1)] ?? null) : activeConsole });
     },
+    lesson: null,
     select(selection) {
       set({ selection });
+    },
+    setLesson(lesson) {
+      set({ lesson });
     },
     setEditingAction(editingAction) {
       set({ editingAction });

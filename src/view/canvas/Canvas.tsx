@@ -104,6 +104,23 @@ export function Canvas() {
     if (!first && api.getState().dirty) return;
     fit(false);
   }, [g, hostsKey, fit, api]);
+  // Entering, leaving or turning a lesson's step changes the scenario and the canvas's width:
+  // the new drawing is fitted once the column widths have settled.
+  const lessonKey = useApp((s) => (s.lesson ? `${s.lesson.id}/${s.lesson.step}/${s.lesson.trainer}` : ''));
+  const lessonSeen = useRef(lessonKey);
+  const lessonFit = useRef(false);
+  useEffect(() => {
+    if (lessonSeen.current !== lessonKey) {
+      lessonSeen.current = lessonKey;
+      lessonFit.current = true;
+    } else if (!lessonFit.current) return;
+    // Fitted now, and again when the step's drawing (g) arrives.
+    const id = requestAnimationFrame(() => fit(false));
+    return () => cancelAnimationFrame(id);
+  }, [lessonKey, fit]);
+  useEffect(() => {
+    if (lessonFit.current && !api.getState().dirty) lessonFit.current = false;
+  }, [g, api]);
 
   const zoomBy = (f: number) => {
     const v = api.getState().viewport;

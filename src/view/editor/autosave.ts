@@ -6,7 +6,8 @@
  * stays off for the session, so the value is not overwritten either.
  *
  * Only edits are saved (`dirty` in the store): opening a link or an example does not
- * overwrite the saved work until the user changes something.
+ * overwrite the saved work until the user changes something. Nothing is saved while a
+ * lesson is open (`lesson` in the store): its scenarios are the course's, not the user's.
  */
 import { formatIssue, type ScenarioIssue } from '../../scenario/load.ts';
 import { loadWhatIsValid } from '../../scenario/salvage.ts';
@@ -172,7 +173,8 @@ export function attachAutosave(store: AppStore, storage: Storage, onFail: () => 
   let failed = false;
   const flush = () => {
     const st = store.getState();
-    if (!st.dirty || st.gestureBase !== null || st.scenario === saved) return;
+    // During a lesson the scenario on screen is the lesson's: the saved work stays as it was.
+    if (!st.dirty || st.gestureBase !== null || st.scenario === saved || st.lesson) return;
     beforeSave();
     if (saveScenario(storage, st.scenario)) {
       saved = st.scenario;
@@ -182,7 +184,7 @@ export function attachAutosave(store: AppStore, storage: Storage, onFail: () => 
     }
   };
   const unsub = store.subscribe((s, prev) => {
-    if (s.scenario !== prev.scenario || s.gestureBase !== prev.gestureBase || s.dirty !== prev.dirty) flush();
+    if (s.scenario !== prev.scenario || s.gestureBase !== prev.gestureBase || s.dirty !== prev.dirty || s.lesson !== prev.lesson) flush();
   });
   const onHide = () => flush();
   window.addEventListener('pagehide', onHide);

@@ -3,6 +3,7 @@ import { LANGS } from '../../i18n/index.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import type { Lang } from '../../store/types.ts';
 import { ConsoleButton } from '../console/ConsoleDock.tsx';
+import { LessonsButton } from '../lessons/LessonsButton.tsx';
 import { ShareButtons } from '../share/ShareButtons.tsx';
 
 /** Top bar: title, undo/redo, language, theme, motion. */
@@ -23,6 +24,7 @@ export function Toolbar() {
       </h1>
       {opError ? <p className="form-error" role="alert">{opError}</p> : null}
       <div className="toolbar-buttons" role="toolbar" aria-label={t('toolbar.label')}>
+        <LessonsButton />
         <ShareButtons />
         <ConsoleButton />
         <button type="button" onClick={() => st().undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`}>↶ {t('toolbar.undo')}</button>

@@ -1,0 +1,165 @@
+/**
+ * Lessons in real Chromium: a whole lesson in English (predict by choice and by clicking an
+ * interface on the drawing, run, tasks done in the inspector, goals checked live, progress
+ * saved), one in 简体中文 (a wrong answer shows the proving decision and a hint; the task
+ * done by hand; "show solution" replays the reference), trainer mode driven with PageDown,
+ * and the user's own scenario kept through it all. Screenshots: e2e/screenshots/lessons-*.png.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ArpLabPage } from './pages/ArpLabPage.ts';
+
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `e2e/screenshots/lessons-${name}.png` });
+};
+
+async function configure(page: Page, host: string) {
+  await page.getByRole('button', { name: new RegExp(`^(Host|主机) ${host}$`) }).click();
+  await page.getByRole('tab', { name: /^(Configure|配置)$/ }).click();
+}
+
+async function setSysctl(page: Page, key: string, value: string) {
+  await page.getByLabel(key, { exact: true }).selectOption(value);
+  await expect(page.getByLabel(key, { exact: true })).toHaveValue(value);
+}
+
+const panel = (page: Page) => page.getByTestId('lesson-panel');
+const goal = (page: Page, id: string) => panel(page).locator(`[data-goal="${id}"]`);
+
+test('English: the whole ARP flux lesson, answered by choice and on the drawing; the user’s scenario comes back', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open();
+  // The user's own work, saved in the browser before the lesson.
+  await configure(page, 'A');
+  await setSysctl(page, 'net.ipv4.conf.all.arp_announce', '1');
+  const saved = await page.evaluate(() => localStorage.getItem('arplab.scenario'));
+  expect(saved).toContain('arp_announce');
+
+  await page.getByTestId('lessons-button').click();
+  await expect(panel(page).getByRole('heading', { name: 'Course' })).toBeVisible();
+  await shot(page, '01-course');
+  await panel(page).locator('[data-lesson="arp-flux"]').click();
+  await expect(page).toHaveURL(/[?&]lesson=arp-flux&step=1$/);
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
+
+  // Step 1: predict (both NICs answer, with rp_filter=0), then the run reveals.
+  await expect(panel(page).getByText('Answer first')).toBeVisible();
+  await expect(page.getByTestId('lesson-task')).toHaveCount(0);
+  await panel(page).locator('[data-choice="both"]').click();
+  await expect(page.getByTestId('lesson-reveal')).toContainText('Right.');
+  await expect(page.getByTestId('lesson-reveal')).toContainText('weak host model');
+  await expect(goal(page, 'eth1-quiet')).toHaveAttribute('data-met', 'false');
+  await shot(page, '02-revealed');
+
+  // The task, in the inspector: arp_ignore=1 on A. Goals turn green as the simulation changes.
+  await configure(page, 'A');
+  await setSysctl(page, 'net.ipv4.conf.all.arp_ignore', '1');
+  await expect(goal(page, 'eth1-quiet')).toHaveAttribute('data-met', 'true');
+  await expect(goal(page, 'b-eth0')).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('lesson-solved')).toContainText('Your changes: 1 · reference solution: 1');
+  await shot(page, '03-solved');
+
+  // Step 2: answered by clicking an interface on the drawing.
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 2');
+  await expect(page).toHaveURL(/step=2/);
+  await page.locator('[data-port="A.eth0"] .port-box').click();
+  await expect(panel(page).locator('[data-choice="A.eth0"]')).toHaveClass(/right/);
+  await expect(page.getByTestId('lesson-reveal')).toContainText('Right.');
+  await configure(page, 'A');
+  await setSysctl(page, 'net.ipv4.conf.all.arp_announce', '2');
+  await expect(goal(page, 'b-eth1')).toHaveAttribute('data-met', 'true');
+  await expect(goal(page, 'asks-as-17')).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('lesson-solved')).toBeVisible();
+
+  // Progress is saved per lesson; the saved work was not touched by the lesson's edits.
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('arplab.lesson.arp-flux') ?? '{}'));
+  expect(progress.steps['both-answer']).toMatchObject({ answer: 'both', correct: true, solved: true, changes: 1 });
+  expect(progress.steps['request-from-36']).toMatchObject({ answer: 'A.eth0', correct: true, solved: true });
+  expect(await page.evaluate(() => localStorage.getItem('arplab.scenario'))).toBe(saved);
+
+  // A reload keeps the lesson and the step (the link), and the course shows the progress.
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 2');
+  await page.getByTestId('lesson-back').click();
+  await expect(panel(page).locator('[data-lesson="arp-flux"]')).toContainText('2/2 steps');
+
+  // Leaving: the user's scenario (with its arp_announce=1 edit) is back, and still saved.
+  await page.getByTestId('lesson-exit').click();
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/lesson=/);
+  await configure(page, 'A');
+  await expect(page.getByLabel('net.ipv4.conf.all.arp_announce', { exact: true })).toHaveValue('1');
+  expect(await page.evaluate(() => localStorage.getItem('arplab.scenario'))).toBe(saved);
+});
+
+test('简体中文: proxy ARP — a wrong answer shows the deciding rule and a hint; solved by hand, then by the reference solution', async ({ page }) => {
+  await page.goto('/?lang=zh&speed=10&lesson=proxy-arp');
+  await expect(page.getByTestId('lesson-step')).toHaveText('第 1 步，共 1 步');
+  await expect(page.getByTestId('lesson-prose')).toContainText('路由器 R 之后');
+  // Predict on the drawing: R (wrong: with proxy_arp=0 nobody answers).
+  await page.getByRole('button', { name: /^主机 R$/ }).click();
+  const reveal = page.getByTestId('lesson-reveal');
+  await expect(reveal).toContainText('不对：答案是“没人应答”');
+  await expect(page.getByTestId('lesson-proof')).toContainText('proxy_arp');
+  await expect(page.getByTestId('lesson-hint').first()).toContainText('R 已经开启转发');
+  // The Why panel shows the decision that proves it.
+  await expect(page.getByTestId('why').locator('[data-rule="proxy_arp"]').first()).toBeVisible();
+  await shot(page, '04-zh-wrong');
+
+  // The task by hand: proxy_arp on R's eth0.
+  await configure(page, 'R');
+  await setSysctl(page, 'net.ipv4.conf.eth0.proxy_arp', '1');
+  await expect(goal(page, 'proxied')).toHaveAttribute('data-met', 'true');
+  await expect(goal(page, 'ping-ok')).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('lesson-solved')).toContainText('本步完成');
+  await shot(page, '05-zh-solved');
+
+  // Show solution: the step is reset (goals open again), then the reference edit replays.
+  await page.getByTestId('lesson-solution').click();
+  await expect(goal(page, 'proxied')).toHaveAttribute('data-met', 'false');
+  await expect(panel(page).getByText('正在重放参考答案')).toBeVisible();
+  await expect(goal(page, 'proxied')).toHaveAttribute('data-met', 'true', { timeout: 10_000 });
+  await expect(page.getByTestId('lesson-solved')).toContainText('使用参考答案完成');
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('arplab.lesson.proxy-arp') ?? '{}'));
+  expect(progress.steps['router-answers']).toMatchObject({ answer: 'R', correct: false, solved: true, usedSolution: true });
+});
+
+test('trainer mode: PageDown steps question → answer → task → next step; spotlight; the class link opens the current step', async ({ page }) => {
+  await page.goto('/?lang=en&speed=10&lesson=arp-ignore&trainer=1');
+  await expect(page.locator('.app.trainer')).toBeVisible();
+  await expect(page.getByTestId('trainer-stage')).toHaveText('Question');
+  // Answers hidden until revealed: no right/wrong marks, no reveal text, no task.
+  await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+  await expect(panel(page).locator('.choice.right')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-task')).toHaveCount(0);
+  await shot(page, '06-trainer-question');
+
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('trainer-stage')).toHaveText('Answer');
+  await expect(panel(page).locator('[data-choice="yes"]')).toHaveClass(/right/);
+  await expect(page.getByTestId('lesson-reveal')).toContainText('any local address is answered');
+  // Spotlight on a host clicked on the drawing.
+  await page.getByRole('button', { name: /^Host A$/ }).click();
+  await expect(page.getByTestId('spotlight')).toContainText('Spotlight: A');
+  await expect(page.locator('#canvas-main g.host[data-host="B"]')).toHaveCSS('opacity', '0.15');
+  await shot(page, '07-trainer-answer-spotlight');
+
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('trainer-stage')).toHaveText('Task');
+  await expect(page.getByTestId('lesson-task')).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 4');
+  await expect(page.getByTestId('trainer-stage')).toHaveText('Question');
+  const classLink = await page.getByTestId('class-link').inputValue();
+  expect(classLink).toMatch(/\/\?lesson=arp-ignore&step=2$/);
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 4');
+  await expect(page.getByTestId('trainer-stage')).toHaveText('Task');
+
+  // The class link: the lesson at step 2, for a learner (no trainer view).
+  await page.goto(classLink.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 4');
+  await expect(page.locator('.app.trainer')).toHaveCount(0);
+  await shot(page, '08-class-link');
+});
