@@ -126,3 +126,30 @@ test('the console in 简体中文 and dark, and "at start" writes the setup', as
   await app.setTheme(true);
   await app.screenshot('console-en-dark');
 });
+
+test('paste a config: lo.arp_ignore alone changes nothing in the LVS-DR scenario, and the panel says why', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open('lang=en&speed=10');
+  const dr = JSON.parse(readFileSync('src/examples/gallery/scenarios/lvs-dr.json', 'utf8')) as unknown;
+  await page.evaluate(async (s) => {
+    const w = window as unknown as Bridge;
+    w.__arplab.loadScenario(s);
+    await w.__arplab.settled();
+  }, dr);
+  await app.selectHost('R1');
+  await page.getByTestId('inspector-console').click();
+  await page.getByRole('button', { name: 'Paste a config…' }).click();
+  await page.getByLabel('Config text').fill('# a well-known balancer\'s fix\nnet.ipv4.conf.lo.arp_ignore = 1\necho 2 > /proc/sys/net/ipv4/conf/all/arp_announce\nfrobnicate');
+  await page.getByRole('button', { name: 'Apply to R1' }).click();
+  const marks = page.locator('.paste-marks li');
+  await expect(marks.filter({ hasText: 'net.ipv4.conf.lo.arp_ignore = 1' })).toHaveAttribute('data-status', 'no-effect');
+  await expect(marks.filter({ hasText: 'net.ipv4.conf.lo.arp_ignore = 1' })).toContainText(/arp_ignore is read on eth0 \(\d+ decisions\), never on lo \(the value used is max\(all, eth0\)\)/);
+  await expect(marks.filter({ hasText: 'frobnicate' })).toHaveAttribute('data-status', 'not-understood');
+  const sysctls = await page.evaluate(() => (window as unknown as Bridge).__arplab.getState().scenario.hosts.R1.sysctls);
+  expect(sysctls).toMatchObject({ 'net.ipv4.conf.lo.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 });
+  await app.screenshot('console-paste-en-light');
+  await app.setLang('zh');
+  await app.setTheme(true);
+  await expect(marks.first()).toContainText(/已跳过|在此场景中没有改变任何结果/);
+  await app.screenshot('console-paste-zh-dark');
+});

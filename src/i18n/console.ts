@@ -22,6 +22,21 @@ export const consoleEn = {
   welcome: '{{host}}: the host at the playback cursor. Type help for the commands.',
   loading: 'Loading the terminal…',
   noSim: 'no simulation to read (the scenario did not run)',
+  paste: 'Paste a config…',
+  pasteTitle: 'Paste a config into {{host}}',
+  pasteHelp: 'A real-server script, a sysctl.conf, or the output of ip addr / ip route / ip neigh. Each line is applied to the host’s setup and marked.',
+  pasteLabel: 'Config text',
+  apply: 'Apply to {{host}}',
+  back: 'Back to the terminal',
+  status: {
+    applied: 'applied',
+    'no-effect': 'changed nothing in this scenario',
+    refused: 'refused',
+    'not-understood': 'not understood',
+    skipped: 'skipped',
+  },
+  readAs: 'read as',
+  summary: '{{applied}} applied, {{none}} changed nothing, {{bad}} refused or not understood',
 };
 
 export const consoleZh: typeof consoleEn = {
@@ -42,4 +57,19 @@ export const consoleZh: typeof consoleEn = {
   welcome: '{{host}}：播放光标处的主机。输入 help 查看命令。',
   loading: '正在加载终端…',
   noSim: '没有可读取的模拟结果（场景未运行）',
+  paste: '粘贴配置…',
+  pasteTitle: '把配置粘贴到 {{host}}',
+  pasteHelp: '真实服务器脚本、sysctl.conf，或 ip addr / ip route / ip neigh 的输出。每一行都会应用到主机的初始配置并加以标记。',
+  pasteLabel: '配置文本',
+  apply: '应用到 {{host}}',
+  back: '返回终端',
+  status: {
+    applied: '已应用',
+    'no-effect': '在此场景中没有改变任何结果',
+    refused: '被拒绝',
+    'not-understood': '无法识别',
+    skipped: '已跳过',
+  },
+  readAs: '解读为',
+  summary: '{{applied}} 行已应用，{{none}} 行没有改变结果，{{bad}} 行被拒绝或无法识别',
 };

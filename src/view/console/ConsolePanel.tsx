@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplyMode } from '../../commands/session.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { PasteConfig } from './PasteConfig.tsx';
 import { Terminal } from './Terminal.tsx';
 import './console.css';
 
@@ -17,6 +18,7 @@ export default function ConsolePanel() {
   const active = useApp((s) => s.activeConsole);
   const hosts = useApp((s) => s.scenario.hosts);
   const [mode, setMode] = useState<ApplyMode>('cursor');
+  const [pasting, setPasting] = useState(false);
   const others = Object.keys(hosts).filter((h) => !consoles.includes(h));
   const live = consoles.filter((h) => Object.hasOwn(hosts, h));
   const shown = active && live.includes(active) ? active : live[0];
@@ -58,12 +60,14 @@ export default function ConsolePanel() {
           <label><input type="radio" name="console-mode" checked={mode === 'cursor'} onChange={() => setMode('cursor')} /> {t('console.modeCursor')}</label>
           <label><input type="radio" name="console-mode" checked={mode === 'start'} onChange={() => setMode('start')} /> {t('console.modeStart')}</label>
         </fieldset>
+        {shown ? <button type="button" onClick={() => setPasting(!pasting)} aria-pressed={pasting}>{t('console.paste')}</button> : null}
         <button type="button" className="console-hide" onClick={() => live.forEach((h) => api.getState().closeConsole(h))}>{t('console.closeAll')}</button>
       </div>
       <div id="console-tabpanel" role="tabpanel" aria-labelledby={shown ? `console-tab-${shown}` : undefined} className="console-body">
         {/* Every open terminal stays mounted (its screen and history kept); only the active one shows. */}
+        {pasting && shown ? <PasteConfig host={shown} onClose={() => setPasting(false)} /> : null}
         {live.map((h) => (
-          <div key={h} className="console-slot" hidden={h !== shown}>
+          <div key={h} className="console-slot" hidden={h !== shown || pasting}>
             <Terminal host={h} mode={mode} active={h === shown} />
           </div>
         ))}
