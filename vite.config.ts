@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react(), securityPlugin()],
   // Two pages: the app, and the embeddable diagram (its own page so that servers can let
   // other sites frame it while refusing to let them frame the app).
-  build: { rolldownOptions: { input: { main: 'index.html', embed: EMBED_PAGE } } },
+  // The manifest tells scripts/js-budget.ts which chunks each page loads first (issue 15's budget).
+  build: { manifest: true, rolldownOptions: { input: { main: 'index.html', embed: EMBED_PAGE } } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import twoNic from './examples/twoNic.json';
 import { createI18n, detectLang } from './i18n/index.ts';
 import { loadZhFont } from './i18n/zhFont.ts';
+import { loadGalleryTitles } from './view/share/galleryTitles.ts';
 import type { ScenarioV1 } from './scenario/types.ts';
 import { createAppStore } from './store/createAppStore.ts';
 import { StoreProvider } from './store/StoreContext.tsx';
@@ -39,8 +40,10 @@ installBridge(store);
 // A lesson link (?lesson=ID&step=N): the lesson opens over the restored work, which it keeps.
 const lessonLink = embed ? null : lessonFromUrl(location.href);
 if (lessonLink) enterLessons(store, lessonLink);
-// A Chinese first screen waits for its font (see i18n/zhFont.ts).
-if (lang === 'zh') await loadZhFont();
+// A Chinese first screen waits for its font (see i18n/zhFont.ts) and the gallery's Chinese
+// titles; an English one loads the gallery in the background (view/share/galleryTitles.ts).
+if (lang === 'zh') await Promise.all([loadZhFont(), loadGalleryTitles()]);
+else void loadGalleryTitles();
 const i18n = createI18n(lang);
 
 createRoot(document.getElementById('root')!).render(

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htmlLang } from '../i18n/index.ts';
 import { loadZhFont } from '../i18n/zhFont.ts';
+import { loadGalleryTitles } from './share/galleryTitles.ts';
 import { useApp } from '../store/StoreContext.tsx';
 
 /** Keeps <html lang>, the i18n language, the theme attribute and the motion class in step with the store. */
@@ -18,7 +19,7 @@ export function useDocumentSync() {
       document.documentElement.lang = htmlLang(lang);
     };
     // Chinese text waits for its font (see zhFont.ts); the store already says 'zh'.
-    if (lang === 'zh') void loadZhFont().then(apply);
+    if (lang === 'zh') void Promise.all([loadZhFont(), loadGalleryTitles()]).then(apply);
     else apply();
     return () => {
       current = false;

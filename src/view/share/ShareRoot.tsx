@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GalleryEntry } from '../../examples/gallery/index.ts';
 import { readSharePayload, type ShareLinkResult } from '../../scenario/codec/url.ts';
@@ -9,16 +9,19 @@ import type { ScenarioV1 } from '../../scenario/types.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { DropZone } from './DropZone.tsx';
-import { GalleryDialog } from './GalleryDialog.tsx';
 import { LoadGenerationContext } from './loadGeneration.ts';
 import { Notice, type NoticeData } from './Notice.tsx';
 import { hasUnsavedEdits, openScenario, type ApplyWarning } from './openScenario.ts';
 import { ShareContext, type ShareActions } from './shareContext.ts';
-import { ShareDialog } from './ShareDialog.tsx';
 import { isStartingExample, scenarioTitle } from './scenarioTitle.ts';
 import { readLocationLink } from './shareLink.ts';
 import type { LinkView } from './viewParams.ts';
 import './share.css';
+
+// Loaded when first opened (not part of the first load: see README, "First load"): the share
+// dialog brings the exports (SVG, PNG, pcap), the gallery dialog its previews.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const GalleryDialog = lazy(() => import('./GalleryDialog.tsx').then((m) => ({ default: m.GalleryDialog })));
 
 /** Largest scenario file read (bytes); loadScenarioText then checks characters. */
 export const MAX_FILE_BYTES = MAX_TEXT_CHARS;
@@ -216,8 +219,10 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
       <LoadGenerationContext.Provider value={loads}>{children}</LoadGenerationContext.Provider>
       {notice ? <Notice notice={notice} onDismiss={dismiss} /> : null}
       {embed ? null : <DropZone onFiles={actions.openFiles} />}
-      {dialog === 'share' ? <ShareDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'gallery' ? <GalleryDialog onClose={() => setDialog(null)} onOpen={openGalleryEntry} /> : null}
+      <Suspense fallback={null}>
+        {dialog === 'share' ? <ShareDialog onClose={() => setDialog(null)} /> : null}
+        {dialog === 'gallery' ? <GalleryDialog onClose={() => setDialog(null)} onOpen={openGalleryEntry} /> : null}
+      </Suspense>
       {pending ? (
         <ConfirmDialog
           title={scenarioTitle(api.getState().scenario, api.getState().lang, t)}

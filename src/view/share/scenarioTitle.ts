@@ -3,19 +3,19 @@
  * the gallery's experiments); any other title is shown as written. Text only.
  */
 import type { TFunction } from 'i18next';
-import { GALLERY } from '../../examples/gallery/index.ts';
 import twoNic from '../../examples/twoNic.json';
 import { sameScenario } from '../../scenario/compare.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { Lang } from '../../store/types.ts';
 import { isolate } from '../../i18n/displayText.ts';
+import { galleryTitle } from './galleryTitles.ts';
 
 export function scenarioTitle(s: ScenarioV1, lang: Lang, t: TFunction): string {
   const raw = s.title?.trim() ?? '';
   if (raw === '') return t('share.notice.untitled');
   if (raw === twoNic.title) return t('examples.twoNic.title');
-  const entry = GALLERY.find((e) => e.scenario.title === raw || e.title.en === raw);
-  return entry ? entry.title[lang] : isolate(raw);
+  const title = galleryTitle(raw);
+  return title ? title[lang] : isolate(raw);
 }
 
 /** Is this the example the app starts with when there is no saved work (by meaning)? */
