@@ -3,6 +3,7 @@
  * (schema.ts) and the action descriptors (actions/): one definition of each field's shape and
  * of the words its messages use.
  */
+import './zodConfig.ts'; // before any schema is built: no eval under the CSP
 import { z } from 'zod';
 import type { NudName } from '../engine/index.ts';
 import { LIMITS } from './limits.ts';

@@ -10,6 +10,7 @@
  * Unknown fields are errors (typos are caught), except the annotations of the oracle
  * recordings and the app's presentation fields, which are accepted and ignored.
  */
+import './zodConfig.ts'; // before any schema is built: no eval under the CSP
 import { z } from 'zod';
 import { ACTION_TYPES, actionSchema } from './actions/registry.ts';
 import { checkCrossReferences } from './crossRefs.ts';

@@ -6,6 +6,7 @@
  * (zod needs the schemas as a tuple), its engine input type and runner if it is new
  * behaviour. README "How to add an action" walks through it.
  */
+import '../zodConfig.ts'; // before any schema is built: no eval under the CSP
 import { z } from 'zod';
 import type { Action, ActionType } from '../../engine/index.ts';
 import type { ActionV1 } from '../types.ts';
