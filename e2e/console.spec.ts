@@ -120,6 +120,7 @@ test('the console in 简体中文 and dark, and "at start" writes the setup', as
   await typeLine(page, 'R1', 'foo');
   await expect(screen(page, 'R1')).toContainText('bash: foo: command not found');
   await app.screenshot('console-zh-dark');
+  expect(await app.seriousViolations()).toEqual([]);
   await app.setTheme(false);
   await app.screenshot('console-zh-light');
   await app.setLang('en');
@@ -148,6 +149,7 @@ test('paste a config: lo.arp_ignore alone changes nothing in the LVS-DR scenario
   const sysctls = await page.evaluate(() => (window as unknown as Bridge).__arplab.getState().scenario.hosts.R1.sysctls);
   expect(sysctls).toMatchObject({ 'net.ipv4.conf.lo.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 });
   await app.screenshot('console-paste-en-light');
+  expect(await app.seriousViolations()).toEqual([]);
   await app.setLang('zh');
   await app.setTheme(true);
   await expect(marks.first()).toContainText(/已跳过|在此场景中没有改变任何结果/);

@@ -23,6 +23,11 @@ export default function ConsolePanel() {
   const live = consoles.filter((h) => Object.hasOwn(hosts, h));
   const shown = active && live.includes(active) ? active : live[0];
   const onTabKey = (e: React.KeyboardEvent, i: number) => {
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      api.getState().closeConsole(live[i]);
+      return;
+    }
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
     if (next === null) return;
     e.preventDefault();
@@ -35,17 +40,18 @@ export default function ConsolePanel() {
       <div className="console-bar">
         <div role="tablist" aria-label={t('console.tabs')} className="console-tabs">
           {live.map((h, i) => (
-            <span key={h} className={`console-tab${h === shown ? ' active' : ''}`}>
-              <button
-                type="button" role="tab" id={`console-tab-${h}`} aria-selected={h === shown} aria-controls="console-tabpanel"
-                tabIndex={h === shown ? 0 : -1} onClick={() => api.getState().openConsole(h)} onKeyDown={(e) => onTabKey(e, i)}
-              >
-                {h}$
-              </button>
-              <button type="button" className="console-close" aria-label={t('console.close', { host: h })} title={t('console.close', { host: h })} onClick={() => api.getState().closeConsole(h)}>×</button>
-            </span>
+            <button
+              key={h} type="button" role="tab" id={`console-tab-${h}`} aria-selected={h === shown} aria-controls="console-tabpanel"
+              className={`console-tab${h === shown ? ' active' : ''}`} tabIndex={h === shown ? 0 : -1}
+              onClick={() => api.getState().openConsole(h)} onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {h}$
+            </button>
           ))}
         </div>
+        {shown ? (
+          <button type="button" className="console-close" aria-label={t('console.close', { host: shown })} title={t('console.close', { host: shown })} onClick={() => api.getState().closeConsole(shown)}>×</button>
+        ) : null}
         {others.length ? (
           <label className="console-add">
             <span className="sr-only">{t('console.addAria')}</span>
