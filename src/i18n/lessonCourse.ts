@@ -161,6 +161,50 @@ export const COURSE_TEXT: Record<string, LessonText> = {
       },
     },
   },
+  overheard: {
+    title: { en: 'What a cache learns from what it overhears', zh: '缓存从旁听中学到什么' },
+    summary: {
+      en: 'Broadcast requests reach everyone, but only the asked host creates an entry; a host that already knows the sender updates it — unless locktime says the entry is too fresh.',
+      zh: '广播请求会到达所有主机，但只有被询问的主机会创建表项；已经认识发送方的主机会更新表项——除非 locktime 认为该表项太新。',
+    },
+    steps: {
+      'not-for-us': {
+        title: { en: 'A request meant for someone else', zh: '发给别人的请求' },
+        prose: { en: 'A pings C. Its broadcast “who-has .30 tell .10” reaches B as well.', zh: 'A ping C。它的广播“who-has .30 tell .10”也会到达 B。' },
+        question: { en: 'Does B create an entry for A from it?', zh: 'B 会因此为 A 创建表项吗？' },
+        choices: { yes, no },
+        reveal: {
+          en: 'No: a request that B does not answer never creates an entry, whatever arp_accept says. It could only update an entry B already has.',
+          zh: '不会：B 不应答的请求从不创建表项，与 arp_accept 无关。它只能更新 B 已有的表项。',
+        },
+        task: { en: 'Make B know A’s MAC right from the first step.', zh: '让 B 从第一步起就知道 A 的 MAC。' },
+        goals: { 'b-knows-a': { en: 'B has A’s MAC after step 1', zh: '第 1 步之后 B 中有 A 的 MAC' } },
+        hints: [
+          { en: 'B learns A only by asking A or by being asked by A.', zh: 'B 只有询问 A 或被 A 询问时才会学到 A。' },
+          { en: 'Put a ping from B to .10 before A’s ping.', zh: '在 A 的 ping 之前加一条 B 到 .10 的 ping。' },
+        ],
+      },
+      locktime: {
+        title: { en: 'A new MAC, overheard too soon', zh: '过早旁听到的新 MAC' },
+        prose: {
+          en: 'B pings A, so B has A’s entry. Then A’s MAC changes and, right away, A pings C: B overhears a request with A’s new MAC.',
+          zh: 'B ping A，因此 B 有 A 的表项。随后 A 的 MAC 改变，A 立刻 ping C：B 旁听到一个带有 A 新 MAC 的请求。',
+        },
+        question: { en: 'Which MAC does B hold for A at the end?', zh: '最后 B 中 A 对应哪个 MAC？' },
+        choices: { old: { en: 'The old one', zh: '旧的' }, new: { en: 'The new one', zh: '新的' } },
+        reveal: {
+          en: 'The old one: the entry was updated less than locktime (1 s) ago, and an overheard request may not change its MAC so soon (the first answer wins, against ARP races).',
+          zh: '旧的：表项上次更新距今不到 locktime（1 秒），旁听到的请求不能这么快改变它的 MAC（先到的应答优先，以防 ARP 竞争）。',
+        },
+        task: { en: 'Let B take the new MAC from the overheard request, without touching locktime or arp_accept.', zh: '不改动 locktime 和 arp_accept，让 B 从旁听到的请求中采用新的 MAC。' },
+        goals: { 'b-new-mac': { en: 'B ends with A’s new MAC', zh: 'B 最终得到 A 的新 MAC' } },
+        hints: [
+          { en: 'locktime counts from the entry’s last update.', zh: 'locktime 从表项的最后一次更新开始计算。' },
+          { en: 'Wait a little more than a second before A’s ping.', zh: '在 A 的 ping 之前等待一秒多一点。' },
+        ],
+      },
+    },
+  },
   'arp-flux': {
     title: { en: 'Two NICs in one subnet: ARP flux', zh: '同一子网中的两块网卡：ARP flux' },
     summary: {

@@ -607,4 +607,41 @@ const kubeIpvs: Lesson = {
   ],
 };
 
-export const COURSE: readonly Lesson[] = [arpBasics, neighTimers, arpFlux, rpFilter, arpIgnore, arpAnnounce, proxyArp, gratuitous, lvsDrArp, failover, loOnly, kubeIpvs];
+// ── What a cache learns from requests it overhears (locktime) ─────────────────
+const OVERHEARD_MAC = '02:00:00:00:aa:10';
+const overheard: Lesson = {
+  id: 'overheard',
+  part: 'beyond',
+  tags: ['neighbour-states', 'locktime'],
+  steps: [
+    {
+      id: 'not-for-us',
+      scenario: withActions(abc, [ping('A', ip(30))]),
+      question: {
+        choices: [
+          { id: 'yes', goal: { kind: 'neigh', host: 'B', ip: ip(10), mac: 'A.eth0' } },
+          { id: 'no', goal: { kind: 'neigh', host: 'B', ip: ip(10), absent: true } },
+        ],
+        proof: { kind: 'decision', host: 'B', rule: 'arp_process.route', verdict: 'ignore', params: { tip: ip(30) } },
+      },
+      goals: [{ id: 'b-knows-a', goal: { kind: 'neigh', host: 'B', ip: ip(10), mac: 'A.eth0', step: 1 } }],
+      solution: [addAction(ping('B', ip(10)), 0)],
+    },
+    {
+      id: 'locktime',
+      scenario: withActions(abc, [ping('B', ip(10)), { type: 'link', host: 'A', dev: 'eth0', mac: OVERHEARD_MAC }, ping('A', ip(30))]),
+      question: {
+        choices: [
+          { id: 'old', goal: { kind: 'neigh', host: 'B', ip: ip(10), mac: 'A.eth0' } },
+          { id: 'new', goal: { kind: 'neigh', host: 'B', ip: ip(10), lladdr: OVERHEARD_MAC } },
+        ],
+        proof: { kind: 'decision', host: 'B', rule: 'neigh.locktime', verdict: 'ignore' },
+      },
+      goals: [{ id: 'b-new-mac', goal: { kind: 'neigh', host: 'B', ip: ip(10), lladdr: OVERHEARD_MAC } }],
+      solution: [addAction(wait(1.2), 2)],
+      locked: ['locktime', 'arp_accept'],
+    },
+  ],
+};
+
+export const COURSE: readonly Lesson[] = [arpBasics, neighTimers, overheard, arpFlux, rpFilter, arpIgnore, arpAnnounce, proxyArp, gratuitous, lvsDrArp, failover, loOnly, kubeIpvs];
