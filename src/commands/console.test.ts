@@ -188,3 +188,22 @@ describe('tab completion', () => {
     expect(complete(st, 'ping 192.168.100.3').matches).toEqual(['192.168.100.36', '192.168.100.39']);
   });
 });
+
+describe('ipvsadm on a director (an engine scenario with IPVS: the format cannot hold services before version 2)', () => {
+  it('-Ln and -Lnc after the connections, as engine/tools/ipvsadm.ts prints them; other options say they are not modelled', async () => {
+    const { cluster, VIP } = await import('../engine/test/lvsCluster.ts');
+    const { simulate } = await import('../engine/index.ts');
+    const { ipvsadmLn, ipvsadmLnc } = await import('../engine/index.ts');
+    const { stateAt } = await import('./state.ts');
+    const { runCommand } = await import('./registry.ts');
+    const input = cluster({ method: 'dr', scheduler: 'rr', actions: [{ type: 'connect', host: 'C', to: `${VIP}:80`, count: 2 }] });
+    const sim = simulate(input);
+    const st = stateAt(input, { hosts: {} }, sim, 'D', 1);
+    const table = sim.steps[1].ipvs!.D;
+    expect(table.services).toHaveLength(1);
+    expect(runCommand(st, { argv: ['ipvsadm', '-Ln'] })).toEqual({ out: ipvsadmLn(table), rc: 0 });
+    expect(runCommand(st, { argv: ['ipvsadm', '-L', '-n', '-c'] })).toEqual({ out: ipvsadmLnc(table), rc: 0 });
+    expect(runCommand(st, { argv: ['ipvsadm', '-Ln'] }).out.join('\n')).toContain(`TCP  ${VIP}:80 rr`);
+    expect(runCommand(st, { argv: ['ipvsadm', '-A', '-t', `${VIP}:80`] }).rc).toBe(2);
+  });
+});

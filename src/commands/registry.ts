@@ -5,6 +5,7 @@
  * setup). Adding a command: a function here (README "Adding things → A command").
  */
 import { asAction, ipCommand } from './ip.ts';
+import { ipvsadmCommand } from './ipvsadm.ts';
 import { arpCommand, ifconfigCommand, routeCommand } from './netTools.ts';
 import type { SimpleCommand } from './shell.ts';
 import { err, ok, type CommandResult, type ConsoleState } from './state.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, ConsoleCommand> = {
   route: { usage: 'route [-n] | add|del [-host|-net] TARGET [netmask M] [gw GW] [dev DEV]', run: routeCommand },
   ping: { usage: 'ping [-c N] [-W S] [-i S] [-I DEV|ADDR] ADDR', run: (st, argv) => asAction(st, argv, 'tool') },
   arping: { usage: 'arping [-c N] [-w S] [-D] [-U] [-A] [-b] [-f] [-s SRC] -I DEV ADDR', run: (st, argv) => asAction(st, argv, 'tool') },
+  ipvsadm: { usage: 'ipvsadm -Ln | -Lnc', run: ipvsadmCommand },
   tcpdump: { usage: 'tcpdump -n [-e] [-i DEV] [-c N] [arp|icmp|tcp|udp|host X …]', run: tcpdumpCommand },
   clear: { usage: 'clear', run: () => ({ ...ok(), clear: true }) },
   help: { usage: 'help', run: () => ok(helpText()) },
