@@ -2,8 +2,8 @@
  * Issue 11 point 3 in real Chromium: the two heavy scenarios opened as share links (and as
  * an embed). The simulation runs in a Web Worker: progress and Cancel while it runs, the
  * work budget's message when it stops, the scenario stays editable. Main-thread tasks are
- * recorded with PerformanceObserver('longtask') and printed; the 200 ms goal is the fixme
- * test at the end. Screenshots: e2e/screenshots/heavy-*.png.
+ * recorded with PerformanceObserver('longtask'); the last test holds the page to no task over
+ * 200 ms while either link opens and simulates. Screenshots: e2e/screenshots/heavy-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
@@ -54,19 +54,21 @@ async function reportLongTasks(page: Page) {
   console.log(`${test.info().title}: app started at ${started} ms; long tasks ${JSON.stringify(all)}`);
 }
 
-async function expectNeverBlocked(page: Page) {
-  const { started, all, after } = await longTasks(page);
-  test.info().annotations.push({ type: 'longtasks', description: `app started at ${started} ms; ${JSON.stringify(all)}` });
-  console.log(`${test.info().title}: app started at ${started} ms; long tasks ${JSON.stringify(all)}`);
-  expect(Math.max(0, ...after.map((t) => t.duration)), `main-thread tasks after the app started: ${JSON.stringify(after)}`).toBeLessThan(LONG_TASK_MS);
-}
-
 test('128 hosts × 1,000 arping -U -c 60 as a link: progress, Cancel, Run again, then the budget message; the scenario stays editable', async ({ page }) => {
   const link = fragmentOf(garpStorm());
   test.info().annotations.push({ type: 'link', description: `${link.length} characters` });
   await page.goto(`/?lang=en&animate=0${link}`);
-  // Progress and Cancel while the worker simulates; the page answers meanwhile.
+  // Progress and Cancel while the worker simulates; the page answers meanwhile. The worker
+  // starts before the page draws the 128 hosts (the link is opened first); on a busy machine
+  // it may reach the budget before the page is drawn: then an edit runs it again.
   const running = page.getByTestId('sim-running');
+  const budget = page.getByTestId('sim-budget');
+  await expect(running.or(budget)).toBeVisible({ timeout: 30_000 });
+  let actions = 1000;
+  if (!(await running.isVisible())) {
+    await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().dispatch({ type: 'deleteAction', index: 999 }));
+    actions = 999;
+  }
   await expect(running).toBeVisible({ timeout: 10_000 });
   await expect(running).toContainText(/Simulating… step \d+ of 1000/);
   await expect(running).toContainText(/of at most 500,000 frame deliveries/);
@@ -74,13 +76,12 @@ test('128 hosts × 1,000 arping -U -c 60 as a link: progress, Cancel, Run again,
   await expect(page.locator('[data-host="H128"]')).toBeVisible();
   await expect(page.getByTestId('sim-cancelled')).toContainText('Simulation cancelled. Your scenario is unchanged');
   await shot(page, '02-cancelled');
-  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(1000);
+  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(actions);
 
   // Run again: this time to the end of the budget.
   // A warm rerun can reach the budget before the 250 ms after which progress shows (progress
   // itself was asserted above), so either may be what is on screen first.
   await page.getByRole('button', { name: 'Run again' }).click();
-  const budget = page.getByTestId('sim-budget');
   await expect(running.or(budget)).toBeVisible();
   if (await running.isVisible()) await shot(page, '01-progress');
   await expect(budget).toBeVisible({ timeout: 60_000 });
@@ -90,8 +91,8 @@ test('128 hosts × 1,000 arping -U -c 60 as a link: progress, Cancel, Run again,
   await shot(page, '03-budget');
 
   // The scenario is still there and editable: an edit is taken (and runs it again).
-  await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().dispatch({ type: 'deleteAction', index: 999 }));
-  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(999);
+  await page.evaluate((n) => (window as unknown as HeavyWindow).__arplab.getState().dispatch({ type: 'deleteAction', index: n - 1 }), actions);
+  expect(await page.evaluate(() => (window as unknown as HeavyWindow).__arplab.getState().scenario.actions?.length)).toBe(actions - 1);
   await expect(budget).toBeVisible({ timeout: 60_000 });
   await reportLongTasks(page);
 });
@@ -119,17 +120,21 @@ test('a normal scenario still simulates and plays (in the worker), with no banne
 
 /**
  * The goal of issue 11 point 3: no main-thread task over 200 ms while a heavy link opens and
- * simulates. The simulation itself is off the main thread (the worker's tasks are seconds
- * long and the page's stay short while it runs), but opening such a link still costs
- * 300–550 ms of main-thread work on the 2-core CI machine: validating 1,000 actions,
- * laying out and drawing 128 hosts, and one re-render when the result arrives; on this shared
- * machine even the default scenario's first render is 100–260 ms. Not met yet: fixme until
- * that work is split up or moved to the worker (see README "Heavy scenarios").
+ * simulates, in the app and in the embed. The link is decoded and validated in a worker
+ * (src/view/share/openLink.ts) and that load is reused by the store's checked dispatch; the
+ * simulation runs in its worker; the page draws the 128 hosts and the action list in slices.
  */
-test.fixme('no main-thread task over 200 ms after the app started, for either heavy link', async ({ page }) => {
-  for (const [path, doc] of [['/?lang=en&animate=0', garpStorm()], ['/embed.html?lang=en&animate=0', pingFlood()]] as const) {
+test('no main-thread task over 200 ms after the app started, for either heavy link, in the app and in the embed', async ({ page }) => {
+  const runs: { path: string; started: number; after: { start: number; duration: number }[] }[] = [];
+  for (const [path, doc] of [['/?lang=en&animate=0', garpStorm()], ['/embed.html?lang=en&animate=0', garpStorm()], ['/?lang=en&animate=0', pingFlood()], ['/embed.html?lang=en&animate=0', pingFlood()]] as const) {
     await page.goto(`${path}${fragmentOf(doc)}`);
     await expect(page.getByTestId('sim-budget')).toBeVisible({ timeout: 60_000 });
-    await expectNeverBlocked(page);
+    await expect(page.locator(`[data-host="${doc.title?.startsWith('128') ? 'H128' : 'B'}"]`)).toBeVisible();
+    const { started, after } = await longTasks(page);
+    runs.push({ path: `${path} ${doc.title}`, started, after });
   }
+  const report = runs.map((r) => `${r.path}: longest ${Math.max(0, ...r.after.map((t) => t.duration))} ms ${JSON.stringify(r.after)}`).join('\n');
+  test.info().annotations.push({ type: 'longtasks', description: report });
+  console.log(report);
+  for (const r of runs) expect(Math.max(0, ...r.after.map((t) => t.duration)), `${r.path}: main-thread tasks after the app started: ${JSON.stringify(r.after)}`).toBeLessThan(LONG_TASK_MS);
 });

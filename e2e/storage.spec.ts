@@ -41,6 +41,8 @@ test('a save with -I eth1 on a host without eth1: the 5-host topology comes back
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
   await page.goto('/?lang=zh');
   await expect(page.locator('[data-key="storage.partial"]')).toContainText('已从本浏览器恢复你的拓扑，但不包括下列无效的部分');
+  // …and the reason in Chinese too (src/i18n/scenarioMessages.ts).
+  await expect(page.locator('[data-key="storage.partial"] [data-testid="edit-issues"]')).toHaveText('actions[1].iface："eth1" 既不是主机 C1 的接口，也不是 IPv4 源地址（是否想写 "eth0"？）');
   await shot(page, '02-left-out-zh');
 });
 

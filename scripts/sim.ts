@@ -13,6 +13,7 @@ import { en } from '../src/i18n/en.ts';
 import { zh } from '../src/i18n/zh.ts';
 import { budgetMessage } from '../src/i18n/simRun.ts';
 import { formatDecision } from '../src/i18n/decision.ts';
+import { issueMessage } from '../src/i18n/scenarioMessages.ts';
 
 function fail(msg: string): never {
   process.stderr.write(`sim: ${msg}\n`);
@@ -33,7 +34,9 @@ try {
 }
 const loaded = loadScenarioText(text);
 if (!loaded.ok) {
-  fail(`${file} is not a valid scenario:\n${loaded.issues.map((i) => `  ${i.path || '(top level)'}: ${i.message}`).join('\n')}`);
+  // In the language of --lang (src/i18n/scenarioMessages.ts words each message id).
+  const lines = loaded.issues.map((i) => `  ${i.path || (lang === 'zh' ? '（顶层）' : '(top level)')}${lang === 'zh' ? '：' : ': '}${issueMessage(lang, i).text}`);
+  fail(`${file} ${lang === 'zh' ? '不是有效的场景：' : 'is not a valid scenario:'}\n${lines.join('\n')}`);
 }
 let res: SimResult;
 try {

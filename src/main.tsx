@@ -19,6 +19,8 @@ import { enterLessons, lessonFromUrl } from './view/lessons/session.ts';
 import { EmbedApp } from './view/share/EmbedApp.tsx';
 import { ShareRoot } from './view/share/ShareRoot.tsx';
 import { isEmbedUrl } from './view/share/shareLink.ts';
+import { openLinkOffThread } from './view/share/openLink.ts';
+import { readSharePayload } from './scenario/codec/url.ts';
 import './app.css';
 
 // URL options (for tests and sharing a view): ?lang=zh&theme=dark&animate=0&speed=2
@@ -42,8 +44,14 @@ const lessonLink = embed ? null : lessonFromUrl(location.href);
 if (lessonLink) enterLessons(store, lessonLink);
 // A Chinese first screen waits for its font (see i18n/zhFont.ts) and the gallery's Chinese
 // titles; an English one loads the gallery in the background (view/share/galleryTitles.ts).
-if (lang === 'zh') await Promise.all([loadZhFont(), loadGalleryTitles()]);
-else void loadGalleryTitles();
+// A link in the address is decoded and validated in a worker meanwhile (openLink.ts), so
+// that opening a heavy link is no long task here.
+const openingLink = readSharePayload(location.hash) !== null ? openLinkOffThread(location.hash) : null;
+if (lang === 'zh') await Promise.all([loadZhFont(), loadGalleryTitles(), openingLink]);
+else {
+  void loadGalleryTitles();
+  await openingLink;
+}
 const i18n = createI18n(lang);
 
 createRoot(document.getElementById('root')!).render(

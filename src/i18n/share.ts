@@ -96,6 +96,12 @@ export const shareEn = {
     viewNoHost: 'the scenario has no host “{{host}}”',
     more: '… and {{count}} more',
     untitled: 'untitled scenario',
+    partial_one: 'Opened “{{title}}” without {{count}} part that is not valid',
+    partial_other: 'Opened “{{title}}” without {{count}} parts that are not valid',
+    partialBody: 'Everything else was loaded. Left out, and why:',
+    partialKept: 'The original is kept as it was in this browser under “{{key}}”: download it to repair it by hand.',
+    partialKeptHere: 'The original is kept as it was until you close this message: download it to repair it by hand.',
+    download: 'Download the original',
   },
   /** One sentence per link rejection code (scenario/messages.ts); the English message adds details. */
   linkErrors: {
@@ -218,6 +224,12 @@ export const shareZh: Widen<typeof shareEn> = {
     viewNoHost: '场景中没有主机“{{host}}”',
     more: '……以及另外 {{count}} 项',
     untitled: '未命名场景',
+    partial_one: '已打开“{{title}}”，但没有载入其中 {{count}} 个无效的部分',
+    partial_other: '已打开“{{title}}”，但没有载入其中 {{count}} 个无效的部分',
+    partialBody: '其余内容均已载入。未载入的部分及原因：',
+    partialKept: '原始内容原样保存在本浏览器的“{{key}}”下：可下载后手工修复。',
+    partialKeptHere: '在关闭此消息之前，原始内容原样保留：可下载后手工修复。',
+    download: '下载原始内容',
   },
   linkErrors: {
     linkNoScenario: '链接中没有场景（地址后应为“#s=1.…”）。',

@@ -7,10 +7,10 @@
  */
 import { checkAction } from './actions/registry.ts';
 import { LIMITS } from './limits.ts';
-import { messages } from './messages.ts';
+import { msg } from './messages.ts';
 import { formatIPv4, inSubnet, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
 import { defaultMac } from './normalize.ts';
-import type { MessageId, Problem } from './messages.ts';
+import type { MessageId, Problem, RouteClash } from './messages.ts';
 import { checkRouteString } from './routeCheck.ts';
 import type { ScenarioInput } from './schema.ts';
 import { checkSysctlKey, checkSysctlValue } from './sysctlKeys.ts';
@@ -52,7 +52,7 @@ interface Ctx {
 export function checkCrossReferences(s: ScenarioInput, report: Report): void {
   const hosts = Object.keys(s.hosts);
   const ctx: Ctx = { s, report, hosts, devs: new Map(hosts.map((h) => [h, devsOf(s.hosts[h])])) };
-  if (hosts.length > LIMITS.hosts) report(['hosts'], { code: 'tooMany', message: messages.tooMany('hosts', LIMITS.hosts) });
+  if (hosts.length > LIMITS.hosts) report(['hosts'], msg('tooMany', 'hosts', LIMITS.hosts));
   hosts.forEach((name) => checkHost(ctx, name));
   checkMacs(ctx);
   checkSegments(ctx);
@@ -93,15 +93,15 @@ function checkHost(ctx: Ctx, name: string): void {
   const { report } = ctx;
   const h = ctx.s.hosts[name];
   const at = (...p: Path): Path => ['hosts', name, ...p];
-  if (!isValidHostName(name)) report(at(), { code: 'badHostName', message: messages.badHostName(name) });
+  if (!isValidHostName(name)) report(at(), msg('badHostName', name));
   const ifaces = Object.entries(h.interfaces ?? {});
   if (ifaces.length > LIMITS.interfacesPerHost) {
-    report(at('interfaces'), { code: 'tooMany', message: messages.tooMany('interfaces', LIMITS.interfacesPerHost) });
+    report(at('interfaces'), msg('tooMany', 'interfaces', LIMITS.interfacesPerHost));
   }
   for (const [ifname, iface] of ifaces) {
     const ip = (...p: Path) => at('interfaces', ifname, ...p);
-    if (!isValidIfaceName(ifname)) report(ip(), { code: 'badIfaceName', message: messages.badIfaceName(ifname) });
-    if (ifname === 'lo' && iface.mac !== undefined) report(ip('mac'), { code: 'loHasNoMac', message: messages.loHasNoMac() });
+    if (!isValidIfaceName(ifname)) report(ip(), msg('badIfaceName', ifname));
+    if (ifname === 'lo' && iface.mac !== undefined) report(ip('mac'), msg('loHasNoMac'));
     const seen = new Set<string>();
     (iface.addresses ?? []).forEach((a, k) => {
       const o = addrOf(a);
@@ -110,14 +110,14 @@ function checkHost(ctx: Ctx, name: string): void {
       if (c) {
         const key = `${formatIPv4(c.addr)}/${c.prefix}`;
         if (ifname === 'lo' && key === '127.0.0.1/8') {
-          report(where, { code: 'loopbackImplicit', message: messages.loopbackImplicit() });
+          report(where, msg('loopbackImplicit'));
         } else if (seen.has(key)) {
-          report(where, { code: 'duplicateAddress', message: messages.duplicateAddress(key, ifname) });
+          report(where, msg('duplicateAddress', key, ifname));
         }
         seen.add(key);
       }
       if (typeof a !== 'string' && a.label !== undefined && !a.label.startsWith(ifname)) {
-        report(ip('addresses', k, 'label'), { code: 'labelPrefix', message: messages.labelPrefix(a.label, ifname) });
+        report(ip('addresses', k, 'label'), msg('labelPrefix', a.label, ifname));
       }
     });
   }
@@ -129,26 +129,26 @@ function checkHost(ctx: Ctx, name: string): void {
 function checkDev(ctx: Ctx, host: string, dev: string, path: Path): boolean {
   const devs = ctx.devs.get(host);
   if (!devs || devs.includes(dev)) return true;
-  ctx.report(path, { code: 'noSuchDev', message: messages.noSuchDev(host, dev, devs) });
+  ctx.report(path, msg('noSuchDev', host, dev, devs));
   return false;
 }
 
 function checkHostRef(ctx: Ctx, host: string, path: Path): boolean {
   if (Object.hasOwn(ctx.s.hosts, host)) return true;
-  ctx.report(path, { code: 'noSuchHost', message: messages.noSuchHost(host, ctx.hosts) });
+  ctx.report(path, msg('noSuchHost', host, ctx.hosts));
   return false;
 }
 
 function checkSysctls(ctx: Ctx, host: string, set: Record<string, number>, path: Path): void {
   const entries = Object.entries(set);
   if (entries.length > LIMITS.sysctlsPerHost) {
-    ctx.report(path, { code: 'tooMany', message: messages.tooMany('sysctls', LIMITS.sysctlsPerHost) });
+    ctx.report(path, msg('tooMany', 'sysctls', LIMITS.sysctlsPerHost));
   }
   const devs = ctx.devs.get(host) ?? ['lo'];
   for (const [key, v] of entries) {
     const k = checkSysctlKey(key, host, devs);
     if (!k.ok) {
-      ctx.report([...path, key], { code: k.code, message: k.message });
+      ctx.report([...path, key], k.problem);
       continue;
     }
     const p = checkSysctlValue(k.name, v, k.range);
@@ -158,7 +158,7 @@ function checkSysctls(ctx: Ctx, host: string, set: Record<string, number>, path:
 
 // ---------------------------------------------------------------- routes
 
-interface KnownRoute { net: Cidr; metric: number; what: string }
+interface KnownRoute { net: Cidr; metric: number; what: RouteClash }
 
 /** Checks the host's `routes` in order, as `ip route add` would run them after the addresses. */
 function checkRoutes(ctx: Ctx, name: string): void {
@@ -186,7 +186,7 @@ function checkRoutes(ctx: Ctx, name: string): void {
       primaries.push(c);
       if (o.noprefixroute === true || c.prefix === 32) continue;
       const net = { addr: networkOf(c.addr, c.prefix), prefix: c.prefix };
-      known.push({ net, metric: o.metric ?? 0, what: `the connected route of ${o.cidr} on ${ifname}` });
+      known.push({ net, metric: o.metric ?? 0, what: { cidr: o.cidr, dev: ifname } });
       addOnLink(ifname, net);
     }
   }
@@ -213,17 +213,14 @@ function checkRoutes(ctx: Ctx, name: string): void {
       // nexthop then takes host scope, used like `dev X` alone.
       const ownGateway = via !== null && localDev.has(via) && (route.dev === undefined || localDev.get(via) === route.dev);
       if (via !== null && !ownGateway && !nets.some((n) => inSubnet(via, n))) {
-        ctx.report(field('via'), {
-          code: 'gatewayNotOnLink',
-          message: messages.gatewayNotOnLink(route.via, route.dev !== undefined ? ` of ${route.dev}` : ''),
-        });
+        ctx.report(field('via'), route.dev !== undefined ? msg('gatewayNotOnLink', route.via, route.dev) : msg('gatewayNotOnLink', route.via));
         refused = true;
       }
     }
     if (route.src !== undefined) {
       const src = parseIPv4(route.src);
       if (src !== null && !local.has(src)) {
-        ctx.report(field('src'), { code: 'srcNotLocal', message: messages.srcNotLocal(route.src, name) });
+        ctx.report(field('src'), msg('srcNotLocal', route.src, name));
         refused = true;
       }
     }
@@ -232,9 +229,9 @@ function checkRoutes(ctx: Ctx, name: string): void {
     const clash = known.find((k) => k.metric === metric && k.net.prefix === dest.prefix && k.net.addr === dest.addr);
     const destText = route.dest === 'default' ? 'default' : `${formatIPv4(dest.addr)}/${dest.prefix}`;
     if (clash) {
-      ctx.report(path, { code: 'routeExists', message: messages.routeExists(destText, metric, clash.what) });
+      ctx.report(path, msg('routeExists', destText, metric, clash.what));
     } else {
-      known.push({ net: dest, metric, what: `routes[${i}]` });
+      known.push({ net: dest, metric, what: { index: i } });
     }
     const unicast = route.type === undefined || route.type === 'unicast';
     if (unicast && route.via === undefined && route.dev !== undefined) addOnLink(route.dev, dest);
@@ -249,13 +246,13 @@ function checkRouteCommon(ctx: Ctx, host: string, route: RouteObjV1, field: (f: 
   let dest = parseRouteDest(route.dest);
   if (dest && networkOf(dest.addr, dest.prefix) !== dest.addr) {
     const network = `${formatIPv4(networkOf(dest.addr, dest.prefix))}/${dest.prefix}`;
-    ctx.report(field('dest'), { code: 'routeHostBits', message: messages.routeHostBits(route.dest, network) });
+    ctx.report(field('dest'), msg('routeHostBits', route.dest, network));
     dest = null;
   }
   if (route.dev !== undefined) checkDev(ctx, host, route.dev, field('dev'));
   const unicast = route.type === undefined || route.type === 'unicast';
   if (adding && unicast && route.dev === undefined && route.via === undefined) {
-    ctx.report(field('dev'), { code: 'routeNeedsDevOrVia', message: messages.routeNeedsDevOrVia() });
+    ctx.report(field('dev'), msg('routeNeedsDevOrVia'));
   }
   return dest;
 }
@@ -273,7 +270,7 @@ function checkMacs(ctx: Ctx): void {
       const other = owner.get(mac);
       if (other !== undefined) {
         const path: Path = explicit ? ['hosts', name, 'interfaces', ifname, 'mac'] : ['hosts', name, 'interfaces', ifname];
-        ctx.report(path, { code: 'duplicateMac', message: messages.duplicateMac(mac, other) });
+        ctx.report(path, msg('duplicateMac', mac, other));
       } else {
         owner.set(mac, me);
       }
@@ -284,34 +281,34 @@ function checkMacs(ctx: Ctx): void {
 function checkSegments(ctx: Ctx): void {
   const segs = Object.entries(ctx.s.segments ?? {});
   if (segs.length > LIMITS.segments) {
-    ctx.report(['segments'], { code: 'tooMany', message: messages.tooMany('segments', LIMITS.segments) });
+    ctx.report(['segments'], msg('tooMany', 'segments', LIMITS.segments));
   }
   const attached = new Map<string, string>();
   for (const [seg, members] of segs) {
-    if (!isValidHostName(seg)) ctx.report(['segments', seg], { code: 'badSegmentName', message: messages.badSegmentName(seg) });
+    if (!isValidHostName(seg)) ctx.report(['segments', seg], msg('badSegmentName', seg));
     const here = new Set<string>();
     members.forEach((m, k) => {
       const path: Path = ['segments', seg, k];
       const dot = m.indexOf('.');
       if (dot <= 0 || dot === m.length - 1) {
-        ctx.report(path, { code: 'segmentMember', message: messages.segmentMember(m) });
+        ctx.report(path, msg('segmentMember', m));
         return;
       }
       const host = m.slice(0, dot);
       const dev = m.slice(dot + 1);
       if (!checkHostRef(ctx, host, path) || !checkDev(ctx, host, dev, path)) return;
       if (dev === 'lo') {
-        ctx.report(path, { code: 'segmentLo', message: messages.segmentLo(m) });
+        ctx.report(path, msg('segmentLo', m));
         return;
       }
       if (here.has(m)) {
-        ctx.report(path, { code: 'ifaceTwiceInSegment', message: messages.ifaceTwiceInSegment(m) });
+        ctx.report(path, msg('ifaceTwiceInSegment', m));
         return;
       }
       here.add(m);
       const other = attached.get(m);
       if (other !== undefined) {
-        ctx.report(path, { code: 'ifaceOnTwoSegments', message: messages.ifaceOnTwoSegments(m, other) });
+        ctx.report(path, msg('ifaceOnTwoSegments', m, other));
         return;
       }
       attached.set(m, seg);
@@ -324,15 +321,15 @@ function checkSegments(ctx: Ctx): void {
 /** `host` or `hosts`: the existing hosts the action runs on. */
 function targetHosts(ctx: Ctx, a: { host?: string; hosts?: string[] }, at: (...p: Path) => Path): string[] {
   if (a.host !== undefined && a.hosts !== undefined) {
-    ctx.report(at('hosts'), { code: 'bothHostAndHosts', message: messages.bothHostAndHosts() });
+    ctx.report(at('hosts'), msg('bothHostAndHosts'));
     return [];
   }
   if (a.host !== undefined) return checkHostRef(ctx, a.host, at('host')) ? [a.host] : [];
   if (a.hosts === undefined) {
-    ctx.report(at(), { code: 'noHost', message: messages.noHost() });
+    ctx.report(at(), msg('noHost'));
     return [];
   }
-  if (a.hosts.length === 0) ctx.report(at('hosts'), { code: 'emptyHosts', message: messages.emptyHosts() });
+  if (a.hosts.length === 0) ctx.report(at('hosts'), msg('emptyHosts'));
   return a.hosts.filter((h, j) => checkHostRef(ctx, h, at('hosts', j)));
 }
 

@@ -7,7 +7,7 @@ import './zodConfig.ts'; // before any schema is built: no eval under the CSP
 import { z } from 'zod';
 import type { NudName } from '../engine/index.ts';
 import { LIMITS } from './limits.ts';
-import { messages, problem, tagged, type Problem } from './messages.ts';
+import { msg, tagged, type Problem } from './messages.ts';
 import { isCidr, isIPv4, isMac, isMulticastMac, isZeroMac, parseRouteDest } from './net.ts';
 import { checkRouteString, protoProblem, ROUTE_SCOPES, ROUTE_TYPES, UINT32_MAX } from './routeCheck.ts';
 
@@ -22,36 +22,36 @@ export function expects<T extends z.ZodType>(schema: T, text: string): T {
 export function verified<T extends z.ZodType>(schema: T, test: (v: z.output<T>) => Problem | null | undefined): T {
   return schema.superRefine((v, ctx) => {
     const p = test(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p.message, params: { code: p.code } });
+    if (p) ctx.addIssue({ code: 'custom', message: p.message, params: { ...p } });
   }) as T;
 }
 
 // ---------------------------------------------------------------- primitives
 
 export const text = (max: number = LIMITS.textChars) =>
-  verified(z.string(), (s) => (s.length > max ? problem('tooLong', messages.tooLong(max)) : null));
+  verified(z.string(), (s) => (s.length > max ? msg('tooLong', max) : null));
 
 export const ipv4Schema = expects(
-  verified(z.string(), (s) => (isIPv4(s) ? null : problem('notIPv4', messages.notIPv4(s)))),
+  verified(z.string(), (s) => (isIPv4(s) ? null : msg('notIPv4', s))),
   'an IPv4 address like 192.168.100.17',
 );
 
 export const cidrSchema = expects(
-  verified(z.string(), (s) => (isCidr(s) ? null : problem('notCidr', messages.notCidr(s)))),
+  verified(z.string(), (s) => (isCidr(s) ? null : msg('notCidr', s))),
   'an address with prefix length like 192.168.100.17/24',
 );
 
 export const macSchema = expects(
-  verified(z.string(), (s) => (isMac(s) ? null : problem('notMac', messages.notMac(s)))),
+  verified(z.string(), (s) => (isMac(s) ? null : msg('notMac', s))),
   'a MAC address like 02:00:00:00:0a:00',
 );
 
 /** A MAC an interface can have: not multicast, not all zeros (is_valid_ether_addr). */
 export const unicastMacSchema = expects(
   verified(z.string(), (s) => {
-    if (!isMac(s)) return problem('notMac', messages.notMac(s));
-    if (isMulticastMac(s)) return problem('macMulticast', messages.macMulticast(s));
-    if (isZeroMac(s)) return problem('macZero', messages.macZero());
+    if (!isMac(s)) return msg('notMac', s);
+    if (isMulticastMac(s)) return msg('macMulticast', s);
+    if (isZeroMac(s)) return msg('macZero');
     return null;
   }),
   'a MAC address like 02:00:00:00:0a:00',
@@ -63,8 +63,8 @@ export const pingIface = expects(z.string(), 'an interface name or a source addr
 export function intIn(min: number, max: number, range: string) {
   return expects(
     verified(z.number(), (n) => {
-      if (!Number.isInteger(n)) return problem('notWhole', messages.notWhole(n));
-      if (n < min || n > max) return problem('outOfRange', messages.outOfRange(n, range));
+      if (!Number.isInteger(n)) return msg('notWhole', n);
+      if (n < min || n > max) return msg('outOfRange', n, range);
       return null;
     }),
     range,
@@ -74,7 +74,7 @@ export function intIn(min: number, max: number, range: string) {
 export function numIn(min: number, max: number, range: string, minExclusive = false) {
   return expects(
     verified(z.number(), (n) =>
-      n < min || (minExclusive && n === min) || n > max ? problem('outOfRange', messages.outOfRange(n, range)) : null),
+      n < min || (minExclusive && n === min) || n > max ? msg('outOfRange', n, range) : null),
     range,
   );
 }
@@ -94,14 +94,14 @@ export const HOST_KINDS = ['host', 'router', 'director', 'real-server', 'client'
 export const NUD_NAMES = ['permanent', 'noarp', 'reachable', 'stale', 'delay', 'probe', 'failed', 'incomplete'] as const satisfies readonly NudName[];
 const NUD_ANY_CASE = [...NUD_NAMES, ...NUD_NAMES.map((n) => n.toUpperCase() as Uppercase<NudName>)] as const;
 export const nudSchema = expects(
-  z.enum(NUD_ANY_CASE, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, NUD_NAMES)) }),
+  z.enum(NUD_ANY_CASE, { error: (iss) => tagged(msg('notOneOf', iss.input, NUD_NAMES)) }),
   `one of ${NUD_NAMES.join(', ')}`,
 );
 
 export const protoSchema = expects(verified(z.string(), protoProblem), 'a route protocol like kernel or static');
 
 export const routeDestSchema = expects(
-  verified(z.string(), (s) => (parseRouteDest(s) ? null : problem('notRouteDest', messages.notRouteDest(s)))),
+  verified(z.string(), (s) => (parseRouteDest(s) ? null : msg('notRouteDest', s))),
   'a route destination like 192.168.100.0/24 or default',
 );
 

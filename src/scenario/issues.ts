@@ -5,7 +5,7 @@
  * issue tree into a flat list.
  */
 import type { z } from 'zod';
-import { messages, tagged, untag, type MessageId } from './messages.ts';
+import { msg, tagged, untag, type MessageId, type Problem } from './messages.ts';
 import { EXPECTS, listedFields } from './schema.ts';
 
 export interface ScenarioIssue {
@@ -14,6 +14,12 @@ export interface ScenarioIssue {
   message: string;
   /** Message id from messages.ts (stable, for tests, lessons and translations). */
   code?: MessageId;
+  /** The message's arguments (messages.ts), for wording it in another language (src/i18n/scenarioMessages.ts). */
+  args?: readonly unknown[];
+  /** Where inside the value (a route's via, src…), as Problem has it. */
+  field?: string;
+  /** The route string the problem was found in. */
+  route?: string;
 }
 
 /** `hosts.A.interfaces.eth0.mac`, `actions[3].type`, `hosts.A.sysctls["net.ipv4.ip_forward"]` */
@@ -36,6 +42,11 @@ export function issue(path: readonly PropertyKey[], code: MessageId, message: st
   return { path: formatPath(path), code, message };
 }
 
+/** An issue at `path` from a Problem (its id, English text, arguments and where inside the value). */
+export function issueOf(path: readonly PropertyKey[], p: Problem): ScenarioIssue {
+  return { path: formatPath(path), ...p };
+}
+
 // ---------------------------------------------------------------- zod bridge
 
 
@@ -55,14 +66,14 @@ export function errorMap(iss: RawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type':
       return iss.input === undefined
-        ? tagged('required', messages.required(expected(iss)))
-        : tagged('wrongType', messages.wrongType(expected(iss), iss.input));
+        ? tagged(msg('required', expected(iss)))
+        : tagged(msg('wrongType', expected(iss), iss.input));
     case 'invalid_value':
-      return tagged('notOneOf', messages.notOneOf(iss.input, (iss.values ?? []) as (string | number)[]));
+      return tagged(msg('notOneOf', iss.input, (iss.values ?? []) as (string | number)[]));
     case 'unrecognized_keys': {
       const shape = (iss.inst as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
       // The allowed fields ride along in the message; fromZod makes one issue per key.
-      return tagged('unknownField', JSON.stringify(Object.keys(shape)));
+      return tagged({ code: 'unknownField', message: JSON.stringify(Object.keys(shape)) });
     }
     case 'invalid_union': {
       if ('discriminator' in iss && iss.discriminator) {
@@ -70,17 +81,17 @@ export function errorMap(iss: RawIssue): string | undefined {
         const input = iss.input as Record<string, unknown> | undefined;
         const t = input?.[String(iss.discriminator)];
         return t === undefined
-          ? tagged('missingActionType', messages.missingActionType(options))
-          : tagged('unknownActionType', messages.unknownActionType(t, options));
+          ? tagged(msg('missingActionType', options))
+          : tagged(msg('unknownActionType', t, options));
       }
-      return tagged('wrongType', messages.wrongType(expected(iss), iss.input));
+      return tagged(msg('wrongType', expected(iss), iss.input));
     }
     case 'too_big':
       return iss.origin === 'string'
-        ? tagged('tooLong', messages.tooLong(Number(iss.maximum)))
-        : tagged('tooMany', messages.tooMany('entries', Number(iss.maximum)));
+        ? tagged(msg('tooLong', Number(iss.maximum)))
+        : tagged(msg('tooMany', 'entries', Number(iss.maximum)));
     case 'too_small':
-      return tagged('outOfRange', messages.outOfRange(Number(iss.input), `at least ${Number(iss.minimum)}`));
+      return tagged(msg('outOfRange', Number(iss.input), `at least ${Number(iss.minimum)}`));
     default:
       return undefined;
   }
@@ -108,7 +119,7 @@ function collect(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey
         shape = [];
       }
       for (const key of iss.keys) {
-        out.push(issue([...path, key], 'unknownField', messages.unknownField(key, listedFields(shape), shape)));
+        out.push(issueOf([...path, key], msg('unknownField', key, listedFields(shape), shape)));
       }
       continue;
     }
@@ -119,9 +130,10 @@ function collect(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey
         continue;
       }
     }
-    const params = (iss as { params?: { code?: MessageId } }).params;
-    const { code, message } = untag(iss.message);
-    out.push({ path: formatPath(path), code: params?.code ?? code, message });
+    // Our own checks (verified, the cross-references) put their Problem in params.
+    const params = (iss as { params?: Partial<Problem> }).params;
+    const p = params?.code ? { ...params, code: params.code, message: iss.message } : untag(iss.message);
+    out.push(issueOf(path, p));
   }
 }
 

@@ -3,9 +3,9 @@
  * say why. Nothing here throws, whatever the input: every failure is a list of issues.
  */
 import type { EngineScenario } from '../engine/index.ts';
-import { errorMap, fromZod, issue, type ScenarioIssue } from './issues.ts';
+import { errorMap, fromZod, issue, issueOf, type ScenarioIssue } from './issues.ts';
 import { findDuplicateKey, findJsonSyntaxError } from './jsonSyntax.ts';
-import { messages } from './messages.ts';
+import { msg } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { normalizeScenario } from './normalize.ts';
 import { ANNOTATION_FIELDS, asScenarioV1, scenarioSchema } from './schema.ts';
@@ -21,9 +21,9 @@ export type LoadResult =
 /** Largest scenario text accepted from a file (characters). */
 export const MAX_TEXT_CHARS = 5_000_000;
 
-const internal = (e: unknown): LoadResult => ({
+const internal = (e: unknown): { ok: false; issues: ScenarioIssue[] } => ({
   ok: false,
-  issues: [issue([], 'internal', messages.internal(e instanceof Error ? `${e.name}: ${e.message}` : String(e)))],
+  issues: [issueOf([], msg('internal', e instanceof Error ? `${e.name}: ${e.message}` : String(e)))],
 });
 
 /**
@@ -47,13 +47,28 @@ function protoKeyPath(doc: unknown): (string | number)[] | null {
   return null;
 }
 
+/** Loads done already, by the scenario they produced (reuseLoad). */
+const reused = new WeakMap<object, Extract<LoadResult, { ok: true }>>();
+
+/**
+ * Hands over a load done elsewhere by this same code (the link worker: src/view/share/
+ * openLink.ts): loading `r.scenario` again returns `r` at once instead of validating a
+ * heavy scenario twice. The scenario must not be changed afterwards — the store never
+ * changes one (every edit makes a new object, which is validated).
+ */
+export function reuseLoad(r: Extract<LoadResult, { ok: true }>): void {
+  reused.set(r.scenario, r);
+}
+
 /** Validates a parsed document (any value) and normalises it for the engine. */
 export function loadScenario(input: unknown): LoadResult {
+  const done = typeof input === 'object' && input !== null ? reused.get(input) : undefined;
+  if (done) return done;
   try {
     const m = migrate(input);
     if (!m.ok) return { ok: false, issues: m.issues };
     const proto = protoKeyPath(m.doc);
-    if (proto) return { ok: false, issues: [issue(proto, 'reservedName', messages.reservedName())] };
+    if (proto) return { ok: false, issues: [issueOf(proto, msg('reservedName'))] };
     const r = scenarioSchema.safeParse(m.doc, { error: errorMap });
     if (!r.success) {
       const issues = fromZod(r.error);
@@ -68,13 +83,23 @@ export function loadScenario(input: unknown): LoadResult {
 
 /** Parses JSON text (a file, a paste) and loads it; syntax errors come with line and column. */
 export function loadScenarioText(text: string): LoadResult {
+  const p = parseScenarioText(text);
+  return p.ok ? loadScenario(p.doc) : p;
+}
+
+/**
+ * JSON text → the parsed document, or why it is not one: too large, empty, a syntax error
+ * (with line and column), a key repeated in one object (JSON.parse would keep only the last).
+ * Never throws.
+ */
+export function parseScenarioText(text: string): { ok: true; doc: unknown } | { ok: false; issues: ScenarioIssue[] } {
   try {
-    if (typeof text !== 'string') return { ok: false, issues: [issue([], 'wrongType', messages.wrongType('JSON text', text))] };
+    if (typeof text !== 'string') return { ok: false, issues: [issueOf([], msg('wrongType', 'JSON text', text))] };
     if (text.length > MAX_TEXT_CHARS) {
-      return { ok: false, issues: [issue([], 'fileTooLarge', messages.fileTooLarge(text.length, MAX_TEXT_CHARS))] };
+      return { ok: false, issues: [issueOf([], msg('fileTooLarge', text.length, MAX_TEXT_CHARS))] };
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (body.trim() === '') return { ok: false, issues: [issue([], 'fileEmpty', messages.fileEmpty())] };
+    if (body.trim() === '') return { ok: false, issues: [issueOf([], msg('fileEmpty'))] };
     let doc: unknown;
     try {
       doc = JSON.parse(body);
@@ -85,14 +110,14 @@ export function loadScenarioText(text: string): LoadResult {
       } catch {
         where = null;
       }
-      const message = where
-        ? messages.jsonSyntax(where.line, where.column, where.message)
-        : `JSON syntax error: ${e instanceof Error ? e.message : String(e)}`;
-      return { ok: false, issues: [issue([], 'jsonSyntax', message)] };
+      const p = where
+        ? msg('jsonSyntax', where.line, where.column, where.message)
+        : { code: 'jsonSyntax' as const, message: `JSON syntax error: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, issues: [issueOf([], p)] };
     }
     const dup = duplicateKeyIssue(body);
     if (dup) return { ok: false, issues: [dup] };
-    return loadScenario(doc);
+    return { ok: true, doc };
   } catch (e) {
     return internal(e);
   }
@@ -101,5 +126,5 @@ export function loadScenarioText(text: string): LoadResult {
 /** A key repeated in one object (JSON.parse would keep only the last), as an issue; or null. */
 export function duplicateKeyIssue(text: string): ScenarioIssue | null {
   const d = findDuplicateKey(text);
-  return d ? issue([...d.path, d.key], 'duplicateKey', messages.duplicateKey(d.key, d.line, d.firstLine)) : null;
+  return d ? issueOf([...d.path, d.key], msg('duplicateKey', d.key, d.line, d.firstLine)) : null;
 }

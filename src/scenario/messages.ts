@@ -1,6 +1,8 @@
 /**
  * Every user-facing message of scenario loading, in one table. An issue carries the id
- * (`code`) so that tests, lessons and translations can refer to it; the text is English.
+ * (`code`) and the arguments (`args`) so that tests, lessons and translations can refer to
+ * it; the text here is English, src/i18n/scenarioMessages.ts words each id in 简体中文 (a test
+ * fails when an id has no Chinese template).
  * Messages name the value and say why it is wrong and what would be right; the field's path
  * is printed in front of them by `formatIssue`.
  */
@@ -71,6 +73,9 @@ const didYouMean = (word: string, candidates: readonly string[], listName = 'val
   if (s !== undefined) return ` (did you mean "${s}"?)`;
   return candidates.length ? ` (${listName}: ${candidates.join(', ')})` : '';
 };
+
+/** The route a new one clashes with: an earlier entry of the host's routes, or an address's connected route. */
+export type RouteClash = { index: number } | { cidr: string; dev: string };
 
 const EXAMPLE_IP = '192.168.100.17';
 const EXAMPLE_CIDR = '192.168.100.17/24';
@@ -145,12 +150,12 @@ export const messages = {
   routeHostBits: (dest: string, network: string) =>
     `${dest} has host bits set; the network is ${network} (Linux: "Invalid prefix for given prefix length")`,
   routeNeedsDevOrVia: () => `a unicast route needs "dev" or "via"`,
-  gatewayNotOnLink: (via: string, where: string) =>
-    `gateway ${via} is not on a directly connected subnet${where} (Linux: "Nexthop has invalid gateway")`,
+  gatewayNotOnLink: (via: string, dev?: string) =>
+    `gateway ${via} is not on a directly connected subnet${dev !== undefined ? ` of ${dev}` : ''} (Linux: "Nexthop has invalid gateway")`,
   srcNotLocal: (src: string, host: string) =>
     `src ${src} is not an address of host ${host} (Linux: "Invalid prefsrc address")`,
-  routeExists: (dest: string, metric: number, other: string) =>
-    `a route to ${dest} with metric ${metric} already exists (${other}); Linux refuses a second one ("File exists"): give it another metric, or use noprefixroute on the address`,
+  routeExists: (dest: string, metric: number, other: RouteClash) =>
+    `a route to ${dest} with metric ${metric} already exists (${'index' in other ? `routes[${other.index}]` : `the connected route of ${other.cidr} on ${other.dev}`}); Linux refuses a second one ("File exists"): give it another metric, or use noprefixroute on the address`,
 
   // --- segments ---
   segmentMember: (v: string) => `${show(v)} is not a segment member (expected "host.interface", like "A.eth0")`,
@@ -202,22 +207,78 @@ export const messages = {
 
 export type MessageId = keyof typeof messages;
 
-/** A message with its id, as checks return it. */
+/** The arguments of message `K`, as the issue carries them for translations. */
+export type MessageArgs<K extends MessageId> = Parameters<(typeof messages)[K]>;
+
+/**
+ * A message with its id, as checks return it. `args` are the message function's arguments, so
+ * that src/i18n can word the same message in another language; `field` (a route's "via",
+ * "src"…) and `route` (the route string it was found in) say where inside a value it is, and
+ * are already in front of the English `message`.
+ */
 export interface Problem {
   code: MessageId;
   message: string;
+  args?: readonly unknown[];
+  field?: string;
+  route?: string;
 }
 
-export const problem = (code: MessageId, message: string): Problem => ({ code, message });
+/** The problem `code` with its English text and its arguments. */
+export function msg<K extends MessageId>(code: K, ...args: MessageArgs<K>): Problem {
+  return { code, message: (messages[code] as (...a: readonly unknown[]) => string)(...args), args };
+}
+
+/** `p` found in one field of a compound value (a route's via, src, metric…). */
+export const inField = (p: Problem, field: string): Problem => ({ ...p, field, message: `${field}: ${p.message}` });
+
+/** `p` found in the route string `route`. */
+export const inRoute = (p: Problem, route: string): Problem => ({ ...p, route, message: `in route ${JSON.stringify(route)}: ${p.message}` });
 
 /**
- * zod calls error functions for its built-in checks; they return the message with its id in
- * front (`tagged`), and issues.ts splits them again (`untag`).
+ * The arguments, small enough to ride inside a zod message: a message only shows a string's
+ * first 60 characters and only the kind of a list or object, so longer strings are cut and
+ * lists and objects become empty ones; numbers JSON cannot hold are kept as `{ n: "NaN" }`.
+ */
+function packArgs(args: readonly unknown[]): string {
+  const brief = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.length > 61 ? v.slice(0, 61) : v;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : { n: String(v) };
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string' || typeof x === 'number') && v.length <= 64 ? v : [];
+    if (typeof v === 'object' && v !== null) return {};
+    return v === undefined ? { u: 1 } : v;
+  };
+  return JSON.stringify(args.map(brief));
+}
+
+function unpackArgs(text: string): unknown[] | undefined {
+  try {
+    const a = JSON.parse(text) as unknown;
+    if (!Array.isArray(a)) return undefined;
+    return a.map((v) => {
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        const o = v as { n?: string; u?: number };
+        if (typeof o.n === 'string') return Number(o.n);
+        if (o.u === 1) return undefined;
+      }
+      return v;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * zod calls error functions for its built-in checks; they return the message with its id and
+ * arguments in front (`tagged`), and issues.ts splits them again (`untag`).
  */
 const SEP = '\u0000';
-export const tagged = (code: MessageId, message: string): string => `${code}${SEP}${message}`;
+export const tagged = (p: Problem): string => `${p.code}${SEP}${packArgs(p.args ?? [])}${SEP}${p.message}`;
 export function untag(message: string): Problem {
   const i = message.indexOf(SEP);
   if (i < 0) return { code: 'invalid', message };
-  return { code: message.slice(0, i) as MessageId, message: message.slice(i + 1) };
+  const j = message.indexOf(SEP, i + 1);
+  if (j < 0) return { code: message.slice(0, i) as MessageId, message: message.slice(i + 1) };
+  const args = unpackArgs(message.slice(i + 1, j));
+  return { code: message.slice(0, i) as MessageId, message: message.slice(j + 1), ...(args ? { args } : {}) };
 }

@@ -2,7 +2,7 @@
  * Field checks for routes, shared by route objects (via the schema) and route strings
  * (parsed with routeString.ts, then checked here).
  */
-import { messages, problem, type Problem } from './messages.ts';
+import { inField, inRoute, msg, type Problem } from './messages.ts';
 import { isIPv4, parseRouteDest } from './net.ts';
 import { parseRouteString, RouteSyntaxError } from './routeString.ts';
 import type { RouteObjV1 } from './types.ts';
@@ -19,23 +19,23 @@ export const ROUTE_PROTOS = [
 export function protoProblem(p: string): Problem | null {
   if ((ROUTE_PROTOS as readonly string[]).includes(p)) return null;
   if (/^(?:0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255) return null;
-  return problem('notOneOf', messages.notOneOf(p, [...ROUTE_PROTOS, '0–255']));
+  return msg('notOneOf', p, [...ROUTE_PROTOS, '0–255']);
 }
 
 /** Checks the fields of a route written as a string, once parsed. */
 export function routeFieldProblem(o: RouteObjV1): Problem | null {
-  if (!parseRouteDest(o.dest)) return problem('notRouteDest', messages.notRouteDest(o.dest));
-  if (o.via !== undefined && !isIPv4(o.via)) return problem('notIPv4', `via: ${messages.notIPv4(o.via)}`);
-  if (o.src !== undefined && !isIPv4(o.src)) return problem('notIPv4', `src: ${messages.notIPv4(o.src)}`);
+  if (!parseRouteDest(o.dest)) return msg('notRouteDest', o.dest);
+  if (o.via !== undefined && !isIPv4(o.via)) return inField(msg('notIPv4', o.via), 'via');
+  if (o.src !== undefined && !isIPv4(o.src)) return inField(msg('notIPv4', o.src), 'src');
   if (o.metric !== undefined && o.metric > UINT32_MAX) {
-    return problem('outOfRange', `metric: ${messages.outOfRange(o.metric, `0–${UINT32_MAX}`)}`);
+    return inField(msg('outOfRange', o.metric, `0–${UINT32_MAX}`), 'metric');
   }
   if (o.scope !== undefined && !(ROUTE_SCOPES as readonly string[]).includes(o.scope)) {
-    return problem('notOneOf', `scope: ${messages.notOneOf(o.scope, ROUTE_SCOPES)}`);
+    return inField(msg('notOneOf', o.scope, ROUTE_SCOPES), 'scope');
   }
   if (o.proto !== undefined) {
     const p = protoProblem(o.proto);
-    if (p) return { code: p.code, message: `proto: ${p.message}` };
+    if (p) return inField(p, 'proto');
   }
   return null;
 }
@@ -47,8 +47,8 @@ export function checkRouteString(s: string): { route: RouteObjV1 } | { problem: 
     route = parseRouteString(s);
   } catch (e) {
     const detail = e instanceof RouteSyntaxError ? e.message : String(e);
-    return { problem: problem('routeSyntax', messages.routeSyntax(s, detail)) };
+    return { problem: msg('routeSyntax', s, detail) };
   }
   const p = routeFieldProblem(route);
-  return p ? { problem: { code: p.code, message: `in route ${JSON.stringify(s)}: ${p.message}` } } : { route };
+  return p ? { problem: inRoute(p, s) } : { route };
 }

@@ -10,7 +10,7 @@
  * shape at all (not an object, a newer version, no hosts object).
  */
 import { formatPath, issue, type ScenarioIssue } from './issues.ts';
-import { loadScenario, type LoadResult } from './load.ts';
+import { loadScenario, parseScenarioText, type LoadResult } from './load.ts';
 import { migrate } from './migrations/index.ts';
 
 type Part = string | number;
@@ -174,4 +174,10 @@ export function loadWhatIsValid(input: unknown): SalvageResult {
   }
   if (!r.ok) return { ok: false, issues: [...r.issues, issue([], 'invalid', 'too many problems to leave out one by one')] };
   return { ...r, leftOut };
+}
+
+/** A file's text, loaded as loadWhatIsValid does: text that is not JSON (or repeats a key) is refused whole. */
+export function loadWhatIsValidText(text: string): SalvageResult {
+  const p = parseScenarioText(text);
+  return p.ok ? loadWhatIsValid(p.doc) : p;
 }

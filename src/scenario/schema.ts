@@ -91,7 +91,7 @@ export type ScenarioInput = z.output<typeof scenarioObjectSchema>;
 
 /** The whole format: fields, then cross-references (which run once the shapes are right). */
 export const scenarioSchema = scenarioObjectSchema.superRefine((s, ctx) => {
-  checkCrossReferences(s, (path, p) => ctx.addIssue({ code: 'custom', path, message: p.message, params: { code: p.code } }));
+  checkCrossReferences(s, (path, p) => ctx.addIssue({ code: 'custom', path, message: p.message, params: { ...p } }));
 });
 
 /** The schema's output is the hand-written v1 type (this fails to compile if they drift). */

@@ -6,7 +6,7 @@
  * knob is almost always a typo. The conf knobs come from the engine's table.
  */
 import { KNOB_NAMES, knobDef } from '../engine/index.ts';
-import { messages, type MessageId } from './messages.ts';
+import { msg, type Problem } from './messages.ts';
 
 export interface ValueRange {
   min: number;
@@ -53,9 +53,9 @@ export const IP_FORWARD = 'net.ipv4.ip_forward';
 
 export type SysctlKeyCheck =
   | { ok: true; name: string; range: ValueRange }
-  | { ok: false; code: MessageId; message: string };
+  | { ok: false; problem: Problem };
 
-const fail = <K extends MessageId>(code: K, message: string): SysctlKeyCheck => ({ ok: false, code, message });
+const fail = (problem: Problem): SysctlKeyCheck => ({ ok: false, problem });
 
 /**
  * Checks a key against one host's interfaces (`devs` includes lo). `name` is the knob or
@@ -64,29 +64,29 @@ const fail = <K extends MessageId>(code: K, message: string): SysctlKeyCheck => 
 export function checkSysctlKey(key: string, host: string, devs: readonly string[]): SysctlKeyCheck {
   if (key === IP_FORWARD) return { ok: true, name: 'ip_forward', range: bool };
   if (!key.includes('.') && key.includes('/')) {
-    return fail('sysctlSlashes', messages.sysctlSlashes(key, key.replace(/^\/?proc\/sys\//, '').replaceAll('/', '.')));
+    return fail(msg('sysctlSlashes', key, key.replace(/^\/?proc\/sys\//, '').replaceAll('/', '.')));
   }
   const m = /^net\.ipv4\.(conf|neigh)\.(.+)\.([^.]+)$/.exec(key);
-  if (!m) return fail('notSysctlKey', messages.notSysctlKey(key));
+  if (!m) return fail(msg('notSysctlKey', key));
   const [, family, scope, name] = m;
   if (family === 'conf') {
     const range = CONF_KNOBS[name];
-    if (!Object.hasOwn(CONF_KNOBS, name)) return fail('unknownConfKnob', messages.unknownConfKnob(name, Object.keys(CONF_KNOBS)));
+    if (!Object.hasOwn(CONF_KNOBS, name)) return fail(msg('unknownConfKnob', name, Object.keys(CONF_KNOBS)));
     if (scope !== 'all' && scope !== 'default' && !devs.includes(scope)) {
-      return fail('sysctlNoIface', messages.sysctlNoIface(host, scope, devs));
+      return fail(msg('sysctlNoIface', host, scope, devs));
     }
     return { ok: true, name, range };
   }
   const range = NEIGH_PARAMS[name];
-  if (!Object.hasOwn(NEIGH_PARAMS, name)) return fail('unknownNeighParam', messages.unknownNeighParam(name, Object.keys(NEIGH_PARAMS)));
-  if (scope === 'all') return fail('neighAll', messages.neighAll());
-  if (scope !== 'default' && !devs.includes(scope)) return fail('sysctlNoIface', messages.sysctlNoIface(host, scope, devs));
+  if (!Object.hasOwn(NEIGH_PARAMS, name)) return fail(msg('unknownNeighParam', name, Object.keys(NEIGH_PARAMS)));
+  if (scope === 'all') return fail(msg('neighAll', ));
+  if (scope !== 'default' && !devs.includes(scope)) return fail(msg('sysctlNoIface', host, scope, devs));
   return { ok: true, name, range };
 }
 
 /** Message for a value outside `range`, or null when it fits. */
-export function checkSysctlValue(name: string, v: number, range: ValueRange): { code: MessageId; message: string } | null {
-  if (!Number.isInteger(v)) return { code: 'notWhole', message: messages.notWhole(v) };
-  if (v < range.min || v > range.max) return { code: 'sysctlRange', message: messages.sysctlRange(name, v, range.text) };
+export function checkSysctlValue(name: string, v: number, range: ValueRange): Problem | null {
+  if (!Number.isInteger(v)) return msg('notWhole', v);
+  if (v < range.min || v > range.max) return msg('sysctlRange', name, v, range.text);
   return null;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, ADDR_SCOPES, cidrSchema, devName, expects, host, metricSchema } from '../fields.ts';
-import { messages } from '../messages.ts';
+import { msg } from '../messages.ts';
 import { normalizeAddress } from '../normalize.ts';
 import { isCidr, isIPv4 } from '../net.ts';
 import { UINT32_MAX } from '../routeCheck.ts';
@@ -35,7 +35,7 @@ export const addr: ActionDescriptor<'addr', typeof schema> = {
   check(a, ctx) {
     if (ctx.hostRef(a.host)) ctx.dev(a.host, a.dev, ['dev']);
     if (a.label !== undefined && !a.label.startsWith(a.dev)) {
-      ctx.report(['label'], { code: 'labelPrefix', message: messages.labelPrefix(a.label, a.dev) });
+      ctx.report(['label'], msg('labelPrefix', a.label, a.dev));
     }
   },
   devs: (a) => [a.dev],

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, devName, host, unicastMacSchema } from '../fields.ts';
-import { messages } from '../messages.ts';
+import { msg } from '../messages.ts';
 import { isMac } from '../net.ts';
 import { fail, ipErr } from './cmdline.ts';
 import { hex, pick } from './common.ts';
@@ -24,8 +24,8 @@ export const link: ActionDescriptor<'link', typeof schema> = {
   }),
   check(a, ctx) {
     if (ctx.hostRef(a.host)) ctx.dev(a.host, a.dev, ['dev']);
-    if (a.dev === 'lo' && a.mac !== undefined) ctx.report(['mac'], { code: 'loHasNoMac', message: messages.loHasNoMac() });
-    if (a.mac === undefined && a.state === undefined) ctx.report([], { code: 'linkNothing', message: messages.linkNothing() });
+    if (a.dev === 'lo' && a.mac !== undefined) ctx.report(['mac'], msg('loHasNoMac'));
+    if (a.mac === undefined && a.state === undefined) ctx.report([], msg('linkNothing'));
   },
   devs: (a) => [a.dev],
   renameDev: (a, from, to) => (a.dev === from ? { ...a, dev: to } : a),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, countSchema, host, ipv4Schema, pingIface, positiveSecondsSchema, secondsSchema } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
-import { messages } from '../messages.ts';
+import { msg } from '../messages.ts';
 import { isIPv4 } from '../net.ts';
 import { fail, getopt, num, numberArg, unknownHost } from './cmdline.ts';
 import { defined, pick } from './common.ts';
@@ -25,7 +25,7 @@ export const ping: ActionDescriptor<'ping', typeof schema> = {
   check(a, ctx) {
     if (!ctx.hostRef(a.host) || a.iface === undefined || isIPv4(a.iface)) return;
     const devs = ctx.devs(a.host);
-    if (!devs.includes(a.iface)) ctx.report(['iface'], { code: 'pingIface', message: messages.pingIface(a.host, a.iface, devs) });
+    if (!devs.includes(a.iface)) ctx.report(['iface'], msg('pingIface', a.host, a.iface, devs));
   },
   // -I takes a device or a source address; only a device is a reference.
   devs: (a) => (a.iface !== undefined && !isIPv4(a.iface) ? [a.iface] : []),

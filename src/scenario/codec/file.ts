@@ -4,6 +4,7 @@
  * loadScenarioText (syntax errors with line and column, then migrate, validate, normalise).
  */
 import { loadScenarioText, type LoadResult } from '../load.ts';
+import { loadWhatIsValidText, type SalvageResult } from '../salvage.ts';
 import { canonicalScenario } from '../serialize.ts';
 import type { ScenarioV1 } from '../types.ts';
 
@@ -18,6 +19,14 @@ export function exportScenarioFile(s: ScenarioV1): string {
 /** Reads a scenario file's text. Never throws. */
 export function importScenarioFile(text: string): LoadResult {
   return loadScenarioText(text);
+}
+
+/**
+ * Reads a scenario file's text as the app opens it: the parts that are valid, and the ones
+ * left out with the reason (salvage.ts). Text that is not JSON is refused whole. Never throws.
+ */
+export function openScenarioFile(text: string): SalvageResult {
+  return loadWhatIsValidText(text);
 }
 
 /** A file name from the title: "ARP flux: two NICs" → "arp-flux-two-nics.json". */

@@ -3,14 +3,17 @@
  * `#s=<format version>.<base64url(raw deflate(canonical JSON))>`.
  *
  * Decoding is parse → inflate (capped) → JSON.parse → loadScenario (migrate, validate,
- * normalise). It never throws; every rejection says what is wrong in words a user can act on,
- * and nothing partial is returned.
+ * normalise). It never throws; every rejection says what is wrong in words a user can act on.
+ * `decodeShareLink` returns nothing partial; `openShareLink`, what the app uses to open a
+ * link, loads what is valid (salvage.ts) and returns the parts it left out and the link's
+ * scenario text as it was, so that nothing is dropped silently.
  */
 import { deflateSync, strToU8 } from 'fflate';
 import type { EngineScenario } from '../../engine/index.ts';
-import { formatIssue, issue, type ScenarioIssue } from '../issues.ts';
+import { formatIssue, issueOf, type ScenarioIssue } from '../issues.ts';
 import { duplicateKeyIssue, loadScenario } from '../load.ts';
-import { messages, type MessageId } from '../messages.ts';
+import { loadWhatIsValid, type LeftOut } from '../salvage.ts';
+import { messages, msg, type MessageId, type Problem } from '../messages.ts';
 import { CURRENT_VERSION } from '../migrations/index.ts';
 import { serializeScenario } from '../serialize.ts';
 import type { ScenarioV1 } from '../types.ts';
@@ -32,9 +35,13 @@ export type ShareLinkResult =
     message: string;
     /** Id of that sentence (messages.ts). */
     code: MessageId;
+    /** Its arguments, for wording it in another language. */
+    args?: readonly unknown[];
     /** Every problem; for an invalid scenario, each field's issue. */
     issues: ScenarioIssue[];
   };
+
+type Failure = Extract<ShareLinkResult, { ok: false }>;
 
 /** `1.<data>`: the value of the `s` parameter. */
 export function encodeSharePayload(s: ScenarioV1): string {
@@ -67,24 +74,57 @@ export function readSharePayload(input: string): string | null {
   return null;
 }
 
-const reject = (code: MessageId, message: string): ShareLinkResult => ({
-  ok: false, code, message, issues: [issue([], code, message)],
+const reject = (p: Problem): Failure => ({
+  ok: false, code: p.code, message: p.message, ...(p.args ? { args: p.args } : {}), issues: [issueOf([], p)],
 });
+
+/** A link's scenario document before validation, and its JSON text as it was in the link. */
+type Decoded = { ok: true; doc: unknown; json: string } | Failure;
+
+const guard = <T>(f: () => T | Failure): T | Failure => {
+  try {
+    return f();
+  } catch (e) {
+    return reject(msg('internal', e instanceof Error ? e.message : String(e)));
+  }
+};
 
 /** Decodes a link, fragment or payload into a validated scenario. Never throws. */
 export function decodeShareLink(input: string): ShareLinkResult {
-  try {
-    return decode(input);
-  } catch (e) {
-    return reject('internal', messages.internal(e instanceof Error ? e.message : String(e)));
-  }
+  return guard(() => {
+    const d = decodeDocument(input);
+    if (!d.ok) return d;
+    const loaded = loadScenario(d.doc);
+    return loaded.ok ? loaded : { ok: false, ...invalidLink(loaded.issues) };
+  });
 }
 
-function decode(input: string): ShareLinkResult {
-  if (typeof input !== 'string') return reject('linkNoScenario', messages.linkNoScenario());
-  if (input.length > MAX_LINK_CHARS + 4096) return reject('linkTooLong', messages.linkTooLong(input.length, MAX_LINK_CHARS));
+/** A link opened as the app opens it: what is valid, the parts left out (and why), and the scenario's text as it was in the link. */
+export type OpenedLink =
+  | { ok: true; scenario: ScenarioV1; engine: EngineScenario; leftOut: LeftOut[]; original: string }
+  | Failure;
+
+/** Decodes a link and loads what is valid in it (salvage.ts). Never throws. */
+export function openShareLink(input: string): OpenedLink {
+  return guard(() => {
+    const d = decodeDocument(input);
+    if (!d.ok) return d;
+    const loaded = loadWhatIsValid(d.doc);
+    return loaded.ok ? { ...loaded, original: d.json } : { ok: false, ...invalidLink(loaded.issues) };
+  });
+}
+
+/** The rejection of a link whose scenario does not validate: the first three issues in the sentence, all in `issues`. */
+function invalidLink(issues: ScenarioIssue[]) {
+  const first = issues.slice(0, 3).map(formatIssue).join('; ');
+  return { code: 'linkInvalid' as const, message: messages.linkInvalid(issues.length, first), args: [issues.length, first], issues };
+}
+
+function decodeDocument(input: string): Decoded {
+  if (typeof input !== 'string') return reject(msg('linkNoScenario'));
+  if (input.length > MAX_LINK_CHARS + 4096) return reject(msg('linkTooLong', input.length, MAX_LINK_CHARS));
   let payload = readSharePayload(input);
-  if (payload === null) return reject('linkNoScenario', messages.linkNoScenario());
+  if (payload === null) return reject(msg('linkNoScenario'));
   if (payload.includes('%')) {
     try {
       payload = decodeURIComponent(payload);
@@ -94,48 +134,45 @@ function decode(input: string): ShareLinkResult {
   }
   payload = payload.replace(/\s+/g, '');
   const dot = payload.indexOf('.');
-  if (dot < 0) return payload === '' ? reject('linkEmpty', messages.linkEmpty()) : reject('linkBadVersion', messages.linkBadVersion(payload.slice(0, 10)));
+  if (dot < 0) return payload === '' ? reject(msg('linkEmpty')) : reject(msg('linkBadVersion', payload.slice(0, 10)));
   const versionText = payload.slice(0, dot);
-  if (!/^[1-9]\d{0,5}$/.test(versionText)) return reject('linkBadVersion', messages.linkBadVersion(versionText));
+  if (!/^[1-9]\d{0,5}$/.test(versionText)) return reject(msg('linkBadVersion', versionText));
   const version = Number(versionText);
-  if (version > CURRENT_VERSION) return reject('linkTooNew', messages.linkTooNew(version, CURRENT_VERSION));
+  if (version > CURRENT_VERSION) return reject(msg('linkTooNew', version, CURRENT_VERSION));
   const data = payload.slice(dot + 1);
-  if (data === '') return reject('linkEmpty', messages.linkEmpty());
-  if (data.length > MAX_LINK_CHARS) return reject('linkTooLong', messages.linkTooLong(data.length, MAX_LINK_CHARS));
+  if (data === '') return reject(msg('linkEmpty'));
+  if (data.length > MAX_LINK_CHARS) return reject(msg('linkTooLong', data.length, MAX_LINK_CHARS));
 
   const b64 = fromBase64Url(data);
   if (!b64.ok) {
     return b64.reason === 'char'
-      ? reject('linkBadBase64', messages.linkBadBase64(b64.char, dot + 1 + b64.position))
-      : reject('linkBadLength', messages.linkBadLength());
+      ? reject(msg('linkBadBase64', b64.char, dot + 1 + b64.position))
+      : reject(msg('linkBadLength'));
   }
   const inflated = inflateCapped(b64.bytes, MAX_INFLATED_BYTES);
   if (!inflated.ok) {
-    if (inflated.reason === 'truncated') return reject('linkTruncated', messages.linkTruncated());
-    if (inflated.reason === 'too-large') return reject('linkTooLarge', messages.linkTooLarge(MAX_INFLATED_BYTES));
-    return reject('linkNotDeflate', messages.linkNotDeflate(inflated.detail));
+    if (inflated.reason === 'truncated') return reject(msg('linkTruncated'));
+    if (inflated.reason === 'too-large') return reject(msg('linkTooLarge', MAX_INFLATED_BYTES));
+    return reject(msg('linkNotDeflate', inflated.detail));
   }
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
   } catch {
-    return reject('linkNotText', messages.linkNotText());
+    return reject(msg('linkNotText'));
   }
   let doc: unknown;
   try {
     doc = JSON.parse(json);
   } catch (e) {
-    return reject('linkNotJson', messages.linkNotJson(e instanceof Error ? e.message : String(e)));
+    return reject(msg('linkNotJson', e instanceof Error ? e.message : String(e)));
   }
   const dup = duplicateKeyIssue(json);
-  if (dup) return { ok: false, code: 'linkInvalid', message: messages.linkInvalid(1, formatIssue(dup)), issues: [dup] };
+  if (dup) return { ok: false, ...invalidLink([dup]) };
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc)) {
     const v = (doc as Record<string, unknown>).version;
-    if (v !== undefined && v !== version) return reject('linkVersionMismatch', messages.linkVersionMismatch(version, v));
+    if (v !== undefined && v !== version) return reject(msg('linkVersionMismatch', version, v));
     if (v === undefined && version !== 1) doc = { ...doc, version };
   }
-  const loaded = loadScenario(doc);
-  if (loaded.ok) return loaded;
-  const message = messages.linkInvalid(loaded.issues.length, loaded.issues.slice(0, 3).map(formatIssue).join('; '));
-  return { ok: false, code: 'linkInvalid', message, issues: loaded.issues };
+  return { ok: true, doc, json };
 }

@@ -5,8 +5,8 @@
  * A migration gets a document it must not mutate and returns a new one; the framework sets
  * `version` on the result.
  */
-import { messages } from '../messages.ts';
-import { issue, type ScenarioIssue } from '../issues.ts';
+import { msg } from '../messages.ts';
+import { issueOf, type ScenarioIssue } from '../issues.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -60,14 +60,14 @@ const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !==
  * app knows. Never mutates `doc`; returns it unchanged (same object) when no migration applies.
  */
 export function migrate(doc: unknown, seq: MigrationSequence): MigrateResult {
-  if (!isObject(doc)) return { ok: false, issues: [issue([], 'notObject', messages.notObject(doc))] };
+  if (!isObject(doc)) return { ok: false, issues: [issueOf([], msg('notObject', doc))] };
   const raw = doc.version;
   const version = raw === undefined ? seq.firstVersion : raw;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < seq.firstVersion) {
-    return { ok: false, issues: [issue(['version'], 'versionNotNumber', messages.versionNotNumber(raw))] };
+    return { ok: false, issues: [issueOf(['version'], msg('versionNotNumber', raw))] };
   }
   if (version > seq.currentVersion) {
-    return { ok: false, issues: [issue(['version'], 'versionTooNew', messages.versionTooNew(version, seq.currentVersion))] };
+    return { ok: false, issues: [issueOf(['version'], msg('versionTooNew', version, seq.currentVersion))] };
   }
   let out: JsonObject = doc;
   const applied: string[] = [];
@@ -76,7 +76,7 @@ export function migrate(doc: unknown, seq: MigrationSequence): MigrateResult {
     try {
       out = { ...m.up(out), version: m.id };
     } catch (e) {
-      return { ok: false, issues: [issue([], 'migrationFailed', messages.migrationFailed(m.name, e instanceof Error ? e.message : String(e)))] };
+      return { ok: false, issues: [issueOf([], msg('migrationFailed', m.name, e instanceof Error ? e.message : String(e)))] };
     }
     applied.push(m.name);
   }

@@ -125,16 +125,24 @@ const CROSSING = 400;
 export function placeLabels(labels: LabelInput[], obstacles: Rect[], links: Segment[]): Map<string, PortLabel> {
   const placed = new Map<string, PortLabel>();
   const boxes: Rect[] = [];
+  const linkBoxes = links.map((s) => ({ x0: Math.min(s.x1, s.x2), y0: Math.min(s.y1, s.y2), x1: Math.max(s.x1, s.x2), y1: Math.max(s.y1, s.y2) }));
   for (const l of labels) {
     const { w, h } = labelSize(l);
+    const cands = candidates(l, h).map((c) => ({ c, box: boxAt(l, w, h, c.dx, c.dy, c.anchor) }));
+    // Only what touches the area of all candidates can cost anything: with 128 hosts, scoring
+    // every candidate against every card, label and link was one long task when a link opened.
+    const reach = cands.reduce((u, { box }) => ({ x0: Math.min(u.x0, box.x0), y0: Math.min(u.y0, box.y0), x1: Math.max(u.x1, box.x1), y1: Math.max(u.y1, box.y1) }), cands[0].box);
+    const near = (r: Rect) => r.x0 <= reach.x1 && r.x1 >= reach.x0 && r.y0 <= reach.y1 && r.y1 >= reach.y0;
+    const nearObstacles = obstacles.filter(near);
+    const nearBoxes = boxes.filter(near);
+    const nearLinks = links.filter((_, i) => near(linkBoxes[i]));
     let best: PortLabel | null = null;
     let bestCost = Infinity;
-    for (const c of candidates(l, h)) {
-      const box = boxAt(l, w, h, c.dx, c.dy, c.anchor);
+    for (const { c, box } of cands) {
       let cost = 0;
-      for (const o of obstacles) cost += area(box, o);
-      for (const b of boxes) cost += 2 * area(box, b);
-      for (const s of links) if (crosses(s, box)) cost += CROSSING;
+      for (const o of nearObstacles) cost += area(box, o);
+      for (const b of nearBoxes) cost += 2 * area(box, b);
+      for (const s of nearLinks) if (crosses(s, box)) cost += CROSSING;
       if (cost < bestCost) {
         bestCost = cost;
         best = { ...c, box };

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import './editor.css';
 import { useTranslation } from 'react-i18next';
-import { useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { leftOutText } from '../../i18n/scenarioMessages.ts';
 import { Dialog } from '../share/Dialog.tsx';
 import { deleteTargetOf, performDelete, performReplace, requestDelete } from './commands.ts';
 import { useEditor, useEditorApi } from './EditorContext.tsx';
@@ -42,6 +43,7 @@ const INFO_MS = 6000;
 
 function NoticeItem({ n }: { n: Notice }) {
   const { t } = useTranslation();
+  const lang = useApp((s) => s.lang);
   const ed = useEditorApi();
   useEffect(() => {
     if (n.tone !== 'info' || n.sticky) return;
@@ -63,6 +65,7 @@ function NoticeItem({ n }: { n: Notice }) {
       <div className="edit-notice-text">
         <p>{t(`editor.${n.key}`, n.params)}</p>
         {n.issues ? <IssueList issues={n.issues} /> : null}
+        {n.leftOut ? <IssueList issues={n.leftOut.map((l) => leftOutText(lang, l))} /> : null}
       </div>
       {n.choices?.map((c) => (
         <button type="button" key={c.label} onClick={() => { dismissNotice(ed, n.id); c.run(); }}>{t(`editor.${c.label}`)}</button>

@@ -1,27 +1,24 @@
-import { useTranslation } from 'react-i18next';
+import { issueMessage } from '../../i18n/scenarioMessages.ts';
 import type { ScenarioIssue } from '../../scenario/load.ts';
+import { useApp } from '../../store/StoreContext.tsx';
 import { ShownText } from '../ShownText.tsx';
 
 /**
- * Problems found by the scenario's validation, as the form shows them. The messages of
- * src/scenario are English and name the exact value; in other languages a translated
- * headline for the message id comes first.
+ * Problems found by the scenario's validation, as the form shows them, in the UI's language
+ * (src/i18n/scenarioMessages.ts words each message id from its arguments).
  */
 export function IssueList({ issues, id }: { issues: (ScenarioIssue | string)[]; id?: string }) {
-  const { t, i18n } = useTranslation();
+  const lang = useApp((s) => s.lang);
   if (!issues.length) return null;
-  const en = i18n.language === 'en';
   return (
     <div className="edit-issues" role="alert" id={id} data-testid="edit-issues">
       <ul>
       {issues.map((i, k) => {
         if (typeof i === 'string') return <li key={k}><ShownText text={i} /></li>;
-        const head = !en && i.code ? t(`editor.issue.${i.code}`, { defaultValue: '' }) : '';
+        const m = issueMessage(lang, i);
         return (
-          <li key={k} data-code={i.code}>
-            {head ? <strong>{head}</strong> : null}
-            {head ? ' ' : null}
-            <span lang="en"><ShownText text={i.message} /></span>
+          <li key={k} data-code={i.code} lang={m.lang === 'zh' ? 'zh-CN' : 'en'}>
+            <ShownText text={m.text} />
           </li>
         );
       })}

@@ -120,8 +120,8 @@ describe('autosave', () => {
     const r = restoreAutosave(s, 77);
     expect(Object.keys(r.scenario?.hosts ?? {})).toEqual(['C1', 'R1', 'D', 'RS1', 'RS2']);
     expect(r.scenario?.actions).toHaveLength(2);
-    expect(r.notice).toMatchObject({ code: 'partial', setAside: `${CORRUPT_PREFIX}77`, leftOut: [{ path: 'actions[1]', code: 'pingIface' }] });
-    expect(r.notice?.leftOut?.[0].message).toMatch(/^actions\[1\]\.iface: "eth1" is neither an interface of host C1/);
+    expect(r.notice).toMatchObject({ code: 'partial', setAside: `${CORRUPT_PREFIX}77`, leftOut: [{ path: 'actions[1]', reason: { path: 'actions[1].iface', code: 'pingIface' } }] });
+    expect(r.notice?.leftOut?.[0].reason.message).toMatch(/^"eth1" is neither an interface of host C1/);
     expect(s.getItem(`${CORRUPT_PREFIX}77`)).toBe(raw);
     expect(r.canSave).toBe(true);
     // What was restored is the save now: the next visit restores it without a notice of loss.
@@ -129,7 +129,7 @@ describe('autosave', () => {
     s.setItem(AUTOSAVE_KEY, raw);
     const ed = startEditor({ storage: s, full: false });
     const [n] = ed.store.getState().notices;
-    expect(n).toMatchObject({ tone: 'error', key: 'storage.partial', sticky: true, issues: [{ path: 'actions[1]' }] });
+    expect(n).toMatchObject({ tone: 'error', key: 'storage.partial', sticky: true, leftOut: [{ path: 'actions[1]' }] });
     expect(n.setAside).toMatch(/^arplab\.scenario\.corrupt\./);
   });
 

@@ -9,8 +9,8 @@
  * overwrite the saved work until the user changes something. Nothing is saved while a
  * lesson is open (`lesson` in the store): its scenarios are the course's, not the user's.
  */
-import { formatIssue, type ScenarioIssue } from '../../scenario/load.ts';
-import { loadWhatIsValid } from '../../scenario/salvage.ts';
+import { formatIssue } from '../../scenario/load.ts';
+import { loadWhatIsValid, type LeftOut } from '../../scenario/salvage.ts';
 import { canonicalScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
@@ -34,7 +34,7 @@ export interface StorageNotice {
   /** When the restored work was saved (ISO time). */
   savedAt?: string;
   /** 'partial': the parts left out (where they were) and why. */
-  leftOut?: ScenarioIssue[];
+  leftOut?: LeftOut[];
 }
 
 export interface RestoreResult {
@@ -134,9 +134,9 @@ export function restoreAutosave(storage: Storage | null, now: number = Date.now(
   // Some parts did not validate: the rest is restored, the stored value is kept as it was
   // under its own key (offered for download), and what was restored becomes the save, so
   // a reload restores it too.
-  const leftOut = r.leftOut.map((l) => ({ path: l.path, message: formatIssue(l.reason), ...(l.reason.code ? { code: l.reason.code } : {}) }));
+  const { leftOut } = r;
   const key = copyAside(storage, raw, now);
-  if (!key) return { scenario: r.scenario, notice: { code: 'setAsideFailed', detail: leftOut.map((l) => `${l.path}: ${l.message}`).join('; ') }, canSave: false };
+  if (!key) return { scenario: r.scenario, notice: { code: 'setAsideFailed', detail: leftOut.map((l) => `${l.path}: ${formatIssue(l.reason)}`).join('; ') }, canSave: false };
   saveScenario(storage, r.scenario, now);
   return { scenario: r.scenario, notice: { code: 'partial', setAside: key, leftOut, ...savedAt }, canSave: true };
 }

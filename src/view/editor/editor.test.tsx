@@ -75,15 +75,15 @@ describe('Configure tab (HostEditor)', () => {
     expect(store.getState().selection).toEqual({ kind: 'host', host: 'client' });
   });
 
-  it('adds a route with fields; a gateway that is not reachable is refused (中文 headline + the English detail)', () => {
+  it('adds a route with fields; a gateway that is not reachable is refused (the whole message in 中文)', () => {
     const { store } = setup('host', 'zh');
     const form = document.querySelector('[data-route-edit="new"]') as HTMLFormElement;
     fireEvent.change(within(form).getByLabelText('新路由：目的地'), { target: { value: 'default' } });
     fireEvent.change(within(form).getByLabelText('新路由：网关'), { target: { value: '10.0.0.1' } });
     fireEvent.submit(form);
     const alert = within(form).getByRole('alert');
-    expect(alert.textContent).toContain('网关不可达');
-    expect(alert.textContent).toContain('gateway 10.0.0.1 is not on a directly connected subnet');
+    expect(alert.textContent).toContain('网关 10.0.0.1 不在直连子网上（Linux："Nexthop has invalid gateway"）');
+    expect(alert.textContent).not.toContain('is not on a directly connected subnet');
     fireEvent.change(within(form).getByLabelText('新路由：网关'), { target: { value: '192.168.100.1' } });
     fireEvent.change(within(form).getByLabelText('新路由：metric'), { target: { value: '100' } });
     fireEvent.submit(form);

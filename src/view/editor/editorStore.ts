@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioIssue } from '../../scenario/load.ts';
+import type { LeftOut } from '../../scenario/salvage.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { LinkEnd } from '../../ops/link.ts';
 import type { Removed } from '../../ops/removed.ts';
@@ -31,6 +32,8 @@ export interface Notice {
   params?: Record<string, string | number>;
   /** Problems reported by the scenario's validation (English, with a translated headline). */
   issues?: ScenarioIssue[];
+  /** Parts of a saved scenario left out when it was restored, each with its reason. */
+  leftOut?: LeftOut[];
   /** localStorage key of a value set aside (offered for download). */
   setAside?: string;
   /** Stays until dismissed (otherwise replaced by the next notice). */

@@ -27,7 +27,7 @@ export function noticeOf(n: StorageNotice) {
     key: `storage.${n.code}`,
     params,
     ...(n.setAside ? { setAside: n.setAside } : {}),
-    ...(n.leftOut ? { issues: n.leftOut } : {}),
+    ...(n.leftOut ? { leftOut: n.leftOut } : {}),
     sticky: n.code !== 'restored',
   };
 }

@@ -1,10 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GalleryEntry } from '../../examples/gallery/index.ts';
 import { readSharePayload, type ShareLinkResult } from '../../scenario/codec/url.ts';
+import type { LeftOut } from '../../scenario/salvage.ts';
+import { formatIssueIn, issueMessage, leftOutText } from '../../i18n/scenarioMessages.ts';
 import { sameScenario } from '../../scenario/compare.ts';
-import { importScenarioFile } from '../../scenario/codec/file.ts';
-import { formatIssue, loadScenario, MAX_TEXT_CHARS, type ScenarioIssue } from '../../scenario/load.ts';
+import { openScenarioFile } from '../../scenario/codec/file.ts';
+import { loadScenario, MAX_TEXT_CHARS, type ScenarioIssue } from '../../scenario/load.ts';
+import { browserStorage, copyAside } from '../editor/autosave.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -15,6 +18,7 @@ import { hasUnsavedEdits, openScenario, type ApplyWarning } from './openScenario
 import { ShareContext, type ShareActions } from './shareContext.ts';
 import { isStartingExample, scenarioTitle } from './scenarioTitle.ts';
 import { readLocationLink } from './shareLink.ts';
+import { openLinkOffThread, takeOpenedLink } from './openLink.ts';
 import type { LinkView } from './viewParams.ts';
 import './share.css';
 
@@ -45,7 +49,13 @@ interface PendingLoad {
   source: Source;
   /** No "Opened …" notice, only warnings (a link opened with the page, over the starting example). */
   quiet: boolean;
+  /** Parts of the link or file that did not validate and were left out, and the text as it was. */
+  partial?: { leftOut: LeftOut[]; original: string };
 }
+
+/** The file name for the original of `source` when parts of it were left out. */
+const originalName = (source: Source) =>
+  source.kind === 'file' ? source.name.replace(/(\.json)?$/i, '.original.json') : 'arplab-link.original.json';
 
 /**
  * The share layer around the app: opens `#s=` links (on start and on `hashchange`), files
@@ -86,9 +96,23 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
     const lines: string[] = [];
     if (!p.quiet) lines.push(tr('share.notice.undoHint'));
     if (warnings.length) lines.push(`${tr('share.notice.viewIgnored')} ${warnings.map(viewWarningText).join('; ')}.`);
-    if (!p.quiet || warnings.length) {
-      const lang = api.getState().lang;
-      const title = scenarioTitle(p.scenario, lang, i18n.getFixedT(lang));
+    const lang = api.getState().lang;
+    const title = scenarioTitle(p.scenario, lang, i18n.getFixedT(lang));
+    if (p.partial?.leftOut.length) {
+      // Never silently: what was left out is listed, and the original is kept (in this
+      // browser's storage when it has room, always in memory for the Download button).
+      const { leftOut, original } = p.partial;
+      const storage = browserStorage();
+      const key = storage ? copyAside(storage, original, Date.now()) : null;
+      setNotice({
+        kind: 'warning',
+        title: tr('share.notice.partial', { title, count: leftOut.length }),
+        lines: [tr('share.notice.partialBody')],
+        items: leftOut.map((l) => leftOutText(lang, l)),
+        footer: [key ? tr('share.notice.partialKept', { key }) : tr('share.notice.partialKeptHere'), ...lines],
+        download: { name: originalName(p.source), text: original, label: tr('share.notice.download') },
+      });
+    } else if (!p.quiet || warnings.length) {
       setNotice({ kind: 'info', title: tr('share.notice.opened', { title }), lines });
     } else {
       setNotice(null);
@@ -102,32 +126,48 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
   }, [api, embed, load]);
 
   const details = (issues: ScenarioIssue[]): string[] => {
-    const list = issues.slice(0, MAX_DETAILS).map(formatIssue);
+    const lang = api.getState().lang;
+    const list = issues.slice(0, MAX_DETAILS).map((i) => formatIssueIn(lang, i));
     if (issues.length > MAX_DETAILS) list.push(tr('share.notice.more', { count: issues.length - MAX_DETAILS }));
     return list;
   };
 
   const linkError = (r: Extract<ShareLinkResult, { ok: false }>): NoticeData => {
     const lang = api.getState().lang;
-    const known = i18n.exists(`share.linkErrors.${r.code}`);
-    // English: the codec's own sentence (it names the exact problem). Other languages: a
-    // translated sentence for the code, with the English one among the details.
-    const headline = lang === 'en' ? `${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}.` : tr(known ? `share.linkErrors.${r.code}` : 'share.linkErrors.other');
-    const more = r.code === 'linkInvalid' ? details(r.issues) : [];
+    // The codec's own sentence (it names the exact problem), in the UI's language; a
+    // scenario that does not validate at all lists its problems under Details.
+    const invalid = r.code === 'linkInvalid';
+    const sentence = lang === 'en' || !invalid ? issueMessage(lang, r).text : tr('share.linkErrors.linkInvalid');
+    const headline = lang === 'en' ? `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` : sentence.replace(/[。.]?$/, '。');
     return {
       kind: 'error',
       title: tr('share.notice.linkError'),
       lines: [headline, tr('share.notice.keptWork')],
-      details: lang === 'en' ? more : [r.message, ...more],
+      details: invalid ? details(r.issues) : [],
     };
   };
 
-  /** Reads the address's fragment; does nothing if it holds no scenario or was handled already. */
+  /**
+   * Reads the address's fragment; does nothing if it holds no scenario or was handled already.
+   * The link is decoded and validated off the page's thread (openLink.ts): main.tsx has done
+   * so for the page's own link before the first render; a link pasted later opens when the
+   * worker answers.
+   */
   const handleLocation = useCallback((initial: boolean) => {
     const hash = window.location.hash;
     if (hash === handledHash.current) return;
     handledHash.current = hash;
-    const found = readLocationLink(hash);
+    if (readSharePayload(hash) === null) return;
+    const opened = takeOpenedLink(hash);
+    if (opened) openFound(readLocationLink(hash, opened), initial);
+    else void openLinkOffThread(hash).then(() => {
+      if (handledHash.current === hash) openFound(readLocationLink(hash, takeOpenedLink(hash)), initial);
+    });
+    // openFound changes with the language only; it reads the store fresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+
+  const openFound = (found: ReturnType<typeof readLocationLink>, initial: boolean) => {
     if (found.kind === 'none') return;
     if (!found.result.ok) {
       setNotice(linkError(found.result));
@@ -137,15 +177,22 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
     // that replaces the starting example, or the same scenario, needs no word.
     const current = api.getState().scenario;
     const quiet = initial && (isStartingExample(current) || sameMeaning(current, found.result.scenario));
-    request({ scenario: found.result.scenario, view: found.view.view, warnings: found.view.warnings, source: { kind: 'link' }, quiet });
-    // linkError and request change with the language only; the listener reads them fresh below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
+    const { scenario, leftOut, original } = found.result;
+    request({ scenario, view: found.view.view, warnings: found.view.warnings, source: { kind: 'link' }, quiet, partial: { leftOut, original } });
+  };
 
   // Before the first paint: a link opens without showing the default scenario first.
   useLayoutEffect(() => {
     handleLocation(true);
   }, [handleLocation]);
+  // The page's own link is opened before the app is drawn: the scenario the app started with
+  // is never drawn only to be replaced (for a heavy link that was half a second of wasted
+  // work), and the linked one is drawn as a transition, which React renders in slices that
+  // leave the page free between them (128 hosts at once were one task of a second).
+  const [drawApp, setDrawApp] = useState(() => readSharePayload(window.location.hash) === null);
+  useEffect(() => {
+    if (!drawApp) startTransition(() => setDrawApp(true));
+  }, [drawApp]);
   useEffect(() => {
     const onHash = () => handleLocation(false);
     window.addEventListener('hashchange', onHash);
@@ -180,14 +227,14 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
       fail([tr('share.notice.fileRead', { detail: e instanceof Error ? e.message : String(e) })]);
       return;
     }
-    const r = importScenarioFile(text);
+    const r = openScenarioFile(text);
     if (!r.ok) {
       const [first, ...rest] = r.issues;
-      fail([first ? formatIssue(first) : ''], details(rest));
+      fail([first ? formatIssueIn(api.getState().lang, first) : ''], details(rest));
       return;
     }
     const extra = files.length > 1 ? [tr('share.drop.onlyOne', { name })] : [];
-    request({ scenario: r.scenario, view: null, warnings: [], source: { kind: 'file', name }, quiet: false });
+    request({ scenario: r.scenario, view: null, warnings: [], source: { kind: 'file', name }, quiet: false, partial: { leftOut: r.leftOut, original: text } });
     if (extra.length) setNotice((n) => (n ? { ...n, lines: [...(n.lines ?? []), ...extra] } : n));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request, tr]);
@@ -216,7 +263,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
 
   return (
     <ShareContext.Provider value={actions}>
-      <LoadGenerationContext.Provider value={loads}>{children}</LoadGenerationContext.Provider>
+      <LoadGenerationContext.Provider value={loads}>{drawApp ? children : null}</LoadGenerationContext.Provider>
       {notice ? <Notice notice={notice} onDismiss={dismiss} /> : null}
       {embed ? null : <DropZone onFiles={actions.openFiles} />}
       <Suspense fallback={null}>

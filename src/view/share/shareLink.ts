@@ -3,7 +3,7 @@
  * (`#s=1.<base64url(deflate(JSON))>`); the view part (viewParams.ts) follows it in the
  * same fragment. Everything after `#` stays in the browser: nothing is sent to a server.
  */
-import { decodeShareLink, encodeShareFragment, readSharePayload, type ShareLinkResult } from '../../scenario/codec/url.ts';
+import { encodeShareFragment, openShareLink, readSharePayload, type OpenedLink } from '../../scenario/codec/url.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { encodeViewParams, parseViewParams, type LinkView, type ViewParse } from './viewParams.ts';
 
@@ -68,15 +68,18 @@ export function embedSnippet(src: string, width: number, height: number, title: 
   return `<iframe src="${escapeAttribute(src)}" width="${w}" height="${h}" title="${escapeAttribute(title)}" loading="lazy" style="border:0"></iframe>`;
 }
 
-/** What a page address says: nothing to load, or a decoded link (ok or not) with its view. */
+/** What a page address says: nothing to load, or a decoded link (ok, ok without some parts, or not) with its view. */
 export type LocationLink =
   | { kind: 'none' }
-  | { kind: 'link'; result: ShareLinkResult; view: ViewParse };
+  | { kind: 'link'; result: OpenedLink; view: ViewParse };
 
-/** Reads the scenario and view from a page address or fragment. Never throws. */
-export function readLocationLink(hrefOrHash: string): LocationLink {
+/**
+ * Reads the scenario and view from a page address or fragment, loading what is valid; `opened`
+ * is the scenario part when it was opened already (off the page's thread: openLink.ts). Never throws.
+ */
+export function readLocationLink(hrefOrHash: string, opened: OpenedLink | null = null): LocationLink {
   if (readSharePayload(hrefOrHash) === null) return { kind: 'none' };
-  return { kind: 'link', result: decodeShareLink(hrefOrHash), view: parseViewParams(hrefOrHash) };
+  return { kind: 'link', result: opened ?? openShareLink(hrefOrHash), view: parseViewParams(hrefOrHash) };
 }
 
 /** Is this URL in embed mode (the embed page, or `?embed=1` on the app's page as older snippets had)? */

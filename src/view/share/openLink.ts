@@ -1,0 +1,54 @@
+/**
+ * Share links decoded and validated in a worker (link.worker.ts), and the results kept for
+ * the share layer: main.tsx opens the page's own link before the first render (awaiting the
+ * worker leaves the page free), so ShareRoot finds it decoded; a link pasted later
+ * (hashchange) is opened the same way. Where there is no Worker (unit tests) the link is
+ * opened in this thread.
+ *
+ * A link opened in the worker was validated there by the same code: its load is handed to
+ * the scenario layer (`reuseLoad`), so the store's checked dispatch does not validate the
+ * 1,000 actions of a heavy link a second time.
+ */
+import { openShareLink, type OpenedLink } from '../../scenario/codec/url.ts';
+import { reuseLoad } from '../../scenario/load.ts';
+
+/** Links already opened, by the address fragment they came from. */
+const opened = new Map<string, OpenedLink>();
+
+function viaWorker(hash: string): Promise<OpenedLink> {
+  return new Promise((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(openShareLink(hash));
+      return;
+    }
+    const done = (r: OpenedLink) => {
+      w.terminate();
+      resolve(r);
+    };
+    w.onmessage = (ev: MessageEvent<OpenedLink>) => done(ev.data);
+    // A worker that cannot start (a CSP without worker-src, a failed fetch): open it here.
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      done(openShareLink(hash));
+    };
+    w.postMessage(hash);
+  });
+}
+
+/** Opens the link in `hash` off the page's thread and keeps the result for `takeOpenedLink`. */
+export async function openLinkOffThread(hash: string): Promise<OpenedLink> {
+  const r = typeof Worker === 'undefined' ? openShareLink(hash) : await viaWorker(hash);
+  if (r.ok) reuseLoad({ ok: true, scenario: r.scenario, engine: r.engine });
+  opened.set(hash, r);
+  return r;
+}
+
+/** The link of `hash` if it was opened already (once: it is forgotten after). */
+export function takeOpenedLink(hash: string): OpenedLink | null {
+  const r = opened.get(hash) ?? null;
+  opened.delete(hash);
+  return r;
+}
