@@ -18,7 +18,9 @@ export function SimStatus() {
   const error = useApp((s) => s.simError);
   const cancel = useApp((s) => s.cancelSim);
   const rerun = useApp((s) => s.resimulate);
-  const [shown, setShown] = useState(false);
+  // A run already under way when this appears (a link's run starts before the page is drawn)
+  // has reported progress: show it at once.
+  const [shown, setShown] = useState(() => status === 'running' && progress !== null);
   useEffect(() => {
     if (status !== 'running') return;
     const id = setTimeout(() => setShown(true), SHOW_AFTER_MS);
