@@ -5,7 +5,9 @@
  * in-process simulator calls them before `run` returns, so a store built on one is as
  * synchronous as before, while the worker calls them later and the page never blocks.
  */
-import { BudgetError, type BudgetExceeded, type HostView, type SimProgress } from '../engine/index.ts';
+import type { HostView } from '../engine/index.ts';
+// The engine's leaf module, not its index: the main thread must not load the engine (it runs in the worker).
+import { BudgetError, type BudgetExceeded, type SimProgress } from '../engine/sim/budget.ts';
 import type { EngineScenario } from '../engine/index.ts';
 import type { SimResult } from '../engine/index.ts';
 import { buildTimeline, type Timeline } from './derive/timeline.ts';

@@ -1,6 +1,5 @@
 /** `addr`: `ip addr add|del CIDR dev DEV …` (engine/tools/admin.ts addAddress, delAddress). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, ADDR_SCOPES, cidrSchema, devName, expects, host, metricSchema } from '../fields.ts';
 import { msg } from '../messages.ts';
 import { normalizeAddress } from '../normalize.ts';
@@ -88,7 +87,6 @@ export const addr: ActionDescriptor<'addr', typeof schema> = {
       },
     };
   },
-  run: ACTION_RUNNERS.addr,
   harness: {
     kind: 'ip',
     timeoutMs: () => 10_000,

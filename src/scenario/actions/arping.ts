@@ -1,6 +1,5 @@
 /** `arping`: iputils arping 20221126 (engine/tools/arping.ts). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, countSchema, devName, host, ipv4Schema, positiveSecondsSchema } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
 import { isIPv4 } from '../net.ts';
@@ -104,7 +103,6 @@ export const arping: ActionDescriptor<'arping', typeof schema> = {
     { key: 'b', input: 'flag', option: '-b', hint: 'flagb' },
     { key: 'f', input: 'flag', option: '-f', hint: 'flagf' },
   ],
-  run: ACTION_RUNNERS.arping,
   harness: {
     kind: 'arping',
     timeoutMs: (a) => ((a.count ?? 1) + (a.w ?? 0) + 5) * 1000,

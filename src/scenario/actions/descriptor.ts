@@ -1,22 +1,23 @@
 /**
  * What one action type is, in one place: its format-v1 fields (zod), the engine input it
- * becomes, the hosts and devices it names, how random ones are built, how the engine runs it,
+ * becomes, the hosts and devices it names, how random ones are built,
  * the command line it is (printed and parsed back), and how the conformance harness runs it
  * on a real kernel and how long that may take.
  *
  * Layering. Descriptors live in src/scenario because most of a descriptor is about the
  * format; they import no store, view or conformance code. The engine may import nothing
  * outside src/engine, so it cannot read this registry: it keeps its own table of runner
- * functions (engine/sim/runners.ts, typed so that every engine action type has exactly one),
- * and each descriptor points at its runner through src/engine/index.ts. The registry test
- * checks that the two tables name the same types.
+ * functions (engine/sim/runners.ts, typed so that every engine action type has exactly one)
+ * and dispatches by action type itself. Descriptors hold no engine values, so the app's first
+ * load does not carry the engine (it runs in a Web Worker). The registry test checks that the
+ * two tables name the same types.
  *
  * Random actions are built from plain numbers (`ArbChoice`) that scenario/arbitrary.ts draws
  * with fast-check, so a descriptor does not pull fast-check into the app's bundle and
  * shrinking still works on the numbers.
  */
 import type { z } from 'zod';
-import type { Action, ActionRunner, ActionType } from '../../engine/index.ts';
+import type { Action, ActionType } from '../../engine/index.ts';
 import type { Problem } from '../messages.ts';
 import type { RouteV1 } from '../types.ts';
 
@@ -255,7 +256,5 @@ export interface ActionDescriptor<T extends ActionType, S extends z.ZodType = z.
   defaults?: Partial<EngineAction<T>>;
   /** The fields of the toolbar's command form, for the types it offers. */
   form?: readonly FormField[];
-  /** How the engine runs it (engine/sim/runners.ts, through src/engine/index.ts). */
-  run: ActionRunner<EngineAction<T>>;
   harness: Harness<T>;
 }

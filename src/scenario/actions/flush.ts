@@ -1,6 +1,5 @@
 /** `flush`: `ip neigh flush all` (or `dev DEV`) on one or more hosts (engine/tools/admin.ts neighFlush). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, devName, host, hostList } from '../fields.ts';
 import { fail, ipArgs, ipErr } from './cmdline.ts';
 import { hostField, hostsOf } from './common.ts';
@@ -36,7 +35,6 @@ export const flush: ActionDescriptor<'flush', typeof schema> = {
     return { ok: true, action: { type: 'flush', ...hostField(hosts), ...(dev !== undefined ? { dev } : {}) } };
   },
   form: [{ key: 'hosts', input: 'allHosts', label: 'allHosts' }],
-  run: ACTION_RUNNERS.flush,
   harness: {
     kind: 'quiet',
     sequential: true,

@@ -1,6 +1,5 @@
 /** `link`: `ip link set DEV [address MAC] [up|down]` (engine/tools/admin.ts linkSet). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, devName, host, unicastMacSchema } from '../fields.ts';
 import { msg } from '../messages.ts';
 import { isMac } from '../net.ts';
@@ -61,7 +60,6 @@ export const link: ActionDescriptor<'link', typeof schema> = {
     if (mac === undefined && state === undefined) return fail(`ip: nothing to set on ${dev} (address MAC, up or down)`);
     return { ok: true, action: { type: 'link', host: hosts[0], dev, ...(mac !== undefined ? { mac: mac.toLowerCase() } : {}), ...(state ? { state } : {}) } };
   },
-  run: ACTION_RUNNERS.link,
   harness: {
     kind: 'ip',
     timeoutMs: () => 10_000,

@@ -1,6 +1,5 @@
 /** `neigh_add`: `ip neigh replace IP [lladdr MAC] dev DEV nud STATE` (engine/tools/admin.ts neighAdd). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import type { NudName } from '../../engine/index.ts';
 import { actionBase, devName, host, ipv4Schema, macSchema, NUD_NAMES, nudSchema } from '../fields.ts';
 import { isMac } from '../net.ts';
@@ -53,7 +52,6 @@ export const neighAdd: ActionDescriptor<'neigh_add', typeof schema> = {
       },
     };
   },
-  run: ACTION_RUNNERS.neigh_add,
   harness: {
     kind: 'quiet',
     timeoutMs: () => 10_000,

@@ -1,6 +1,5 @@
 /** `neigh_del`: `ip neigh del IP dev DEV` (engine/tools/admin.ts neighDel). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, devName, host, ipv4Schema } from '../fields.ts';
 import { fail, neighArgs } from './cmdline.ts';
 import { pick } from './common.ts';
@@ -27,7 +26,6 @@ export const neighDel: ActionDescriptor<'neigh_del', typeof schema> = {
     const { ip, dev } = r;
     return { ok: true, action: { type: 'neigh_del', host: hosts[0], ip, dev } };
   },
-  run: ACTION_RUNNERS.neigh_del,
   harness: {
     kind: 'quiet',
     timeoutMs: () => 10_000,

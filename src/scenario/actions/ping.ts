@@ -1,6 +1,5 @@
 /** `ping`: iputils ping, one echo request per interval (engine/tools/ping.ts). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, countSchema, host, ipv4Schema, pingIface, positiveSecondsSchema, secondsSchema } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
 import { msg } from '../messages.ts';
@@ -87,7 +86,6 @@ export const ping: ActionDescriptor<'ping', typeof schema> = {
     { key: 'count', input: 'number', option: '-c', error: 'count', initial: '1', min: 1, max: 100, whole: true, omit: 1 },
     { key: 'iface', input: 'iface', option: '-I', empty: 'auto' },
   ],
-  run: ACTION_RUNNERS.ping,
   harness: {
     kind: 'ping',
     quietFlags: ['-n'],

@@ -19,11 +19,10 @@ function canon(n: Action): Record<string, unknown> {
 }
 
 describe('the registry', () => {
-  it('has a descriptor for every engine action type, each pointing at the engine runner', () => {
+  it('has a descriptor for every engine action type, and the engine a runner for each', () => {
     expect([...ACTION_TYPES].sort()).toEqual(Object.keys(ACTION_RUNNERS).sort());
     for (const t of ACTION_TYPES) {
       expect(ACTIONS[t].type).toBe(t);
-      expect(ACTIONS[t].run).toBe(ACTION_RUNNERS[t]);
     }
   });
 });

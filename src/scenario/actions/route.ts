@@ -1,6 +1,5 @@
 /** `route`: `ip route add|del|replace ROUTE` (engine/tools/admin.ts routeCmd). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import type { RouteSpec } from '../../engine/index.ts';
 import { actionBase, host, routeSchema } from '../fields.ts';
 import { normalizeRoute } from '../normalize.ts';
@@ -52,7 +51,6 @@ export const route: ActionDescriptor<'route', typeof schema> = {
     if ('error' in r) return fail(r.error);
     return { ok: true, action: { type: 'route', host: hosts[0], op, route: r.route } };
   },
-  run: ACTION_RUNNERS.route,
   harness: {
     kind: 'ip',
     timeoutMs: () => 10_000,

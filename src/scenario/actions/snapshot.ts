@@ -3,7 +3,6 @@
  * `ip neigh show` on each host would list it.
  */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase } from '../fields.ts';
 import { fail, ipErr } from './cmdline.ts';
 import type { ActionDescriptor } from './descriptor.ts';
@@ -22,7 +21,6 @@ export const snapshot: ActionDescriptor<'snapshot', typeof schema> = {
   print: () => 'ip neigh show',
   command: ['ip', 'neigh', 'show'],
   parse: (words) => (words.length > 3 ? fail(ipErr.garbage(words[3])) : { ok: true, action: { type: 'snapshot' } }),
-  run: ACTION_RUNNERS.snapshot,
   harness: {
     kind: 'none',
     timeoutMs: () => 0,

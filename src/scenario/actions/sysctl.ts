@@ -1,6 +1,5 @@
 /** `sysctl`: `sysctl -w KEY=VALUE…` on one or more hosts, in the order given (engine/tools/admin.ts writeSysctl). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, host, hostList, sysctlMap } from '../fields.ts';
 import { fail, getopt } from './cmdline.ts';
 import { devOfKey, hostField, hostsOf, renameDevKey } from './common.ts';
@@ -53,7 +52,6 @@ export const sysctl: ActionDescriptor<'sysctl', typeof schema> = {
     }
     return { ok: true, action: { type: 'sysctl', ...hostField(hosts), set } };
   },
-  run: ACTION_RUNNERS.sysctl,
   harness: {
     kind: 'quiet',
     quietFlags: ['-q'],

@@ -1,6 +1,5 @@
 /** `wait`: the clock runs (`sleep SECONDS`). */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, secondsSchema } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
 import { fail, num } from './cmdline.ts';
@@ -33,7 +32,6 @@ export const wait: ActionDescriptor<'wait', typeof schema> = {
     return { ok: true, action: { type: 'wait', seconds } };
   },
   form: [{ key: 'seconds', input: 'number', label: 'seconds', error: 'seconds', initial: '1', required: true, above: 0, max: 3600 }],
-  run: ACTION_RUNNERS.wait,
   harness: {
     kind: 'none',
     timeoutMs: () => 0,
