@@ -1,11 +1,9 @@
-/** The engine's public API. */
+/** The engine's public API (its tables alone, without the engine: tables.ts). */
+export * from './tables.ts';
 export { simulate, Simulation, CMD_START, type SimulateOptions } from './sim/run.ts';
-export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
 export { inspectHosts, hostViewsOf, viewHost, type HostView, type DeviceView, type RouteView, type KnobView, type AddrView } from './sim/inspect.ts';
-export { CONF_KNOBS, KNOB_NAMES, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
 export { KERNEL_TRANSITIONS, kernelCanMake, edgeOf } from './neigh/transitions.ts';
 export type * from './trace.ts';
-export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export type * from './input.ts';
 export { ipvsadmLn, ipvsadmLnc } from './tools/ipvsadm.ts';
 export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';

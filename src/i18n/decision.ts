@@ -4,7 +4,8 @@
  * in decisions/en.ts and decisions/zh.ts. The Why panel, the event list, the CLI and the
  * exports all call `formatDecision`; a neighbour change's cause is `formatNeighCause`.
  */
-import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES, type DecisionEvent, type NeighCause, type SettingUse } from '../engine/trace.ts';
+import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES } from '../engine/tables.ts';
+import type { DecisionEvent, NeighCause, SettingUse } from '../engine/index.ts';
 import { decisionsEn } from './decisions/en.ts';
 import { decisionsZh } from './decisions/zh.ts';
 

@@ -5,7 +5,7 @@
  * ip-sysctl.rst); the kernel stores other integers too, but in a teaching tool a 3 for a 0/1
  * knob is almost always a typo. The conf knobs come from the engine's table.
  */
-import { KNOB_NAMES, knobDef } from '../engine/host/conf.ts';
+import { KNOB_NAMES, knobDef } from '../engine/tables.ts';
 import { msg, type Problem } from './messages.ts';
 
 export interface ValueRange {

@@ -6,8 +6,7 @@
  * synchronous as before, while the worker calls them later and the page never blocks.
  */
 import type { HostView } from '../engine/index.ts';
-// The engine's leaf module, not its index: the main thread must not load the engine (it runs in the worker).
-import { BudgetError, type BudgetExceeded, type SimProgress } from '../engine/sim/budget.ts';
+import { BudgetError, type BudgetExceeded, type SimProgress } from '../engine/tables.ts';
 import type { EngineScenario } from '../engine/index.ts';
 import type { SimResult } from '../engine/index.ts';
 import { buildTimeline, type Timeline } from './derive/timeline.ts';

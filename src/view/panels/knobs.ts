@@ -1,4 +1,4 @@
-import { CONF_KNOBS, KNOB_NAMES, knobDef, type Knob } from '../../engine/host/conf.ts';
+import { CONF_KNOBS, KNOB_NAMES, knobDef, type Knob } from '../../engine/tables.ts';
 
 /**
  * The per-interface IPv4 knobs the inspector shows and edits: every knob the engine reads
