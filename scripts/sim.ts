@@ -14,6 +14,7 @@ import { zh } from '../src/i18n/zh.ts';
 import { budgetMessage } from '../src/i18n/simRun.ts';
 import { formatDecision } from '../src/i18n/decision.ts';
 import { issueMessage } from '../src/i18n/scenarioMessages.ts';
+import { loadZh } from '../src/i18n/index.ts';
 
 function fail(msg: string): never {
   process.stderr.write(`sim: ${msg}\n`);
@@ -24,6 +25,8 @@ const args = process.argv.slice(2);
 const withEvents = args.includes('--events');
 // Decisions in words: English unless --lang zh.
 const lang = args.includes('--lang') && args[args.indexOf('--lang') + 1] === 'zh' ? 'zh' : 'en';
+// The Chinese decision texts load on demand (as in the app).
+if (lang === 'zh') await loadZh();
 const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--lang');
 if (!file) fail('usage: npm run -s sim -- FILE.json [--events] [--lang en|zh]');
 let text: string;

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import twoNic from './examples/twoNic.json';
-import { createI18n, detectLang } from './i18n/index.ts';
+import { createI18n, detectLang, loadZh } from './i18n/index.ts';
 import { loadZhFont } from './i18n/zhFont.ts';
 import { loadGalleryTitles } from './view/share/galleryTitles.ts';
 import type { ScenarioV1 } from './scenario/types.ts';
@@ -42,12 +42,13 @@ installBridge(store);
 // A lesson link (?lesson=ID&step=N): the lesson opens over the restored work, which it keeps.
 const lessonLink = embed ? null : lessonFromUrl(location.href);
 if (lessonLink) enterLessons(store, lessonLink);
-// A Chinese first screen waits for its font (see i18n/zhFont.ts) and the gallery's Chinese
-// titles; an English one loads the gallery in the background (view/share/galleryTitles.ts).
+// A Chinese first screen waits for its strings (loaded only for Chinese: i18n/zhStrings.ts),
+// its font (see i18n/zhFont.ts) and the gallery's Chinese titles; an English one loads the
+// gallery in the background (view/share/galleryTitles.ts).
 // A link in the address is decoded and validated in a worker meanwhile (openLink.ts), so
 // that opening a heavy link is no long task here.
 const openingLink = readSharePayload(location.hash) !== null ? openLinkOffThread(location.hash) : null;
-if (lang === 'zh') await Promise.all([loadZhFont(), loadGalleryTitles(), openingLink]);
+if (lang === 'zh') await Promise.all([loadZh(), loadZhFont(), loadGalleryTitles(), openingLink]);
 else {
   void loadGalleryTitles();
   await openingLink;

@@ -3,9 +3,13 @@
  * Chinese, and both languages name the same values, so no explanation can fall back to
  * a raw code or show a `{{placeholder}}`.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadZh } from './index.ts';
 import { DECISIONS, NEIGH_CAUSES } from '../engine/index.ts';
 import { DECISION_TABLES, decisionTemplate, formatNeighCause, missingTemplates, reasonTemplate, type DecisionTables } from './decision.ts';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+beforeAll(() => loadZh());
 
 const placeholders = (t: string | undefined) => [...(t ?? '').matchAll(/{{\s*([\w.]+)\s*}}/g)].map((m) => m[1]).sort();
 

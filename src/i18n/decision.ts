@@ -7,13 +7,24 @@
 import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES } from '../engine/tables.ts';
 import type { DecisionEvent, NeighCause, SettingUse } from '../engine/index.ts';
 import { decisionsEn } from './decisions/en.ts';
-import { decisionsZh } from './decisions/zh.ts';
+import type { decisionsZh } from './decisions/zh.ts';
 
 export type DecisionLang = 'en' | 'zh';
 
 export type DecisionTables = typeof decisionsEn;
-export const DECISION_TABLES: Record<DecisionLang, DecisionTables> = { en: decisionsEn, zh: decisionsZh };
-const TABLES = DECISION_TABLES;
+const LOADED: Partial<Record<DecisionLang, DecisionTables>> = { en: decisionsEn };
+/** The tables by language; zh is there once the Chinese strings are loaded (index.ts `loadZh`). */
+export const DECISION_TABLES = LOADED as Record<DecisionLang, DecisionTables>;
+/** Called by index.ts when the Chinese strings have arrived (they load lazily: zhStrings.ts). */
+export function installZhDecisions(tables: typeof decisionsZh) {
+  LOADED.zh = tables;
+}
+/** A language's tables; Chinese before it has loaded is a programming error, never a silent fallback. */
+function tablesOf(lang: DecisionLang): DecisionTables {
+  const t = LOADED[lang];
+  if (!t) throw new Error(`the ${lang} decision texts are not loaded: await loadZh() (src/i18n/index.ts) first`);
+  return t;
+}
 
 const PLACEHOLDER = /{{\s*([\w.]+)\s*}}/g;
 
@@ -24,7 +35,7 @@ const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
 /** The sentence template for (rule, verdict, reason): the reason's own, else the rule's `*`. */
 export function decisionTemplate(lang: DecisionLang | DecisionTables, rule: string, verdict: string, reason: string): string | undefined {
-  const rules = (typeof lang === 'string' ? TABLES[lang] : lang).rule as Record<string, Record<string, Record<string, string>>>;
+  const rules = (typeof lang === 'string' ? tablesOf(lang) : lang).rule as Record<string, Record<string, Record<string, string>>>;
   const byVerdict = own(rules, ruleKey(rule)) ? rules[ruleKey(rule)] : undefined;
   const byReason = byVerdict && own(byVerdict, verdict) ? byVerdict[verdict] : undefined;
   if (!byReason) return undefined;
@@ -33,7 +44,7 @@ export function decisionTemplate(lang: DecisionLang | DecisionTables, rule: stri
 
 /** The fragment that explains a reason code inside a sentence (`{{why}}`, `{{also}}`). */
 export function reasonTemplate(lang: DecisionLang | DecisionTables, code: string): string | undefined {
-  const reasons = (typeof lang === 'string' ? TABLES[lang] : lang).reason as Record<string, string>;
+  const reasons = (typeof lang === 'string' ? tablesOf(lang) : lang).reason as Record<string, string>;
   return own(reasons, code) ? reasons[code] : undefined;
 }
 
@@ -50,7 +61,7 @@ function fill(tpl: string, vars: Record<string, string | number | undefined>, mi
 
 /** A setting as the decision read it: "rp_filter=1 (max of all=1, eth1=0)". */
 export function formatSetting(lang: DecisionLang, s: SettingUse): string {
-  return fill(TABLES[lang].setting[s.combine], { name: s.name, value: s.value, dev: s.dev, all: s.all, devValue: s.devValue }, []);
+  return fill(tablesOf(lang).setting[s.combine], { name: s.name, value: s.value, dev: s.dev, all: s.all, devValue: s.devValue }, []);
 }
 
 interface Rendered {
@@ -97,7 +108,7 @@ export function formatDecision(lang: DecisionLang, e: DecisionEvent): string {
 
 /** Why a neighbour entry changed (a NEIGH_CAUSES code), in `lang`; the code itself if it has no template. */
 export function formatNeighCause(lang: DecisionLang | DecisionTables, cause: NeighCause): string {
-  const causes = (typeof lang === 'string' ? TABLES[lang] : lang).neighCause as Record<string, string>;
+  const causes = (typeof lang === 'string' ? tablesOf(lang) : lang).neighCause as Record<string, string>;
   return own(causes, cause) ? causes[cause] : cause;
 }
 

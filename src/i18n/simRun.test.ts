@@ -1,8 +1,11 @@
 /** The budget message in both languages: the limit by name and number, the action, what to change. */
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './index.ts';
+import { createI18n, loadZh } from './index.ts';
 import { budgetMessage } from './simRun.ts';
 import type { BudgetExceeded } from '../engine/index.ts';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+await loadZh();
 
 const arping: BudgetExceeded = { limit: 'deliveries', max: 500_000, step: 3, steps: 1000, action: { type: 'arping', host: 'H3', target: '10.0.0.3', U: true } };
 

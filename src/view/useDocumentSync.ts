@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { htmlLang } from '../i18n/index.ts';
+import { htmlLang, loadZh } from '../i18n/index.ts';
 import { loadZhFont } from '../i18n/zhFont.ts';
 import { loadGalleryTitles } from './share/galleryTitles.ts';
 import { useApp } from '../store/StoreContext.tsx';
@@ -18,8 +18,9 @@ export function useDocumentSync() {
       if (i18n.language !== lang) void i18n.changeLanguage(lang);
       document.documentElement.lang = htmlLang(lang);
     };
-    // Chinese text waits for its font (see zhFont.ts); the store already says 'zh'.
-    if (lang === 'zh') void Promise.all([loadZhFont(), loadGalleryTitles()]).then(apply);
+    // Chinese text waits for its strings (loaded on first use) and its font (see zhFont.ts);
+    // the store already says 'zh'. Strings that fail to load leave the UI in English.
+    if (lang === 'zh') void Promise.all([loadZh(i18n), loadZhFont(), loadGalleryTitles()]).then(apply, () => undefined);
     else apply();
     return () => {
       current = false;

@@ -20,7 +20,7 @@ export function TopologyMenu() {
         <button type="button" onClick={() => requestReplace(app, ed, 'new')} data-testid="topo-new">{t('editor.menu.new')}</button>
         <button type="button" onClick={() => requestReplace(app, ed, 'example')}>{t('editor.menu.example')}</button>
         <button type="button" onClick={() => requestReplace(app, ed, 'clear')} disabled={nodes === 0}>{t('editor.menu.clear')}</button>
-        <button type="button" onClick={() => autoLayout(app, ed)} disabled={nodes < 2} title={t('editor.menu.layoutHint')}>{t('editor.menu.layout')}</button>
+        <button type="button" onClick={() => void autoLayout(app, ed)} disabled={nodes < 2} title={t('editor.menu.layoutHint')}>{t('editor.menu.layout')}</button>
         <button type="button" aria-pressed={listOpen} onClick={() => ed.setState({ listOpen: !listOpen })} title="Shift+W">{t('editor.menu.list')}</button>
       </div>
       {count > 1 ? (

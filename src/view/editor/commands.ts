@@ -16,7 +16,6 @@ import { applyOp } from '../../ops/apply.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { Geometry } from '../canvas/geometry.ts';
 import { notify, type EditorStore } from './editorStore.ts';
-import { forceLayout } from './forceLayout.ts';
 import { selectedNodes, selectionFor } from './selection.ts';
 
 type Pt = { x: number; y: number };
@@ -154,7 +153,9 @@ export function nudge(app: AppStore, ed: EditorStore, id: string, dx: number, dy
   if (ops.length) st.dispatch(ops.length === 1 ? ops[0] : { type: 'batch', ops, label: 'move' });
 }
 
-export function autoLayout(app: AppStore, ed: EditorStore) {
+/** Lays the nodes out with d3-force, loaded on first use (it is not needed to show the first screen). */
+export async function autoLayout(app: AppStore, ed: EditorStore) {
+  const { forceLayout } = await import('./forceLayout.ts');
   const g = ed.getState().geometry;
   const size: Record<string, { w: number; h: number }> = {};
   for (const n of [...(g?.hosts ?? []), ...(g?.segments ?? [])]) size[n.name] = { w: n.w, h: n.h };

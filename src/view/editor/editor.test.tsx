@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import twoNic from '../../examples/twoNic.json';
-import { createI18n } from '../../i18n/index.ts';
+import { createI18n, loadZh } from '../../i18n/index.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { miniSim } from '../../store/__fixtures__/miniTrace.ts';
 import { createAppStore } from '../../store/createAppStore.ts';
@@ -14,6 +14,9 @@ import { EditorProvider } from './EditorContext.tsx';
 import { createEditorStore } from './editorStore.ts';
 import { HostEditor } from './HostEditor.tsx';
 import { SegmentEditor } from './SegmentEditor.tsx';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+beforeAll(() => loadZh());
 
 afterEach(cleanup);
 const base = twoNic as ScenarioV1;

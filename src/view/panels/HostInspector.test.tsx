@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import twoNic from '../../examples/twoNic.json';
-import { createI18n } from '../../i18n/index.ts';
+import { createI18n, loadZh } from '../../i18n/index.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { miniSim } from '../../store/__fixtures__/miniTrace.ts';
 import { createAppStore } from '../../store/createAppStore.ts';
 import { StoreProvider } from '../../store/StoreContext.tsx';
 import { HostInspector } from './HostInspector.tsx';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+beforeAll(() => loadZh());
 
 afterEach(cleanup);
 

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadZh } from '../../i18n/index.ts';
 import type { Frame } from '../../engine/index.ts';
 import { events, request, reply } from '../../store/__fixtures__/miniTrace.ts';
 import { simulate } from '../../engine/index.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { eventLine, isArpEvent, scenarioActionLine } from './eventLine.ts';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+beforeAll(() => loadZh());
 
 const frames = new Map<number, Frame>([[1, request], [2, reply]]);
 const kinds = new Map<number, string>([[1, 'arp-request'], [2, 'arp-reply']]);

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionEvent } from '../../engine/index.ts';
 import { events } from '../../store/__fixtures__/miniTrace.ts';
-import { createI18n } from '../../i18n/index.ts';
+import { createI18n, loadZh } from '../../i18n/index.ts';
 import { explainDecision, kernelName } from './explain.ts';
+
+// The app loads its Chinese strings on demand (i18n/index.ts loadZh); these tests read them.
+beforeAll(() => loadZh());
 
 const rp = events[5] as DecisionEvent;
 
