@@ -12,8 +12,12 @@ import { applyRecordedRpFilter, type ScenarioV1 as ConfScenario } from '../confo
 import { simulate, type DecisionEvent } from '../src/engine/index.ts';
 import { GALLERY } from '../src/examples/gallery/index.ts';
 import { renderDecision } from '../src/i18n/decision.ts';
+import { loadZh } from '../src/i18n/index.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { arbScenario } from '../src/scenario/arbitrary.ts';
+
+// The app loads its Chinese decision texts on demand (i18n/index.ts loadZh).
+await loadZh();
 
 const root = join(import.meta.dirname, '..');
 const json = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;

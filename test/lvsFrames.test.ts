@@ -9,8 +9,12 @@ import { cluster } from '../src/engine/test/lvsCluster.ts';
 import { frameBytes } from '../src/export/frameBytes.ts';
 import { tcpdumpLine } from '../src/view/format/tcpdump.ts';
 import { renderDecision } from '../src/i18n/decision.ts';
+import { loadZh } from '../src/i18n/index.ts';
 import type { DecisionEvent } from '../src/engine/index.ts';
 import type { ClusterOptions } from '../src/engine/test/lvsCluster.ts';
+
+// The app loads its Chinese decision texts on demand (i18n/index.ts loadZh).
+await loadZh();
 
 test('every frame of DR, TUN, NAT (TCP and UDP) and a refused run has bytes of its traced length', () => {
   const kinds = new Set<string>();
