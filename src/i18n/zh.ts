@@ -1,10 +1,10 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
-import { consoleZh } from './console.ts';
-import { editorZh } from './editor.ts';
-import { lessonsZh } from './lessons.ts';
-import { shareZh } from './share.ts';
-import { simRunZh } from './simRun.ts';
-import { lvsZh } from './lvs.ts';
+import { consoleZh } from './console.zh.ts';
+import { editorZh } from './editor.zh.ts';
+import { lessonsZh } from './lessons.zh.ts';
+import { shareZh } from './share.zh.ts';
+import { simRunZh } from './simRun.zh.ts';
+import { lvsZh } from './lvs.zh.ts';
 import type { Messages } from './en.ts';
 
 export const zh: Messages = {

@@ -1,0 +1,37 @@
+/** The Chinese texts of console.ts, in a file of their own so that they load with the rest of the Chinese strings, on demand (zhStrings.ts). */
+import type { consoleEn } from './console.ts';
+
+export const consoleZh: typeof consoleEn = {
+  open: '终端',
+  openAria: '在所选主机上打开终端',
+  openHost: '{{host}} 的终端',
+  region: '终端',
+  tabs: '已打开的终端',
+  close: '关闭 {{host}} 的终端',
+  closeAll: '关闭终端',
+  add: '再打开一个',
+  addAria: '在另一台主机上打开终端',
+  mode: '更改生效于',
+  modeCursor: '光标所在步骤之后',
+  modeStart: '开始时（初始配置）',
+  modeHelp: '在此输入的更改会成为播放光标所在步骤之后的一个动作，或成为主机初始配置的一部分。',
+  terminal: '{{host}} 的终端：输入命令并按回车；Tab 补全，↑/↓ 调出历史，Ctrl+C 取消当前行，Ctrl+L 清屏。',
+  welcome: '{{host}}：播放光标处的主机。输入 help 查看命令。',
+  loading: '正在加载终端…',
+  noSim: '没有可读取的模拟结果（场景未运行）',
+  paste: '粘贴配置…',
+  pasteTitle: '把配置粘贴到 {{host}}',
+  pasteHelp: '真实服务器脚本、sysctl.conf，或 ip addr / ip route / ip neigh 的输出。每一行都会应用到主机的初始配置并加以标记。',
+  pasteLabel: '配置文本',
+  apply: '应用到 {{host}}',
+  back: '返回终端',
+  status: {
+    applied: '已应用',
+    'no-effect': '在此场景中没有改变任何结果',
+    refused: '被拒绝',
+    'not-understood': '无法识别',
+    skipped: '已跳过',
+  },
+  readAs: '解读为',
+  summary: '{{applied}} 行已应用，{{none}} 行没有改变结果，{{bad}} 行被拒绝或无法识别',
+};
