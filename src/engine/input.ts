@@ -218,17 +218,14 @@ export type Action =
   | AddrAction
   | LinkAction
   | WaitAction
-  | SnapshotAction;
+  | SnapshotAction
+  | ConnectAction;
 
 /** Action types of the scenario format (each has a descriptor in src/scenario/actions). */
 export type ActionType = Action['type'];
 
-/**
- * Actions the engine runs that the scenario format does not have yet (no descriptor):
- * engine tests build them directly.
- */
-export type EngineOnlyAction = ConnectAction;
-export type AnyAction = Action | EngineOnlyAction;
+/** Every action the engine runs (all of them are in the scenario format since version 2). */
+export type AnyAction = Action;
 
 export interface EngineScenario {
   seed: number;

@@ -79,6 +79,7 @@ export const editorEn = {
     port: '{{port}}: its cable to {{segment}}',
     route: '{{host}}: route {{route}}',
     neigh: '{{host}}: neighbour entry {{entry}}',
+    listen: '{{host}}: listening socket {{socket}}',
     sysctl: '{{host}}: {{key}}',
     action: 'action {{n}}: {{cmd}}',
   },

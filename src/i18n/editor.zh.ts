@@ -79,6 +79,7 @@ export const editorZh: Widen<typeof editorEn> = {
     port: '{{port}}：它到 {{segment}} 的连线',
     route: '{{host}}：路由 {{route}}',
     neigh: '{{host}}：邻居表项 {{entry}}',
+    listen: '{{host}}：监听套接字 {{socket}}',
     sysctl: '{{host}}：{{key}}',
     action: '第 {{n}} 个动作：{{cmd}}',
   },

@@ -105,7 +105,7 @@ export const shareEn = {
   },
   /** One sentence per link rejection code (scenario/messages.ts); the English message adds details. */
   linkErrors: {
-    linkNoScenario: 'The link has no scenario in it (expected “#s=1.…” after the address).',
+    linkNoScenario: 'The link has no scenario in it (expected “#s=2.…” after the address).',
     linkEmpty: 'The link’s scenario data is empty: it was probably cut off.',
     linkBadVersion: 'The link’s format marker is not valid: the link may be damaged.',
     linkTooNew: 'This link was made by a newer ARP Lab. Reload the page or update ARP Lab to open it.',

@@ -104,7 +104,7 @@ export const shareZh: Widen<typeof shareEn> = {
     download: '下载原始内容',
   },
   linkErrors: {
-    linkNoScenario: '链接中没有场景（地址后应为“#s=1.…”）。',
+    linkNoScenario: '链接中没有场景（地址后应为“#s=2.…”）。',
     linkEmpty: '链接中的场景数据为空：链接可能被截断了。',
     linkBadVersion: '链接的格式标记无效：链接可能已损坏。',
     linkTooNew: '此链接由更新版本的 ARP Lab 生成。请刷新页面或更新 ARP Lab 后再打开。',

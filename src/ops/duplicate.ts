@@ -1,8 +1,9 @@
 /**
  * Duplicating a host: the copy (RS1 → RS2) has the same interfaces, routes, sysctls and
  * static neighbours, fresh MACs, the next free address in each subnet (so it can join the
- * same network), the same addresses on lo (a real server's VIP is shared on purpose), and
- * its interfaces on the same segments as the original's. One `batch` op.
+ * same network), the same addresses on lo (a real server's VIP is shared on purpose), its
+ * listening sockets (one bound to a moved address follows it), and its interfaces on the
+ * same segments as the original's. One `batch` op.
  */
 import type { AddressV1, HostV1, InterfaceV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
 import { routeObject } from './access.ts';
@@ -49,6 +50,7 @@ export function duplicateHost(s: ScenarioV1, name: string, at?: { x: number; y: 
       return o.src !== undefined && moved.has(o.src) ? { ...o, src: moved.get(o.src) as string } : r;
     });
   }
+  if (src.listen) host.listen = src.listen.map((l) => (l.addr !== undefined && moved.has(l.addr) ? { ...l, addr: moved.get(l.addr) as string } : l));
   const ops: ScenarioOp[] = [{ type: 'addHost', name: copy, host, ...(at ? { at: { x: Math.round(at.x), y: Math.round(at.y) } } : {}) }];
   for (const dev of Object.keys(src.interfaces ?? {})) {
     const seg = segmentOf(s, `${name}.${dev}`);

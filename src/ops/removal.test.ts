@@ -93,7 +93,7 @@ describe('removal takes exactly the dependents (cross-reference model)', () => {
 
   it('a gateway reached only through a removed device route goes too, in one pass', () => {
     const s: ScenarioV1 = {
-      version: 1,
+      version: 2,
       hosts: {
         A: {
           interfaces: { eth0: { addresses: ['10.0.0.1/24'] }, eth1: {} },
@@ -134,5 +134,30 @@ describe('removal takes exactly the dependents (cross-reference model)', () => {
     expect(noB.hosts.A).toEqual(s.hosts.A);
     checkRemoval(s, { type: 'removeInterface', host: 'A', dev: 'eth1' }, 'A');
     checkRemoval(twoNic as ScenarioV1, { type: 'removeInterface', host: 'A', dev: 'eth1' }, 'A');
+  });
+
+  it('a listening socket bound to an address of a removed interface goes too; IPVS services stay, as ipvsadm keeps them', () => {
+    const s: ScenarioV1 = {
+      version: 2,
+      hosts: {
+        RS: {
+          interfaces: { eth0: { addresses: ['10.0.0.2/24'] }, eth1: { addresses: ['10.1.0.2/24'] }, lo: { addresses: ['10.0.0.100/32'] } },
+          listen: [{ port: 80, addr: '10.1.0.2' }, { port: 80, addr: '10.0.0.100' }, { port: 53, proto: 'udp' }],
+        },
+        D: {
+          interfaces: { eth0: { addresses: ['10.0.0.1/24'] }, lo: { addresses: ['10.0.0.100/32'] } },
+          ipvs: [{ vip: '10.0.0.100', port: 80, dests: [{ ip: '10.1.0.2' }] }],
+        },
+      },
+      segments: { lan: ['RS.eth0', 'D.eth0'] },
+    };
+    expect(loadScenario(s).ok).toBe(true);
+    const after = applyOp(s, { type: 'removeInterface', host: 'RS', dev: 'eth1' });
+    expect(after.hosts.RS.listen).toEqual([{ port: 80, addr: '10.0.0.100' }, { port: 53, proto: 'udp' }]);
+    expect(describeRemoval(s, after)).toContainEqual({ what: 'listen', host: 'RS', entry: { port: 80, addr: '10.1.0.2' } });
+    checkRemoval(s, { type: 'removeInterface', host: 'RS', dev: 'eth1' }, 'RS');
+    // the director's real server at a removed address stays: ipvsadm does not know about it
+    const noD = applyOp(s, { type: 'removeInterface', host: 'D', dev: 'lo' });
+    expect(noD.hosts.D.ipvs).toEqual(s.hosts.D.ipvs);
   });
 });

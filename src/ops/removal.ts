@@ -5,7 +5,8 @@
  * that is no longer there, and takes those out too: segment ports, routes (naming the
  * device, with a `src` that is no longer local, or through a gateway no longer on a
  * connected subnet — as the kernel flushes routes through a removed device), static
- * neighbours, sysctls, and actions (a host dropped from an action's `hosts`, a key from a
+ * neighbours, listening sockets bound to an address that went with it (bind() would now
+ * fail), sysctls, and actions (a host dropped from an action's `hosts`, a key from a
  * `sysctl` action's `set`; the action itself when nothing is left of it).
  *
  * Only a scenario whose references all resolve cascades: otherwise its old dangling
@@ -56,6 +57,7 @@ class Dependents {
   ports = new Map<string, Set<number>>();
   routes = new Map<string, Set<number>>();
   neigh = new Map<string, Set<number>>();
+  listen = new Map<string, Set<number>>();
   sysctls = new Map<string, Set<string>>();
   actions = new Set<number>();
   actionHosts = new Map<number, Set<number>>();
@@ -68,6 +70,7 @@ class Dependents {
       if (p[0] === 'segments' && typeof p[2] === 'number') add(d.ports, String(p[1]), p[2]);
       else if (p[0] === 'hosts' && p[2] === 'routes' && typeof p[3] === 'number') add(d.routes, String(p[1]), p[3]);
       else if (p[0] === 'hosts' && p[2] === 'neigh' && typeof p[3] === 'number') add(d.neigh, String(p[1]), p[3]);
+      else if (p[0] === 'hosts' && p[2] === 'listen' && typeof p[3] === 'number') add(d.listen, String(p[1]), p[3]);
       else if (p[0] === 'hosts' && p[2] === 'sysctls' && p[3] !== undefined) add(d.sysctls, String(p[1]), String(p[3]));
       else if (p[0] === 'actions' && typeof p[1] === 'number') {
         if (p[2] === 'hosts' && typeof p[3] === 'number') add(d.actionHosts, p[1], p[3]);
@@ -79,22 +82,24 @@ class Dependents {
   }
 
   get empty(): boolean {
-    return !this.ports.size && !this.routes.size && !this.neigh.size && !this.sysctls.size && !this.actions.size && !this.actionHosts.size && !this.actionKeys.size;
+    return !this.ports.size && !this.routes.size && !this.neigh.size && !this.listen.size && !this.sysctls.size && !this.actions.size && !this.actionHosts.size && !this.actionKeys.size;
   }
 
   /** `s` without the dependents. */
   removeFrom(s: ScenarioV1): ScenarioV1 {
     let next = s;
-    const hosts = new Set([...this.routes.keys(), ...this.neigh.keys(), ...this.sysctls.keys()]);
+    const hosts = new Set([...this.routes.keys(), ...this.neigh.keys(), ...this.listen.keys(), ...this.sysctls.keys()]);
     for (const host of hosts) {
       if (!Object.hasOwn(next.hosts, host)) continue;
       const routes = this.routes.get(host);
       const neigh = this.neigh.get(host);
+      const listen = this.listen.get(host);
       const keys = this.sysctls.get(host);
       next = withHost(next, host, (h) => ({
         ...h,
         ...(routes && h.routes ? { routes: h.routes.filter((_, i) => !routes.has(i)) } : {}),
         ...(neigh && h.neigh ? { neigh: h.neigh.filter((_, i) => !neigh.has(i)) } : {}),
+        ...(listen && h.listen ? { listen: h.listen.filter((_, i) => !listen.has(i)) } : {}),
         ...(keys && h.sysctls ? { sysctls: Object.fromEntries(Object.entries(h.sysctls).filter(([k]) => !keys.has(k))) } : {}),
       }));
     }

@@ -3,7 +3,7 @@
  * "delete" confirmation ("this also removes: A.eth1 from lan, route … dev eth1, action 2"),
  * so what the user is shown is exactly what the op does.
  */
-import type { ActionV1, NeighV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
+import type { ActionV1, ListenV2, NeighV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
 import { routeObject } from './access.ts';
 import { cidrOf } from './names.ts';
 
@@ -14,6 +14,7 @@ export type Removed =
   | { what: 'port'; segment: string; port: string }
   | { what: 'route'; host: string; route: RouteObjV1 }
   | { what: 'neigh'; host: string; entry: NeighV1 }
+  | { what: 'listen'; host: string; entry: ListenV2 }
   | { what: 'sysctl'; host: string; key: string }
   | { what: 'action'; index: number; action: ActionV1 };
 
@@ -55,6 +56,7 @@ export function describeRemoval(before: ScenarioV1, after: ScenarioV1): Removed[
     }
     for (const { item } of missing((hb.routes ?? []).map(safeRoute), (ha.routes ?? []).map(safeRoute))) out.push({ what: 'route', host, route: item });
     for (const { item } of missing(hb.neigh ?? [], ha.neigh ?? [])) out.push({ what: 'neigh', host, entry: item });
+    for (const { item } of missing(hb.listen ?? [], ha.listen ?? [])) out.push({ what: 'listen', host, entry: item });
     for (const key of Object.keys(hb.sysctls ?? {})) if (!Object.hasOwn(ha.sysctls ?? {}, key)) out.push({ what: 'sysctl', host, key });
   }
   const segsAfter = after.segments ?? {};

@@ -13,7 +13,7 @@ import { addFromPalette, hostTemplate } from './templates.ts';
 
 const base = twoNic as ScenarioV1;
 const frozen = structuredClone(base);
-const empty: ScenarioV1 = { version: 1, hosts: {} };
+const empty: ScenarioV1 = { version: 2, hosts: {} };
 
 const valid = (s: ScenarioV1) => {
   const r = loadScenario(s);
@@ -30,7 +30,7 @@ describe('hosts and segments', () => {
     expect(s.layout).toEqual({ H1: { x: 10, y: 20 }, sw1: { x: 5, y: 6 } });
     expect(() => applyOp(s, { type: 'addHost', name: 'sw1', host: {} })).toThrow(OpError);
     expect(() => applyOp(s, { type: 'addSegment', name: 'H1' })).toThrow(OpError);
-    expect(empty).toEqual({ version: 1, hosts: {} });
+    expect(empty).toEqual({ version: 2, hosts: {} });
     valid(s);
   });
 
@@ -289,6 +289,7 @@ describe('palette, names, links, duplicates', () => {
     s = apply(s, (p as { op: ScenarioOp }).op,
       { type: 'addAddress', host: 'RS1', dev: 'eth0', address: '192.168.100.21/24' },
       { type: 'addRoute', host: 'RS1', route: { dest: '10.0.0.0/8', via: '192.168.100.1', src: '192.168.100.21' } });
+    s = { ...s, hosts: { ...s.hosts, RS1: { ...s.hosts.RS1, listen: [{ port: 80, addr: '192.168.100.21' }, { port: 53, proto: 'udp' }] } } };
     valid(s);
     const d = duplicateHost(s, 'RS1', { x: 50, y: 50 });
     expect(d?.name).toBe('RS2');
@@ -301,5 +302,7 @@ describe('palette, names, links, duplicates', () => {
     expect(rs2.routes).toEqual([{ dest: '10.0.0.0/8', via: '192.168.100.1', src: '192.168.100.22' }]);
     expect(out.segments?.lan).toEqual(['RS1.eth0', 'RS2.eth0']);
     expect(out.hosts.RS2.sysctls).toEqual(s.hosts.RS1.sysctls);
+    // a socket bound to a moved address follows it
+    expect(rs2.listen).toEqual([{ port: 80, addr: '192.168.100.22' }, { port: 53, proto: 'udp' }]);
   });
 });

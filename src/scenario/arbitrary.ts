@@ -1,11 +1,12 @@
 /**
- * fast-check arbitraries of valid format-v1 scenarios, for property tests here (codec round
+ * fast-check arbitraries of valid scenarios (format version 2), for property tests here (codec round
  * trip) and in the engine (determinism, invariants). Topologies look like the lessons': 1–6
  * hosts with eth0..eth2 (every host has eth0), addresses in a few shared subnets, segments
  * that mostly follow the subnets, routes with metrics (connected-style, default gateways,
  * blackholes, as objects or `ip route` strings), sysctls on all/default/per interface, LVS-style
- * VIPs on lo, static neighbour entries, and 0–8 actions of every type that refer to existing
- * hosts and devices.
+ * VIPs on lo, static neighbour entries, server sockets (`listen`) and IPVS virtual services
+ * (`ipvs`, real servers among the other hosts' addresses), and 0–8 actions of every type that
+ * refer to existing hosts and devices.
  *
  * Random choices are plain numbers that a builder turns into a scenario, skipping anything
  * Linux would refuse (a second route with the same destination and metric, a gateway that is
@@ -18,7 +19,10 @@ import fc from 'fast-check';
 import type { ActionType } from '../engine/index.ts';
 import { ACTION_TYPES, ACTIONS } from './actions/registry.ts';
 import { formatRoute } from './routeString.ts';
-import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, RouteV1, ScenarioV1 } from './types.ts';
+import {
+  IPVS_METHODS, IPVS_SCHEDULERS, type ActionV1, type AddressV1, type HostV1, type InterfaceV1, type IpvsDestV2, type IpvsServiceV2,
+  type ListenV2, type NeighV1, type RouteObjV1, type RouteV1, type ScenarioV1,
+} from './types.ts';
 
 export interface ScenarioArbitraryOptions {
   /** 1–6 by default. */
@@ -86,6 +90,11 @@ const ifaceChoice = fc.record({
 const routeChoice = fc.record({ kind: fc.nat(3), a: nat, b: nat, metric: fc.nat(METRICS.length - 1), form: fc.nat(3), src: fc.nat(3) });
 const sysctlChoice = fc.record({ family: fc.nat(9), scope: nat, knob: nat, value: nat });
 const neighChoice = fc.record({ ip: nat, dev: nat, nud: fc.nat(3), mac: fc.nat(255) });
+const listenChoice = fc.record({ proto: fc.nat(3), port: fc.nat(3), addr: fc.nat(3), n: nat });
+const destChoice = fc.record({ host: nat, port: fc.nat(3), weight: fc.nat(5), method: fc.nat(3) });
+const ipvsChoice = fc.record({
+  proto: fc.nat(3), vip: fc.nat(3), port: fc.nat(3), sched: nat, persistent: fc.nat(5), dests: fc.array(destChoice, { maxLength: 3 }),
+});
 const hostChoice = fc.record({
   ifaces: fc.array(ifaceChoice, { minLength: 1, maxLength: 3 }),
   lo: fc.nat(5),
@@ -94,6 +103,8 @@ const hostChoice = fc.record({
   neigh: fc.array(neighChoice, { maxLength: 1 }),
   kind: fc.nat(7),
   notes: fc.nat(7),
+  listen: fc.array(listenChoice, { maxLength: 2 }),
+  ipvs: fc.array(ipvsChoice, { maxLength: 1 }),
 });
 const actionChoice = fc.record({ type: fc.nat(ACTION_TYPES.length - 1), h: nat, a: nat, b: nat, c: nat, d: nat, settle: fc.nat(7), note: fc.nat(5) });
 const topChoice = fc.record({ seed: fc.option(fc.nat({ max: 0xffffffff })), title: fc.nat(3), layout: fc.nat(2), reverse: fc.nat(3) });
@@ -178,6 +189,8 @@ function buildHost(name: string, hi: number, c: HostChoice, presentation: boolea
     nud: pick(['permanent', 'stale', 'noarp', 'reachable'] as const, nc.nud),
   }));
   if (neigh.length) host.neigh = neigh;
+  const listen = buildListen(info, c.listen);
+  if (listen.length) host.listen = listen;
   if (presentation) {
     if (c.kind < 5) host.kind = pick(['host', 'router', 'director', 'real-server', 'client'] as const, c.kind);
     if (c.notes === 0) host.notes = `${name}: notes`;
@@ -235,6 +248,63 @@ function buildRoutes(info: HostInfo, choices: HostChoice['routes']): RouteV1[] {
 }
 
 
+const PORTS = [80, 8080, 53, 443];
+
+/** Server sockets bind() accepts: an own address or none, each port once per protocol. */
+function buildListen(info: HostInfo, choices: HostChoice['listen']): ListenV2[] {
+  const out: ListenV2[] = [];
+  for (const lc of choices) {
+    const l: ListenV2 = { port: pick(PORTS, lc.port) };
+    if (lc.proto === 1) l.proto = 'udp';
+    if (lc.proto === 2) l.proto = 'tcp';
+    if (lc.addr === 0 && info.addrs.length) l.addr = pick(info.addrs, lc.n);
+    const proto = l.proto ?? 'tcp';
+    if (out.some((o) => (o.proto ?? 'tcp') === proto && o.port === l.port)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+/**
+ * Virtual services on the VIP (or one of the host's addresses, or one it does not have),
+ * each once; real servers among every host's addresses, each once, a port of their own only
+ * with NAT (ipvsadm's rule).
+ */
+function buildIpvs(info: HostInfo, all: HostInfo[], choices: HostChoice['ipvs']): IpvsServiceV2[] {
+  const out: IpvsServiceV2[] = [];
+  const addrs = [...new Set(all.flatMap((h) => h.addrs))];
+  for (const vc of choices) {
+    const vip = vc.vip === 0 && info.addrs.length ? pick(info.addrs, vc.sched) : vc.vip === 1 ? '192.168.100.201' : VIP;
+    const svc: IpvsServiceV2 = { vip, port: pick(PORTS, vc.port), dests: [] };
+    if (vc.proto === 1) svc.proto = 'udp';
+    if (vc.proto === 2) svc.proto = 'tcp';
+    if (vc.sched % 10 < IPVS_SCHEDULERS.length) svc.scheduler = pick(IPVS_SCHEDULERS, vc.sched);
+    if (vc.persistent === 0) svc.persistent = 300;
+    if (vc.persistent === 1) {
+      svc.persistent = 60;
+      svc.netmask = '255.255.255.0';
+    }
+    const proto = svc.proto ?? 'tcp';
+    if (out.some((o) => (o.proto ?? 'tcp') === proto && o.vip === svc.vip && o.port === svc.port)) continue;
+    const seen = new Set<string>();
+    for (const dc of vc.dests) {
+      if (!addrs.length) break;
+      const d: IpvsDestV2 = { ip: pick(addrs, dc.host) };
+      const method = dc.method < 3 ? IPVS_METHODS[dc.method] : undefined;
+      if (method) d.method = method;
+      if (dc.weight < 4) d.weight = [0, 1, 3, 100][dc.weight];
+      if (method === 'nat' && dc.port === 0) d.port = 8080;
+      else if (dc.port === 1) d.port = svc.port;
+      const key = `${d.ip}:${d.port ?? svc.port}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      svc.dests.push(d);
+    }
+    out.push(svc);
+  }
+  return out;
+}
+
 function sysctlEntry(sc: { family: number; scope: number; knob: number; value: number }, devs: readonly string[]): [string, number] {
   if (sc.family <= 5) {
     const knob = sc.family <= 3 ? pick(ARP_KNOBS, sc.knob) : pick(Object.keys(CONF_VALUES), sc.knob);
@@ -279,8 +349,12 @@ function build(names: string[], hostChoices: HostChoice[], actions: ActionChoice
   });
   const segments: Record<string, string[]> = {};
   for (const [seg, list] of members) segments[seg] = top.reverse === 0 ? [...list].reverse() : list;
+  names.forEach((name, hi) => {
+    const ipvs = buildIpvs(infos[hi], infos, hostChoices[hi].ipvs);
+    if (ipvs.length) hosts[name] = { ...hosts[name], ipvs };
+  });
   const pool = [...new Set([...infos.flatMap((i) => i.addrs), '192.168.100.250', '10.9.0.99', VIP])];
-  const s: ScenarioV1 = { version: 1, hosts, segments };
+  const s: ScenarioV1 = { version: 2, hosts, segments };
   if (actions.length) s.actions = actions.map((c) => buildAction(c, infos, pool, o.annotations, o.actionTypes));
   if (o.presentation) {
     if (top.seed !== null) s.seed = top.seed;

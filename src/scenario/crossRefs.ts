@@ -63,9 +63,10 @@ export function checkCrossReferences(s: ScenarioInput, report: Report): void {
 
 /**
  * The problems that mean "this refers to something the scenario does not have": a host, an
- * interface, a local address (a route's `src`) or an on-link subnet (a route's gateway).
+ * interface, a local address (a route's `src`, a listening socket's `addr`) or an on-link
+ * subnet (a route's gateway).
  */
-const REFERENCE_CODES: ReadonlySet<MessageId> = new Set<MessageId>(['noSuchHost', 'noSuchDev', 'pingIface', 'sysctlNoIface', 'gatewayNotOnLink', 'srcNotLocal']);
+const REFERENCE_CODES: ReadonlySet<MessageId> = new Set<MessageId>(['noSuchHost', 'noSuchDev', 'pingIface', 'sysctlNoIface', 'gatewayNotOnLink', 'srcNotLocal', 'listenNotLocal']);
 
 /**
  * Where `s` refers to something it does not have (paths into the scenario, e.g.
@@ -124,6 +125,83 @@ function checkHost(ctx: Ctx, name: string): void {
   checkRoutes(ctx, name);
   checkSysctls(ctx, name, h.sysctls ?? {}, at('sysctls'));
   (h.neigh ?? []).forEach((n, k) => checkDev(ctx, name, n.dev, at('neigh', k, 'dev')));
+  checkListen(ctx, name);
+  checkIpvs(ctx, name);
+}
+
+// ---------------------------------------------------------------- sockets, IPVS (v2)
+
+/**
+ * Whether bind() accepts `ip` on the host: inet_bind wants an address the local table
+ * holds (RTN_LOCAL) — every address of the host, all of 127.0.0.0/8, and the whole
+ * prefix of an address on lo (its prefix route goes to the local table) — unless
+ * ip_nonlocal_bind is set, which ARP Lab does not model.
+ */
+function bindable(h: Host, ip: number): boolean {
+  if (ip >>> 24 === 127) return true;
+  for (const [ifname, iface] of Object.entries(h.interfaces ?? {})) {
+    for (const a of iface.addresses ?? []) {
+      const c = parseCidr(addrOf(a).cidr);
+      if (!c) continue;
+      if (c.addr === ip || (ifname === 'lo' && inSubnet(ip, { addr: networkOf(c.addr, c.prefix), prefix: c.prefix }))) return true;
+    }
+  }
+  return false;
+}
+
+/** A server's sockets as bind() takes them: a local address, each port once per protocol. */
+function checkListen(ctx: Ctx, name: string): void {
+  const h = ctx.s.hosts[name];
+  const taken: { proto: string; port: number; addr: number | null; k: number }[] = [];
+  (h.listen ?? []).forEach((l, k) => {
+    const path: Path = ['hosts', name, 'listen', k];
+    const proto = l.proto ?? 'tcp';
+    const addr = l.addr === undefined ? null : parseIPv4(l.addr);
+    if (l.addr !== undefined && addr === null) return; // reported by the schema
+    if (addr !== null && !bindable(h, addr)) {
+      ctx.report([...path, 'addr'], { code: 'listenNotLocal', message: messages.listenNotLocal(l.addr ?? '', name) });
+      return;
+    }
+    // inet_csk_get_port: a wildcard bind clashes with every address on the port, and back.
+    const clash = taken.find((t) => t.proto === proto && t.port === l.port && (t.addr === null || addr === null || t.addr === addr));
+    if (clash) {
+      ctx.report(path, { code: 'listenInUse', message: messages.listenInUse(proto, l.port, `listen[${clash.k}]`) });
+      return;
+    }
+    taken.push({ proto, port: l.port, addr, k });
+  });
+}
+
+/**
+ * Virtual services as ipvsadm sets them up: each (proto, VIP, port) once, each real server
+ * (IP, port) once per service, a real server's own port only with NAT (ipvsadm replaces it
+ * with the service's port for DR and TUN). The VIP need not be local: `ipvsadm -A` does not
+ * ask, and a service on an address the director does not hold simply sees no packets.
+ */
+function checkIpvs(ctx: Ctx, name: string): void {
+  const services = ctx.s.hosts[name].ipvs ?? [];
+  services.forEach((svc, k) => {
+    const path: Path = ['hosts', name, 'ipvs', k];
+    const proto = svc.proto ?? 'tcp';
+    const other = services.findIndex((o, j) => j < k && (o.proto ?? 'tcp') === proto && o.vip === svc.vip && o.port === svc.port);
+    if (other >= 0) ctx.report(path, { code: 'ipvsServiceExists', message: messages.ipvsServiceExists(proto, svc.vip, svc.port, `ipvs[${other}]`) });
+    const seen = new Map<string, number>();
+    svc.dests.forEach((d, j) => {
+      const method = d.method ?? 'dr';
+      if (method !== 'nat' && d.port !== undefined && d.port !== svc.port) {
+        ctx.report([...path, 'dests', j, 'port'], { code: 'ipvsDestPort', message: messages.ipvsDestPort(method, d.port, svc.port) });
+        return;
+      }
+      const port = d.port ?? svc.port;
+      const key = `${d.ip}:${port}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.report([...path, 'dests', j], { code: 'ipvsDestExists', message: messages.ipvsDestExists(d.ip, port, `dests[${first}]`) });
+        return;
+      }
+      seen.set(key, j);
+    });
+  });
 }
 
 function checkDev(ctx: Ctx, host: string, dev: string, path: Path): boolean {

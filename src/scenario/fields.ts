@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { NudName } from '../engine/index.ts';
 import { LIMITS } from './limits.ts';
 import { msg, tagged, type Problem } from './messages.ts';
-import { isCidr, isIPv4, isMac, isMulticastMac, isZeroMac, parseRouteDest } from './net.ts';
+import { isCidr, isIPv4, isMac, isMulticastMac, isNetmask, isZeroMac, parseRouteDest } from './net.ts';
 import { checkRouteString, protoProblem, ROUTE_SCOPES, ROUTE_TYPES, UINT32_MAX } from './routeCheck.ts';
 
 /** What a schema expects, in words, for "required: …" and "expected …, got …" messages. */
@@ -107,6 +107,25 @@ export const routeDestSchema = expects(
 
 const sysctlValue = expects(z.number(), 'a number');
 export const sysctlMap = expects(z.record(z.string(), sysctlValue), 'an object of sysctl keys and numbers');
+
+// ---------------------------------------------------------------- sockets, IPVS (version 2)
+
+export const L4_PROTOS = ['tcp', 'udp'] as const;
+export const l4ProtoSchema = expects(
+  z.enum(L4_PROTOS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, L4_PROTOS)) }),
+  'tcp or udp',
+);
+/** A TCP/UDP port a socket or a service uses (0 means "any" to bind() and is no service). */
+export const portSchema = intIn(1, 65535, 'a port 1–65535');
+/** ipvsadm -w: 0 (quiesced: no new connections) to 65535. */
+export const weightSchema = intIn(0, 65535, 'a weight 0–65535');
+/** ipvsadm -p: whole seconds. */
+export const persistentSchema = intIn(1, LIMITS.seconds, `a number of seconds 1–${LIMITS.seconds}`);
+/** A netmask with contiguous ones (ipvsadm -M), like 255.255.255.0. */
+export const netmaskSchema = expects(
+  verified(z.string(), (s) => (isNetmask(s) ? null : msg('notNetmask', s))),
+  'a netmask like 255.255.255.0',
+);
 
 // ---------------------------------------------------------------- annotations
 

@@ -9,6 +9,10 @@ export const LIMITS = {
   routesPerHost: 256,
   neighPerHost: 256,
   sysctlsPerHost: 256,
+  /** listening sockets per host, virtual services per director, real servers per service */
+  listenPerHost: 64,
+  ipvsServices: 64,
+  ipvsDests: 256,
   segments: 64,
   membersPerSegment: 256,
   actions: 1000,

@@ -47,7 +47,8 @@ describe('loadScenario', () => {
   it('returns a copy, not the input', () => {
     const input = { hosts: { A: {} } };
     const r = loadScenario(input);
-    expect(r.ok && r.scenario).toEqual(input);
+    // no version means version 1, brought to 2 by the migration
+    expect(r.ok && r.scenario).toEqual({ ...input, version: 2 });
     expect(r.ok && r.scenario).not.toBe(input);
   });
   it('never throws, even on hostile objects', () => {

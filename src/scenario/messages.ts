@@ -157,6 +157,20 @@ export const messages = {
   routeExists: (dest: string, metric: number, other: RouteClash) =>
     `a route to ${dest} with metric ${metric} already exists (${'index' in other ? `routes[${other.index}]` : `the connected route of ${other.cidr} on ${other.dev}`}); Linux refuses a second one ("File exists"): give it another metric, or use noprefixroute on the address`,
 
+  // --- sockets, IPVS (format version 2) ---
+  notNetmask: (v: unknown) => `${show(v)} is not a netmask (expected contiguous ones like 255.255.255.0)`,
+  listenNotLocal: (addr: string, host: string) =>
+    `${addr} is not an address of host ${host}: bind() fails with "Cannot assign requested address" (Linux allows it only with net.ipv4.ip_nonlocal_bind, which ARP Lab does not model); put the address on one of its interfaces (a VIP on lo) or leave "addr" out to listen on every address`,
+  listenInUse: (proto: string, port: number, other: string) =>
+    `${proto} port ${port} is already taken by ${other} on this host: bind() fails with "Address already in use"`,
+  ipvsServiceExists: (proto: string, vip: string, port: number, other: string) =>
+    `the virtual service ${proto} ${vip}:${port} is already defined (${other}); ipvsadm -A refuses it: "Service already exists"`,
+  ipvsDestExists: (ip: string, port: number, other: string) =>
+    `real server ${ip}:${port} is already in this service (${other}); ipvsadm -a refuses it: "Destination already exists"`,
+  ipvsDestPort: (method: string, port: number, svcPort: number) =>
+    `a real server's port can differ from the service's only with NAT (method "nat"): with "${method}" the packet reaches the real server unchanged, on port ${svcPort}, and ipvsadm replaces ${port} with it; leave "port" out or make it ${svcPort}`,
+  connectTo: (v: unknown) => `${show(v)} is not an address and port (expected a.b.c.d:port like 192.168.100.200:80)`,
+
   // --- segments ---
   segmentMember: (v: string) => `${show(v)} is not a segment member (expected "host.interface", like "A.eth0")`,
   segmentLo: (v: string) => `${show(v)}: lo is the loopback interface and cannot be attached to a segment`,
@@ -183,9 +197,9 @@ export const messages = {
     `the key ${show(key)} appears twice in the same object (line ${line}; first on line ${firstLine}). JSON keeps only the last one, so the first would be lost: rename or merge them`,
   fileEmpty: () => `the file is empty`,
   fileTooLarge: (size: number, max: number) => `the file is too large (${size} characters; at most ${max})`,
-  linkNoScenario: () => `the link has no scenario in it (expected "#s=1.…" after the address)`,
+  linkNoScenario: () => `the link has no scenario in it (expected "#s=2.…" after the address)`,
   linkEmpty: () => `the link's scenario data is empty (the link was probably cut off)`,
-  linkBadVersion: (v: string) => `the link's format marker ${show(v)} is not valid (expected "#s=1.…"); the link may be damaged`,
+  linkBadVersion: (v: string) => `the link's format marker ${show(v)} is not valid (expected "#s=2.…"); the link may be damaged`,
   linkTooNew: (v: number, current: number) =>
     `this link was made by a newer ARP Lab (link format ${v}; this one reads up to ${current}). Reload the page or update ARP Lab to open it`,
   linkTooLong: (len: number, max: number) => `the link is too long (${len} characters; at most ${max})`,

@@ -75,3 +75,11 @@ export function isMulticastMac(s: string): boolean {
 export function isZeroMac(s: string): boolean {
   return /^00(?::00){5}$/.test(s);
 }
+
+/** A dotted netmask with contiguous ones (255.255.255.0; 0.0.0.0 and 255.255.255.255 too). */
+export function isNetmask(s: string): boolean {
+  const n = parseIPv4(s);
+  if (n === null) return false;
+  const inv = ~n >>> 0;
+  return (inv & (inv + 1)) === 0;
+}

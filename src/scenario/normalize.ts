@@ -1,5 +1,5 @@
 /**
- * Format v1 → the engine's fully explicit input. Applies the contract's defaults:
+ * The format (version 2) → the engine's fully explicit input. Applies the contract's defaults:
  * MACs 02:00:00:00:<host index>:<if index>, `lo` on every host, seed 1, settle 0.15 s,
  * `host`/`hosts`, route strings in `ip route` syntax. Actions are normalised by their
  * descriptors (actions/registry.ts).
@@ -9,12 +9,14 @@ import type {
   EngineScenario,
   HostSpec,
   InterfaceSpec,
+  IpvsServiceSpec,
+  ListenSpec,
   NeighSpec,
   NudName,
   RouteSpec,
 } from '../engine/index.ts';
 import { normalizeAction } from './actions/registry.ts';
-import type { AddressV1, RouteV1, ScenarioV1 } from './types.ts';
+import type { AddressV1, IpvsServiceV2, ListenV2, RouteV1, ScenarioV1 } from './types.ts';
 import { parseRouteString } from './routeString.ts';
 
 const hex2 = (n: number) => (n & 0xff).toString(16).padStart(2, '0');
@@ -44,6 +46,24 @@ export function normalizeRoute(r: RouteV1): RouteSpec {
   return out;
 }
 
+export function normalizeListen(l: ListenV2): ListenSpec {
+  return { proto: l.proto ?? 'tcp', port: l.port, ...(l.addr !== undefined ? { addr: l.addr } : {}) };
+}
+
+/** ipvsadm's defaults: TCP, wlc, weight 1, DR (-g); a real server's port is the service's. */
+export function normalizeIpvsService(v: IpvsServiceV2): IpvsServiceSpec {
+  const out: IpvsServiceSpec = {
+    proto: v.proto ?? 'tcp',
+    vip: v.vip,
+    port: v.port,
+    scheduler: v.scheduler ?? 'wlc',
+    dests: v.dests.map((d) => ({ ip: d.ip, port: d.port ?? v.port, weight: d.weight ?? 1, method: d.method ?? 'dr' })),
+  };
+  if (v.persistent !== undefined) out.persistent = v.persistent;
+  if (v.netmask !== undefined) out.netmask = v.netmask;
+  return out;
+}
+
 /** Assumes `s` passed validation (schema.ts); only fills in defaults. */
 export function normalizeScenario(s: ScenarioV1): EngineScenario {
   const hosts: HostSpec[] = Object.entries(s.hosts).map(([name, h], hi) => {
@@ -66,6 +86,8 @@ export function normalizeScenario(s: ScenarioV1): EngineScenario {
       routes: (h.routes ?? []).map(normalizeRoute),
       sysctls: Object.entries(h.sysctls ?? {}),
       neigh,
+      ...(h.listen?.length ? { listen: h.listen.map(normalizeListen) } : {}),
+      ...(h.ipvs?.length ? { ipvs: h.ipvs.map(normalizeIpvsService) } : {}),
     };
   });
   const segments = Object.entries(s.segments ?? {}).map(([name, ports]) => ({

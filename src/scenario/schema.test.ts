@@ -13,7 +13,7 @@ type Doc = Record<string, any>;
 
 function base(): Doc {
   return {
-    version: 1,
+    version: 2,
     hosts: {
       A: {
         interfaces: {
@@ -87,8 +87,8 @@ describe('document', () => {
 });
 
 rules('version', [
-  { rule: 'absent means 1', bad: (d) => { d.version = 2; }, path: 'version', code: 'versionTooNew', fragment: 'made by a newer ARP Lab', good: (d) => { delete d.version; } },
-  { rule: 'a newer version', bad: (d) => { d.version = 7; }, path: 'version', code: 'versionTooNew', fragment: 'format version 7', good: (d) => { d.version = 1; } },
+  { rule: 'absent means 1 (and 2 is this version)', bad: (d) => { d.version = 3; }, path: 'version', code: 'versionTooNew', fragment: 'made by a newer ARP Lab', good: (d) => { delete d.version; } },
+  { rule: 'a newer version', bad: (d) => { d.version = 7; }, path: 'version', code: 'versionTooNew', fragment: 'format version 7', good: (d) => { d.version = 2; } },
   { rule: 'a string version', bad: (d) => { d.version = '1'; }, path: 'version', code: 'versionNotNumber', fragment: 'is not a format version', good: (d) => { d.version = 1; } },
   { rule: 'version 0', bad: (d) => { d.version = 0; }, path: 'version', code: 'versionNotNumber', fragment: '0 is not a format version', good: (d) => { d.version = 1; } },
   { rule: 'a fractional version', bad: (d) => { d.version = 1.5; }, path: 'version', code: 'versionNotNumber', fragment: '1.5', good: (d) => { d.version = 1; } },
@@ -339,6 +339,71 @@ rules('actions: wait and snapshot', [
   { rule: 'snapshot takes no fields', bad: (d) => act(d, { type: 'snapshot', host: 'A' }), path: 'actions[0].host', code: 'unknownField', fragment: 'unknown field "host"', good: (d) => act(d, { type: 'snapshot', note: 'look', expect: {} }) },
 ]);
 
+// ---------------------------------------------------------------- version 2: listen, ipvs, connect
+
+const lvs = (d: Doc) => {
+  A(d).interfaces.lo = { addresses: [{ cidr: '192.168.100.200/32', label: 'lo:0' }] };
+  A(d).ipvs = [{ vip: '192.168.100.200', port: 80, dests: [{ ip: '192.168.100.39' }] }];
+  d.hosts.B.listen = [{ port: 80 }];
+};
+const svc = (d: Doc) => A(d).ipvs[0];
+
+rules('listen', [
+  { rule: 'a port out of range', bad: (d) => { lvs(d); d.hosts.B.listen[0].port = 0; }, path: 'hosts.B.listen[0].port', code: 'outOfRange', fragment: 'a port 1–65535', good: (d) => { lvs(d); d.hosts.B.listen[0].port = 65535; } },
+  { rule: 'a protocol', bad: (d) => { lvs(d); d.hosts.B.listen[0].proto = 'sctp'; }, path: 'hosts.B.listen[0].proto', code: 'notOneOf', fragment: '"tcp" or "udp"', good: (d) => { lvs(d); d.hosts.B.listen[0].proto = 'udp'; } },
+  {
+    rule: 'an address the host does not have (bind: Cannot assign requested address)', bad: (d) => { lvs(d); d.hosts.B.listen[0].addr = '192.168.100.200'; },
+    path: 'hosts.B.listen[0].addr', code: 'listenNotLocal', fragment: 'Cannot assign requested address',
+    good: (d) => { lvs(d); d.hosts.B.interfaces.lo = { addresses: ['192.168.100.200/32'] }; d.hosts.B.listen[0].addr = '192.168.100.200'; },
+  },
+  {
+    rule: 'the whole prefix of an address on lo is local', bad: (d) => { lvs(d); d.hosts.B.listen[0].addr = '10.1.2.3'; },
+    path: 'hosts.B.listen[0].addr', code: 'listenNotLocal', fragment: 'not an address of host B',
+    good: (d) => { lvs(d); d.hosts.B.interfaces.lo = { addresses: ['10.1.0.0/16'] }; d.hosts.B.listen[0].addr = '10.1.2.3'; },
+  },
+  {
+    rule: 'a port taken twice (a wildcard clashes with an address)', bad: (d) => { lvs(d); d.hosts.B.listen.push({ port: 80, addr: '192.168.100.39' }); },
+    path: 'hosts.B.listen[1]', code: 'listenInUse', fragment: 'Address already in use',
+    good: (d) => { lvs(d); d.hosts.B.listen.push({ port: 80, proto: 'udp' }, { port: 8080, addr: '192.168.100.39' }); },
+  },
+]);
+
+rules('ipvs', [
+  { rule: 'a VIP', bad: (d) => { lvs(d); svc(d).vip = '192.168.100'; }, path: 'hosts.A.ipvs[0].vip', code: 'notIPv4', fragment: 'is not an IPv4 address', good: (d) => { lvs(d); svc(d).vip = '192.168.100.250'; } },
+  { rule: 'a port', bad: (d) => { lvs(d); svc(d).port = 70000; }, path: 'hosts.A.ipvs[0].port', code: 'outOfRange', fragment: 'a port 1–65535', good: (d) => { lvs(d); svc(d).port = 443; } },
+  { rule: 'a scheduler', bad: (d) => { lvs(d); svc(d).scheduler = 'lbl'; }, path: 'hosts.A.ipvs[0].scheduler', code: 'notOneOf', fragment: '"rr", "wrr", "lc", "wlc"', good: (d) => { lvs(d); svc(d).scheduler = 'sh'; } },
+  { rule: 'persistence in whole seconds', bad: (d) => { lvs(d); svc(d).persistent = 1.5; }, path: 'hosts.A.ipvs[0].persistent', code: 'notWhole', fragment: 'not a whole number', good: (d) => { lvs(d); svc(d).persistent = 300; } },
+  { rule: 'a netmask', bad: (d) => { lvs(d); svc(d).netmask = '255.0.255.0'; }, path: 'hosts.A.ipvs[0].netmask', code: 'notNetmask', fragment: 'not a netmask', good: (d) => { lvs(d); svc(d).persistent = 60; svc(d).netmask = '255.255.255.0'; } },
+  { rule: 'a weight', bad: (d) => { lvs(d); svc(d).dests[0].weight = -1; }, path: 'hosts.A.ipvs[0].dests[0].weight', code: 'outOfRange', fragment: 'a weight 0–65535', good: (d) => { lvs(d); svc(d).dests[0].weight = 0; } },
+  { rule: 'a method', bad: (d) => { lvs(d); svc(d).dests[0].method = 'gre'; }, path: 'hosts.A.ipvs[0].dests[0].method', code: 'notOneOf', fragment: '"dr", "tun" or "nat"', good: (d) => { lvs(d); svc(d).dests[0].method = 'tun'; } },
+  { rule: 'a real server IP', bad: (d) => { lvs(d); svc(d).dests[0].ip = 'rs1'; }, path: 'hosts.A.ipvs[0].dests[0].ip', code: 'notIPv4', fragment: 'is not an IPv4 address', good: (d) => { lvs(d); svc(d).dests[0].ip = '10.0.0.5'; } },
+  {
+    rule: 'a service twice (Service already exists)', bad: (d) => { lvs(d); A(d).ipvs.push({ proto: 'tcp', vip: '192.168.100.200', port: 80, dests: [] }); },
+    path: 'hosts.A.ipvs[1]', code: 'ipvsServiceExists', fragment: 'Service already exists',
+    good: (d) => { lvs(d); A(d).ipvs.push({ proto: 'udp', vip: '192.168.100.200', port: 80, dests: [] }); },
+  },
+  {
+    rule: 'a real server twice (Destination already exists)', bad: (d) => { lvs(d); svc(d).dests.push({ ip: '192.168.100.39', port: 80, weight: 3 }); },
+    path: 'hosts.A.ipvs[0].dests[1]', code: 'ipvsDestExists', fragment: 'Destination already exists',
+    good: (d) => { lvs(d); svc(d).dests.push({ ip: '192.168.100.39', port: 8080, method: 'nat' }); },
+  },
+  {
+    rule: 'a port of its own only with NAT', bad: (d) => { lvs(d); svc(d).dests[0].port = 8080; }, path: 'hosts.A.ipvs[0].dests[0].port', code: 'ipvsDestPort', fragment: 'only with NAT',
+    good: (d) => { lvs(d); svc(d).dests[0].port = 8080; svc(d).dests[0].method = 'nat'; },
+  },
+  { rule: 'an unknown field', bad: (d) => { lvs(d); svc(d).schedular = 'rr'; }, path: 'hosts.A.ipvs[0].schedular', code: 'unknownField', fragment: 'did you mean "scheduler"', good: (d) => { lvs(d); svc(d).scheduler = 'rr'; } },
+]);
+
+rules('connect', [
+  {
+    rule: 'an address and port', bad: (d) => act(d, { type: 'connect', host: 'B', to: '192.168.100.200' }), path: 'actions[0].to', code: 'connectTo', fragment: 'a.b.c.d:port',
+    good: (d) => { lvs(d); act(d, { type: 'connect', host: 'B', to: '192.168.100.200:80' }); },
+  },
+  { rule: 'a port in range', bad: (d) => act(d, { type: 'connect', host: 'B', to: '192.168.100.200:0' }), path: 'actions[0].to', code: 'connectTo', fragment: 'is not an address and port', good: (d) => act(d, { type: 'connect', host: 'B', to: '192.168.100.200:65535' }) },
+  { rule: 'a host', bad: (d) => act(d, { type: 'connect', host: 'Z', to: '192.168.100.17:80' }), path: 'actions[0].host', code: 'noSuchHost', fragment: 'there is no host "Z"', good: (d) => act(d, { type: 'connect', host: 'A', to: '192.168.100.39:80' }) },
+  { rule: 'a timeout above 0', bad: (d) => act(d, { type: 'connect', host: 'B', to: '192.168.100.17:80', timeout: 0 }), path: 'actions[0].timeout', code: 'outOfRange', fragment: 'above 0', good: (d) => act(d, { type: 'connect', host: 'B', to: '192.168.100.17:80', timeout: 0.5 }) },
+]);
+
 describe('actions: every type has a valid example', () => {
   const examples: Record<string, Doc> = {
     ping: { type: 'ping', host: 'A', to: '192.168.100.39' },
@@ -352,6 +417,7 @@ describe('actions: every type has a valid example', () => {
     link: { type: 'link', host: 'A', dev: 'eth0', mac: '02:00:00:00:aa:01' },
     wait: { type: 'wait', seconds: 6 },
     snapshot: { type: 'snapshot' },
+    connect: { type: 'connect', host: 'B', to: '192.168.100.17:80', count: 3, interval: 0.5, timeout: 1 },
   };
   it('covers every type', () => expect(Object.keys(examples).sort()).toEqual([...ACTION_TYPES].sort()));
   it.each([...ACTION_TYPES])('%s', (t) => expectOk((d) => act(d, examples[t])));

@@ -1,5 +1,6 @@
 /**
- * Scenario format version 1 as a zod schema (docs/scenario-format.md is the contract).
+ * Scenario format version 2 as a zod schema (README "The scenario format" is the contract;
+ * version 2 is version 1 plus a host's `listen` and `ipvs` and the `connect` action).
  *
  * The schema checks each field's shape and format (IPv4, CIDR, MAC, ranges, route strings,
  * sysctl values); a root refinement (crossRefs.ts) then checks what needs the whole document:
@@ -15,14 +16,14 @@ import { z } from 'zod';
 import { ACTION_TYPES, actionSchema } from './actions/registry.ts';
 import { checkCrossReferences } from './crossRefs.ts';
 import {
-  ADDR_SCOPES, ANNOTATION_FIELDS, annotations, cidrSchema, devName, expects, HOST_KINDS, listOf, macSchema, metricSchema,
-  nudSchema, ipv4Schema, routeSchema, seedSchema, sysctlMap, text, unicastMacSchema,
+  ADDR_SCOPES, ANNOTATION_FIELDS, annotations, cidrSchema, devName, expects, HOST_KINDS, l4ProtoSchema, listOf, macSchema, metricSchema,
+  netmaskSchema, nudSchema, ipv4Schema, persistentSchema, portSchema, routeSchema, seedSchema, sysctlMap, text, unicastMacSchema, weightSchema,
 } from './fields.ts';
 import { LIMITS } from './limits.ts';
-import type { Problem } from './messages.ts';
-import type { ScenarioV1 } from './types.ts';
+import { messages, tagged, type Problem } from './messages.ts';
+import { IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type { Problem };
 export { EXPECTS, ANNOTATION_FIELDS, HOST_KINDS, NUD_NAMES, ipv4Schema, cidrSchema, macSchema, unicastMacSchema } from './fields.ts';
@@ -57,11 +58,42 @@ export const neighEntrySchema = z.strictObject({
   nud: nudSchema.optional(),
 });
 
+/** A server socket (v2): what a server's bind() and listen() set up. */
+export const listenSchema = z.strictObject({
+  proto: l4ProtoSchema.optional(),
+  port: portSchema,
+  addr: ipv4Schema.optional(),
+});
+
+/** A real server (v2): `ipvsadm -a -t VIP:PORT -r IP[:PORT] -w WEIGHT -g|-i|-m`. */
+export const ipvsDestSchema = z.strictObject({
+  ip: ipv4Schema,
+  port: portSchema.optional(),
+  weight: weightSchema.optional(),
+  method: expects(z.enum(IPVS_METHODS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, IPVS_METHODS)) }), 'dr, tun or nat').optional(),
+});
+
+/** A virtual service (v2): `ipvsadm -A -t|-u VIP:PORT -s SCHED [-p SECONDS] [-M NETMASK]`. */
+export const ipvsServiceSchema = z.strictObject({
+  proto: l4ProtoSchema.optional(),
+  vip: ipv4Schema,
+  port: portSchema,
+  scheduler: expects(
+    z.enum(IPVS_SCHEDULERS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, IPVS_SCHEDULERS)) }),
+    `a scheduler: ${IPVS_SCHEDULERS.join(', ')}`,
+  ).optional(),
+  persistent: persistentSchema.optional(),
+  netmask: netmaskSchema.optional(),
+  dests: listOf(ipvsDestSchema, LIMITS.ipvsDests),
+});
+
 export const hostSchema = z.strictObject({
   interfaces: expects(z.record(z.string(), interfaceSchema), 'an object of interfaces').optional(),
   routes: listOf(routeSchema, LIMITS.routesPerHost).optional(),
   sysctls: sysctlMap.optional(),
   neigh: listOf(neighEntrySchema, LIMITS.neighPerHost).optional(),
+  listen: listOf(listenSchema, LIMITS.listenPerHost).optional(),
+  ipvs: listOf(ipvsServiceSchema, LIMITS.ipvsServices).optional(),
   kind: z.enum(HOST_KINDS).optional(),
   notes: text().optional(),
   ...annotations,
@@ -94,7 +126,7 @@ export const scenarioSchema = scenarioObjectSchema.superRefine((s, ctx) => {
   checkCrossReferences(s, (path, p) => ctx.addIssue({ code: 'custom', path, message: p.message, params: { ...p } }));
 });
 
-/** The schema's output is the hand-written v1 type (this fails to compile if they drift). */
+/** The schema's output is the hand-written type (this fails to compile if they drift). */
 export function asScenarioV1(s: ScenarioInput): ScenarioV1 {
   return s;
 }

@@ -19,7 +19,7 @@ const s: ScenarioV1 = {
 describe('serializeScenario', () => {
   it('is canonical: version first, fields in contract order, compact', () => {
     expect(serializeScenario(s)).toBe(
-      '{"version":1,"title":"T","hosts":{"A":{"interfaces":{"eth0":{"addresses":[{"cidr":"10.0.0.1/8","noprefixroute":true}]}},'
+      '{"version":2,"title":"T","hosts":{"A":{"interfaces":{"eth0":{"addresses":[{"cidr":"10.0.0.1/8","noprefixroute":true}]}},'
       + '"routes":[{"dest":"default","via":"10.0.0.254","dev":"eth0","metric":100}],"note":"annotation"}},'
       + '"actions":[{"type":"ping","host":"A","to":"10.0.0.2","expect":{"ok":true}}],"id":"S99"}',
     );

@@ -14,14 +14,17 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const ANN = ANNOTATION_FIELDS as readonly string[];
 const TOP = ['version', 'title', 'description', 'seed', 'hosts', 'segments', 'actions', 'layout', 'notes', ...ANN];
-const HOST = ['kind', 'interfaces', 'routes', 'sysctls', 'neigh', 'notes', ...ANN];
+const HOST = ['kind', 'interfaces', 'routes', 'sysctls', 'neigh', 'listen', 'ipvs', 'notes', ...ANN];
+const LISTEN = ['proto', 'addr', 'port'];
+const SERVICE = ['proto', 'vip', 'port', 'scheduler', 'persistent', 'netmask', 'dests'];
+const DEST = ['ip', 'port', 'weight', 'method'];
 const IFACE = ['mac', 'addresses', 'state'];
 const ADDR = ['cidr', 'label', 'scope', 'noprefixroute', 'metric'];
 const ROUTE = ['type', 'dest', 'via', 'dev', 'proto', 'scope', 'src', 'metric'];
 const NEIGH = ['ip', 'lladdr', 'dev', 'nud'];
 const ACTION = [
   'type', 'host', 'hosts', 'op', 'to', 'target', 'iface', 'src', 'ip', 'cidr', 'dev', 'route', 'lladdr', 'nud', 'mac', 'state',
-  'label', 'scope', 'noprefixroute', 'metric', 'set', 'count', 'W', 'w', 'interval', 'D', 'U', 'A', 'b', 'f', 'seconds',
+  'label', 'scope', 'noprefixroute', 'metric', 'set', 'proto', 'count', 'W', 'w', 'interval', 'timeout', 'D', 'U', 'A', 'b', 'f', 'seconds',
   'settle', ...ANN,
 ];
 
@@ -40,11 +43,14 @@ const mapList = (a: unknown, f: (v: unknown) => unknown): unknown => (Array.isAr
 const route = (r: unknown) => (isObj(r) ? ordered(r, ROUTE) : r);
 const address = (a: unknown) => (isObj(a) ? ordered(a, ADDR) : a);
 const iface = (i: unknown) => (isObj(i) ? ordered(i, IFACE, (k, v) => (k === 'addresses' ? mapList(v, address) : v)) : i);
+const service = (v: unknown) => (isObj(v) ? ordered(v, SERVICE, (k, x) => (k === 'dests' ? mapList(x, (d) => (isObj(d) ? ordered(d, DEST) : d)) : x)) : v);
 const host = (h: unknown) => isObj(h)
   ? ordered(h, HOST, (k, v) => {
     if (k === 'interfaces') return mapValues(v, iface);
     if (k === 'routes') return mapList(v, route);
     if (k === 'neigh') return mapList(v, (n) => (isObj(n) ? ordered(n, NEIGH) : n));
+    if (k === 'listen') return mapList(v, (l) => (isObj(l) ? ordered(l, LISTEN) : l));
+    if (k === 'ipvs') return mapList(v, service);
     return v;
   })
   : h;

@@ -1,9 +1,12 @@
 /**
- * Scenario interchange format, version 1, as users write and share it
- * (docs/scenario-format.md is the contract). Optional fields have the defaults the
- * contract states; normalize.ts fills them in for the engine.
+ * Scenario interchange format, version 2, as users write and share it (README "The scenario
+ * format" is the contract). Version 2 is version 1 plus a host's `listen` and `ipvs` and the
+ * `connect` action. The `…V1` names are the parts as version 1 introduced them (unchanged
+ * since); `ScenarioV1`/`HostV1` are the names the code base has always used for the
+ * document, and denote the current version. Optional fields have the defaults the contract
+ * states; normalize.ts fills them in for the engine.
  */
-import type { Action as EngineAction, AddrScope, HostKind, NudName } from '../engine/index.ts';
+import type { Action as EngineAction, AddrScope, HostKind, IpvsDestSpec, IpvsServiceSpec, NudName } from '../engine/index.ts';
 
 export type AddressV1 =
   | string
@@ -48,6 +51,39 @@ export interface AnnotationsV1 {
   rp_filter_fixed?: unknown;
 }
 
+/** A server socket (v2): `proto` (tcp) on `port`, on `addr` or every address. */
+export interface ListenV2 {
+  proto?: 'tcp' | 'udp';
+  port: number;
+  addr?: string;
+}
+
+export const IPVS_SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq'] as const satisfies readonly IpvsServiceSpec['scheduler'][];
+export const IPVS_METHODS = ['dr', 'tun', 'nat'] as const satisfies readonly IpvsDestSpec['method'][];
+
+/** A real server of a virtual service (v2): `ipvsadm -a -r IP[:PORT] -w WEIGHT -g|-i|-m`. */
+export interface IpvsDestV2 {
+  ip: string;
+  /** Defaults to the service's port. */
+  port?: number;
+  /** Defaults to 1. */
+  weight?: number;
+  /** Defaults to dr. */
+  method?: IpvsDestSpec['method'];
+}
+
+/** A virtual service (v2): `ipvsadm -A -t|-u VIP:PORT -s SCHED [-p SECONDS [-M NETMASK]]`. */
+export interface IpvsServiceV2 {
+  proto?: 'tcp' | 'udp';
+  vip: string;
+  port: number;
+  /** Defaults to wlc (ipvsadm's default). */
+  scheduler?: IpvsServiceSpec['scheduler'];
+  persistent?: number;
+  netmask?: string;
+  dests: IpvsDestV2[];
+}
+
 export interface HostV1 extends AnnotationsV1 {
   interfaces?: Record<string, InterfaceV1>;
   routes?: RouteV1[];
@@ -55,13 +91,17 @@ export interface HostV1 extends AnnotationsV1 {
   neigh?: NeighV1[];
   kind?: HostKind;
   notes?: string;
+  listen?: ListenV2[];
+  ipvs?: IpvsServiceV2[];
 }
+/** A host of the current format (the name new code uses). */
+export type ScenarioHost = HostV1;
 
 /** Actions as written in a file: `host` or `hosts`, routes as objects or strings. */
 export type ActionV1 = Record<string, unknown> & { type: EngineAction['type'] };
 
 export interface ScenarioV1 extends AnnotationsV1 {
-  version?: 1;
+  version?: 2;
   title?: string;
   description?: string;
   seed?: number;
@@ -71,3 +111,6 @@ export interface ScenarioV1 extends AnnotationsV1 {
   layout?: Record<string, { x: number; y: number }>;
   notes?: string;
 }
+
+/** The scenario document of the current format (the name new code uses). */
+export type Scenario = ScenarioV1;

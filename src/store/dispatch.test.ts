@@ -14,7 +14,7 @@ import { miniSim } from './__fixtures__/miniTrace.ts';
 import { createAppStore } from './createAppStore.ts';
 
 const base = twoNic as ScenarioV1;
-const empty: ScenarioV1 = { version: 1, hosts: {} };
+const empty: ScenarioV1 = { version: 2, hosts: {} };
 
 describe('checked dispatch', () => {
   /** A store whose loader and engine are spies: how often is a scenario validated, what is simulated? */

@@ -23,14 +23,14 @@ export function garpStorm(): ScenarioV1 {
     const i = (k % 128) + 1;
     actions.push({ type: 'arping', host: `H${i}`, iface: 'eth0', target: ip(i), U: true, count: 60 });
   }
-  return { version: 1, title: '128 hosts × 1,000 arping -U -c 60', hosts, segments: { lan: members }, actions };
+  return { version: 2, title: '128 hosts × 1,000 arping -U -c 60', hosts, segments: { lan: members }, actions };
 }
 
 export function pingFlood(): ScenarioV1 {
   const actions: ScenarioV1['actions'] = [];
   for (let k = 0; k < 1000; k++) actions.push({ type: 'ping', host: 'A', to: '10.0.0.2', count: 1000, interval: 0 });
   return {
-    version: 1,
+    version: 2,
     title: '1,000 × ping -c 1000 -i 0',
     hosts: { A: { interfaces: { eth0: { addresses: ['10.0.0.1/24'] } } }, B: { interfaces: { eth0: { addresses: ['10.0.0.2/24'] } } } },
     segments: { lan: ['A.eth0', 'B.eth0'] },

@@ -4,7 +4,7 @@
  * (src/scenario/actions/) point at these runners through src/engine/index.ts; the engine
  * itself never reads the descriptors (it imports nothing outside src/engine).
  */
-import type { Action, ActionType, AnyAction, ConnectAction } from '../input.ts';
+import type { Action, ActionType, AnyAction } from '../input.ts';
 import type { ConnectionRecord } from '../trace.ts';
 import { ConnectSession } from '../tools/connect.ts';
 import type { Host } from '../host/model.ts';
@@ -97,17 +97,13 @@ export const ACTION_RUNNERS: { [K in ActionType]: ActionRunner<Extract<Action, {
     return { ok: null };
   },
   snapshot: () => ({ ok: null }),
-};
-
-/** Engine-only actions (not in the scenario format yet). */
-const connect = (w: World, a: ConnectAction): ActionOutcome =>
-  onHost(w, a.host, (h) => {
+  connect: (w, a) => onHost(w, a.host, (h) => {
     const s = new ConnectSession(w, h, a);
     return { ...tool(w, s), connections: s.records };
-  });
+  }),
+};
 
 /** Runs one action to completion (a tool until it exits). */
 export function runAction(w: World, a: AnyAction, env: RunEnv): ActionOutcome {
-  if (a.type === 'connect') return connect(w, a);
   return (ACTION_RUNNERS[a.type] as ActionRunner)(w, a, env);
 }

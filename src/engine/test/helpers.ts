@@ -20,7 +20,7 @@ export function neighOf(r: SimResult, step: number, host: string): string[] {
 /** A on one LAN with B: A eth0 .10/24 (+ extras), B eth0 .99/24. */
 export function lanAB(extra: Partial<ScenarioV1['hosts'][string]> = {}, actions: ScenarioV1['actions'] = []): ScenarioV1 {
   return {
-    version: 1,
+    version: 2,
     hosts: {
       A: { interfaces: { eth0: { mac: '02:00:00:00:0a:00', addresses: ['192.168.100.10/24'] } }, ...extra },
       B: { interfaces: { eth0: { mac: '02:00:00:00:0b:00', addresses: ['192.168.100.99/24'] } } },

@@ -45,7 +45,7 @@ describe('__inet_del_ifa: which addresses stay, in which order', () => {
 });
 
 const two = (a: ScenarioV1['hosts'][string], actions: ScenarioV1['actions']): ScenarioV1 => ({
-  version: 1,
+  version: 2,
   hosts: { A: a, B: { interfaces: { eth0: { addresses: ['10.23.12.9/16'] }, lo: { addresses: ['10.77.0.5/32'] } } } },
   segments: { lan: ['A.eth0', 'B.eth0'] },
   actions,
@@ -85,7 +85,7 @@ describe('a gateway that is our own address', () => {
 describe('ICMP redirects', () => {
   // H sends 10.9/16 to R, which forwards it back out of eth0 to G on the same link.
   const scenario = (rSys: Record<string, number>, count = 1): ScenarioV1 => ({
-    version: 1,
+    version: 2,
     hosts: {
       R: { interfaces: { eth0: { addresses: ['10.0.0.1/24'] } }, routes: ['10.9.0.0/16 via 10.0.0.2 dev eth0'], sysctls: { 'net.ipv4.ip_forward': 1, ...rSys } },
       G: { interfaces: { eth0: { addresses: ['10.0.0.2/24'] }, lo: { addresses: ['10.9.0.9/32'] } }, routes: ['10.0.0.0/8 via 10.0.0.1 dev eth0 metric 5'] },

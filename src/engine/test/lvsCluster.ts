@@ -1,8 +1,8 @@
 /**
  * A small LVS cluster for engine tests: client C — router R — LAN with director D and
  * real servers RS1, RS2 (for NAT, the real servers sit on a private LAN behind D).
- * VIP 10.0.0.100:80, built as version-1 hosts and then given IPVS services, listeners
- * and connect actions (the scenario format has no fields for them yet).
+ * VIP 10.0.0.100:80, written as a format-version-2 document (the director's `ipvs`, the
+ * real servers' `listen`) and normalised; the actions are engine actions.
  */
 import { normalizeScenario } from '../../scenario/normalize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
@@ -48,8 +48,15 @@ export function cluster(o: ClusterOptions): EngineScenario {
       sysctls,
     };
   };
+  const proto = o.proto ?? 'tcp';
+  const w = o.weights ?? [1, 1];
+  const rsListen = (h: HostV1): HostV1 => ({ ...h, listen: [{ proto, port: 80 }] });
   const director: HostV1 = {
     kind: 'director',
+    ipvs: [{
+      proto, vip: VIP, port: 80, scheduler: o.scheduler ?? 'wlc', ...(o.persistent !== undefined ? { persistent: o.persistent } : {}),
+      dests: [1, 2].map((n) => ({ ip: `${rsNet}.${10 + n}`, weight: w[n - 1], method: o.method })),
+    }],
     interfaces: nat
       ? { eth0: { addresses: ['10.0.0.2/24', { cidr: `${VIP}/24`, label: 'eth0:0' }] }, eth1: { addresses: [`${rsNet}.1/24`] } }
       : { eth0: { addresses: ['10.0.0.2/24', { cidr: `${VIP}/24`, label: 'eth0:0' }] } },
@@ -57,13 +64,13 @@ export function cluster(o: ClusterOptions): EngineScenario {
     sysctls: nat ? { 'net.ipv4.ip_forward': o.forward ?? true ? 1 : 0 } : {},
   };
   const s: ScenarioV1 = {
-    version: 1,
+    version: 2,
     hosts: {
       C: { kind: 'client', interfaces: { eth0: { addresses: ['10.0.1.2/24'] } }, routes: ['default via 10.0.1.1'] },
       R: { kind: 'router', interfaces: { eth0: { addresses: ['10.0.1.1/24'] }, eth1: { addresses: ['10.0.0.1/24'] } }, sysctls: { 'net.ipv4.ip_forward': 1 } },
       D: director,
-      RS1: rs(1),
-      RS2: rs(2),
+      RS1: rsListen(rs(1)),
+      RS2: rsListen(rs(2)),
       ...(nat ? { GW: { kind: 'router', interfaces: { eth0: { addresses: [`${rsNet}.254/24`] }, eth1: { addresses: ['10.0.0.254/24'] } }, sysctls: { 'net.ipv4.ip_forward': 1 }, routes: ['default via 10.0.0.1'] } } : {}),
     },
     segments: nat
@@ -73,14 +80,6 @@ export function cluster(o: ClusterOptions): EngineScenario {
   };
   const scn = normalizeScenario(s);
   scn.seed = o.seed ?? 1;
-  const proto = o.proto ?? 'tcp';
-  const w = o.weights ?? [1, 1];
-  for (const h of scn.hosts) {
-    if (h.name === 'D') {
-      h.ipvs = [{ proto, vip: VIP, port: 80, scheduler: o.scheduler ?? 'wlc', persistent: o.persistent, dests: [1, 2].map((n) => ({ ip: `${rsNet}.${10 + n}`, weight: w[n - 1], method: o.method })) }];
-    }
-    if (h.name.startsWith('RS')) h.listen = [{ proto, port: 80 }];
-  }
   scn.actions = o.actions ?? [{ type: 'connect', host: 'C', to: `${VIP}:80`, proto, count: 4, interval: 0.5 }];
   return scn;
 }

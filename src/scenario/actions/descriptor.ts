@@ -156,7 +156,12 @@ export interface TimingCtx {
 /** How the conformance harness runs an action's command on a real kernel. */
 export interface Harness<T extends ActionType> {
   /** What the tool's output says: ping/arping set ok and counts; ip commands set rc. */
-  kind: 'ping' | 'arping' | 'ip' | 'quiet' | 'none';
+  kind: 'ping' | 'arping' | 'ip' | 'quiet' | 'none' | 'connect';
+  /**
+   * The printed line is a shell line (a pipe, a loop): the harness runs it as
+   * `sh -c LINE` instead of as words.
+   */
+  shell?: boolean;
   /**
    * Output-format flags the harness adds to the printed command (ping -n, sysctl -q): they
    * change what the tool prints, not what it does on the network.
@@ -244,6 +249,8 @@ export interface ActionDescriptor<T extends ActionType, S extends z.ZodType = z.
    * descriptor by them after expanding `ip`'s abbreviations.
    */
   command: readonly string[];
+  /** Other first words its lines may start with (connect: `echo hello | nc`, `for`). */
+  also?: readonly (readonly string[])[];
   /**
    * A command line (split into words, `command` included) back into a format-v1 action run
    * on `hosts`. Errors are worded like the real tool's.

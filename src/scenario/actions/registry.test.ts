@@ -156,6 +156,10 @@ describe('the conformance harness runs the printed command', () => {
           expect(plan.commands.map((c) => c.host)).toEqual(hosts);
           const quiet = ACTIONS[n.type].harness.quietFlags ?? [];
           for (const c of plan.commands) {
+            if (ACTIONS[n.type].harness.shell) {
+              expect(c.argv, plan.desc).toEqual(['sh', '-c', actionCommand(n)]);
+              continue;
+            }
             const argv = c.ip ? ['ip', ...c.argv] : c.argv;
             expect(argv.filter((w) => !quiet.includes(w)), plan.desc).toEqual(words(actionCommand(n)));
           }

@@ -13,6 +13,7 @@ import type { ActionV1 } from '../types.ts';
 import { addr } from './addr.ts';
 import { arping } from './arping.ts';
 import { fail, ipErr, ipObject, words } from './cmdline.ts';
+import { connect } from './connect.ts';
 import { hostsOf } from './common.ts';
 import type { ActionDescriptor, CheckCtx, EngineAction, ParseResult, Profile, TimingCtx } from './descriptor.ts';
 import { flush } from './flush.ts';
@@ -27,7 +28,7 @@ import { wait } from './wait.ts';
 
 /** Every descriptor, by type; the key order is the format's (arbitrary.ts draws by index). */
 export const ACTIONS: { [K in ActionType]: ActionDescriptor<K> } = {
-  ping, arping, flush, neigh_del: neighDel, neigh_add: neighAdd, sysctl, route, addr, link, wait, snapshot,
+  ping, arping, flush, neigh_del: neighDel, neigh_add: neighAdd, sysctl, route, addr, link, wait, snapshot, connect,
 } as { [K in ActionType]: ActionDescriptor<K> };
 
 export const ACTION_TYPES = Object.keys(ACTIONS) as ActionType[];
@@ -35,7 +36,7 @@ export const ACTION_TYPES = Object.keys(ACTIONS) as ActionType[];
 /** The format's action: one strict object per type, told apart by `type`. */
 export const actionSchema = z.discriminatedUnion('type', [
   ping.schema, arping.schema, flush.schema, neighDel.schema, neighAdd.schema, sysctl.schema, route.schema,
-  addr.schema, link.schema, wait.schema, snapshot.schema,
+  addr.schema, link.schema, wait.schema, snapshot.schema, connect.schema,
 ]);
 export type ActionInput = z.output<typeof actionSchema>;
 
@@ -145,7 +146,10 @@ function canonical(w: string[]): string[] | { error: string } {
   return out;
 }
 
-const byCommand = () => Object.values(ACTIONS).sort((a, b) => b.command.length - a.command.length);
+/** Every descriptor under each of its first words, the longest first. */
+const byCommand = () => Object.values(ACTIONS)
+  .flatMap((d) => [d.command, ...(d.also ?? [])].map((command) => ({ d, command })))
+  .sort((a, b) => b.command.length - a.command.length);
 
 /**
  * A line as printAction writes it (`B$ ip route add 10.0.0.0/8 via 192.168.1.1 dev eth0`)
@@ -158,7 +162,7 @@ export function parseActionLine(line: string): ParseResult {
   if (w0.length === 0) return fail('nothing to run');
   const w = canonical(w0);
   if ('error' in w) return fail(w.error);
-  const d = byCommand().find((x) => x.command.every((c, i) => w[i] === c));
+  const d = byCommand().find((x) => x.command.every((c, i) => w[i] === c))?.d;
   if (!d) {
     if (w[0] === 'ip') return fail(ipErr.unknown(w[1], w[2] ?? ''));
     return fail(`bash: ${w[0]}: command not found`);
@@ -182,6 +186,8 @@ export interface HarnessCommand {
   argv: string[];
   /** Whether argv is an `ip` command (run as `ip -n NS …`) or any tool (`ip netns exec NS …`). */
   ip: boolean;
+  /** argv is `sh -c LINE`: a shell line (connect's pipe or loop). */
+  shell?: boolean;
   timeoutMs: number;
 }
 
@@ -207,16 +213,19 @@ export function harnessPlan(a: ActionV1): HarnessPlan {
   const n = normalizeAction(a);
   const d = ACTIONS[n.type] as ActionDescriptor<ActionType>;
   const h = d.harness;
-  const line = words(d.print(n as EngineAction));
-  const argv = [line[0], ...(h.quietFlags ?? []), ...line.slice(1)];
+  const printed = d.print(n as EngineAction);
+  const line = words(printed);
+  const argv = h.shell ? ['sh', '-c', printed] : [line[0], ...(h.quietFlags ?? []), ...line.slice(1)];
   const ip = argv[0] === 'ip';
   const hosts = d.hosts === 'none' ? [] : engineHosts(n);
   const plan: HarnessPlan = {
     desc: printAction(n),
-    commands: hosts.map((host) => ({ host, argv: ip ? argv.slice(1) : argv, ip, timeoutMs: h.timeoutMs(n as EngineAction) })),
+    commands: hosts.map((host) => ({
+      host, argv: ip ? argv.slice(1) : argv, ip, timeoutMs: h.timeoutMs(n as EngineAction), ...(h.shell ? { shell: true } : {}),
+    })),
     kind: h.kind,
   };
-  if (h.kind === 'ping' || h.kind === 'arping') plan.cmd = argv.join(' ');
+  if (h.kind === 'ping' || h.kind === 'arping' || h.kind === 'connect') plan.cmd = h.shell ? printed : argv.join(' ');
   if (h.sleep) plan.sleep = h.sleep(n as EngineAction);
   if (h.sequential) plan.sequential = true;
   return plan;

@@ -20,7 +20,7 @@ describe('scenario files', () => {
       title: 'T',
     });
     expect(text).toBe(`{
-  "version": 1,
+  "version": 2,
   "title": "T",
   "hosts": {
     "A": {

@@ -36,7 +36,7 @@ describe('share links: round trip', () => {
   it('works with a whole URL, a fragment, or the bare parameter', () => {
     const s = fixture('S01_basic.json');
     const url = buildShareUrl('https://arplab.example/app/?lang=en#old', s);
-    expect(url).toMatch(/^https:\/\/arplab\.example\/app\/\?lang=en#s=1\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/^https:\/\/arplab\.example\/app\/\?lang=en#s=2\.[A-Za-z0-9_-]+$/);
     for (const input of [url, url.slice(url.indexOf('#')), `s=${encodeSharePayload(s)}`, `#lesson=3&s=${encodeSharePayload(s)}`, ` ${url}\n`]) {
       expect(decodeShareLink(input).ok).toBe(true);
     }
@@ -44,7 +44,7 @@ describe('share links: round trip', () => {
   it('survives line breaks and percent-encoding added by chat programs', () => {
     const f = encodeShareFragment(fixture('S01_basic.json'));
     expect(decodeShareLink(`${f.slice(0, 40)}\n${f.slice(40)}`).ok).toBe(true);
-    expect(decodeShareLink(f.replace('s=1.', 's%3D1.').replace('#', '#')).ok).toBe(false);
+    expect(decodeShareLink(f.replace('s=2.', 's%3D2.').replace('#', '#')).ok).toBe(false);
     expect(decodeShareLink(`#s=${encodeURIComponent(encodeSharePayload(fixture('S01_basic.json')))}`).ok).toBe(true);
   });
 });
@@ -98,7 +98,7 @@ describe('share links: every rejection says why', () => {
     ['no version', '#s=', 'linkEmpty', 'empty'],
     ['no dot', '#s=abc', 'linkBadVersion', 'format marker'],
     ['bad version', '#s=v1.AAAA', 'linkBadVersion', 'format marker "v1"'],
-    ['newer version', good.replace('s=1.', 's=2.'), 'linkTooNew', 'made by a newer ARP Lab'],
+    ['newer version', good.replace('s=2.', 's=3.'), 'linkTooNew', 'made by a newer ARP Lab'],
     ['bad character', `${good.slice(0, 20)}*${good.slice(21)}`, 'linkBadBase64', 'character "*" at position 17'],
     ['impossible length', `${good}A`.slice(0, 5 + 4 * 20 + 1), 'linkBadLength', 'impossible length'],
     ['truncated', good.slice(0, good.length - 12), 'linkTruncated', 'ends too early'],

@@ -49,7 +49,7 @@ export function encodeSharePayload(s: ScenarioV1): string {
   return `${CURRENT_VERSION}.${toBase64Url(bytes)}`;
 }
 
-/** `#s=1.<data>`: the fragment to put after the page address. */
+/** `#s=2.<data>` (the format version, 2): the fragment to put after the page address. */
 export function encodeShareFragment(s: ScenarioV1): string {
   return `#${SHARE_PARAM}=${encodeSharePayload(s)}`;
 }

@@ -1,15 +1,16 @@
 /**
- * The scenario format's migrations. Version 1 is the first and only version, so the list is
- * empty. To change the format: add `{ id: 2, name: 'WhatChanged', up }` here (in its own file),
+ * The scenario format's migrations: version 1 is the first; 2 added LVS (listen, ipvs,
+ * connect). To change the format: add `{ id: N, name: 'WhatChanged', up }` here (in its own file),
  * name the id in `MigrationIds`, bump `version` in schema.ts and types.ts, and add a fixed
  * v1 document and link to the migration tests.
  */
+import { addLvs } from './addLvs.ts';
 import { defineMigrations, migrate as migrateWith, type MigrateResult, type Migration } from './migrate.ts';
 
-/** Named ids, e.g. `{ AddArpAnnounce: 2 }`. */
-export const MigrationIds = {} as const satisfies Record<string, number>;
+/** Named ids. */
+export const MigrationIds = { AddListenIpvsConnect: 2 } as const satisfies Record<string, number>;
 
-export const scenarioMigrations: readonly Migration[] = [];
+export const scenarioMigrations: readonly Migration[] = [addLvs];
 
 export const SCENARIO_MIGRATIONS = defineMigrations(1, scenarioMigrations);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, migrate, MigrationIds, SCENARIO_MIGRATIONS, scenarioMigrations } from './index.ts';
 import { defineMigrations, migrate as migrateWith, validateMigrations, type JsonObject, type Migration } from './migrate.ts';
 
-/** A made-up history, to test the framework while the real list is empty. */
+/** A made-up history, to test the framework on more than one step. */
 const sample: Migration[] = [
   {
     id: 2,
@@ -29,10 +29,9 @@ describe('the registry', () => {
     expect(validateMigrations(1, scenarioMigrations)).toEqual([]);
     expect(SCENARIO_MIGRATIONS.firstVersion).toBe(1);
   });
-  it('is at version 1 with no migrations yet', () => {
-    expect(CURRENT_VERSION).toBe(1);
-    expect(scenarioMigrations).toHaveLength(0);
-    expect(Object.keys(MigrationIds)).toHaveLength(0);
+  it('is at version 2: one migration, v1 → v2', () => {
+    expect(CURRENT_VERSION).toBe(2);
+    expect(scenarioMigrations.map((m) => m.name)).toEqual(['AddListenIpvsConnect']);
   });
   it('names every id', () => {
     expect(Object.values(MigrationIds as Record<string, number>).sort()).toEqual(scenarioMigrations.map((m) => m.id));
@@ -45,19 +44,27 @@ describe('the registry', () => {
   });
 });
 
-describe('migrate (version 1)', () => {
-  it('accepts version 1 and returns the same document', () => {
+describe('migrate (version 2)', () => {
+  it('brings version 1 to 2 changing nothing but the version, in a new object', () => {
     const r = migrate(v1);
-    expect(r).toEqual({ ok: true, doc: v1, fromVersion: 1, applied: [] });
-    if (r.ok) expect(r.doc).toBe(v1);
+    expect(r).toEqual({ ok: true, doc: { ...v1, version: 2 }, fromVersion: 1, applied: ['AddListenIpvsConnect'] });
+    if (r.ok) expect(r.doc).not.toBe(v1);
+    expect(v1.version).toBe(1);
+  });
+  it('returns a version-2 document as it is', () => {
+    const v2 = { ...v1, version: 2 };
+    const r = migrate(v2);
+    expect(r).toEqual({ ok: true, doc: v2, fromVersion: 2, applied: [] });
+    if (r.ok) expect(r.doc).toBe(v2);
   });
   it('treats an absent version as 1', () => {
     const { version: _v, ...noVersion } = v1;
     const r = migrate(noVersion);
     expect(r.ok && r.fromVersion).toBe(1);
+    expect(r.ok && r.doc.version).toBe(2);
   });
   it('rejects a newer version with a "newer ARP Lab" message', () => {
-    const r = migrate({ ...v1, version: 2 });
+    const r = migrate({ ...v1, version: 3 });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues[0]).toMatchObject({ path: 'version', code: 'versionTooNew' });

@@ -80,7 +80,7 @@ describe('autosave', () => {
     const before = s.getItem(AUTOSAVE_KEY);
     const store = createAppStore({ scenario: base });
     attachAutosave(store, s);
-    const other: ScenarioV1 = { version: 1, hosts: { X: {} } };
+    const other: ScenarioV1 = { version: 2, hosts: { X: {} } };
     store.getState().dispatch({ type: 'replaceScenario', scenario: other });
     expect(s.getItem(AUTOSAVE_KEY)).toBe(before);
     store.getState().dispatch({ type: 'addHost', name: 'Y', host: {} });

@@ -21,7 +21,7 @@ import { selectedNodes, selectionFor } from './selection.ts';
 type Pt = { x: number; y: number };
 
 export const BUILT_IN_EXAMPLE = twoNic as ScenarioV1;
-export const EMPTY_SCENARIO: ScenarioV1 = { version: 1, hosts: {} };
+export const EMPTY_SCENARIO: ScenarioV1 = { version: 2, hosts: {} };
 
 /** Node positions as drawn (layout, or the fallback layout for nodes without one). */
 export function positions(g: Geometry | null): Record<string, Pt> {

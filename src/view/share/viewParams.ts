@@ -2,7 +2,7 @@
  * The view part of a share link: where the playback stands, what is selected, and (if the
  * sender chose to) the language and theme. It travels after the scenario in the same
  * fragment, `#s=1.<scenario>&v=1&at=42&host=A&lang=zh&theme=dark&speed=2`, so the scenario
- * part stays exactly the `#s=1.…` codec of src/scenario and links without a view still work.
+ * part stays exactly the `#s=2.…` codec of src/scenario and links without a view still work.
  *
  * `v` is the view format version. Every value is checked: a bad or unknown one is dropped
  * with a warning, never applied, and never stops the scenario from loading.
@@ -58,7 +58,7 @@ function decode(v: string): string | null {
   }
 }
 
-/** `&v=1&at=…`: the view parameters to append after `#s=1.…`; '' for an empty view. */
+/** `&v=1&at=…`: the view parameters to append after `#s=2.…`; '' for an empty view. */
 export function encodeViewParams(view: LinkView | null | undefined): string {
   if (!view) return '';
   const parts: string[] = [];
