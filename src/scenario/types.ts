@@ -101,7 +101,11 @@ export type ScenarioHost = HostV1;
 export type ActionV1 = Record<string, unknown> & { type: EngineAction['type'] };
 
 export interface ScenarioV1 extends AnnotationsV1 {
-  version?: 2;
+  /**
+   * 2 once loaded (loadScenario migrates); a document built in code may still say 1, which
+   * means the same (the v1 → v2 migration adds nothing) and is written as 2 when saved.
+   */
+  version?: 1 | 2;
   title?: string;
   description?: string;
   seed?: number;
