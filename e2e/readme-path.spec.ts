@@ -55,7 +55,7 @@ test('every dialog and panel opens and stays open', async ({ page }) => {
   await page.getByTestId('share').click();
   const share = page.getByRole('dialog', { name: 'Share and export' });
   await staysOpen(page, share);
-  await expect(page.getByTestId('share-link')).toHaveValue(/#s=1\./);
+  await expect(page.getByTestId('share-link')).toHaveValue(/#s=2\./);
   await expect(page.getByTestId('embed-code')).toHaveValue(/^<iframe src="[^"]+embed/);
   const download = page.waitForEvent('download');
   await page.getByTestId('export-json').click();

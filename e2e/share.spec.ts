@@ -22,7 +22,7 @@ interface ShareWindow {
 const twoNic = JSON.parse(readFileSync(new URL('../src/examples/twoNic.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const basicGallery = readFileSync(new URL('../src/examples/gallery/scenarios/basic.json', import.meta.url), 'utf8');
 
-/** A link made here the way the app makes them: raw deflate, base64url, "#s=1.". */
+/** A link as ARP Lab made them before format version 2 (raw deflate, base64url, "#s=1."): they still open. */
 function fragmentOf(doc: unknown): string {
   return `#s=1.${deflateRawSync(Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
 }
@@ -109,7 +109,7 @@ test.describe('share links', () => {
     await expect(app.position()).toContainText('event 5 of');
 
     const link = await openShare(page);
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=1\.[A-Za-z0-9_-]+&v=1&at=5&host=B&speed=10$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=2\.[A-Za-z0-9_-]+&v=1&at=5&host=B&speed=10$/);
     await expect(page.getByTestId('share-dialog')).toContainText('Link copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await expect(page.getByTestId('share-length')).toHaveText(`${link.length.toLocaleString('en')} characters`);

@@ -71,7 +71,7 @@ export interface IpvsServiceSpec {
   proto: 'tcp' | 'udp';
   vip: string;
   port: number;
-  scheduler: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh' | 'dh' | 'sed' | 'nq';
+  scheduler: 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh' | 'dh' | 'sed' | 'nq' | 'mh';
   /** Persistence timeout in seconds (-p), absent = not persistent. */
   persistent?: number;
   /** Persistence granularity (-M), default 255.255.255.255. */

@@ -197,7 +197,7 @@ export const DECISIONS = {
   'ipip.rcv': { accept: ['decap'], drop: ['no_tunl0', 'tunl0_down'] },
   'tcp.rcv': { accept: ['listener'], reply: ['no_listener', 'no_socket'] },
   'udp.rcv': { accept: ['listener'], reply: ['no_listener'] },
-  'ip_vs.schedule': { choose: ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq', 'persistent'], drop: ['no_dest'] },
+  'ip_vs.schedule': { choose: ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq', 'mh', 'persistent'], drop: ['no_dest'] },
   'ip_vs.conn': { create: ['dr', 'tun', 'nat'] },
   'ip_vs.state': { update: ['input', 'output', 'input-only', 'udp'] },
   'ip_vs.xmit': { forward: ['dr', 'tun', 'nat'], deliver: ['local_node'], drop: ['no_route', 'ttl'] },

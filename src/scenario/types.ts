@@ -58,7 +58,7 @@ export interface ListenV2 {
   addr?: string;
 }
 
-export const IPVS_SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq'] as const satisfies readonly IpvsServiceSpec['scheduler'][];
+export const IPVS_SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq', 'mh'] as const satisfies readonly IpvsServiceSpec['scheduler'][];
 export const IPVS_METHODS = ['dr', 'tun', 'nat'] as const satisfies readonly IpvsDestSpec['method'][];
 
 /** A real server of a virtual service (v2): `ipvsadm -a -r IP[:PORT] -w WEIGHT -g|-i|-m`. */

@@ -1,5 +1,5 @@
 /**
- * The IPVS schedulers (net/netfilter/ipvs/ip_vs_{rr,wrr,lc,wlc,sh,dh,sed,nq}.c), each as
+ * The IPVS schedulers (net/netfilter/ipvs/ip_vs_{rr,wrr,lc,wlc,sh,dh,sed,nq,mh}.c), each as
  * the kernel writes it: the same walk over the destination list (newest first), the
  * same comparisons and tie-breaks, the same hash functions. None of them is random.
  * Each returns the destination (or null: "no destination available") and what it
@@ -7,6 +7,7 @@
  */
 import { fmtIp, type Ip4 } from '../net/ip.ts';
 import type { DecisionParams } from '../trace.ts';
+import { mhPopulate, mhSetups, mhSlot, MH_TAB_SIZE } from './mh.ts';
 import type { Dest, SchedData, Service } from './state.ts';
 
 export interface SchedResult {
@@ -51,6 +52,8 @@ export function initSched(svc: Service): SchedData {
     case 'sh':
     case 'dh':
       return { kind: 'hash', buckets: new Array<number>(TAB_SIZE).fill(-1) };
+    case 'mh':
+      return { kind: 'mh', lookup: new Int32Array(MH_TAB_SIZE).fill(-1) };
     default:
       return { kind: 'none' };
   }
@@ -86,6 +89,9 @@ export function destsChanged(svc: Service): void {
         count = 0;
       }
     }
+  } else if (s.kind === 'mh') {
+    // ip_vs_mh_dest_changed: gcd, shift, permutations and the whole table again.
+    s.lookup = mhPopulate(mhSetups(ds));
   } else if (s.kind === 'rr') {
     // rr keeps a pointer to the last chosen dest; a new dest at the head moves its index.
     if (s.last >= 0) s.last += 1;
@@ -162,6 +168,14 @@ export function schedule(svc: Service, saddr: Ip4, daddr: Ip4, explain = true): 
       const s = svc.schedData as Extract<SchedData, { kind: 'hash' }>;
       const bucket = svc.sched === 'sh' ? shHashkey(saddr) : dhHashkey(daddr);
       const i = s.buckets[bucket];
+      const d = i >= 0 ? ds[i] : null;
+      return { dest: d && d.weight > 0 ? d : null, params: { ...base, bucket } };
+    }
+    case 'mh': {
+      // ip_vs_mh_get: the slot's server unless it is unavailable (weight 0).
+      const s = svc.schedData as Extract<SchedData, { kind: 'mh' }>;
+      const bucket = mhSlot(saddr);
+      const i = s.lookup[bucket];
       const d = i >= 0 ? ds[i] : null;
       return { dest: d && d.weight > 0 ? d : null, params: { ...base, bucket } };
     }

@@ -12,7 +12,7 @@ import type { Proto } from '../sock/table.ts';
 /** Forwarding methods: -g gatewaying (DR), -i ipip (TUN), -m masquerading (NAT). */
 export type FwdMethod = 'dr' | 'tun' | 'nat';
 
-export const SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq'] as const;
+export const SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'sh', 'dh', 'sed', 'nq', 'mh'] as const;
 export type SchedName = (typeof SCHEDULERS)[number];
 
 export interface Dest {
@@ -36,7 +36,7 @@ export interface Service {
   netmask: number;
   /** Newest first, as the kernel keeps them. */
   dests: Dest[];
-  /** The scheduler's state (rr's position, wrr's mark, sh/dh's buckets). */
+  /** The scheduler's state (rr's position, wrr's mark, sh/dh's buckets, mh's lookup table). */
   schedData: SchedData;
 }
 
@@ -44,6 +44,8 @@ export type SchedData =
   | { kind: 'rr'; last: number }
   | { kind: 'wrr'; cl: number; cw: number; mw: number; di: number }
   | { kind: 'hash'; buckets: number[] }
+  /** mh: each lookup slot's dest (index in `dests`, -1 none). */
+  | { kind: 'mh'; lookup: Int32Array }
   | { kind: 'none' };
 
 /** IPVS TCP states (ip_vs_proto_tcp.c) and UDP's single one. */

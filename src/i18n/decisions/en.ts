@@ -135,6 +135,7 @@ export const decisionsEn = {
         nq: 'IPVS on {{host}}: nq sends {{client}} → {{vip}} to {{rs}}: a real server without active connections if there is one, else the lowest (active + 1) / weight; here active + 1 = {{overhead}} (weights {{weights}}; active/inactive {{conns}})',
         sh: 'IPVS on {{host}}: sh sends {{client}} → {{vip}} to {{rs}}: the client’s address hashes to bucket {{bucket}} of 256, which holds {{rs}} (weights {{weights}})',
         dh: 'IPVS on {{host}}: dh sends {{client}} → {{vip}} to {{rs}}: the destination address hashes to bucket {{bucket}} of 256, which holds {{rs}}',
+        mh: 'IPVS on {{host}}: mh (Maglev hashing) sends {{client}} → {{vip}} to {{rs}}: the client’s address hashes to slot {{bucket}} of 4093, which the real servers’ permutations filled in proportion to their weights (weights {{weights}})',
         persistent: 'IPVS on {{host}}: {{client}} → {{vip}} goes to {{rs}} again: the persistence template for {{template}} (-p {{persistent}}) still holds it',
       },
       drop: { no_dest: 'IPVS on {{host}}: {{scheduler}} finds no real server available for {{vip}} (weights {{weights}}), so the client gets ICMP port unreachable' },

@@ -134,6 +134,7 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
         nq: '{{host}} 上的 IPVS：nq 把 {{client}} → {{vip}} 发往 {{rs}}：有没有活动连接的真实服务器就选它，否则选 (活动 + 1) / 权重 最低的；这里 活动 + 1 = {{overhead}}（权重 {{weights}}；活动/非活动 {{conns}}）',
         sh: '{{host}} 上的 IPVS：sh 把 {{client}} → {{vip}} 发往 {{rs}}：客户端地址散列到 256 个桶中的第 {{bucket}} 个，它对应 {{rs}}（权重 {{weights}}）',
         dh: '{{host}} 上的 IPVS：dh 把 {{client}} → {{vip}} 发往 {{rs}}：目的地址散列到 256 个桶中的第 {{bucket}} 个，它对应 {{rs}}',
+        mh: '{{host}} 上的 IPVS：mh（Maglev 散列）把 {{client}} → {{vip}} 发往 {{rs}}：客户端地址散列到 4093 个槽中的第 {{bucket}} 个，各真实服务器按权重比例以各自的排列填充了这些槽（权重 {{weights}}）',
         persistent: '{{host}} 上的 IPVS：{{client}} → {{vip}} 再次发往 {{rs}}：{{template}} 的持久模板（-p {{persistent}}）仍指向它',
       },
       drop: { no_dest: '{{host}} 上的 IPVS：{{scheduler}} 为 {{vip}} 找不到可用的真实服务器（权重 {{weights}}），客户端收到 ICMP 端口不可达' },

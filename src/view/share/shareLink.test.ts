@@ -61,7 +61,7 @@ describe('share and embed links', () => {
   it('embed links go to the embed page (its own path, so servers can allow framing it alone), same fragment', () => {
     const url = embedUrl(PAGE, scenario, { at: 2 });
     expect(url).toBe(`https://lab.example/arp/embed.html${encodeShareFragment(scenario)}&v=1&at=2`);
-    expect(embedUrl('https://lab.example/arp/index.html?lang=zh', scenario).startsWith('https://lab.example/arp/embed.html#s=1.')).toBe(true);
+    expect(embedUrl('https://lab.example/arp/index.html?lang=zh', scenario).startsWith('https://lab.example/arp/embed.html#s=2.')).toBe(true);
     expect(isEmbedUrl(url)).toBe(true);
     // Snippets made before the embed page had ?embed=1 on the app's page: still embed mode.
     expect(isEmbedUrl('https://lab.example/arp/?embed=1#s=1.a')).toBe(true);
