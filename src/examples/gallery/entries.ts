@@ -1,6 +1,8 @@
 /**
  * The gallery: the article's experiments as ready scenarios, each the exact input of one
- * recorded kernel run (gallery.test.ts replays it against the recording). The summaries
+ * recorded kernel run (gallery.test.ts replays it against the recording), and LVS setups
+ * (DR, TUN, NAT, the ARP problem and its fix, a director failover) whose point lvs.test.ts
+ * checks on the engine's output. The summaries
  * say what the kernel did (shared oracle REPORT.md), which is not always what the article
  * claims: where rp_filter, not arp_ignore, decides, the text says so, and two rp_filter=0
  * runs are included because they show it best.
@@ -25,6 +27,11 @@ import arpFilter from './scenarios/arp-filter.json';
 import proxyArp from './scenarios/proxy-arp.json';
 import arpNotify from './scenarios/arp-notify.json';
 import lvsDr from './scenarios/lvs-dr.json';
+import lvsDrConnections from './scenarios/lvs-dr-cluster.json';
+import lvsTun from './scenarios/lvs-tun.json';
+import lvsNat from './scenarios/lvs-nat.json';
+import lvsArpProblem from './scenarios/lvs-arp-problem.json';
+import lvsFailover from './scenarios/lvs-failover.json';
 import type { GalleryEntry } from './types.ts';
 
 // JSON imports are typed loosely (strings, not the format's literal unions); the test
@@ -259,5 +266,57 @@ export const GALLERY: readonly GalleryEntry[] = [
     },
     tags: ['lvs', 'arp_ignore', 'arp_announce', 'vip'],
     scenario: file(lvsDr),
+  },
+  // LVS (format version 2): no recording in the ARP corpus; lvs.test.ts checks each one's
+  // point on the engine's output (who served each connection, bypasses, the router's entry).
+  {
+    id: 'lvs-dr-connections',
+    title: { en: 'LVS-DR: a director and two real servers', zh: 'LVS-DR：一个调度器和两台真实服务器' },
+    summary: {
+      en: 'C opens four connections to the VIP 10.0.0.100:80. When the router resolves the VIP only the director D answers: the real servers hold the VIP on lo with arp_ignore=1 and arp_announce=2. D schedules round-robin (RS2 first, the newest in the kernel’s list) and passes each packet on unchanged to the real server’s MAC; the real server answers the client straight through the router, so replies never cross the director: client → router → D → real server → router → client.',
+      zh: 'C 向 VIP 10.0.0.100:80 发起四个连接。路由器解析 VIP 时只有调度器 D 应答：真实服务器把 VIP 配在 lo 上，并设置 arp_ignore=1 和 arp_announce=2。D 以轮询（rr）调度（先选 RS2，它是内核列表中最新加入的），把报文原样发往真实服务器的 MAC；真实服务器经路由器直接应答客户端，应答不经过调度器：客户端 → 路由器 → D → 真实服务器 → 路由器 → 客户端。',
+    },
+    tags: ['lvs', 'ipvs', 'dr', 'arp_ignore', 'arp_announce'],
+    scenario: file(lvsDrConnections),
+  },
+  {
+    id: 'lvs-tun',
+    title: { en: 'LVS-TUN: IP-in-IP to the real servers', zh: 'LVS-TUN：以 IP-in-IP 发往真实服务器' },
+    summary: {
+      en: 'The director D wraps each client packet in IP-in-IP, from its own address 10.0.0.2 to the real server’s. The real server unwraps it on tunl0, where it holds the VIP, and answers from the VIP straight to the client through the router. rp_filter is 0 on tunl0 and all: with 1, the unwrapped packet, whose source is reached through eth0 and not tunl0, would be dropped.',
+      zh: '调度器 D 把客户端的每个报文封装进 IP-in-IP，从它自己的地址 10.0.0.2 发往真实服务器的地址。真实服务器在持有 VIP 的 tunl0 上解封装，并以 VIP 为源地址经路由器直接应答客户端。tunl0 和 all 上的 rp_filter 为 0：若为 1，解封装后的报文（其源地址经 eth0 而不是 tunl0 可达）会被丢弃。',
+    },
+    tags: ['lvs', 'ipvs', 'tun', 'rp_filter'],
+    scenario: file(lvsTun),
+  },
+  {
+    id: 'lvs-nat',
+    title: { en: 'LVS-NAT: the destination rewritten, replies back through the director', zh: 'LVS-NAT：改写目的地址，应答经由调度器返回' },
+    summary: {
+      en: 'The real servers sit on a private network, 192.168.10.0/24, behind the director D, their default gateway. D rewrites each connection’s destination from the VIP to a real server’s address and forwards it (ip_forward=1); the reply comes back through D, which puts the VIP back as its source before it reaches the client. So every connection crosses D twice: client → router → D → real server → D → router → client.',
+      zh: '真实服务器位于调度器 D 后面的私有网络 192.168.10.0/24 上，D 是它们的默认网关。D 把每个连接的目的地址从 VIP 改写为某台真实服务器的地址并转发（ip_forward=1）；应答经 D 返回，D 先把源地址改回 VIP 再交给客户端。因此每个连接都两次经过 D：客户端 → 路由器 → D → 真实服务器 → D → 路由器 → 客户端。',
+    },
+    tags: ['lvs', 'ipvs', 'nat', 'ip_forward'],
+    scenario: file(lvsNat),
+  },
+  {
+    id: 'lvs-arp-problem',
+    title: { en: 'The ARP problem of LVS-DR, and its fix', zh: 'LVS-DR 的 ARP 问题及其解决' },
+    summary: {
+      en: 'The real servers hold the VIP on lo but keep the defaults arp_ignore=0 and arp_announce=0, so they answer the router’s request for the VIP too. The bridge floods to the port attached last first, RS2’s reply arrives first, and the router caches the VIP at RS2’s MAC: all four connections bypass the director and land on RS2. Then both real servers get arp_ignore=1 and arp_announce=2 and the router’s cache is flushed: it resolves the VIP again, only the director answers, and the next four connections are scheduled by D, two to each real server.',
+      zh: '真实服务器把 VIP 配在 lo 上，但保留默认的 arp_ignore=0 和 arp_announce=0，因此它们也会应答路由器对 VIP 的请求。网桥先向最后接入的端口泛洪，RS2 的应答最先到达，路由器把 VIP 缓存为 RS2 的 MAC：四个连接全部绕过调度器，落在 RS2 上。随后两台真实服务器设置 arp_ignore=1 和 arp_announce=2，并清空路由器的缓存：路由器重新解析 VIP，只有调度器应答，接下来的四个连接由 D 调度，每台真实服务器各两个。',
+    },
+    tags: ['lvs', 'ipvs', 'dr', 'arp_ignore', 'arp_announce', 'vip'],
+    scenario: file(lvsArpProblem),
+  },
+  {
+    id: 'lvs-failover',
+    title: { en: 'Director failover: the VIP moves, a gratuitous ARP announces it', zh: '调度器故障切换：VIP 迁移，免费 ARP 通告' },
+    summary: {
+      en: 'Two connections go through the active director D1. The VIP is then taken off D1 and put on the backup D2, which already has the same virtual service. The router still maps the VIP to D1’s MAC, so the next connection times out at D1. D2 announces the VIP with arping -U (a gratuitous ARP request): the router updates its existing entry to D2’s MAC (STALE), and the following connections are scheduled by D2.',
+      zh: '前两个连接经过主调度器 D1。随后 VIP 从 D1 移除并配到备用调度器 D2 上，D2 已配置了相同的虚拟服务。路由器仍把 VIP 映射到 D1 的 MAC，因此下一个连接在 D1 处超时。D2 用 arping -U（免费 ARP 请求）通告 VIP：路由器把已有表项更新为 D2 的 MAC（STALE），之后的连接都由 D2 调度。',
+    },
+    tags: ['lvs', 'ipvs', 'failover', 'garp', 'arping'],
+    scenario: file(lvsFailover),
   },
 ];
