@@ -45,7 +45,7 @@ test('every dialog and panel opens and stays open', async ({ page }) => {
   await page.getByTestId('open-gallery').click();
   const gallery = page.getByRole('dialog', { name: 'Gallery: the article’s experiments' });
   await staysOpen(page, gallery);
-  await expect(gallery.locator('[data-gallery]')).toHaveCount(19);
+  await expect(gallery.locator('[data-gallery]')).toHaveCount(24);
   await shot(page, '01-gallery');
   await page.keyboard.press('Escape');
   await expect(gallery).toHaveCount(0);
@@ -78,7 +78,7 @@ test('every dialog and panel opens and stays open', async ({ page }) => {
   // Gallery → open an example (asks first: something was edited).
   await page.getByTestId('open-gallery').click();
   await staysOpen(page, gallery);
-  await gallery.getByRole('button', { name: /^Open “LVS-DR/ }).click();
+  await gallery.getByRole('button', { name: /^Open “LVS-DR real server/ }).click();
   const replace = page.getByRole('alertdialog', { name: 'Replace the current scenario?' });
   await staysOpen(page, replace);
   await replace.getByRole('button', { name: 'Open it' }).click();

@@ -52,7 +52,7 @@ export const shareEn = {
   },
   gallery: {
     title: 'Gallery: the article’s experiments',
-    intro: 'Each scenario reproduces a run recorded on a real Linux kernel. Open one, then run its actions from the list on the left.',
+    intro: 'The article’s scenarios each reproduce a run recorded on a real Linux kernel; the LVS setups show a director at work. Open one, then run its actions from the list on the left.',
     filter: 'Topic',
     tags: 'Tags',
     allTags: 'all topics',
@@ -60,6 +60,7 @@ export const shareEn = {
     open: 'Open',
     openAria: 'Open “{{title}}”',
     rpFilter: 'kernel run with rp_filter={{n}}',
+    engineChecked: 'LVS setup (format 2), its point tested on the simulation',
     count: '{{shown}} of {{total}} scenarios',
     none: 'No scenario matches.',
     current: 'open now',

@@ -52,7 +52,7 @@ export const shareZh: Widen<typeof shareEn> = {
   },
   gallery: {
     title: '示例库：文章中的实验',
-    intro: '每个场景都重现了在真实 Linux 内核上记录的一次运行。打开一个场景，然后在左侧列表中运行它的动作。',
+    intro: '文章中的每个场景都重现了在真实 Linux 内核上记录的一次运行；LVS 场景展示调度器的工作。打开一个场景，然后在左侧列表中运行它的动作。',
     filter: '主题',
     tags: '标签',
     allTags: '全部主题',
@@ -60,6 +60,7 @@ export const shareZh: Widen<typeof shareEn> = {
     open: '打开',
     openAria: '打开“{{title}}”',
     rpFilter: '内核运行时 rp_filter={{n}}',
+    engineChecked: 'LVS 场景（格式 2），其要点由模拟结果检验',
     count: '共 {{total}} 个场景，显示 {{shown}} 个',
     none: '没有匹配的场景。',
     current: '当前场景',

@@ -72,7 +72,7 @@ export function GalleryDialog({ onClose, onOpen }: { onClose(): void; onOpen(ent
                       <li key={x}>{x}</li>
                     ))}
                   </ul>
-                  <span className="muted small">{t('share.gallery.rpFilter', { n: e.rpFilter })}</span>
+                  <span className="muted small">{e.rpFilter !== undefined ? t('share.gallery.rpFilter', { n: e.rpFilter }) : t('share.gallery.engineChecked')}</span>
                 </div>
               </div>
               <button type="button" className="primary gallery-open" onClick={() => onOpen(e)} aria-label={t('share.gallery.openAria', { title })}>
