@@ -162,6 +162,15 @@ export const ZH: Templates = {
   labelTooLong: (label) => `标签 ${showZh(label)} 超过 15 个字符`,
   duplicateAddress: (cidr, dev) => `${cidr} 已在 ${dev} 上（Linux 会拒绝："File exists"）`,
   loopbackImplicit: () => '127.0.0.1/8 总是在 lo 上；请去掉它',
+  notNetmask: (v) => `${showZh(v)} 不是子网掩码（应为连续的 1，例如 255.255.255.0）`,
+  listenNotLocal: (addr, host) =>
+    `${addr} 不是主机 ${host} 的地址：bind() 失败，报“Cannot assign requested address”（只有 net.ipv4.ip_nonlocal_bind 才允许，ARP Lab 不模拟它）；请把该地址配到某个接口上（例如 lo 上的 VIP），或去掉 "addr" 以监听所有地址`,
+  listenInUse: (proto, port, other) => `${proto} 端口 ${port} 已被本主机的 ${other} 占用：bind() 失败，报“Address already in use”`,
+  ipvsServiceExists: (proto, vip, port, other) => `虚拟服务 ${proto} ${vip}:${port} 已定义（${other}）；ipvsadm -A 拒绝它：“Service already exists”`,
+  ipvsDestExists: (ip, port, other) => `真实服务器 ${ip}:${port} 已在此服务中（${other}）；ipvsadm -a 拒绝它：“Destination already exists”`,
+  ipvsDestPort: (method, port, svcPort) =>
+    `只有 NAT（method "nat"）时真实服务器的端口才能与服务不同：使用 "${method}" 时报文原样到达真实服务器的 ${svcPort} 端口，ipvsadm 会用它替换 ${port}；请去掉 "port" 或改为 ${svcPort}`,
+  connectTo: (v) => `${showZh(v)} 不是地址和端口（应为 a.b.c.d:port，例如 192.168.100.200:80）`,
   duplicateMac: (mac, other) => `MAC ${mac} 也被 ${other} 使用；每个接口需要自己的 MAC`,
 
   noSuchHost: (host, hosts) => `没有主机 ${showZh(host)}${didYouMeanZh(host, hosts, '主机')}`,

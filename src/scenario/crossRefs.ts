@@ -159,13 +159,13 @@ function checkListen(ctx: Ctx, name: string): void {
     const addr = l.addr === undefined ? null : parseIPv4(l.addr);
     if (l.addr !== undefined && addr === null) return; // reported by the schema
     if (addr !== null && !bindable(h, addr)) {
-      ctx.report([...path, 'addr'], { code: 'listenNotLocal', message: messages.listenNotLocal(l.addr ?? '', name) });
+      ctx.report([...path, 'addr'], msg('listenNotLocal', l.addr ?? '', name));
       return;
     }
     // inet_csk_get_port: a wildcard bind clashes with every address on the port, and back.
     const clash = taken.find((t) => t.proto === proto && t.port === l.port && (t.addr === null || addr === null || t.addr === addr));
     if (clash) {
-      ctx.report(path, { code: 'listenInUse', message: messages.listenInUse(proto, l.port, `listen[${clash.k}]`) });
+      ctx.report(path, msg('listenInUse', proto, l.port, `listen[${clash.k}]`));
       return;
     }
     taken.push({ proto, port: l.port, addr, k });
@@ -184,19 +184,19 @@ function checkIpvs(ctx: Ctx, name: string): void {
     const path: Path = ['hosts', name, 'ipvs', k];
     const proto = svc.proto ?? 'tcp';
     const other = services.findIndex((o, j) => j < k && (o.proto ?? 'tcp') === proto && o.vip === svc.vip && o.port === svc.port);
-    if (other >= 0) ctx.report(path, { code: 'ipvsServiceExists', message: messages.ipvsServiceExists(proto, svc.vip, svc.port, `ipvs[${other}]`) });
+    if (other >= 0) ctx.report(path, msg('ipvsServiceExists', proto, svc.vip, svc.port, `ipvs[${other}]`));
     const seen = new Map<string, number>();
     svc.dests.forEach((d, j) => {
       const method = d.method ?? 'dr';
       if (method !== 'nat' && d.port !== undefined && d.port !== svc.port) {
-        ctx.report([...path, 'dests', j, 'port'], { code: 'ipvsDestPort', message: messages.ipvsDestPort(method, d.port, svc.port) });
+        ctx.report([...path, 'dests', j, 'port'], msg('ipvsDestPort', method, d.port, svc.port));
         return;
       }
       const port = d.port ?? svc.port;
       const key = `${d.ip}:${port}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        ctx.report([...path, 'dests', j], { code: 'ipvsDestExists', message: messages.ipvsDestExists(d.ip, port, `dests[${first}]`) });
+        ctx.report([...path, 'dests', j], msg('ipvsDestExists', d.ip, port, `dests[${first}]`));
         return;
       }
       seen.set(key, j);

@@ -112,7 +112,7 @@ export const sysctlMap = expects(z.record(z.string(), sysctlValue), 'an object o
 
 export const L4_PROTOS = ['tcp', 'udp'] as const;
 export const l4ProtoSchema = expects(
-  z.enum(L4_PROTOS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, L4_PROTOS)) }),
+  z.enum(L4_PROTOS, { error: (iss) => tagged(msg('notOneOf', iss.input, L4_PROTOS)) }),
   'tcp or udp',
 );
 /** A TCP/UDP port a socket or a service uses (0 means "any" to bind() and is no service). */

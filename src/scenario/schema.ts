@@ -20,7 +20,7 @@ import {
   netmaskSchema, nudSchema, ipv4Schema, persistentSchema, portSchema, routeSchema, seedSchema, sysctlMap, text, unicastMacSchema, weightSchema,
 } from './fields.ts';
 import { LIMITS } from './limits.ts';
-import { messages, tagged, type Problem } from './messages.ts';
+import { msg, tagged, type Problem } from './messages.ts';
 import { IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
 
 export const SCHEMA_VERSION = 2;
@@ -70,7 +70,7 @@ export const ipvsDestSchema = z.strictObject({
   ip: ipv4Schema,
   port: portSchema.optional(),
   weight: weightSchema.optional(),
-  method: expects(z.enum(IPVS_METHODS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, IPVS_METHODS)) }), 'dr, tun or nat').optional(),
+  method: expects(z.enum(IPVS_METHODS, { error: (iss) => tagged(msg('notOneOf', iss.input, IPVS_METHODS)) }), 'dr, tun or nat').optional(),
 });
 
 /** A virtual service (v2): `ipvsadm -A -t|-u VIP:PORT -s SCHED [-p SECONDS] [-M NETMASK]`. */
@@ -79,7 +79,7 @@ export const ipvsServiceSchema = z.strictObject({
   vip: ipv4Schema,
   port: portSchema,
   scheduler: expects(
-    z.enum(IPVS_SCHEDULERS, { error: (iss) => tagged('notOneOf', messages.notOneOf(iss.input, IPVS_SCHEDULERS)) }),
+    z.enum(IPVS_SCHEDULERS, { error: (iss) => tagged(msg('notOneOf', iss.input, IPVS_SCHEDULERS)) }),
     `a scheduler: ${IPVS_SCHEDULERS.join(', ')}`,
   ).optional(),
   persistent: persistentSchema.optional(),

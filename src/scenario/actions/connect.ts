@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, countSchema, expects, host, l4ProtoSchema, positiveSecondsSchema, secondsSchema, verified } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
-import { messages, problem } from '../messages.ts';
+import { msg } from '../messages.ts';
 import { isIPv4 } from '../net.ts';
 import { fail, getopt, num, numberArg } from './cmdline.ts';
 import { defined, pick } from './common.ts';
@@ -31,7 +31,7 @@ export function parseHostPort(s: string): { ip: string; port: number } | null {
 }
 
 const toSchema = expects(
-  verified(z.string(), (s) => (parseHostPort(s) ? null : problem('connectTo', messages.connectTo(s)))),
+  verified(z.string(), (s) => (parseHostPort(s) ? null : msg('connectTo', s))),
   'an address and port like 192.168.100.200:80',
 );
 
