@@ -148,7 +148,9 @@ describe.skipIf(skip)('pcap export read by tshark', () => {
     const packets: { unixMicros: number; bytes: Uint8Array }[] = [];
     const CHUNK = 1000 * 1e6;
     let chunk = 0;
-    for (const e of GALLERY) {
+    // The article's experiments: ARP and ICMP only (the row check below decodes those two);
+    // the LVS setups carry TCP, UDP and IP-in-IP.
+    for (const e of GALLERY.filter((x) => x.oracle)) {
       const res = simulateFile(e.scenario);
       expect(res.steps[res.steps.length - 1].t_end * 1e6).toBeLessThan(CHUNK);
       for (const segment of Object.keys(e.scenario.segments ?? {})) {
