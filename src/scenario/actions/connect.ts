@@ -13,7 +13,6 @@
  * done — the engine's schedule — and `wait` ends the line when the last one has finished.
  */
 import { z } from 'zod';
-import { ACTION_RUNNERS } from '../../engine/index.ts';
 import { actionBase, countSchema, expects, host, l4ProtoSchema, positiveSecondsSchema, secondsSchema, verified } from '../fields.ts';
 import { LIMITS } from '../limits.ts';
 import { msg } from '../messages.ts';
@@ -155,7 +154,6 @@ export const connect: ActionDescriptor<'connect', typeof schema> = {
     if (!one.ok) return one;
     return { ok: true, action: { ...one.action, count, interval } };
   },
-  run: ACTION_RUNNERS.connect,
   harness: {
     kind: 'connect',
     shell: true,
