@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShownText } from '../ShownText.tsx';
 import { useClearOfNodes } from '../hooks/clearOfNodes.ts';
-import { downloadBlob } from './exports.ts';
+import { downloadBlob } from './download.ts';
 
 /** A message about opening a link or a file: what went wrong (kept until dismissed) or what was opened. */
 export interface NoticeData {

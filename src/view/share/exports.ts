@@ -8,27 +8,13 @@ import { PCAP_MIME, pngSize, serializeSvg, simResultToPcap, SVG_MIME, svgToPngBl
 import { exportScenarioFile, SCENARIO_FILE_TYPE, scenarioFileName } from '../../scenario/codec/file.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 
+
 /** The pan/zoom layer of the canvas (Canvas.tsx): its transform is dropped in exported pictures. */
 export const VIEWPORT_SELECTOR = 'g.viewport';
 /** Space around the drawing in exported pictures (user units). */
 const MARGIN = 24;
 /** PNG pixels per drawing unit (sharp on high-density screens). */
 export const PNG_SCALE = 2;
-
-/** Starts the download of `blob` as `name`. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started from the URL; give the browser a moment before releasing it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** "arp-flux-two-nics" from the scenario's title (file.ts's rule), without extension. */
 export function fileStem(s: ScenarioV1): string {
