@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
+import { EditorPage } from './pages/EditorPage.ts';
 
 const VIP = '10.0.0.100';
 const link = (doc: unknown, query = 'lang=en&speed=10') => `/?${query}#s=1.${deflateRawSync(Buffer.from(JSON.stringify(doc))).toString('base64url')}`;
@@ -102,6 +103,106 @@ test.describe('LVS', () => {
     await selectVipRequestAt(page, 'RS1');
     await expect(app.why().locator('[data-why-port="RS1.eth0"]').getByTestId('lo-note')).toContainText('arp_ignore 取的是请求到达的接口 eth0 的值');
     await app.screenshot('lvs-03-problem-zh');
+    expect(await app.seriousViolations()).toEqual([]);
+  });
+
+  test('a DR cluster built with the mouse: the connections bypass the director until one click applies the ARP fix, then every one goes through it', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = new ArpLabPage(page);
+    const ed = new EditorPage(page);
+    await page.goto('/?lang=en&speed=10');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    // A client, a director and two real servers without the fix, on one switch.
+    await ed.addFromPalette('switch', 0.45, 0.55);
+    await ed.addFromPalette('client', 0.15, 0.55);
+    await ed.addFromPalette('director', 0.45, 0.18);
+    await ed.addFromPalette('real-server-nofix', 0.78, 0.3);
+    await ed.addFromPalette('real-server-nofix', 0.78, 0.8);
+    for (const n of ['C1', 'DR1', 'RS1', 'RS2']) await ed.link(n, ed.segment('sw1'));
+    await expect(ed.port('RS2.eth0')).toBeVisible();
+    // The VIP the palette gave the director (eth0:0).
+    const vip = await page.evaluate(() => {
+      const h = (window as unknown as { __arplab: { getState(): { scenario: { hosts: Record<string, { interfaces?: Record<string, { addresses?: ({ cidr: string } | string)[] }> }> } } } }).__arplab.getState().scenario.hosts.DR1;
+      const a = h.interfaces?.eth0.addresses?.[0];
+      return (typeof a === 'string' ? a : a?.cidr)?.split('/')[0];
+    });
+    expect(vip).toBeTruthy();
+    const addrs: Record<string, string> = { C1: '192.168.100.10', DR1: '192.168.100.2', RS1: '192.168.100.11', RS2: '192.168.100.12' };
+    for (const [h, a] of Object.entries(addrs)) {
+      await ed.hostBody(h).click();
+      await ed.configureTab();
+      await ed.addAddress(`${h}.eth0`, `${a}/24`);
+    }
+    // The director's service: VIP:80, rr, both real servers (DR).
+    await ed.hostBody('DR1').click();
+    const ipvs = page.getByTestId('ipvs-editor');
+    await ipvs.getByLabel('VIP of the new service').fill(vip!);
+    await ipvs.getByLabel('Scheduler of the new service').selectOption('rr');
+    await ipvs.getByRole('button', { name: 'Add service' }).click();
+    await expect(ipvs).toContainText(`ipvsadm -A -t ${vip}:80 -s rr`);
+    for (const rs of ['RS1', 'RS2']) {
+      await ipvs.getByLabel('Address of a new real server of service 1').fill(addrs[rs]);
+      await ipvs.getByRole('button', { name: 'Add real server' }).click();
+      await expect(ipvs.locator(`[data-ipvs-dest="${addrs[rs]}"]`)).toBeVisible();
+    }
+    // A web server on each real server.
+    for (const rs of ['RS1', 'RS2']) {
+      await ed.hostBody(rs).click();
+      const listen = page.getByTestId('listen-editor');
+      await listen.getByRole('button', { name: 'Listen' }).click();
+      await expect(listen).toContainText('tcp 0.0.0.0:80');
+    }
+    // The client opens four connections to the VIP (the command form).
+    const form = page.getByRole('form', { name: 'Run a command' });
+    await form.getByRole('combobox', { name: 'Command' }).selectOption('connect');
+    await form.getByRole('combobox', { name: 'On host' }).selectOption('C1');
+    await form.getByLabel('Service (VIP:port)').fill(`${vip}:80`);
+    await form.getByLabel('Connections').fill('4');
+    await form.getByLabel('Interval (s)').fill('0.5');
+    await form.getByRole('button', { name: 'Add and run' }).click();
+    await finish(page);
+    // Bypassed: the client's cache took a real server's MAC for the VIP; the director saw nothing.
+    const bar = page.getByTestId('lvs-bar');
+    await expect(bar.getByRole('status')).toHaveAttribute('data-bypassed', '4');
+    await page.keyboard.press('Escape');
+    await page.locator('svg.canvas').click({ position: { x: 5, y: 5 } });
+    const conns = page.getByTestId('connections');
+    await expect(conns.locator('[data-conn]')).toHaveCount(4);
+    await expect(conns.locator('[data-conn][data-director=""]')).toHaveCount(4);
+    await expect(conns.locator('.lvs-servers li[data-bypassed="4"]')).toHaveCount(1);
+    await expect(conns).toContainText('directly — the director was bypassed');
+    await app.screenshot('lvs-04-dr-bypassed');
+
+    // One click: the fix on both real servers; every connection now goes through DR1.
+    const sw = page.getByRole('switch', { name: 'ARP fix on the real servers' });
+    await sw.click();
+    await expect(sw).toHaveAttribute('aria-checked', 'true');
+    await finish(page);
+    await expect(bar.getByRole('status')).toHaveAttribute('data-via', '4');
+    await expect(bar.getByRole('status')).toHaveAttribute('data-bypassed', '0');
+    await page.locator('svg.canvas').click({ position: { x: 5, y: 5 } });
+    await expect(conns.locator('[data-conn][data-director="DR1"]')).toHaveCount(4);
+    await expect(conns.locator('[data-conn][data-result="served"]')).toHaveCount(4);
+    await expect(conns.locator('.lvs-servers li[data-server="RS1"]')).toHaveAttribute('data-served', '2');
+    await expect(conns.locator('.lvs-servers li[data-server="RS2"]')).toHaveAttribute('data-served', '2');
+    await app.screenshot('lvs-05-dr-through-director');
+
+    // Why: the scheduler's choice for connection 1, with what it saw.
+    await conns.getByRole('button', { name: 'Show why connection 1 went this way' }).click();
+    const sched = app.why().getByTestId('ipvs-sched');
+    await expect(sched).toBeVisible();
+    await expect(sched.locator('tr[data-chosen="true"]')).toHaveCount(1);
+    await expect(app.why()).toContainText('IPVS on DR1: rr sends');
+    await app.screenshot('lvs-06-why-scheduler');
+
+    // The director's ipvsadm views at the end.
+    await app.selectHost('DR1');
+    await page.getByRole('tab', { name: 'State' }).click();
+    const adm = page.getByTestId('ipvsadm');
+    await expect(adm.locator('[data-ipvsadm="Ln"]')).toContainText(`TCP  ${vip}:80 rr`);
+    await expect(adm.locator('[data-ipvsadm="Ln"]')).toContainText('-> 192.168.100.11:80');
+    await expect(adm.locator('[data-ipvsadm="Lnc"]')).toContainText('192.168.100.10:');
+    await app.screenshot('lvs-07-ipvsadm');
     expect(await app.seriousViolations()).toEqual([]);
   });
 });

@@ -48,6 +48,9 @@ export const zh: Messages = {
     addRun: '添加并运行',
     update: '保存',
     cancel: '取消',
+    service: '服务（VIP:端口）',
+    connections: '连接数',
+    interval: '间隔（秒）',
     errors: {
       target: '请输入 IPv4 地址，例如 192.168.100.36。',
       src: '源地址（-s）必须是 IPv4 地址。',
@@ -55,6 +58,9 @@ export const zh: Messages = {
       count: '次数（-c）必须是 1 到 100 的整数。',
       timeout: '-w 的秒数必须大于 0。',
       seconds: '请输入大于 0 的秒数。',
+      service: '请输入地址和端口，例如 192.168.100.200:80。',
+      connCount: '连接数必须是 1 到 100 之间的整数。',
+      interval: '间隔必须是 0 到 60 秒之间的数。',
     },
   },
   actions: {

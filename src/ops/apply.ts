@@ -7,6 +7,7 @@ import type { ScenarioV1 } from '../scenario/types.ts';
 import { checkIndex, hostOf, ifaceOf, routeObject, withHost, withoutKey } from './access.ts';
 import { exhaustive, OpError, type ScenarioOp } from './op.ts';
 import { applyTopologyOp, isTopologyOp } from './topology.ts';
+import { applyLvsOp, isLvsOp } from './lvs.ts';
 
 /**
  * Applies one operation. Pure: returns a new scenario and never mutates `s`; returns `s`
@@ -15,6 +16,7 @@ import { applyTopologyOp, isTopologyOp } from './topology.ts';
 export function applyOp(s: ScenarioV1, op: ScenarioOp): ScenarioV1 {
   if (op.type === 'batch') return op.ops.reduce<ScenarioV1>(applyOp, s);
   if (isTopologyOp(op)) return applyTopologyOp(s, op);
+  if (isLvsOp(op)) return applyLvsOp(s, op);
   switch (op.type) {
     case 'setSysctl': {
       const cur = hostOf(s, op.host).sysctls ?? {};

@@ -5,6 +5,7 @@
  * changed" behave the same everywhere.
  */
 import type { HostKind } from '../engine/index.ts';
+import type { LvsOp } from './lvs.ts';
 import type { ActionV1, AddressV1, HostV1, InterfaceV1, NeighV1, RouteObjV1, ScenarioV1 } from '../scenario/types.ts';
 
 type Pos = { x: number; y: number };
@@ -58,7 +59,8 @@ export type ScenarioOp =
   | { type: 'deleteAction'; index: number }
   | { type: 'moveAction'; from: number; to: number }
   | { type: 'replaceScenario'; scenario: ScenarioV1 }
-  | TopologyOp;
+  | TopologyOp
+  | LvsOp;
 
 export type OpType = ScenarioOp['type'];
 

@@ -154,6 +154,13 @@ export const connect: ActionDescriptor<'connect', typeof schema> = {
     if (!one.ok) return one;
     return { ok: true, action: { ...one.action, count, interval } };
   },
+  // The command form: where to connect, how many connections and how far apart (TCP; the
+  // protocol and timeout keep their defaults, or what an edited action had).
+  form: [
+    { key: 'to', input: 'address', label: 'service', error: 'service', required: true, placeholder: '192.168.100.200:80' },
+    { key: 'count', input: 'number', label: 'connections', error: 'connCount', initial: '1', min: 1, max: 100, whole: true, omit: 1 },
+    { key: 'interval', input: 'number', label: 'interval', error: 'interval', initial: '1', min: 0, max: 60, omit: 1 },
+  ],
   harness: {
     kind: 'connect',
     shell: true,

@@ -4,6 +4,7 @@ import { InterfacesEditor } from './InterfacesEditor.tsx';
 import { NeighEditor } from './NeighEditor.tsx';
 import { RoutesEditor } from './RoutesEditor.tsx';
 import { SysctlsEditor } from './SysctlsEditor.tsx';
+import { LvsEditorSlot } from '../lvs/lazy.tsx';
 
 /** The inspector's "Configure" tab for a host: every part of its start-up configuration, editable. */
 export function HostEditor({ host, dev }: { host: string; dev: string | null }) {
@@ -15,6 +16,7 @@ export function HostEditor({ host, dev }: { host: string; dev: string | null }) 
       <SysctlGrid host={host} dev={dev} />
       <NeighEditor host={host} />
       <SysctlsEditor host={host} />
+      <LvsEditorSlot host={host} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useApp } from '../../store/StoreContext.tsx';
 
 const LvsBarLazy = lazy(() => import('./LvsBar.tsx').then((m) => ({ default: m.LvsBar })));
 const LvsOverviewLazy = lazy(() => import('./LvsOverview.tsx').then((m) => ({ default: m.LvsOverview })));
+const LvsEditorLazy = lazy(() => import('./LvsEditor.tsx').then((m) => ({ default: m.LvsEditor })));
 const IpvsadmLazy = lazy(() => import('./IpvsadmView.tsx').then((m) => ({ default: m.IpvsadmView })));
 
 /** Is this an LVS scenario: real servers, or a step that opened connections or recorded IPVS tables? */
@@ -34,4 +35,9 @@ export function IpvsadmSlot({ host }: { host: string }) {
   const sim = useApp((s) => s.sim);
   const has = useMemo(() => !!sim?.steps.some((st) => st.ipvs && Object.hasOwn(st.ipvs, host)), [sim, host]);
   return has ? <Suspense fallback={null}><IpvsadmLazy host={host} /></Suspense> : null;
+}
+
+/** The Configure tab's sockets and virtual services (every host can listen; directors have services). */
+export function LvsEditorSlot({ host }: { host: string }) {
+  return <Suspense fallback={null}><LvsEditorLazy host={host} /></Suspense>;
 }
