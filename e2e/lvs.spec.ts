@@ -205,4 +205,69 @@ test.describe('LVS', () => {
     await app.screenshot('lvs-07-ipvsadm');
     expect(await app.seriousViolations()).toEqual([]);
   });
+
+  test('packets drawn along their path, mid-flight: DR (the frame to the real server keeps the VIP), TUN (IP-in-IP, outer [inner]), NAT (the rewritten destination)', async ({ page }) => {
+    const app = new ArpLabPage(page);
+    await page.goto('/?lang=en&speed=1');
+    const cases = [
+      { name: 'dr', doc: cluster('dr'), label: /^SYN 10\.0\.1\.2:\d+ → 10\.0\.0\.100:80$/m, kind: 'tcp' },
+      { name: 'tun', doc: cluster('tun'), label: /^IPIP 10\.0\.0\.2 → 10\.0\.0\.1[12] \[SYN 10\.0\.1\.2:\d+ → 10\.0\.0\.100:80\]$/m, kind: 'ipip' },
+      { name: 'nat', doc: cluster('nat'), label: /^SYN 10\.0\.1\.2:\d+ → 192\.168\.10\.1[12]:80$/m, kind: 'tcp' },
+    ];
+    for (const c of cases) {
+      const ok = await page.evaluate((doc) => (window as unknown as { __arplab: { loadScenario(j: unknown): { ok: boolean } } }).__arplab.loadScenario(doc).ok, c.doc);
+      expect(ok).toBe(true);
+      // Half-way through the director's first SYN to a real server.
+      await page.evaluate(async (kind) => {
+        const b = (window as unknown as { __arplab: { settled(): Promise<void>; getState(): { timeline: { flights: { start: number; host: string; kind: string; frame: { ip?: { tcp?: { flags: string }; ipip?: unknown } } }[] }; seek(v: number): void } } }).__arplab;
+        await b.settled();
+        const s = b.getState();
+        const f = s.timeline.flights.find((x) => x.host === 'D' && x.kind === kind && (x.frame.ip?.ipip || x.frame.ip?.tcp?.flags === 'S'));
+        if (f) s.seek(f.start + 600);
+      }, c.kind);
+      const tokens = page.getByTestId('tokens');
+      await expect(tokens).toHaveAttribute('data-labels', c.label);
+      await app.screenshot(`lvs-1${cases.indexOf(c)}-${c.name}-mid-flight`);
+    }
+  });
 });
+
+/** The engine tests' cluster (src/engine/test/lvsCluster.ts) as a version-2 document: C — R — D, RS1, RS2 (NAT: behind D). */
+function cluster(method: 'dr' | 'tun' | 'nat') {
+  const nat = method === 'nat';
+  const net = nat ? '192.168.10' : '10.0.0';
+  const rs = (n: number) => ({
+    kind: 'real-server',
+    interfaces: {
+      eth0: { addresses: [`${net}.${10 + n}/24`] },
+      ...(method === 'dr' ? { lo: { addresses: [{ cidr: `${VIP}/32`, label: 'lo:0' }] } } : {}),
+      ...(method === 'tun' ? { tunl0: { addresses: [`${VIP}/32`] } } : {}),
+    },
+    routes: [`default via ${nat ? `${net}.1` : '10.0.0.1'}`],
+    sysctls: {
+      ...(nat ? {} : { 'net.ipv4.conf.all.arp_ignore': 1, 'net.ipv4.conf.all.arp_announce': 2 }),
+      ...(method === 'tun' ? { 'net.ipv4.conf.all.rp_filter': 0, 'net.ipv4.conf.tunl0.rp_filter': 0 } : {}),
+    },
+    listen: [{ port: 80 }],
+  });
+  return {
+    version: 2,
+    title: `LVS-${method.toUpperCase()}`,
+    hosts: {
+      C: { kind: 'client', interfaces: { eth0: { addresses: ['10.0.1.2/24'] } }, routes: ['default via 10.0.1.1'] },
+      R: { kind: 'router', interfaces: { eth0: { addresses: ['10.0.1.1/24'] }, eth1: { addresses: ['10.0.0.1/24'] } }, sysctls: { 'net.ipv4.ip_forward': 1 } },
+      D: {
+        kind: 'director',
+        interfaces: { eth0: { addresses: ['10.0.0.2/24', { cidr: `${VIP}/24`, label: 'eth0:0' }] }, ...(nat ? { eth1: { addresses: [`${net}.1/24`] } } : {}) },
+        routes: ['default via 10.0.0.1'],
+        ...(nat ? { sysctls: { 'net.ipv4.ip_forward': 1 } } : {}),
+        ipvs: [{ vip: VIP, port: 80, scheduler: 'rr', dests: [1, 2].map((n) => ({ ip: `${net}.${10 + n}`, method })) }],
+      },
+      RS1: rs(1),
+      RS2: rs(2),
+    },
+    segments: nat ? { wan: ['C.eth0', 'R.eth0'], lan: ['R.eth1', 'D.eth0'], priv: ['D.eth1', 'RS1.eth0', 'RS2.eth0'] } : { wan: ['C.eth0', 'R.eth0'], lan: ['R.eth1', 'D.eth0', 'RS1.eth0', 'RS2.eth0'] },
+    layout: { C: { x: 80, y: 300 }, wan: { x: 230, y: 300 }, R: { x: 380, y: 300 }, lan: { x: 540, y: 300 }, D: { x: 700, y: 140 }, ...(nat ? { priv: { x: 860, y: 300 } } : {}), RS1: { x: nat ? 1020 : 760, y: nat ? 180 : 330 }, RS2: { x: nat ? 1020 : 760, y: 480 } },
+    actions: [{ type: 'connect', host: 'C', to: `${VIP}:80`, count: 2, interval: 0.5 }],
+  };
+}
