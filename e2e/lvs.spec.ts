@@ -217,6 +217,7 @@ test.describe('LVS', () => {
     for (const c of cases) {
       const ok = await page.evaluate((doc) => (window as unknown as { __arplab: { loadScenario(j: unknown): { ok: boolean } } }).__arplab.loadScenario(doc).ok, c.doc);
       expect(ok).toBe(true);
+      await page.getByRole('button', { name: 'Fit' }).click();
       // Half-way through the director's first SYN to a real server.
       await page.evaluate(async (kind) => {
         const b = (window as unknown as { __arplab: { settled(): Promise<void>; getState(): { timeline: { flights: { start: number; host: string; kind: string; frame: { ip?: { tcp?: { flags: string }; ipip?: unknown } } }[] }; seek(v: number): void } } }).__arplab;
