@@ -8,7 +8,11 @@ const draft = (host: string, type: Draft['type'], values: Draft['values']): Draf
 
 describe('command form drafts', () => {
   it('offers the types whose descriptor has a form', () => {
-    expect(FORM_TYPES).toEqual(['ping', 'arping', 'flush', 'wait']);
+    expect(FORM_TYPES).toEqual(['ping', 'arping', 'flush', 'wait', 'connect']);
+  });
+  it('builds a connect action: a service, and count/interval only when they differ from one', () => {
+    expect(actionFromDraft(draft('C', 'connect', { to: '10.0.0.100:80', count: '4' }), ['C'])).toEqual({ ok: true, action: { type: 'connect', host: 'C', to: '10.0.0.100:80', count: 4 } });
+    expect(actionFromDraft(draft('C', 'connect', { to: '10.0.0.100' }), ['C']).ok).toBe(false);
   });
   it('builds ping and arping actions with their flags', () => {
     expect(actionFromDraft(draft('B', 'ping', { to: '192.168.100.36' }), ['A', 'B'])).toEqual({ ok: true, action: { type: 'ping', host: 'B', to: '192.168.100.36' } });
