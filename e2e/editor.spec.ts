@@ -4,6 +4,7 @@
  * a reload, and survive a poisoned autosave. Screenshots in e2e/screenshots/editor-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { linkVersion } from './pages/linkVersion.ts';
 import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
 import { EditorPage } from './pages/EditorPage.ts';
@@ -297,7 +298,7 @@ test.describe('topology editor', () => {
     const saved = () => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('arplab.scenario') ?? '{}').scenario?.hosts ?? {}));
     expect(await saved()).toEqual(['RS1']);
     const link = { version: 1, title: 'From a link', hosts: { L1: { interfaces: { eth0: { addresses: ['10.0.0.1/24'] } } } } };
-    await page.goto(`/?lang=en#s=1.${deflateRawSync(Buffer.from(JSON.stringify(link))).toString('base64url')}`);
+    await page.goto(`/?lang=en#s=${linkVersion(link)}.${deflateRawSync(Buffer.from(JSON.stringify(link))).toString('base64url')}`);
     await expect(ed.host('L1')).toBeVisible();
     await expect(ed.host('RS1')).toHaveCount(0);
     expect(await saved()).toEqual(['RS1']);
@@ -336,7 +337,8 @@ test.describe('topology editor', () => {
     const past = () => page.evaluate(() => (window as unknown as { __arplab: { getState(): { past: unknown[] } } }).__arplab.getState().past.length);
     const n = await past();
     await page.getByRole('button', { name: 'Auto-layout' }).click();
-    expect(await past()).toBe(n + 1);
+    // d3-force loads on first use, so the layout commits a moment after the click.
+    await expect.poll(past).toBe(n + 1);
     await page.getByRole('button', { name: 'Fit' }).click();
     await ed.screenshot('editor-11-lvs-dark');
     expect(await app.seriousViolations()).toEqual([]);

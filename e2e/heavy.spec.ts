@@ -7,6 +7,7 @@
  * opens and simulates, in the app and in the embed. Screenshots: e2e/screenshots/heavy-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { linkVersion } from './pages/linkVersion.ts';
 import { deflateRawSync } from 'node:zlib';
 import { garpStorm, pingFlood } from '../test/heavy/scenarios.ts';
 
@@ -19,7 +20,7 @@ interface HeavyWindow {
   };
 }
 
-const fragmentOf = (doc: unknown) => `#s=1.${deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
+const fragmentOf = (doc: unknown) => `#s=${linkVersion(doc)}.${deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
 
 const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: `e2e/screenshots/heavy-${name}.png` });

@@ -4,12 +4,13 @@
  * undo). Screenshots in e2e/screenshots/lvs-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { linkVersion } from './pages/linkVersion.ts';
 import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
 import { EditorPage } from './pages/EditorPage.ts';
 
 const VIP = '10.0.0.100';
-const link = (doc: unknown, query = 'lang=en&speed=10') => `/?${query}#s=1.${deflateRawSync(Buffer.from(JSON.stringify(doc))).toString('base64url')}`;
+const link = (doc: unknown, query = 'lang=en&speed=10') => `/?${query}#s=${linkVersion(doc)}.${deflateRawSync(Buffer.from(JSON.stringify(doc))).toString('base64url')}`;
 
 /** C — R — (D, RS1, RS2), the real servers without the fix: the VIP on lo only; C pings the VIP. */
 const problem = {

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
+import { linkVersion } from './pages/linkVersion.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
@@ -22,9 +23,9 @@ interface ShareWindow {
 const twoNic = JSON.parse(readFileSync(new URL('../src/examples/twoNic.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const basicGallery = readFileSync(new URL('../src/examples/gallery/scenarios/basic.json', import.meta.url), 'utf8');
 
-/** A link as ARP Lab made them before format version 2 (raw deflate, base64url, "#s=1."): they still open. */
+/** A link as ARP Lab makes them (raw deflate, base64url, "#s=<the document's version>."); a version-1 document gives the links made before version 2, which still open. */
 function fragmentOf(doc: unknown): string {
-  return `#s=1.${deflateRawSync(Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
+  return `#s=${linkVersion(doc)}.${deflateRawSync(Buffer.from(typeof doc === 'string' ? doc : JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
 }
 
 const shot = async (page: Page, name: string) => {
@@ -459,7 +460,7 @@ test.describe('embed mode', () => {
     await page.getByTestId('share').click();
     await page.getByLabel('Width (px)').fill('820');
     const code = await page.getByTestId('embed-code').inputValue();
-    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#s=1\.[^"]+" width="820" height="500" title="ARP Lab: Two NICs on one segment \(ARP flux, rp_filter=1\)" loading="lazy" style="border:0"><\/iframe>$/);
+    expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#s=2\.[^"]+" width="820" height="500" title="ARP Lab: Two NICs on one segment \(ARP flux, rp_filter=1\)" loading="lazy" style="border:0"><\/iframe>$/);
     const src = (/src="([^"]+)"/.exec(code)?.[1] ?? '').replaceAll('&amp;', '&');
 
     const embed = await context.newPage();
@@ -469,7 +470,7 @@ test.describe('embed mode', () => {
     await expect(embed.locator('[data-host="A"]')).toBeVisible();
     // Canvas and playback only: no toolbar, no commands, no inspector, no events.
     for (const gone of ['.toolbar', '.side', '.inspector', '.events-box', '[data-testid="share"]']) await expect(embed.locator(gone)).toHaveCount(0);
-    await expect(embed.getByRole('link', { name: /Open in ARP Lab/ })).toHaveAttribute('href', /\/#s=1\./);
+    await expect(embed.getByRole('link', { name: /Open in ARP Lab/ })).toHaveAttribute('href', /\/#s=2\./);
     await shot(embed, '07-embed-start');
     expect(await seriousViolations(embed)).toEqual([]);
 
