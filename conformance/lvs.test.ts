@@ -6,6 +6,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { describeDiff } from './compare.ts';
+import { loadScenario } from '../src/scenario/load.ts';
+import { generateLvsScenarios } from './vm/lvsGenerate.ts';
+import { engineInput } from './vm/lvsEngine.ts';
 import { loadRecordings, OPEN_DIR, replay } from './vm/lvsReplay.ts';
 
 const recs = loadRecordings();
@@ -14,6 +17,18 @@ const open = loadRecordings(OPEN_DIR);
 test('at least 30 LVS scenarios are recorded on a kernel with IPVS', () => {
   expect(recs.length + open.length).toBeGreaterThanOrEqual(30);
   for (const r of [...recs, ...open]) expect(r.record.versions.kernel).toMatch(/^\d+\.\d+\.\d+-\d+-amd64$/);
+});
+
+test('the VM compares what the app runs: every recorded and every generated LVS scenario loads through loadScenario', () => {
+  const docs = [...recs, ...open].map((r) => r.scenario as unknown).concat(generateLvsScenarios(120, 1).map((g) => g.scenario));
+  for (const doc of docs) {
+    const loaded = loadScenario(doc);
+    expect(loaded.ok ? [] : loaded.issues).toEqual([]);
+    expect(engineInput(doc)).toEqual(loaded.ok && loaded.engine);
+  }
+  // A document the app refuses is refused here too, not simulated through a side door.
+  const bad = { ...(recs[0]!.scenario as object), actions: [{ type: 'connect', host: 'C1', to: '10.0.0.100' }] };
+  expect(() => engineInput(bad)).toThrow(/not a valid scenario/);
 });
 
 describe('the engine agrees with the VM kernel on every step of the recorded LVS scenarios', () => {

@@ -17,12 +17,10 @@ import { basename, join, resolve } from 'node:path';
 import { compareStep, sideBySide, type StepLike } from '../compare.ts';
 import type { RecordFile, RunRecord, StepRecord } from '../record.ts';
 import { applyRecordedRpFilter, rpValuesOf, stripAnnotations, type ScenarioV1 } from '../scenario.ts';
-import { loadScenarioText } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/engine/index.ts';
 import type { BatchRun } from './guestMain.ts';
 import { vmPreflight } from './image.ts';
 import { compareLvsStep, type LvsDiff } from './lvsCompare.ts';
-import { simulateLvs } from './lvsEngine.ts';
+import { simulateScenario } from './lvsEngine.ts';
 import { generateLvsScenarios } from './lvsGenerate.ts';
 import { LvsKernel } from './lvsKernel.ts';
 import { recordInVm } from './runVm.ts';
@@ -41,12 +39,9 @@ function files(inputs: string[]): string[] {
   return out;
 }
 
-/** Engine steps for a job (LVS through the v2 adapter, ARP through the format loader). */
-export function engineSteps(job: { effective: ScenarioV1; lvs: boolean }) {
-  if (job.lvs) return simulateLvs(job.effective).steps;
-  const loaded = loadScenarioText(JSON.stringify(job.effective));
-  if (!loaded.ok) throw new Error(`not a valid scenario: ${loaded.issues.map((i) => i.message).join('; ')}`);
-  return simulate(loaded.engine).steps;
+/** Engine steps for a job, LVS or ARP: the document through the app's loader (lvsEngine.ts). */
+export function engineSteps(job: { effective: ScenarioV1 }) {
+  return simulateScenario(job.effective).steps;
 }
 
 export interface JobComparison { agree: number; total: number; differing: { step: StepRecord; diffs: LvsDiff[] }[] }

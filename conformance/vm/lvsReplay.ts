@@ -39,7 +39,7 @@ export function loadRecordings(dir = LVS_DIR): Recording[] {
 export function replay(r: Recording): JobComparison & { varied: number[] } {
   const runs = r.record.runs.filter((x) => x.steps);
   if (runs.length === 0) throw new Error(`${r.name}: the record has no steps (${r.record.runs[0]?.error ?? 'no run'})`);
-  const engine = engineSteps({ effective: r.scenario, lvs: true });
+  const engine = engineSteps({ effective: r.scenario });
   const first = compareJob(runs[0]!.steps!, engine, true);
   if (runs.length === 1) return { ...first, varied: [] };
   const varied: number[] = [];
