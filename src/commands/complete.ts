@@ -44,6 +44,7 @@ function candidates(st: ConsoleState, words: string[]): string[] {
     if (rest.length === 2) return IP_VERBS[IP_OBJECTS.find((o) => o.startsWith(rest[0])) ?? ''] ?? [];
   }
   if (cmd === 'sysctl' || cmd === 'cat' || cmd === 'echo') return [...sysctlKeys(st), '-w', '-n', '-a'];
+  if (cmd === 'explain') return words.length === 2 ? [...sysctlKeys(st), 'route'] : [...devs, ...addrs, 'via', 'dev', 'metric', 'default'];
   return [...devs, ...addrs, ...(cmd === 'ip' ? IP_KEYS : []), ...(cmd === 'ifconfig' ? ['netmask', 'up', 'down', 'lo:0'] : []), ...(cmd === 'route' ? ['add', 'del', '-host', '-net', 'netmask', 'gw', 'dev', '-n'] : [])];
 }
 

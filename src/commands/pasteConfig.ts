@@ -11,6 +11,7 @@
  * `conf.lo.arp_ignore` is never read: arp_ignore is max(all, eth0) there).
  */
 import type { SimResult } from '../engine/index.ts';
+import { knobReads, unreadWhy } from './explain.ts';
 import { runLine, type ConsoleBackend } from './session.ts';
 
 export type MarkStatus = 'applied' | 'no-effect' | 'refused' | 'not-understood' | 'skipped';
@@ -30,32 +31,10 @@ function outcome(sim: SimResult): string {
   return JSON.stringify(sim.steps.map((s) => [s.ok, s.rc, s.frames.map((f) => [f.from, f.op, f.spa, f.tpa, f.sha, f.delivered_to]), s.neigh, s.output, s.connections]));
 }
 
-/** Which decisions of `sim` on `host` read `knob`, by device and how the value combines. */
-function readers(sim: SimResult, host: string, knob: string): { devs: Map<string, number>; combine: string | null } {
-  const devs = new Map<string, number>();
-  let combine: string | null = null;
-  for (const e of sim.events) {
-    if (e.kind !== 'decision' || e.host !== host) continue;
-    for (const s of e.settings) {
-      if (s.name !== knob) continue;
-      devs.set(s.dev, (devs.get(s.dev) ?? 0) + 1);
-      combine = s.combine;
-    }
-  }
-  return { devs, combine };
-}
-
 /** Why a sysctl line changed nothing, from the decisions the run made. */
 function sysctlWhy(sim: SimResult, host: string, key: string): string {
-  const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(key);
-  if (!m) return 'no step of this scenario depends on it';
-  const [, scope, knob] = m;
-  const r = readers(sim, host, knob);
-  if (r.devs.size === 0) return `no decision in this scenario reads ${knob} on ${host}`;
-  const list = [...r.devs].map(([d, n]) => `${d} (${n} decision${n === 1 ? '' : 's'})`).join(', ');
-  const rule = r.combine === 'max' ? ` (the value used is max(all, ${[...r.devs.keys()][0]}))` : r.combine === 'or' ? ` (all OR ${[...r.devs.keys()][0]})` : r.combine === 'and' ? ` (all AND ${[...r.devs.keys()][0]})` : '';
-  if (scope !== 'all' && scope !== 'default' && !r.devs.has(scope)) return `${knob} is read on ${list}, never on ${scope}${rule}`;
-  return `${knob} is read on ${list}${rule}, but no decision comes out differently with this value`;
+  const knob = /^net\.ipv4\.conf\.[^.]+\.([a-z_]+)$/.exec(key)?.[1];
+  return knob ? unreadWhy(knobReads(sim, host, knob), key, host) : 'no step of this scenario depends on it';
 }
 
 const SHOW_HEAD = /^\d+:\s+([^:@\s]+)(@\S+)?:\s+</;

@@ -4,6 +4,7 @@
  * actions it stands for (the session inserts them after the cursor's step or into the
  * setup). Adding a command: a function here (README "Adding things → A command").
  */
+import { explainCommand } from './explainCmd.ts';
 import { asAction, ipCommand } from './ip.ts';
 import { ipvsadmCommand } from './ipvsadm.ts';
 import { arpCommand, ifconfigCommand, routeCommand } from './netTools.ts';
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, ConsoleCommand> = {
   arping: { usage: 'arping [-c N] [-w S] [-D] [-U] [-A] [-b] [-f] [-s SRC] -I DEV ADDR', run: (st, argv) => asAction(st, argv, 'tool') },
   ipvsadm: { usage: 'ipvsadm -Ln | -Lnc', run: ipvsadmCommand },
   tcpdump: { usage: 'tcpdump -n [-e] [-i DEV] [-c N] [arp|icmp|tcp|udp|host X …]', run: tcpdumpCommand },
+  explain: { usage: 'explain KEY | explain route ROUTE   (which decisions change with another value: re-simulated)', run: explainCommand },
   clear: { usage: 'clear', run: () => ({ ...ok(), clear: true }) },
   help: { usage: 'help', run: () => ok(helpText()) },
 };
