@@ -1,9 +1,13 @@
 /**
  * Size limits of a scenario. A shared link is untrusted input that the browser simulates at
  * once, so every list and every duration has a ceiling well above any lesson's needs.
+ * Hosts and segment members go to 2,000: a data centre's director with a thousand real
+ * servers on a few segments fits. What a run may do with them is bounded separately by the
+ * work budget (src/engine/sim/budget.ts), whatever the sizes; the canvas draws topologies
+ * this large on a 2D canvas (src/view/canvas/bigCanvas/).
  */
 export const LIMITS = {
-  hosts: 128,
+  hosts: 2000,
   interfacesPerHost: 16,
   addressesPerInterface: 64,
   routesPerHost: 256,
@@ -13,8 +17,8 @@ export const LIMITS = {
   listenPerHost: 64,
   ipvsServices: 64,
   ipvsDests: 256,
-  segments: 64,
-  membersPerSegment: 256,
+  segments: 256,
+  membersPerSegment: 2000,
   actions: 1000,
   /** ping -c, arping -c */
   count: 1000,

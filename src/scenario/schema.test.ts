@@ -114,7 +114,7 @@ rules('fields', [
   { rule: 'seed range', bad: (d) => { d.seed = 2 ** 32; }, path: 'seed', code: 'outOfRange', fragment: 'out of range', good: (d) => { d.seed = 2 ** 32 - 1; } },
   { rule: 'layout positions', bad: (d) => { d.layout = { A: { x: 'left', y: 0 } }; }, path: 'layout.A.x', code: 'wrongType', fragment: 'expected a number', good: (d) => { d.layout = { A: { x: -5.5, y: 0 } }; } },
   { rule: 'layout fields', bad: (d) => { d.layout = { A: { x: 0, y: 0, z: 1 } }; }, path: 'layout.A.z', code: 'unknownField', fragment: 'unknown field "z"', good: (d) => { d.layout = { A: { x: 0, y: 0 } }; } },
-  { rule: 'too many hosts', bad: (d) => { for (let i = 0; i < 128; i++) d.hosts[`h${i}`] = {}; }, path: 'hosts', code: 'tooMany', fragment: 'too many hosts (at most 128)', good: (d) => { for (let i = 0; i < 126; i++) d.hosts[`h${i}`] = {}; } },
+  { rule: 'too many hosts', bad: (d) => { for (let i = 0; i < 2000; i++) d.hosts[`h${i}`] = {}; }, path: 'hosts', code: 'tooMany', fragment: 'too many hosts (at most 2000)', good: (d) => { for (let i = 0; i < 1998; i++) d.hosts[`h${i}`] = {}; } },
   { rule: 'too many actions', bad: (d) => { d.actions = Array.from({ length: 1001 }, () => ({ type: 'snapshot' })); }, path: 'actions', code: 'tooMany', fragment: 'at most 1000', good: (d) => { d.actions = Array.from({ length: 1000 }, () => ({ type: 'snapshot' })); } },
 ]);
 

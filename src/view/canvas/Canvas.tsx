@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
@@ -15,6 +15,17 @@ import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
 import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
 import { hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
+import type { Picked } from './raster/pick.ts';
+import { clickNode } from '../editor/selection.ts';
+
+/**
+ * From this many hosts on, the topology is drawn on a 2D canvas (raster/RasterTopology.tsx,
+ * loaded when first needed) instead of as SVG nodes: each SVG card costs style and layout
+ * (128 of them took 0.3–0.5 s to appear on a busy 2-core machine), the canvas costs a few
+ * milliseconds per frame whatever the count. Smaller topologies stay SVG, every node an element.
+ */
+export const RASTER_FROM = 48;
+const RasterTopology = lazy(() => import('./raster/RasterTopology.tsx'));
 
 /** Width of the editor's palette on the canvas's left edge (kept free when fitting). */
 const PALETTE_W = 84;
@@ -58,7 +69,9 @@ export function Canvas() {
   const pz = useRef<PanZoom | null>(null);
   const hits = useRef<TokenHits>({ points: [] });
   const g = useGeometry();
-  const shownHosts = useProgressive(g?.hosts.length ?? 0);
+  const raster = (g?.hosts.length ?? 0) >= RASTER_FROM;
+  const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0));
+  const rasterPick = useRef<((clientX: number, clientY: number) => Picked | null) | null>(null);
   const animate = useApp((s) => s.animate);
   // Tables and marks follow the playback a few times a second, not on every animation frame.
   const cursor = useThrottledCursor(80);
@@ -135,24 +148,36 @@ export function Canvas() {
 
   return (
     <div className="canvas-wrap">
+      {g && raster ? (
+        <Suspense fallback={null}>
+          <RasterTopology g={g} svgRef={svgRef} pickRef={rasterPick} neigh={neigh} owners={owners} stepFirst={stepFirst} />
+        </Suspense>
+      ) : null}
       <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onPointerDown={(e) => beginBand(e, api, ed)} onClick={(e) => {
         // A click on a frame token (drawn on the layer above) selects the frame; on the background, nothing.
         const r = e.currentTarget.getBoundingClientRect();
         const frameId = hitToken(hits.current, e.clientX - r.left, e.clientY - r.top);
-        if (frameId !== null) api.getState().select({ kind: 'frame', frameId });
-        else if (e.target === e.currentTarget) api.getState().select(null);
+        if (frameId !== null) return api.getState().select({ kind: 'frame', frameId });
+        if (e.target !== e.currentTarget) return;
+        // On a raster topology, what the canvas drew under the pointer.
+        const p = rasterPick.current?.(e.clientX, e.clientY) ?? null;
+        if (p?.kind === 'port') api.getState().select({ kind: 'iface', host: p.host, dev: p.dev });
+        else if (p) clickNode(api, ed, p.kind === 'host' ? p.host : p.segment, e.shiftKey);
+        else api.getState().select(null);
       }}>
         {g ? (
           <Viewport>
-            <Links g={g} />
-            {g.segments.map((s) => (
-              <SegmentNode key={s.name} s={s} />
-            ))}
+            {raster ? null : <Links g={g} />}
+            {raster
+              ? null
+              : g.segments.map((s) => (
+                  <SegmentNode key={s.name} s={s} />
+                ))}
             {g.hosts.slice(0, shownHosts).map((h) => (
               <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} flash={flash} />
             ))}
             <StopMarks g={g} stepFirst={stepFirst} cursor={cursor} />
-            <EditLayer g={g} />
+            <EditLayer g={g} handles={raster ? 'selected' : 'all'} />
           </Viewport>
         ) : null}
       </svg>

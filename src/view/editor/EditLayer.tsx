@@ -1,6 +1,7 @@
 import { useEffect, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStoreApi } from '../../store/StoreContext.tsx';
+import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
+import { nodeOfSelection } from './selection.ts';
 import { endId, type LinkEnd } from '../../ops/link.ts';
 import type { Geometry } from '../canvas/geometry.ts';
 import { useShare } from '../share/shareContext.ts';
@@ -31,7 +32,7 @@ const start = (e: LinkEnd, b: Box) => (e.kind === 'port' ? center(b) : { x: b.x 
  * the link being dragged (with its target outlined), the rubber band, and the
  * multi-selection's outlines. Also tells the editor where things are drawn.
  */
-export function EditLayer({ g }: { g: Geometry }) {
+export function EditLayer({ g, handles = 'all' }: { g: Geometry; handles?: 'all' | 'selected' }) {
   const { t } = useTranslation();
   const app = useAppStoreApi();
   const ed = useEditorApi();
@@ -39,6 +40,10 @@ export function EditLayer({ g }: { g: Geometry }) {
   const band = useEditor((s) => s.band);
   const multi = useEditor((s) => s.multi);
   const embed = useShare()?.embed ?? false;
+  // A large topology (drawn on the raster canvas) shows the handles of the selected nodes only: a
+  // thousand handles would be a thousand SVG elements again.
+  const selectedNode = useApp((s) => (handles === 'selected' ? nodeOfSelection(s.selection) : null));
+  const withHandle = (id: string) => handles === 'all' || id === selectedNode || multi.includes(id);
   useEffect(() => {
     ed.setState({ geometry: g, readOnly: embed });
   }, [ed, g, embed]);
@@ -53,7 +58,7 @@ export function EditLayer({ g }: { g: Geometry }) {
         const b = boxOf(g, g.hostIndex[id] !== undefined ? { kind: 'host', host: id } : { kind: 'segment', segment: id });
         return b ? <rect key={id} className="multi-outline" x={b.x - 6} y={b.y - 6} width={b.w + 12} height={b.h + 12} rx={10} /> : null;
       })}
-      {g.hosts.map((h) => (
+      {g.hosts.filter((h) => withHandle(h.name)).map((h) => (
         <g
           key={h.name}
           className="link-handle"
@@ -66,7 +71,7 @@ export function EditLayer({ g }: { g: Geometry }) {
           <path d="M-4 0H4M0 -4V4" />
         </g>
       ))}
-      {g.segments.map((s) => (
+      {g.segments.filter((s) => withHandle(s.name)).map((s) => (
         <g
           key={s.name}
           className="link-handle"

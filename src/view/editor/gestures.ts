@@ -35,10 +35,19 @@ export function canvasElementAt(clientX: number, clientY: number): Element | nul
   return stack.find((el) => el.closest('svg.canvas')) ?? null;
 }
 
-/** The node under a screen point: a port, a switch or a host (by the data attributes the canvas draws). */
+type Picker = (clientX: number, clientY: number) => LinkEnd | null;
+let canvasPicker: Picker | null = null;
+
+/** A large topology is drawn on a raster canvas (view/canvas/raster/): its picker names what is under a point there. */
+export function setCanvasPicker(p: Picker | null) {
+  canvasPicker = p;
+}
+
+/** The node under a screen point: a port, a switch or a host (by the data attributes the canvas draws, or the raster's picker). */
 export function endAt(clientX: number, clientY: number): LinkEnd | null {
   const el = canvasElementAt(clientX, clientY);
   if (!el) return null;
+  if (canvasPicker && !el.closest('[data-port], [data-segment], [data-host]')) return canvasPicker(clientX, clientY);
   const port = el.closest('[data-port]')?.getAttribute('data-port');
   if (port) {
     const dot = port.indexOf('.');
@@ -51,7 +60,7 @@ export function endAt(clientX: number, clientY: number): LinkEnd | null {
   return null;
 }
 
-interface DragSpec {
+export interface DragSpec {
   move(e: PointerEvent): void;
   end(e: PointerEvent, dragged: boolean): void;
   cancel(): void;
@@ -60,7 +69,7 @@ interface DragSpec {
 }
 
 /** Runs one press-drag-release on window listeners. */
-function track(down: { clientX: number; clientY: number; pointerId: number }, spec: DragSpec) {
+export function track(down: { clientX: number; clientY: number; pointerId: number }, spec: DragSpec) {
   let dragged = false;
   const onMove = (e: PointerEvent) => {
     if (e.pointerId !== down.pointerId) return;
@@ -121,7 +130,7 @@ export function beginLinkDrag(e: ReactPointerEvent, from: LinkEnd, app: AppStore
 }
 
 /** After a drag, the click the browser may still send (released over the button) is not a click. */
-function swallowClick() {
+export function swallowClick() {
   const stop = (e: Event) => {
     e.stopPropagation();
     e.preventDefault();

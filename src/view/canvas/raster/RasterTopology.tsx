@@ -1,0 +1,304 @@
+/**
+ * A large topology (Canvas.tsx switches at RASTER_FROM hosts) drawn on a 2D canvas under the
+ * SVG layer, instead of one SVG subtree per host: a thousand cards with their text would cost
+ * the page seconds of style and layout when they appear and tens of milliseconds per pan.
+ * The SVG above keeps the few interactive things (stop marks, editing handles, the band); this
+ * module draws, picks and drags what the canvas shows:
+ *  - drawing (drawTopology.ts) runs once per animation frame at most, when the viewport, the
+ *    selection, the theme, the pointer's host or the neighbour tables change;
+ *  - picking (pick.ts) answers clicks, hover, drags and link drops from the geometry;
+ *  - keyboard users get a list of every host and switch as buttons (visually hidden, in the tab
+ *    order), with the selected host's interfaces: Enter selects, arrows move, as on the SVG cards;
+ *    the focused one is outlined and named on the canvas.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NeighView } from '../../../store/derive/neighAt.ts';
+import { useApp, useAppStoreApi } from '../../../store/StoreContext.tsx';
+import type { AppState } from '../../../store/types.ts';
+import { nudge } from '../../editor/commands.ts';
+import { useEditorApi } from '../../editor/EditorContext.tsx';
+import { beginLinkDrag, groupDragHandlers, setCanvasPicker, swallowClick, toCanvas, track } from '../../editor/gestures.ts';
+import { clickNode } from '../../editor/selection.ts';
+import type { Geometry, HostGeom } from '../geometry.ts';
+import { drawTopology, readTopologyColors, type TopologyColors } from './drawTopology.ts';
+import { buildPickIndex, pickAt, type Picked } from './pick.ts';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+
+export interface RasterProps {
+  g: Geometry;
+  svgRef: RefObject<SVGSVGElement | null>;
+  /** Set to this canvas's picker, for the SVG's click handler. */
+  pickRef: { current: ((clientX: number, clientY: number) => Picked | null) | null };
+  neigh: Record<string, NeighView[]>;
+  owners: Record<string, string>;
+  stepFirst: number;
+}
+
+const NUDGE = 10;
+/** Hosts added to the keyboard list per animation frame while a topology appears. */
+const LIST_PER_FRAME = 200;
+
+function selectionParts(s: AppState) {
+  const sel = s.selection;
+  return {
+    host: sel?.kind === 'host' || sel?.kind === 'iface' ? sel.host : null,
+    port: sel?.kind === 'iface' ? `${sel.host}.${sel.dev}` : null,
+    segment: sel?.kind === 'segment' ? sel.segment : null,
+  };
+}
+
+export function RasterTopology({ g, svgRef, pickRef, neigh, owners, stepFirst }: RasterProps) {
+  const api = useAppStoreApi();
+  const ed = useEditorApi();
+  const { t } = useTranslation();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const index = useMemo(() => buildPickIndex(g), [g]);
+  // What React knows that the drawing needs; the rest is read from the store when drawing.
+  const data = useRef({ g, neigh, owners, stepFirst, hovered: null as string | null, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
+  data.current = { ...data.current, g, neigh, owners, stepFirst, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };
+  const schedule = useRef<() => void>(() => {});
+
+  // The drawing loop: at most one draw per animation frame, whatever asked for it.
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let colors: TopologyColors = readTopologyColors(canvas);
+    let theme = api.getState().theme;
+    let size = { w: 0, h: 0, dpr: 1 };
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const s = api.getState();
+      if (s.theme !== theme) {
+        theme = s.theme;
+        colors = readTopologyColors(canvas);
+      }
+      if (size.w === 0) return;
+      const t0 = performance.now();
+      const sel = selectionParts(s);
+      const d = data.current;
+      const stats = drawTopology(ctx, {
+        g: d.g, viewport: s.viewport, width: size.w, height: size.h, dpr: size.dpr, colors,
+        selectedHost: sel.host, selectedPort: sel.port, selectedSegment: sel.segment, hovered: d.hovered,
+        neigh: d.neigh, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
+      });
+      // For tests and the bench: what was drawn, for which viewport and selection, in how long.
+      canvas.dataset.hostsDrawn = String(stats.hosts);
+      canvas.dataset.texts = String(stats.texts);
+      canvas.dataset.viewport = `${s.viewport.x.toFixed(1)},${s.viewport.y.toFixed(1)},${s.viewport.k.toFixed(4)}`;
+      canvas.dataset.selected = sel.port ?? sel.host ?? sel.segment ?? '';
+      canvas.dataset.hovered = d.hovered ?? '';
+      canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    };
+    const request = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    schedule.current = request;
+    const resize = () => {
+      const r = canvas.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      size = { w: r.width, h: r.height, dpr };
+      canvas.width = Math.round(r.width * dpr);
+      canvas.height = Math.round(r.height * dpr);
+      draw();
+    };
+    const ro = new ResizeObserver(resize);
+    ro.observe(canvas);
+    resize();
+    const unsub = api.subscribe((s, prev) => {
+      if (s.viewport !== prev.viewport || s.selection !== prev.selection || s.theme !== prev.theme) request();
+    });
+    return () => {
+      unsub();
+      ro.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      schedule.current = () => {};
+    };
+  }, [api]);
+
+  // New data from React (geometry, tables at the cursor, language): drawn on the next frame.
+  useEffect(() => schedule.current(), [g, neigh, owners, stepFirst, t]);
+
+  // Picking for the SVG's clicks, for link drops (gestures.endAt) and for the pointer's own gestures below.
+  useEffect(() => {
+    const at = (clientX: number, clientY: number): Picked | null => {
+      const svg = svgRef.current;
+      if (!svg) return null;
+      const p = toCanvas(api, svg, clientX, clientY);
+      return pickAt(index, p.x, p.y, api.getState().viewport.k);
+    };
+    pickRef.current = at;
+    setCanvasPicker(at);
+    const svg = svgRef.current;
+    if (!svg) return;
+    const hover = (name: string | null) => {
+      if (data.current.hovered === name) return;
+      data.current.hovered = name;
+      svg.style.cursor = name === null ? '' : 'pointer';
+      schedule.current();
+    };
+    const onMove = (e: PointerEvent) => {
+      if (e.buttons !== 0) return;
+      const p = at(e.clientX, e.clientY);
+      hover(p === null ? null : p.kind === 'segment' ? p.segment : p.host);
+    };
+    const onLeave = () => hover(null);
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0 || e.shiftKey || ed.getState().readOnly) return;
+      const p = at(e.clientX, e.clientY);
+      if (!p) return;
+      if (p.kind === 'port') {
+        // Dragging from a port draws a link, as from an SVG port (a click selects it).
+        beginLinkDrag(e as unknown as ReactPointerEvent, { kind: 'port', host: p.host, dev: p.dev }, api, ed);
+        return;
+      }
+      // A node: no pan (preventing the pointer's default withholds the mouse events d3-zoom listens to).
+      e.preventDefault();
+      const id = p.kind === 'segment' ? p.segment : p.host;
+      const h = groupDragHandlers(api, ed, id);
+      const from = toCanvas(api, svg, e.clientX, e.clientY);
+      const item = p.kind === 'segment' ? g.segments[g.segmentIndex[id]] : g.hosts[g.hostIndex[id]];
+      let started = false;
+      track(e, {
+        escapable: false,
+        move: (m) => {
+          if (!started) {
+            started = true;
+            h.start();
+          }
+          const to = toCanvas(api, svg, m.clientX, m.clientY);
+          h.move(Math.round(item.x + to.x - from.x), Math.round(item.y + to.y - from.y));
+        },
+        end: (_u, dragged) => {
+          if (!dragged) return;
+          swallowClick();
+          h.end();
+        },
+        cancel: () => {
+          if (started) h.end();
+        },
+      });
+    };
+    svg.addEventListener('pointermove', onMove);
+    svg.addEventListener('pointerleave', onLeave);
+    svg.addEventListener('pointerdown', onDown);
+    return () => {
+      svg.removeEventListener('pointermove', onMove);
+      svg.removeEventListener('pointerleave', onLeave);
+      svg.removeEventListener('pointerdown', onDown);
+      svg.style.cursor = '';
+      setCanvasPicker(null);
+      pickRef.current = null;
+    };
+  }, [api, ed, g, index, pickRef, svgRef]);
+
+  const focus = useCallback((name: string | null) => {
+    data.current.hovered = name;
+    schedule.current();
+  }, []);
+
+  return (
+    <>
+      <canvas ref={ref} className="canvas-raster" aria-hidden="true" data-testid="topology-raster" data-hosts={g.hosts.length} />
+      <KeyboardList g={g} onFocusNode={focus} />
+    </>
+  );
+}
+
+/** Every host and switch as a button, for the keyboard and screen readers (the canvas is an image to them). */
+const KeyboardList = memo(function KeyboardList({ g, onFocusNode }: { g: Geometry; onFocusNode(name: string | null): void }) {
+  const api = useAppStoreApi();
+  const ed = useEditorApi();
+  const { t } = useTranslation();
+  const selHost = useApp((s) => selectionParts(s).host);
+  const selPort = useApp((s) => selectionParts(s).port);
+  const selSeg = useApp((s) => selectionParts(s).segment);
+  // A thousand buttons are added a few hundred per frame, so the page answers while they appear.
+  const [shown, setShown] = useState(LIST_PER_FRAME);
+  useEffect(() => {
+    if (shown >= g.hosts.length) return;
+    const id = requestAnimationFrame(() => setShown((n) => n + LIST_PER_FRAME));
+    return () => cancelAnimationFrame(id);
+  }, [shown, g.hosts.length]);
+  const keys = useCallback((id: string, select: () => void) => (e: KeyboardEvent) => {
+    const d = { ArrowLeft: [-NUDGE, 0], ArrowRight: [NUDGE, 0], ArrowUp: [0, -NUDGE], ArrowDown: [0, NUDGE] }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      select();
+    } else if (d && !ed.getState().readOnly) {
+      e.preventDefault();
+      const k = e.shiftKey ? 5 : 1;
+      nudge(api, ed, id, d[0] * k, d[1] * k);
+    }
+  }, [api, ed]);
+  const selected = selHost === null ? undefined : g.hosts[g.hostIndex[selHost]];
+  return (
+    <div className="sr-only raster-list" role="group" aria-label={t('canvas.label')}>
+      {g.segments.map((s) => (
+        <button
+          key={s.name}
+          type="button"
+          data-segment={s.name}
+          aria-pressed={selSeg === s.name}
+          onClick={(e) => clickNode(api, ed, s.name, e.shiftKey)}
+          onKeyDown={keys(s.name, () => api.getState().select({ kind: 'segment', segment: s.name }))}
+          onFocus={() => onFocusNode(s.name)}
+          onBlur={() => onFocusNode(null)}
+        >
+          {t('canvas.segment', { name: s.name, count: s.ports.length })}
+        </button>
+      ))}
+      {g.hosts.slice(0, Math.max(shown, (selected ? g.hostIndex[selected.name] : 0) + 1)).map((h) => (
+        <HostButton key={h.name} h={h} pressed={selHost === h.name && selPort === null} ports={h === selected} selPort={h === selected ? selPort : null} keys={keys} onFocusNode={onFocusNode} />
+      ))}
+    </div>
+  );
+}, (a, b) => a.g === b.g);
+
+/** One host of the keyboard list, with its interfaces when it is the selected host. */
+const HostButton = memo(function HostButton({ h, pressed, ports, selPort, keys, onFocusNode }: {
+  h: HostGeom;
+  pressed: boolean;
+  ports: boolean;
+  selPort: string | null;
+  keys(id: string, select: () => void): (e: KeyboardEvent) => void;
+  onFocusNode(name: string | null): void;
+}) {
+  const api = useAppStoreApi();
+  const ed = useEditorApi();
+  const { t } = useTranslation();
+  return (
+    <span>
+      <button
+        type="button"
+        data-host={h.name}
+        aria-pressed={pressed}
+        onClick={(e) => clickNode(api, ed, h.name, e.shiftKey)}
+        onKeyDown={keys(h.name, () => api.getState().select({ kind: 'host', host: h.name }))}
+        onFocus={() => onFocusNode(h.name)}
+        onBlur={() => onFocusNode(null)}
+      >
+        {t('canvas.host', { host: h.name })}
+      </button>
+      {ports
+        ? h.ports.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              data-port={p.id}
+              aria-pressed={selPort === p.id}
+              onClick={() => api.getState().select({ kind: 'iface', host: p.host, dev: p.dev })}
+              onFocus={() => onFocusNode(h.name)}
+              onBlur={() => onFocusNode(null)}
+            >
+              {t('canvas.port', { port: p.id, mac: p.mac, addrs: p.addresses.join(', ') || t('canvas.noAddress') })}
+            </button>
+          ))
+        : null}
+    </span>
+  );
+});
+
+export default RasterTopology;
