@@ -5,6 +5,8 @@
  * Goals and answers are decided by the simulation, never by these sentences
  * (lessonCourse.test.ts checks that every id has its words in both languages).
  */
+import { LVS_TEXT } from './lessonLvs.ts';
+
 export interface L {
   en: string;
   zh: string;
@@ -42,6 +44,7 @@ const states = (ids: string[]): Record<string, L> =>
   Object.fromEntries(ids.map((id) => [id, id === 'none' ? { en: 'No entry', zh: '没有表项' } : { en: id.toUpperCase(), zh: id.toUpperCase() }]));
 
 export const COURSE_TEXT: Record<string, LessonText> = {
+  ...LVS_TEXT,
   'arp-basics': {
     title: { en: 'The ARP request, reply and cache', zh: 'ARP 请求、应答与缓存' },
     summary: {
@@ -509,86 +512,6 @@ export const COURSE_TEXT: Record<string, LessonText> = {
           'eth0-defended': { en: '.70 answered, .200 not', zh: '.70 有应答，.200 没有' },
         },
         hints: [{ en: 'DAD probes go through arp_ignore too.', zh: 'DAD 探测同样要经过 arp_ignore。' }, { en: 'all.arp_ignore=1 on B.', zh: '在 B 上设置 all.arp_ignore=1。' }],
-      },
-    },
-  },
-  'lvs-dr-arp': {
-    title: { en: 'The LVS-DR ARP problem and its fix', zh: 'LVS-DR 的 ARP 问题及其解决' },
-    summary: {
-      en: 'In DR mode every real server holds the VIP on lo. Unless they keep quiet about it, the client’s cache points past the director.',
-      zh: 'DR 模式下每台真实服务器都在 lo 上配置 VIP。除非它们对此保持沉默，否则客户端的缓存会绕过调度器。',
-    },
-    steps: {
-      'who-owns-vip': {
-        title: { en: 'Who owns the VIP?', zh: 'VIP 归谁？' },
-        prose: {
-          en: 'Director D has the VIP .200 on eth0; real server R1 has it on lo, with the kernel’s defaults. Client C pings the VIP; later R1 pings C from the VIP.',
-          zh: '调度器 D 的 eth0 上有 VIP .200；真实服务器 R1 在 lo 上配置了它，使用内核默认设置。客户端 C ping VIP；之后 R1 以 VIP 为源 ping C。',
-        },
-        question: { en: 'Whose MAC does C cache for the VIP after its ping?', zh: 'C ping 之后，缓存的 VIP 对应谁的 MAC？' },
-        choices: { D: { en: 'D, the director', zh: 'D（调度器）' }, R1: { en: 'R1, the real server', zh: 'R1（真实服务器）' } },
-        reveal: {
-          en: 'R1’s: both answer, and R1’s reply came first. Every connection would bypass the director. And R1’s own request later says “tell .200”, overwriting C’s entry again.',
-          zh: 'R1 的：两者都应答，而 R1 的应答先到。所有连接都会绕过调度器。之后 R1 自己的请求说“tell .200”，再次覆盖 C 的表项。',
-        },
-        task: { en: 'Fix R1 so that C keeps the VIP on D.', zh: '修正 R1，使 C 一直把 VIP 指向 D。' },
-        goals: {
-          'r1-quiet': { en: 'R1 never answers for the VIP', zh: 'R1 从不为 VIP 应答' },
-          'c-keeps-d': { en: 'C’s VIP entry points at D after both pings', zh: '两次 ping 之后 C 的 VIP 表项都指向 D' },
-        },
-        hints: [
-          { en: 'Two problems: answering requests for the VIP, and announcing the VIP in R1’s own requests.', zh: '两个问题：为 VIP 应答请求，以及在 R1 自己的请求中宣告 VIP。' },
-          { en: 'arp_ignore=1 stops the first; arp_announce=2 stops the second.', zh: 'arp_ignore=1 解决第一个，arp_announce=2 解决第二个。' },
-          { en: 'On R1: all.arp_ignore=1 and all.arp_announce=2.', zh: '在 R1 上：all.arp_ignore=1 和 all.arp_announce=2。' },
-        ],
-      },
-    },
-  },
-  failover: {
-    title: { en: 'Director failover, announced', zh: '调度器故障切换与通告' },
-    summary: {
-      en: 'When the VIP moves to the standby director, the clients’ caches still point at the old one until someone tells them.',
-      zh: 'VIP 转移到备用调度器后，客户端的缓存仍指向旧调度器，直到有人通知它们。',
-    },
-    steps: {
-      'announce-takeover': {
-        title: { en: 'The VIP moves', zh: 'VIP 转移' },
-        prose: { en: 'C pings the VIP on D1. Then the VIP is removed from D1 and added on D2, and C pings again at once.', zh: 'C ping D1 上的 VIP。随后 VIP 从 D1 删除并添加到 D2，C 立刻再次 ping。' },
-        question: { en: 'Does C’s second ping succeed?', zh: 'C 的第二次 ping 会成功吗？' },
-        choices: { works: { en: 'Yes', zh: '会' }, fails: { en: 'No', zh: '不会' } },
-        reveal: {
-          en: 'No: C’s entry is still REACHABLE at D1’s MAC, so it sends to D1, which no longer has the VIP and drops the packet. Adding an address announces nothing (keepalived issue 893: no gratuitous ARP without a state change).',
-          zh: '不会：C 的表项仍以 D1 的 MAC 处于 REACHABLE，因此报文发往 D1，而 D1 已没有 VIP，丢弃了报文。添加地址不会发送任何通告（keepalived issue 893：没有状态变化就没有免费 ARP）。',
-        },
-        task: { en: 'Make D2 take over at once, as keepalived does.', zh: '像 keepalived 那样，让 D2 立即接管。' },
-        goals: {
-          'c-moves': { en: 'C points the VIP at D2 before its second ping', zh: 'C 在第二次 ping 之前把 VIP 指向 D2' },
-          'ping-ok': { en: 'The last ping succeeds', zh: '最后一次 ping 成功' },
-        },
-        hints: [{ en: 'The new owner has to announce the VIP.', zh: '新的拥有者必须宣告 VIP。' }, { en: 'Add “arping -U” for the VIP on D2 right after the address is added.', zh: '在添加地址之后立即在 D2 上为 VIP 执行“arping -U”。' }],
-      },
-    },
-  },
-  'field-lo-arp-ignore': {
-    title: { en: 'Field case: arp_ignore on lo only', zh: '实际案例：只在 lo 上设置 arp_ignore' },
-    summary: {
-      en: 'A tutorial sets arp_ignore=1 and arp_announce=2 on lo only; the real server keeps answering for the VIP.',
-      zh: '某教程只在 lo 上设置 arp_ignore=1 和 arp_announce=2；真实服务器仍在为 VIP 应答。',
-    },
-    source: 'https://github.com/iqiyi/dpvs/issues/312',
-    steps: {
-      'lo-only': {
-        title: { en: 'The knob on the wrong interface', zh: '设置在了错误的接口上' },
-        prose: { en: 'R1 has net.ipv4.conf.lo.arp_ignore=1 and lo.arp_announce=2, as the tutorial says. C pings the VIP.', zh: 'R1 按教程设置了 net.ipv4.conf.lo.arp_ignore=1 和 lo.arp_announce=2。C ping VIP。' },
-        question: { en: 'Who answers for the VIP?', zh: '谁为 VIP 应答？' },
-        choices: { D: { en: 'Only the director', zh: '只有调度器' }, both: { en: 'The director and R1', zh: '调度器和 R1' } },
-        reveal: {
-          en: 'Both: arp_ignore is read on the interface the request arrives on — eth0 — as max(all, eth0). lo never receives ARP, so its value never matters.',
-          zh: '两者都应答：arp_ignore 读取的是请求到达的接口（eth0）上的值，即 max(all, eth0)。lo 从不接收 ARP，它的值永远不起作用。',
-        },
-        task: { en: 'Fix R1 so that it ignores requests for the VIP.', zh: '修正 R1，使其忽略对 VIP 的请求。' },
-        goals: { 'r1-quiet': { en: 'R1’s eth0 ignores the request for the VIP', zh: 'R1 的 eth0 忽略对 VIP 的请求' } },
-        hints: [{ en: 'Which interface does the request arrive on?', zh: '请求是从哪个接口进入的？' }, { en: 'Set all.arp_ignore=1 and all.arp_announce=2 on R1.', zh: '在 R1 上设置 all.arp_ignore=1 和 all.arp_announce=2。' }],
       },
     },
   },

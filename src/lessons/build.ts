@@ -1,6 +1,7 @@
 /**
  * Small builders for the course's scenarios and solutions, so a lesson reads as the
- * topology and the commands it is about. What they return is plain format-v1 data.
+ * topology and the commands it is about. What they return is plain format data (version 2:
+ * version 1 plus listening sockets, IPVS services and `connect`).
  */
 import type { ScenarioOp } from '../ops/op.ts';
 import type { ActionV1, AddressV1, HostV1, ScenarioV1 } from '../scenario/types.ts';
@@ -26,7 +27,7 @@ export function scenario(
   layout: Record<string, [number, number]>,
 ): ScenarioV1 {
   return {
-    version: 1,
+    version: 2,
     title,
     hosts,
     segments,
@@ -60,3 +61,5 @@ export const flush = (...hosts: string[]): ActionV1 => ({ type: 'flush', hosts }
 /** Solution edits. */
 export const setSysctl = (h: string, key: string, value: number): ScenarioOp => ({ type: 'setSysctl', host: h, key: `net.ipv4.${key}`, value });
 export const addAction = (action: ActionV1, index?: number): ScenarioOp => (index === undefined ? { type: 'addAction', action } : { type: 'addAction', action, index });
+export const connect = (h: string, to: string, extra: Record<string, unknown> = {}): ActionV1 => ({ type: 'connect', host: h, to, ...extra });
+export const deleteAction = (index: number): ScenarioOp => ({ type: 'deleteAction', index });

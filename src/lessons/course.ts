@@ -5,6 +5,8 @@
  * numbers: 0 is the setup, 1 the first action. Text: src/i18n/lessonCourse.ts.
  */
 import { addAction, arping, flush, host, loVip, NET, ping, scenario, setSysctl, wait, withActions, withSysctls } from './build.ts';
+import { FIELD_CASES } from './field.ts';
+import { LVS_LESSONS } from './lvs.ts';
 import type { Lesson } from './types.ts';
 
 const ip = (n: number) => `${NET}.${n}`;
@@ -472,141 +474,6 @@ function yesNoDad(): import('./types.ts').Question {
   };
 }
 
-// ── 9. The LVS-DR ARP problem and its fix ─────────────────────────────────────
-const VIP = ip(200);
-const drLan = (rsSysctls: Record<string, number> = {}) =>
-  scenario(
-    'LVS-DR: the ARP problem',
-    {
-      D: host({ eth0: { mac: '02:00:00:00:0d:00', addresses: [`${ip(10)}/24`, { cidr: `${VIP}/32`, label: 'eth0:0' }] } }, { kind: 'director' }),
-      R1: host({ eth0: { mac: '02:00:00:00:0e:00', addresses: [`${ip(21)}/24`] }, lo: [loVip(VIP)] }, { kind: 'real-server', sysctls: rsSysctls }),
-      C: host({ eth0: { mac: '02:00:00:00:0c:00', addresses: [`${ip(99)}/24`] } }, { kind: 'client' }),
-    },
-    { lan: ['D.eth0', 'R1.eth0', 'C.eth0'] },
-    [ping('C', VIP), wait(1.2), ping('R1', ip(99), { iface: VIP })],
-    { C: [200, 120], D: [600, 120], R1: [1000, 120], lan: [600, 380] },
-  );
-const lvsDrArp: Lesson = {
-  id: 'lvs-dr-arp',
-  part: 'lvs',
-  tags: ['lvs', 'arp_ignore', 'arp_announce'],
-  steps: [
-    {
-      id: 'who-owns-vip',
-      scenario: drLan(),
-      question: {
-        pick: 'host',
-        choices: [
-          { id: 'D', goal: { kind: 'neigh', host: 'C', ip: VIP, mac: 'D.eth0', step: 1 } },
-          { id: 'R1', goal: { kind: 'neigh', host: 'C', ip: VIP, mac: 'R1.eth0', step: 1 } },
-        ],
-        proof: { kind: 'decision', host: 'R1', rule: 'arp_reply', params: { tip: VIP } },
-      },
-      goals: [
-        { id: 'r1-quiet', goal: { kind: 'not', goal: { kind: 'frame', from: 'R1', op: 'reply', spa: VIP } } },
-        { id: 'c-keeps-d', goal: { kind: 'all', goals: [1, 3].map((step) => ({ kind: 'neigh', host: 'C', ip: VIP, mac: 'D.eth0', step })) } },
-      ],
-      solution: [setSysctl('R1', 'conf.all.arp_ignore', 1), setSysctl('R1', 'conf.all.arp_announce', 2)],
-    },
-  ],
-};
-
-// ── 10. Director failover announced with gratuitous ARP ───────────────────────
-const failoverLan = scenario(
-  'Director failover',
-  {
-    D1: host({ eth0: { mac: '02:00:00:00:d1:00', addresses: [`${ip(11)}/24`, { cidr: `${VIP}/24`, label: 'eth0:vip' }] } }, { kind: 'director' }),
-    D2: host({ eth0: { mac: '02:00:00:00:d2:00', addresses: [`${ip(12)}/24`] } }, { kind: 'director' }),
-    C: host({ eth0: { mac: '02:00:00:00:0c:00', addresses: [`${ip(99)}/24`] } }, { kind: 'client' }),
-  },
-  { lan: ['D1.eth0', 'D2.eth0', 'C.eth0'] },
-  [
-    ping('C', VIP),
-    { type: 'addr', host: 'D1', op: 'del', dev: 'eth0', cidr: `${VIP}/24`, label: 'eth0:vip' },
-    { type: 'addr', host: 'D2', op: 'add', dev: 'eth0', cidr: `${VIP}/24`, label: 'eth0:vip' },
-    ping('C', VIP),
-  ],
-  { C: [200, 120], D1: [600, 120], D2: [1000, 120], lan: [600, 380] },
-);
-const failover: Lesson = {
-  id: 'failover',
-  part: 'lvs',
-  tags: ['lvs', 'gratuitous', 'keepalived'],
-  steps: [
-    {
-      id: 'announce-takeover',
-      scenario: failoverLan,
-      question: {
-        choices: [
-          { id: 'works', goal: { kind: 'ok', ok: true, step: 4 } },
-          { id: 'fails', goal: { kind: 'ok', ok: false, step: 4 } },
-        ],
-        proof: { kind: 'decision', host: 'D1', rule: 'ip_input.no_route', verdict: 'drop', step: 4 },
-      },
-      goals: [
-        { id: 'c-moves', goal: { kind: 'neigh', host: 'C', ip: VIP, mac: 'D2.eth0', step: 4 } },
-        { id: 'ping-ok', goal: { kind: 'ok', ok: true, step: 'last' } },
-      ],
-      solution: [addAction(arping('D2', VIP, { U: true, w: undefined }), 3)],
-    },
-  ],
-};
-
-// ── Field cases ───────────────────────────────────────────────────────────────
-const loOnly: Lesson = {
-  id: 'field-lo-arp-ignore',
-  part: 'field',
-  tags: ['lvs', 'arp_ignore', 'field'],
-  steps: [
-    {
-      id: 'lo-only',
-      scenario: withActions(drLan({ 'net.ipv4.conf.lo.arp_ignore': 1, 'net.ipv4.conf.lo.arp_announce': 2 }), [ping('C', VIP)]),
-      question: {
-        choices: [
-          { id: 'D', goal: { kind: 'not', goal: { kind: 'frame', from: 'R1', op: 'reply', spa: VIP } } },
-          { id: 'both', goal: { kind: 'frame', from: 'R1', op: 'reply', spa: VIP } },
-        ],
-        proof: { kind: 'decision', host: 'R1', dev: 'eth0', rule: 'arp_reply', params: { tip: VIP } },
-      },
-      goals: [{ id: 'r1-quiet', goal: { kind: 'decision', host: 'R1', dev: 'eth0', rule: 'arp_ignore', params: { tip: VIP } } }],
-      solution: [setSysctl('R1', 'conf.all.arp_ignore', 1), setSysctl('R1', 'conf.all.arp_announce', 2)],
-    },
-  ],
-};
-
-const dummyVip = scenario(
-  'A service IP on kube-ipvs0',
-  {
-    N1: host({ eth0: [`${ip(31)}/24`], 'kube-ipvs0': [`${ip(240)}/32`] }),
-    N2: host({ eth0: [`${ip(32)}/24`], 'kube-ipvs0': [`${ip(240)}/32`] }),
-    C: host({ eth0: [`${ip(99)}/24`] }, { kind: 'client' }),
-  },
-  { lan: ['N1.eth0', 'N2.eth0', 'C.eth0'] },
-  [arping('C', ip(240))],
-  { C: [200, 120], N1: [600, 120], N2: [1000, 120], lan: [600, 380] },
-);
-const kubeIpvs: Lesson = {
-  id: 'field-kube-ipvs0',
-  part: 'field',
-  tags: ['kubernetes', 'arp_ignore', 'field'],
-  steps: [
-    {
-      id: 'every-node',
-      scenario: dummyVip,
-      question: {
-        choices: [
-          { id: 'none', goal: { kind: 'not', goal: { kind: 'frame', op: 'reply', spa: ip(240) } } },
-          { id: 'one', goal: { kind: 'all', goals: [{ kind: 'frame', op: 'reply', spa: ip(240) }, { kind: 'not', goal: { kind: 'all', goals: [{ kind: 'frame', from: 'N1', op: 'reply' }, { kind: 'frame', from: 'N2', op: 'reply' }] } }] } },
-          { id: 'every', goal: { kind: 'all', goals: [{ kind: 'frame', from: 'N1', op: 'reply', spa: ip(240) }, { kind: 'frame', from: 'N2', op: 'reply', spa: ip(240) }] } },
-        ],
-        proof: { kind: 'decision', host: 'N2', rule: 'arp_reply', params: { tip: ip(240) } },
-      },
-      goals: [{ id: 'nobody', goal: { kind: 'not', goal: { kind: 'frame', op: 'reply', spa: ip(240) } } }],
-      solution: [setSysctl('N1', 'conf.all.arp_ignore', 1), setSysctl('N2', 'conf.all.arp_ignore', 1)],
-    },
-  ],
-};
-
 // ── What a cache learns from requests it overhears (locktime) ─────────────────
 const OVERHEARD_MAC = '02:00:00:00:aa:10';
 const overheard: Lesson = {
@@ -644,4 +511,4 @@ const overheard: Lesson = {
   ],
 };
 
-export const COURSE: readonly Lesson[] = [arpBasics, neighTimers, overheard, arpFlux, rpFilter, arpIgnore, arpAnnounce, proxyArp, gratuitous, lvsDrArp, failover, loOnly, kubeIpvs];
+export const COURSE: readonly Lesson[] = [arpBasics, neighTimers, overheard, arpFlux, rpFilter, arpIgnore, arpAnnounce, proxyArp, gratuitous, ...LVS_LESSONS, ...FIELD_CASES];
