@@ -204,6 +204,20 @@ test.describe('LVS', () => {
     await expect(adm.locator('[data-ipvsadm="Ln"]')).toContainText('-> 192.168.100.11:80');
     await expect(adm.locator('[data-ipvsadm="Lnc"]')).toContainText('192.168.100.10:');
     await app.screenshot('lvs-07-ipvsadm');
+    // Inside the step the views follow the playback cursor: just after the director scheduled
+    // the second connection, -Lnc lists two and -Ln counts them.
+    await page.evaluate(() => {
+      type Ev = { kind: string; rule?: string; host?: string };
+      const b = (window as unknown as { __arplab: { getState(): { sim: { events: Ev[] }; timeline: { vt: number[] }; seek(v: number): void } } }).__arplab;
+      const s = b.getState();
+      const at = s.sim.events.map((e, i) => (e.kind === 'decision' && e.rule === 'ip_vs.conn' ? i : -1)).filter((i) => i >= 0)[1];
+      s.seek(s.timeline.vt[at]);
+    });
+    await expect(adm).toHaveAttribute('data-within', /\d+/);
+    await expect(adm).toContainText('during step');
+    await expect(adm.locator('[data-ipvsadm="Lnc"]')).toContainText('SYN_RECV');
+    expect((await adm.locator('[data-ipvsadm="Lnc"]').innerText()).match(/192\.168\.100\.10:/g)).toHaveLength(2);
+    await app.screenshot('lvs-08-ipvsadm-mid-step');
     expect(await app.seriousViolations()).toEqual([]);
   });
 

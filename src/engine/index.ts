@@ -6,6 +6,7 @@ export { KERNEL_TRANSITIONS, kernelCanMake, edgeOf } from './neigh/transitions.t
 export type * from './trace.ts';
 export type * from './input.ts';
 export { ipvsadmLn, ipvsadmLnc } from './tools/ipvsadm.ts';
+export { worldAtEvent, ipvsTableIn } from './sim/haltAt.ts';
 export { ACTION_RUNNERS, type ActionRunner, type ActionOutcome } from './sim/runners.ts';
 /** Lower level, for the benchmark: a world built from a scenario, and ping processes started on it directly. */
 export { buildWorld } from './sim/build.ts';

@@ -33,6 +33,7 @@ export const lvsEn = {
   ipvsadm: {
     title: 'IPVS tables',
     after: 'after step {{n}}',
+    during: 'during step {{n}}, at {{t}} s',
     before: 'before the first step',
     none: 'No virtual service on this host.',
   },

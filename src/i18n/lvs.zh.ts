@@ -30,6 +30,7 @@ export const lvsZh: typeof lvsEn = {
   ipvsadm: {
     title: 'IPVS 表',
     after: '第 {{n}} 步之后',
+    during: '第 {{n}} 步中，{{t}} 秒时',
     before: '第一步之前',
     none: '这台主机上没有虚拟服务。',
   },

@@ -36,6 +36,12 @@ export const WIRE_DELAY: Micros = 10;
 /** Queue events between two budget checks: cheap enough to be invisible in the bench. */
 const WATCH_EVERY = 1024;
 
+/**
+ * Thrown by the event loop when `World.haltWhen` holds: the run stops between two queue
+ * items, with every host as it is at that point (sim/haltAt.ts).
+ */
+export const HALTED: unique symbol = Symbol('halted');
+
 export interface TraceSink {
   push(e: TraceEvent): void;
 }
@@ -64,6 +70,12 @@ export class World {
    * (and may throw BudgetError) and reports progress.
    */
   watch: (() => void) | null = null;
+  /**
+   * When set, checked before every queue item: once it holds the run stops by throwing
+   * HALTED (the inspector's view of a point inside a step, sim/haltAt.ts). Null in every
+   * ordinary run.
+   */
+  haltWhen: (() => boolean) | null = null;
   private sinceWatch = 0;
 
   constructor(seed: number) {
@@ -83,6 +95,7 @@ export class World {
     for (;;) {
       const next = this.queue.peekTime();
       if (next === undefined || next > t) break;
+      if (this.haltWhen?.()) throw HALTED;
       const item = this.queue.pop()!;
       if (item.cancelled) continue;
       this.now = item.t;
@@ -100,6 +113,7 @@ export class World {
         this.now = limit;
         return limit;
       }
+      if (this.haltWhen?.()) throw HALTED;
       const item = this.queue.pop()!;
       if (item.cancelled) continue;
       this.now = item.t;

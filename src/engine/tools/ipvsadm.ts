@@ -13,7 +13,8 @@ import type { FwdMethod } from '../ipvs/state.ts';
 
 const FORWARD: Record<FwdMethod, IpvsServiceRow['dests'][number]['forward']> = { dr: 'Route', tun: 'Tunnel', nat: 'Masq' };
 
-export function ipvsTable(w: World, host: Host): IpvsTable | null {
+/** A director's tables; the time left of each connection counted from `now` (the world's clock by default). */
+export function ipvsTable(w: World, host: Host, now = w.now): IpvsTable | null {
   const ipvs = host.ipvs;
   if (!ipvs) return null;
   const services: IpvsServiceRow[] = ipvs.services.map((s) => ({
@@ -26,7 +27,7 @@ export function ipvsTable(w: World, host: Host): IpvsTable | null {
   }));
   const conns: IpvsConnRow[] = [...ipvs.conns.values()].map((c) => ({
     proto: c.proto === 'tcp' ? 'TCP' : 'UDP',
-    expire: c.timer ? Math.max(0, Math.ceil((c.timer.t - w.now) / 1e6)) : 0,
+    expire: c.timer ? Math.max(0, Math.ceil((c.timer.t - now) / 1e6)) : 0,
     // ip_vs_state_name: a template's own table (NONE), else the protocol's names: TCP's
     // states, and UDP's only state, "UDP" (udp_state_name_table[IP_VS_UDP_S_NORMAL]).
     state: c.template ? 'NONE' : c.proto === 'udp' ? 'UDP' : c.state,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ipvsadmLn, simulate, type DecisionEvent } from '../../engine/index.ts';
+import { ipvsadmLn, simulate, type DecisionEvent, type IpvsTable } from '../../engine/index.ts';
 import { cluster, VIP } from '../../engine/test/lvsCluster.ts';
 import { schedRows, stepConnections } from './connections.ts';
-import { ipvsTableAt } from './ipvsAt.ts';
+import { IpvsCursorCache, ipvsTableAt, ipvsTableAtCursor } from './ipvsAt.ts';
 import { loNote } from './loNote.ts';
 
 describe('the LVS views’ data, from the engine’s own trace', () => {
@@ -69,5 +69,47 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
     expect(after.table.conns.length).toBe(4);
     expect(ipvsadmLn(after.table)).toContain('TCP  10.0.0.100:80 rr');
     expect(ipvsTableAt(sim, end, 'C')).toBeNull();
+  });
+
+  it('ipvsadm inside a step follows the cursor: each connection from its scheduling on, in the state the trace says, timed from the cursor', () => {
+    const input = cluster({ method: 'nat', scheduler: 'rr' });
+    const sim = simulate(input);
+    const cache = new IpvsCursorCache();
+    const [start, end] = sim.steps[1].events;
+    const name = (c: IpvsTable['conns'][number]) => `${c.source}→${c.virtual}→${c.destination}`;
+    // What the trace itself says up to the cursor: connections created, their state changes, expiries.
+    const fromTrace = (cursor: number) => {
+      const m = new Map<string, string>();
+      for (const e of sim.events.slice(0, cursor)) {
+        if (e.kind !== 'decision' || e.host !== 'D') continue;
+        if (e.rule === 'ip_vs.conn') m.set(String(e.params.conn), 'NONE');
+        if (e.rule === 'ip_vs.state') m.set(String(e.params.conn), String(e.params.state_to));
+        if (e.rule === 'ip_vs.expire') m.delete(String(e.params.conn));
+      }
+      return [...m].map(([c, st]) => `${c} ${st}`).sort();
+    };
+    const seen = new Set<number>();
+    for (let c = start + 2; c < end; c++) {
+      const at = ipvsTableAtCursor(input, sim, c, 'D', cache)!;
+      expect(at.step).toBe(0);
+      expect(at.within).toBe(1);
+      // The director handles a frame in one go (one queue item: its arrival, the scheduling,
+      // the new connection, the forwarded frame): a cursor on any of those events shows them all.
+      let upTo = c;
+      const last = sim.events[c - 1] as { host?: string; t: number };
+      while (last.host === 'D' && upTo < end && (sim.events[upTo] as { host?: string }).host === 'D' && sim.events[upTo].t === last.t) upTo++;
+      expect(at.table.conns.map((r) => `${name(r)} ${r.state}`).sort()).toEqual(fromTrace(upTo));
+      seen.add(at.table.conns.length);
+      // ActiveConn + InActConn of -Ln count the rows of -Lnc.
+      expect(at.table.services[0].dests.reduce((n, d) => n + d.active + d.inactive, 0)).toBe(at.table.conns.length);
+    }
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
+    // A connection just scheduled: its SYN moved it to SYN_RECV in the same go, 60 s (tcp_timeouts).
+    const created = sim.events.findIndex((e, i) => i >= start && e.kind === 'decision' && e.rule === 'ip_vs.conn');
+    const first = ipvsTableAtCursor(input, sim, created + 1, 'D', cache)!.table.conns;
+    expect(first.map((r) => `${r.state} ${r.expire}`)).toEqual(['SYN_RECV 60']);
+    // At the step's end: the table the engine recorded.
+    expect(ipvsTableAtCursor(input, sim, end, 'D', cache)).toEqual({ step: 1, within: null, t: Math.round(sim.steps[1].t_end * 1e6), table: sim.steps[1].ipvs!.D });
+    expect(ipvsTableAtCursor(input, sim, end - 1, 'D', cache)!.table.conns.map((r) => `${name(r)} ${r.state}`)).toEqual(sim.steps[1].ipvs!.D.conns.map((r) => `${name(r)} ${r.state}`));
   });
 });
