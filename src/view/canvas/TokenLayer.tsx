@@ -12,7 +12,7 @@ import { FRAME_STYLES } from './frameStyle.ts';
 import type { Geometry } from './geometry.ts';
 import { colorOf, makeSprite, readColors, type Sprite, type TokenColors } from './tokenDraw.ts';
 import { tokenPositions } from './tokenPath.ts';
-import { LabelCache } from './packetLabel.ts';
+import { LabelCache, tokenLabelAt } from './packetLabel.ts';
 
 /** Above this many frames in the air, tokens are drawn without their text label (shape and colour only). */
 export const LABEL_LIMIT = 60;
@@ -39,6 +39,10 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
     const sprites = new Map<string, Sprite>();
     let size = { w: 0, h: 0, dpr: 1 };
     const labelCache = new LabelCache();
+    /** Measured label widths (px) in the current font, and its height above the baseline. */
+    const widths = new Map<string, number>();
+    let widthsFont = '';
+    let ascent = 10;
     let shown = -1;
     let shownFor: unknown = null;
 
@@ -71,6 +75,11 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
       const z = Math.round(Math.max(k, 0.8) * 20) / 20;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.font = colors.font;
+      if (colors.font !== widthsFont) {
+        widthsFont = colors.font;
+        widths.clear();
+        ascent = ctx.measureText('M').actualBoundingBoxAscent || 10;
+      }
       ctx.lineJoin = 'round';
       // Identical tokens on the same pixel (flooded copies of frames that share a path) are drawn once.
       const drawn = new Set<string>();
@@ -101,8 +110,15 @@ export const TokenLayer = memo(function TokenLayer({ g, hits }: { g: Geometry; h
             ctx.fillStyle = colorOf(colors, st.cls);
             ctx.lineWidth = 3;
             ctx.strokeStyle = colors.outline;
-            ctx.strokeText(label, x + 12 * z, y - 8 * z);
-            ctx.fillText(label, x + 12 * z, y - 8 * z);
+            // Kept inside the view: a long label near the right or top edge is not clipped.
+            let width = widths.get(label);
+            if (width === undefined) {
+              if (widths.size >= 4096) widths.clear();
+              widths.set(label, (width = ctx.measureText(label).width));
+            }
+            const pos = tokenLabelAt(x, y, width, ascent, w, h, z);
+            ctx.strokeText(label, pos.x, pos.y);
+            ctx.fillText(label, pos.x, pos.y);
           }
         }
       }

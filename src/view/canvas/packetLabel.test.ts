@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type TxEvent } from '../../engine/index.ts';
 import { cluster } from '../../engine/test/lvsCluster.ts';
-import { LabelCache, packetLabel, tcpFlagNames } from './packetLabel.ts';
+import { LabelCache, packetLabel, tokenLabelAt, tcpFlagNames } from './packetLabel.ts';
 
 const txs = (method: 'dr' | 'tun' | 'nat') =>
   simulate(cluster({ method, scheduler: 'rr', actions: [{ type: 'connect', host: 'C', to: '10.0.0.100:80', count: 1 }] })).events.filter((e): e is TxEvent => e.kind === 'tx');
@@ -41,5 +41,26 @@ describe('packet labels', () => {
     const a = c.get(owner, ev[0].frame, ev[0].frameKind);
     expect(c.get(owner, ev[0].frame, ev[0].frameKind)).toBe(a);
     expect(c.get({}, ev[0].frame, ev[0].frameKind)).not.toBe(a);
+  });
+});
+
+describe('a token’s label stays inside the view', () => {
+  const W = 800;
+  const H = 600;
+  const inside = (p: { x: number; y: number }, width: number, ascent: number) => p.x >= 0 && p.x + width <= W && p.y - ascent >= 0 && p.y <= H;
+  it('right of the token and above it where there is room', () => {
+    expect(tokenLabelAt(100, 100, 200, 10, W, H, 1)).toEqual({ x: 112, y: 92 });
+  });
+  it('on the token’s left near the right edge, below it near the top, pushed in from the edges', () => {
+    expect(tokenLabelAt(700, 100, 250, 10, W, H, 1)).toEqual({ x: 438, y: 92 });
+    expect(tokenLabelAt(100, 5, 200, 10, W, H, 1)).toEqual({ x: 112, y: 23 });
+    // Left of a token near the left edge too: pushed in from the left.
+    expect(tokenLabelAt(780, 300, 790, 10, W, H, 1).x).toBe(4);
+    expect(tokenLabelAt(100, 599, 100, 10, W, H, 1).y).toBeLessThanOrEqual(H - 4);
+  });
+  it('anywhere in the view, any label narrower than it is wholly inside', () => {
+    for (let x = 0; x <= W; x += 50) for (let y = 0; y <= H; y += 50) for (const width of [20, 300, 700]) for (const z of [0.8, 1, 2]) {
+      expect(inside(tokenLabelAt(x, y, width, 11, W, H, z), width, 11)).toBe(true);
+    }
   });
 });

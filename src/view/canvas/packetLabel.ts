@@ -73,3 +73,24 @@ export class LabelCache {
     return l;
   }
 }
+
+/** Space kept between a token's label and the view's edge (px). */
+const EDGE = 4;
+
+/**
+ * Where a token's label is drawn (the left end of its baseline), kept inside the view of
+ * `w` × `h` px: to the right of the token and above it, as usual; on its left when it would
+ * run past the right edge, below it when it would leave by the top; and then pushed in from
+ * whatever edge it still crosses (a label longer than the view starts at its left edge).
+ * `width` is the text's measured width, `ascent` its height above the baseline, `z` the
+ * token's scale.
+ */
+export function tokenLabelAt(x: number, y: number, width: number, ascent: number, w: number, h: number, z: number): { x: number; y: number } {
+  let lx = x + 12 * z;
+  if (lx + width > w - EDGE) lx = x - 12 * z - width;
+  lx = Math.max(EDGE, Math.min(lx, w - EDGE - width));
+  let ly = y - 8 * z;
+  if (ly - ascent < EDGE) ly = y + 8 * z + ascent;
+  ly = Math.max(EDGE + ascent, Math.min(ly, h - EDGE));
+  return { x: lx, y: ly };
+}
