@@ -107,7 +107,10 @@ class TcpServerConn implements Sock {
   ) {
     this.rcv = add(peerIsn, 1);
     this.snd = iss;
-    this.dstConfirm = new DstConfirm(iss);
+    // The socket made by the handshake's ACK starts with snd_una = ISN + 1
+    // (tcp_create_openreq_child): that ACK acknowledges nothing it still holds, and tcp_ack
+    // leaves by no_queue before sk_dst_confirm. Only the client's ACK of our answer confirms.
+    this.dstConfirm = new DstConfirm(add(iss, 1));
   }
 
   private send(w: World, flags: string, data?: string): void {

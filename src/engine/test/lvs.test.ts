@@ -238,3 +238,18 @@ function macOf(r: SimResult, host: string, dev: string): string {
   if (!tx || tx.kind !== 'tx') throw new Error(`${host}.${dev} sent nothing`);
   return tx.frame.src;
 }
+
+describe('TCP neighbour confirmation (sk_dst_confirm → dst_pending_confirm)', () => {
+  test('the server confirms only after the client acknowledged its answer; the client after its SYN was acknowledged', () => {
+    const r = run({ method: 'nat', scheduler: 'rr' });
+    const segs = (host: string) =>
+      r.events.flatMap((e) => (e.kind === 'tx' && e.host === host && e.frame.ip?.tcp ? [`${e.frame.ip.tcp.flags}${e.frame.ip.confirm ? ' confirm' : ''}`] : []));
+    // The server's socket starts with snd_una = ISN + 1 (tcp_create_openreq_child): the
+    // handshake's ACK and the request acknowledge nothing it holds (tcp_ack: no_queue), so the
+    // answer goes unconfirmed; the client's ACK of the answer makes the FIN confirm.
+    expect(new Set(segs('RS1'))).toEqual(new Set(['S.', 'P.', 'F. confirm']));
+    // The client: the SYN-ACK acknowledges its SYN (FLAG_SYN_ACKED), so the handshake's ACK confirms.
+    expect(segs('C').filter((s) => s.startsWith('.')).length).toBeGreaterThan(0);
+    expect(segs('C').slice(0, 3)).toEqual(['S', '. confirm', 'P.']);
+  });
+});
