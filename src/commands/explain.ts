@@ -286,23 +286,41 @@ export function knobReads(sim: SimResult, host: string, knob: string): KnobReads
   return { devs, count, decisions };
 }
 
+/** Why a value of `key` changes nothing, as data: the knob is never read, not on this scope, or read with the same outcome. */
+export type NothingWhy =
+  | { kind: 'unread'; knob: string }
+  | { kind: 'notHere' | 'same'; knob: string; scope: string; devs: { dev: string; decisions: number }[]; combine: string };
+
+/** How the kernel combines all and `dev` for a knob, as written in explanations: `max(all, eth0)`. */
+export function combineText(combine: string, dev: string): string {
+  return combine === 'max' ? `max(all, ${dev})` : combine === 'or' ? `all OR ${dev}` : combine === 'and' ? `all AND ${dev}` : dev;
+}
+
+export function nothingWhy(reads: KnobReads, key: string): NothingWhy | null {
+  const m = CONF_KEY.exec(key);
+  if (!m) return null;
+  const [, scope, knob] = m;
+  const devs = Object.keys(reads.devs).map((dev) => ({ dev, decisions: reads.count[dev] ?? 0 }));
+  if (devs.length === 0) return { kind: 'unread', knob };
+  const combine = reads.devs[devs[0].dev][0].combine;
+  const here = scope === 'all' || scope === 'default' || devs.some((d) => d.dev === scope);
+  return { kind: here ? 'same' : 'notHere', knob, scope, devs, combine };
+}
+
 /**
- * Why setting `key` changes nothing in a run: which devices of `host` the knob is read on
- * and how all and the device combine (`conf.lo.arp_ignore` is never read when requests
- * arrive on eth0, where arp_ignore is max(all, eth0)).
+ * Why setting `key` changes nothing in a run, in words: which devices of `host` the knob is
+ * read on and how all and the device combine (`conf.lo.arp_ignore` is never read when
+ * requests arrive on eth0, where arp_ignore is max(all, eth0)).
  */
 export function unreadWhy(reads: KnobReads, key: string, host: string): string {
-  const m = CONF_KEY.exec(key);
-  if (!m) return 'no step of this scenario depends on it';
-  const [, scope, knob] = m;
-  const devs = Object.keys(reads.devs);
-  if (devs.length === 0) return `no decision in this scenario reads ${knob} on ${host}`;
-  const n = (d: string) => reads.count[d] ?? 0;
-  const list = devs.map((d) => `${d} (${n(d)} decision${n(d) === 1 ? '' : 's'})`).join(', ');
-  const combine = reads.devs[devs[0]][0].combine;
-  const rule = combine === 'max' ? ` (the value used is max(all, ${devs[0]}))` : combine === 'or' ? ` (all OR ${devs[0]})` : combine === 'and' ? ` (all AND ${devs[0]})` : '';
-  if (scope !== 'all' && scope !== 'default' && !devs.includes(scope)) return `${knob} is read on ${list}, never on ${scope}${rule}`;
-  return `${knob} is read on ${list}${rule}, but no decision comes out differently with this value`;
+  const w = nothingWhy(reads, key);
+  if (!w) return 'no step of this scenario depends on it';
+  if (w.kind === 'unread') return `no decision in this scenario reads ${w.knob} on ${host}`;
+  const list = w.devs.map((d) => `${d.dev} (${d.decisions} decision${d.decisions === 1 ? '' : 's'})`).join(', ');
+  const c = combineText(w.combine, w.devs[0].dev);
+  const rule = w.combine === 'max' ? ` (the value used is ${c})` : w.combine === 'dev' ? '' : ` (${c})`;
+  if (w.kind === 'notHere') return `${w.knob} is read on ${list}, never on ${w.scope}${rule}`;
+  return `${w.knob} is read on ${list}${rule}, but no decision comes out differently with this value`;
 }
 
 /** The value the host starts with (its setup, else what the kernel's rules give at step 0). */

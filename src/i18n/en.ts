@@ -1,5 +1,6 @@
 /** English UI text. Keys are shared with zh.ts (checked by the type `Messages`). */
 import { consoleEn } from './console.ts';
+import { explainEn } from './explain.ts';
 import { editorEn } from './editor.ts';
 import { lessonsEn } from './lessons.ts';
 import { shareEn } from './share.ts';
@@ -295,6 +296,7 @@ export const en = {
   editor: editorEn,
   lvs: lvsEn,
   console: consoleEn,
+  explain: explainEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 /** 简体中文界面文字。键与 en.ts 相同（由类型 Messages 检查）。 */
 import { consoleZh } from './console.zh.ts';
+import { explainZh } from './explain.zh.ts';
 import { editorZh } from './editor.zh.ts';
 import { lessonsZh } from './lessons.zh.ts';
 import { shareZh } from './share.zh.ts';
@@ -296,4 +297,5 @@ export const zh: Messages = {
   editor: editorZh,
   lvs: lvsZh,
   console: consoleZh,
+  explain: explainZh,
 };

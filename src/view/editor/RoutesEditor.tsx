@@ -7,6 +7,7 @@ import { ipRouteLine } from '../format/iproute2.ts';
 import { IssueList } from './IssueList.tsx';
 import { useEdit } from './useEdit.ts';
 import { isolate } from '../../i18n/displayText.ts';
+import { ExplainButton, RouteExplainSlot } from '../explain/lazy.tsx';
 
 interface Draft {
   dest: string;
@@ -24,7 +25,7 @@ const draftOf = (r: RouteObjV1 | null): Draft => ({
   src: r?.src ?? '',
 });
 
-function RouteRow({ host, index, route, devs }: { host: string; index: number | null; route: RouteV1 | null; devs: string[] }) {
+function RouteRow({ host, index, route, devs, onExplain }: { host: string; index: number | null; route: RouteV1 | null; devs: string[]; onExplain?: () => void }) {
   const { t } = useTranslation();
   const base = route === null ? null : safe(route);
   const [d, setD] = useState<Draft>(() => draftOf(base));
@@ -82,6 +83,7 @@ function RouteRow({ host, index, route, devs }: { host: string; index: number | 
           <>
             <button type="submit" disabled={!changed} aria-label={t('editor.route.applyAria', { route: line })} title={t('editor.apply')}>✓</button>
             <button type="button" onClick={() => apply({ type: 'deleteRoute', host, index })} aria-label={t('editor.route.deleteAria', { route: line })} title={t('editor.delete')}>✕</button>
+            {onExplain && base ? <ExplainButton what={ipRouteLine(base)} onClick={onExplain} /> : null}
           </>
         )}
       </span>
@@ -107,12 +109,14 @@ export function RoutesEditor({ host }: { host: string }) {
     return (ifs.includes('lo') ? ifs : [...ifs, 'lo']).join(' ');
   });
   const devs = devsKey.split(' ');
+  const [explaining, setExplaining] = useState<number | null>(null);
   return (
     <section className="panel edit-panel" aria-labelledby="edit-routes-h">
       <h3 id="edit-routes-h">{t('editor.route.title')}</h3>
       {(routes ?? []).map((r, i) => (
-        <RouteRow key={`${i}:${JSON.stringify(r)}`} host={host} index={i} route={r} devs={devs} />
+        <RouteRow key={`${i}:${JSON.stringify(r)}`} host={host} index={i} route={r} devs={devs} onExplain={() => setExplaining(i)} />
       ))}
+      <RouteExplainSlot host={host} routes={routes} index={explaining} onClose={() => setExplaining(null)} />
       <RouteRow key={`new:${routes?.length ?? 0}`} host={host} index={null} route={null} devs={devs} />
     </section>
   );

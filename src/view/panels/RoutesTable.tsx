@@ -5,6 +5,7 @@ import { routeObject } from '../../ops/access.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { ipRouteLine } from '../format/iproute2.ts';
+import { ExplainButton, RouteExplainSlot } from '../explain/lazy.tsx';
 import { useHostView } from '../hooks/hostView.ts';
 
 /** The host's routes in `ip route` form: metric editable, add (in `ip route` syntax) and delete. */
@@ -15,6 +16,7 @@ export function RoutesTable({ host }: { host: string }) {
   const view = useHostView(host);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [explaining, setExplaining] = useState<number | null>(null);
   // Checked like a loaded scenario (gateway on a connected subnet, no duplicate route…): refused edits say why.
   const apply = (op: ScenarioOp) => {
     const issues = api.getState().dispatch(op, { quiet: true });
@@ -54,10 +56,12 @@ export function RoutesTable({ host }: { host: string }) {
                 />
               </label>
               <button type="button" onClick={() => apply({ type: 'deleteRoute', host, index: i })} aria-label={t('inspector.deleteRoute', { route: line })} title={t('inspector.delete')}>✕</button>
+              <ExplainButton full what={ipRouteLine(o)} onClick={() => setExplaining(i)} />
             </li>
           );
         })}
       </ul>
+      <RouteExplainSlot host={host} routes={routes} index={explaining} onClose={() => setExplaining(null)} />
       <form className="route-add" onSubmit={add}>
         <input value={text} onChange={(e) => setText(e.target.value)} placeholder="192.168.100.0/24 dev eth1 metric 50" aria-label={t('inspector.addRouteAria')} spellCheck={false} aria-invalid={!!error} />
         <button type="submit" disabled={!text.trim()}>{t('inspector.addRoute')}</button>

@@ -4,6 +4,7 @@ import { useApp } from '../../store/StoreContext.tsx';
 import { IssueList } from '../editor/IssueList.tsx';
 import { useEdit } from '../editor/useEdit.ts';
 import { useHostView } from '../hooks/hostView.ts';
+import { ExplainButton, ExplainSlot } from '../explain/lazy.tsx';
 import { KNOBS, sysctlKey } from './knobs.ts';
 
 /**
@@ -17,6 +18,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
   const { apply, issues } = useEdit();
   const sysctls = useApp((s) => s.scenario.hosts[host]?.sysctls);
   const view = useHostView(host);
+  const [explaining, setExplaining] = useState<{ knob: string; scope: string } | null>(null);
   if (!view) return null;
   const devs = view.devices.map((d) => d.name);
   const scopes = ['all', 'default', ...devs];
@@ -39,6 +41,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                 <th scope="row">
                   <span className="knob">{k.name}</span>
                   <span className="knob-hint">{t(`knobs.${k.name}`)}</span>
+                  <ExplainButton what={sysctlKey(dev ?? 'all', k.name)} onClick={() => setExplaining({ knob: k.name, scope: dev ?? 'all' })} />
                 </th>
                 {scopes.map((sc) => {
                   const key = sysctlKey(sc, k.name);
@@ -76,6 +79,20 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
           </tbody>
         </table>
       </div>
+      <ExplainSlot
+        target={explaining && { kind: 'sysctl', host, key: sysctlKey(explaining.scope, explaining.knob) }}
+        what={explaining ? sysctlKey(explaining.scope, explaining.knob) : ''}
+        onClose={() => setExplaining(null)}
+      >
+        {explaining ? (
+          <label className="explain-scope">
+            {t('explain.scope')}
+            <select value={explaining.scope} onChange={(e) => setExplaining({ ...explaining, scope: e.target.value })}>
+              {scopes.map((sc) => <option key={sc} value={sc}>{sysctlKey(sc, explaining.knob)}</option>)}
+            </select>
+          </label>
+        ) : null}
+      </ExplainSlot>
       <IssueList issues={issues} />
       <p className="muted small">{t('inspector.sysctlNote')}</p>
     </section>
