@@ -42,6 +42,10 @@ describe('the engine agrees with the VM kernel on every step of the recorded LVS
   }
 });
 
-describe('open differences (conformance/README.md) still differ: when one agrees, move it to conformance/lvs/', () => {
-  for (const r of open) test(r.name, () => expect(replay(r).differing.length).toBeGreaterThan(0));
-});
+// Recordings the engine disagrees on are kept in conformance/lvs/open/ while they are being
+// explained (none today): they must still differ, or be moved to conformance/lvs/.
+if (open.length > 0) {
+  describe('open differences (conformance/README.md) still differ: when one agrees, move it to conformance/lvs/', () => {
+    for (const r of open) test(r.name, () => expect(replay(r).differing.length).toBeGreaterThan(0));
+  });
+}

@@ -30,6 +30,10 @@ export interface KernelConnection {
   /** The name the answer carried: the real server that served it. */
   server: string | null;
   client: string | null;
+  /** The client's timing (ms; guest/client.mjs), for reading a recording: never compared. */
+  start?: number;
+  sent?: number | null;
+  ms?: number;
 }
 
 /** One row of `ipvsadm -Lnc`. */

@@ -52,9 +52,10 @@ export function replay(r: Recording): JobComparison & { varied: number[] } {
 }
 
 /**
- * Recordings the engine still disagrees on, each with the difference written down in
- * conformance/README.md ("Open differences"): replayed and counted like the others, kept
- * apart only so that `npm test` can hold the rest to full agreement.
+ * Recordings the engine still disagrees on, while they are being explained (conformance/
+ * README.md, "What the open differences turned out to be"; none today): replayed and
+ * counted like the others, kept apart only so that `npm test` can hold the rest to full
+ * agreement.
  */
 export const OPEN_DIR = join(LVS_DIR, 'open');
 

@@ -6,6 +6,9 @@
 // from the client, FIN from the server, last ACK. One JSON line per connection, in order:
 //   {"i":1,"result":"served","server":"RS1","client":"10.0.1.2:40000"}
 // result: served | refused (ECONNREFUSED) | reset (ECONNRESET) | unreachable | timeout.
+// Timing, for reading a recording (never compared): "start" ms after the client began, when
+// the connection was opened; "sent" ms after that, when its first datagram or its request
+// went out; "ms", when it ended (the answer, or the error or the timeout).
 //   node client.mjs tcp|udp ADDR:PORT COUNT INTERVAL TIMEOUT
 import net from 'node:net';
 import dgram from 'node:dgram';
@@ -25,20 +28,25 @@ function classify(e) {
   return `error ${e.code ?? e.message}`;
 }
 
+const since = (t) => Date.now() - t;
+
 function tcp(i) {
   return new Promise((resolve) => {
     let answer = '';
     let client = null;
+    const t1 = Date.now();
+    let sent = null;
     const s = net.connect({ host, port });
     const done = (result) => {
       clearTimeout(timer);
       s.destroy();
-      resolve({ i, result, server: result === 'served' ? answer.trim() : null, client });
+      resolve({ i, result, server: result === 'served' ? answer.trim() : null, client, start: t1 - t0, sent, ms: since(t1) });
     };
     const timer = setTimeout(() => done('timeout'), timeout);
     s.on('connect', () => {
       client = `${s.localAddress}:${s.localPort}`;
       s.write('GET / HTTP/1.0\r\n\r\n');
+      sent = since(t1);
     });
     // The answer read, the client closes first; the server's FIN ends the connection.
     s.on('data', (d) => { answer += d; s.end(); });
@@ -51,10 +59,12 @@ function udp(i) {
   return new Promise((resolve) => {
     const s = dgram.createSocket('udp4');
     let client = null;
+    const t1 = Date.now();
+    let sent = null;
     const done = (result, server = null) => {
       clearTimeout(timer);
       try { s.close(); } catch { /* closed */ }
-      resolve({ i, result, server, client });
+      resolve({ i, result, server, client, start: t1 - t0, sent, ms: since(t1) });
     };
     const timer = setTimeout(() => done('timeout'), timeout);
     s.on('message', (m) => done('served', String(m).trim()));
@@ -62,7 +72,7 @@ function udp(i) {
     s.connect(port, host, () => {
       const a = s.address();
       client = `${a.address}:${a.port}`;
-      s.send('hello\n');
+      s.send('hello\n', () => (sent = since(t1)));
     });
   });
 }
