@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { describeDiff } from './compare.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { generateLvsScenarios } from './vm/lvsGenerate.ts';
-import { engineInput } from './vm/lvsEngine.ts';
+import { engineInput, simulateScenario } from './vm/lvsEngine.ts';
 import { loadRecordings, OPEN_DIR, replay } from './vm/lvsReplay.ts';
 
 const recs = loadRecordings();
@@ -29,6 +29,23 @@ test('the VM compares what the app runs: every recorded and every generated LVS 
   // A document the app refuses is refused here too, not simulated through a side door.
   const bad = { ...(recs[0]!.scenario as object), actions: [{ type: 'connect', host: 'C1', to: '10.0.0.100' }] };
   expect(() => engineInput(bad)).toThrow(/not a valid scenario/);
+});
+
+test('the paced generator: in NAT over TCP every real server that serves a step serves it again within 5 s (no DELAY race with the guest\'s speed)', () => {
+  let checked = 0;
+  for (const g of [...generateLvsScenarios(120, 1), ...generateLvsScenarios(120, 2026)]) {
+    if (!/-nat-.*-tcp-/.test(g.name)) continue;
+    for (const st of simulateScenario(g.scenario).steps) {
+      if (st.type !== 'connect') continue;
+      const per = new Map<string, number>();
+      for (const c of st.connections ?? []) if (c.server) per.set(c.server, (per.get(c.server) ?? 0) + 1);
+      for (const [rs, n] of per) expect(n, `${g.name} step ${st.i} ${rs}`).toBeGreaterThanOrEqual(2);
+      // Connections one a second, at most three real servers: the second is at most 3 s after the first.
+      expect(per.size).toBeLessThanOrEqual(3);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
 });
 
 describe('the engine agrees with the VM kernel on every step of the recorded LVS scenarios', () => {
