@@ -14,7 +14,7 @@ import { Links } from './Links.tsx';
 import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
 import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
-import { hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
+import { emptyHits, hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
 import type { Picked } from './raster/pick.ts';
 import { clickNode } from '../editor/selection.ts';
 
@@ -67,7 +67,7 @@ export function Canvas() {
   const ed = useEditorApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const pz = useRef<PanZoom | null>(null);
-  const hits = useRef<TokenHits>({ points: [] });
+  const hits = useRef<TokenHits>(emptyHits());
   const g = useGeometry();
   const raster = (g?.hosts.length ?? 0) >= RASTER_FROM;
   const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0));
