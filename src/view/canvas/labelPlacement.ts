@@ -127,11 +127,19 @@ const CROSSING = 400;
  */
 class RectGrid {
   private cells = new Map<number, number[]>();
+  /** Per rectangle, the query that last listed it (no Set per query). */
+  private seen = new Uint32Array(64);
+  private query = 0;
   constructor(private cell: number) {}
   private key(c: number, r: number) {
     return (r + 32768) * 65536 + (c + 32768);
   }
   add(i: number, b: Rect) {
+    if (i >= this.seen.length) {
+      const more = new Uint32Array(Math.max(i + 1, this.seen.length * 2));
+      more.set(this.seen);
+      this.seen = more;
+    }
     const c0 = Math.floor(b.x0 / this.cell), c1 = Math.floor(b.x1 / this.cell);
     const r0 = Math.floor(b.y0 / this.cell), r1 = Math.floor(b.y1 / this.cell);
     // A very long rectangle (a cable across the drawing) is listed in every cell it spans.
@@ -144,12 +152,21 @@ class RectGrid {
       }
   }
   near(b: Rect): number[] {
-    const out = new Set<number>();
+    const out: number[] = [];
+    const q = ++this.query;
     const c0 = Math.floor(b.x0 / this.cell), c1 = Math.floor(b.x1 / this.cell);
     const r0 = Math.floor(b.y0 / this.cell), r1 = Math.floor(b.y1 / this.cell);
     for (let r = r0; r <= r1; r++)
-      for (let c = c0; c <= c1; c++) for (const i of this.cells.get(this.key(c, r)) ?? []) out.add(i);
-    return [...out].sort((a, z) => a - z);
+      for (let c = c0; c <= c1; c++) {
+        const list = this.cells.get(this.key(c, r));
+        if (!list) continue;
+        for (const i of list) {
+          if (this.seen[i] === q) continue;
+          this.seen[i] = q;
+          out.push(i);
+        }
+      }
+    return out.sort((a, z) => a - z);
   }
 }
 
@@ -177,14 +194,18 @@ export function placeLabels(labels: LabelInput[], obstacles: Rect[], links: Segm
     const near = (r: Rect) => r.x0 <= reach.x1 && r.x1 >= reach.x0 && r.y0 <= reach.y1 && r.y1 >= reach.y0;
     const nearObstacles = obstacleGrid.near(reach).map((i) => obstacles[i]).filter(near);
     const nearBoxes = boxGrid.near(reach).map((i) => boxes[i]).filter(near);
-    const nearLinks = linkGrid.near(reach).filter((i) => near(linkBoxes[i])).map((i) => links[i]);
+    const nearLinks = linkGrid.near(reach).filter((i) => near(linkBoxes[i]));
     let best: PortLabel | null = null;
     let bestCost = Infinity;
     for (const { c, box } of cands) {
       let cost = 0;
       for (const o of nearObstacles) cost += area(box, o);
       for (const b of nearBoxes) cost += 2 * area(box, b);
-      for (const s of nearLinks) if (crosses(s, box)) cost += CROSSING;
+      // A link can cross the box only if its bounding box meets the box (a cheap test first: a bridge's fan of cables is near every label around it).
+      for (const i of nearLinks) {
+        const lb = linkBoxes[i];
+        if (lb.x0 <= box.x1 && lb.x1 >= box.x0 && lb.y0 <= box.y1 && lb.y1 >= box.y0 && crosses(links[i], box)) cost += CROSSING;
+      }
       if (cost < bestCost) {
         bestCost = cost;
         best = { ...c, box };
