@@ -14,7 +14,7 @@ for (const st of run.sim.steps) {
   console.log(`── step ${st.i} ${st.type} ok=${st.ok}`);
   for (const f of st.frames) console.log(`  ${f.from} ${f.kind} ${f.op} ${f.spa}→${f.tpa} sha=${f.sha}`);
   for (let k = st.events[0]; k < st.events[1]; k++) {
-    const e = run.sim.events[k];
+    const e = run.sim.events.at(k)!;
     if (e.kind === 'decision') console.log(`  · ${e.host}.${e.dev} ${e.rule}/${e.verdict}/${e.reason}: ${formatDecision('en', e)}`);
   }
   for (const [h, rows] of Object.entries(st.neigh)) console.log(`  ${h}: ${rows.map((r) => `${r.ip} ${r.dev} ${r.lladdr} ${r.state}`).join(' | ')}`);

@@ -64,7 +64,8 @@ res.steps.forEach(({ events: _e, ...s }, i) => {
 out(res.steps.length ? '\n ]' : ']');
 if (withEvents) {
   out(',\n "events": [');
-  res.events.forEach((e, i) => out(`${i ? ',' : ''}\n${indent(JSON.stringify(e, null, 1), '  ')}`));
+  let i = 0;
+  for (const e of res.events) out(`${i++ ? ',' : ''}\n${indent(JSON.stringify(e, null, 1), '  ')}`);
   out(res.events.length ? '\n ]' : ']');
 }
 out('\n}\n');

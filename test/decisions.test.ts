@@ -25,7 +25,7 @@ const json = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown;
 function decisionsOf(doc: unknown, what: string): DecisionEvent[] {
   const loaded = loadScenario(doc);
   if (!loaded.ok) throw new Error(`${what}: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  return simulate(loaded.engine).events.filter((e): e is DecisionEvent => e.kind === 'decision');
+  return simulate(loaded.engine).events.slice().filter((e): e is DecisionEvent => e.kind === 'decision');
 }
 
 function problems(ds: DecisionEvent[], what: string): string[] {
@@ -76,7 +76,7 @@ describe('decisions render in both languages', () => {
       fc.property(arbScenario, (s) => {
         const loaded = loadScenario(s);
         if (!loaded.ok) return true;
-        const ds = simulate(loaded.engine).events.filter((e): e is DecisionEvent => e.kind === 'decision');
+        const ds = simulate(loaded.engine).events.slice().filter((e): e is DecisionEvent => e.kind === 'decision');
         note(ds);
         expect(problems(ds, 'random')).toEqual([]);
         return true;

@@ -22,7 +22,7 @@ const made = new Map<string, number>();
 function run(doc: unknown): TraceEvent[] {
   const l = loadScenario(doc);
   if (!l.ok) throw new Error(l.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-  const events = simulate(l.engine).events;
+  const events = simulate(l.engine).events.slice();
   for (const e of events) if (e.kind === 'neigh') made.set(`${e.cause} ${edgeOf(e)}`, (made.get(`${e.cause} ${edgeOf(e)}`) ?? 0) + 1);
   return events;
 }

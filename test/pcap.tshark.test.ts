@@ -97,6 +97,7 @@ function expectedRow(tx: TxEvent, number: number, unixMicros: number, pad60: boo
 /** Every frame that reached a segment, from the trace itself (not from the exporter). */
 function sentFrames(res: SimResult, offsetMicros = 0): { tx: TxEvent; unixMicros: number }[] {
   return res.events
+    .slice()
     .filter((e): e is TxEvent => e.kind === 'tx' && e.segment !== null)
     .map((tx) => ({ tx, unixMicros: EPOCH_BASE_SECONDS * 1e6 + offsetMicros + tx.t }));
 }

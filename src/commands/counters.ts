@@ -24,7 +24,7 @@ export function framesSeen(sim: SimResult, host: string, step: number): Seen[] {
   const byId = new Map<number, Frame>();
   const out: Seen[] = [];
   for (let i = 0; i < end; i++) {
-    const e = sim.events[i];
+    const e = sim.events.at(i)!;
     if (e.kind === 'tx') {
       byId.set(e.frame.id, e.frame);
       if (e.host === host && e.segment !== null) out.push({ t: e.t, dev: e.dev, dir: 'out', frame: e.frame });

@@ -167,12 +167,18 @@ interface Entry {
   e: DecisionEvent;
 }
 
+function countDecisions(sim: SimResult): number {
+  let n = 0;
+  for (const e of sim.events) if (e.kind === 'decision') n++;
+  return n;
+}
+
 /** Every decision of a run, by step. */
 function decisionsOf(sim: SimResult): Entry[][] {
   return sim.steps.map((st) => {
     const out: Entry[] = [];
     for (let k = st.events[0]; k < st.events[1]; k++) {
-      const e = sim.events[k];
+      const e = sim.events.at(k)!;
       if (e.kind !== 'decision') continue;
       const p = e.params as Record<string, unknown>;
       out.push({ group: `${e.host}|${e.dev ?? ''}|${pick(p, SUBJECT)}`, outcome: `${e.rule}|${e.verdict}|${e.reason}|${e.also ?? ''}|${pick(p, CHOICE)}`, e });
@@ -421,7 +427,7 @@ export function* explainRuns(scenario: ScenarioV1, target: ExplainTarget, limit 
   const counted = (sim: SimResult) => (knob ? knobReads(sim, target.host, knob) : undefined);
   const out: Explanation = {
     target, title: plan.title, current: plan.current, setLater: plan.later, variants: [],
-    decisions: base.sim.events.reduce((n, e) => n + (e.kind === 'decision' ? 1 : 0), 0),
+    decisions: countDecisions(base.sim),
     runs: 1, deliveries: base.deliveries,
     ...(knob ? { reads: counted(base.sim), combine: plan.combine } : {}),
   };

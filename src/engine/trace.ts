@@ -383,6 +383,17 @@ export interface OutputEvent {
 
 export type TraceEvent = StepEvent | TxEvent | RxEvent | DecisionEvent | NeighEvent | OutputEvent;
 
+/**
+ * A run's events in order, read by index: the engine's compact log (sim/traceLog.ts) or a
+ * plain array (test fixtures, events received in parts). `at(i)` may make a new object on
+ * each call: compare events by their fields or index, never by identity.
+ */
+export interface TraceEvents extends Iterable<TraceEvent> {
+  readonly length: number;
+  at(i: number): TraceEvent | undefined;
+  slice(start?: number, end?: number): TraceEvent[];
+}
+
 /** One row of `ip neigh show` (NOARP entries left out). */
 export interface NeighRow {
   ip: string;
@@ -488,5 +499,5 @@ export interface SimResult {
   version: 1;
   seed: number;
   steps: StepResult[];
-  events: TraceEvent[];
+  events: TraceEvents;
 }

@@ -82,7 +82,7 @@ describe('classic pcap', () => {
     const loaded = loadScenario(galleryEntry('basic')?.scenario);
     if (!loaded.ok) throw new Error('S01 does not load');
     const res = simulate(loaded.engine);
-    const sent = res.events.filter((e): e is TxEvent => e.kind === 'tx' && e.segment !== null);
+    const sent = res.events.slice().filter((e): e is TxEvent => e.kind === 'tx' && e.segment !== null);
     const { packets } = readPcap(simResultToPcap(res));
     expect(packets.length).toBe(sent.length);
     expect(sent.some((e) => e.frame.ip)).toBe(true);

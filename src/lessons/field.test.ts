@@ -21,7 +21,7 @@ function runWith(step: LessonStep, opIndexes: number[]) {
   return run;
 }
 const drops = (run: ReturnType<typeof runWith>, host: string) =>
-  [...new Set(run.sim.events.flatMap((e) => (e.kind === 'decision' && e.host === host && e.verdict === 'drop' ? [`${e.dev} ${e.rule} ${e.reason}`] : [])))];
+  [...new Set(run.sim.events.slice().flatMap((e) => (e.kind === 'decision' && e.host === host && e.verdict === 'drop' ? [`${e.dev} ${e.rule} ${e.reason}`] : [])))];
 
 describe('keepalived issue 1827: rp_filter on a DR director that is the real servers’ gateway', () => {
   const step = lessonById('field-director-rp-filter')!.steps[0];
@@ -50,7 +50,7 @@ describe('initscripts PR 104: the announcement of a VIP brought up on a real ser
   const step = lessonById('field-ifup-announce')!.steps[0];
   it('R takes RS2’s gratuitous ARP over its entry for the VIP, and the next connections bypass D', () => {
     const run = runWith(step, []);
-    const learn = run.sim.events.find((e) => e.kind === 'decision' && e.host === 'R' && e.rule === 'arp_learn' && e.reason === 'gratuitous');
+    const learn = run.sim.events.slice().find((e) => e.kind === 'decision' && e.host === 'R' && e.rule === 'arp_learn' && e.reason === 'gratuitous');
     expect(learn).toMatchObject({ verdict: 'update', params: { sip: '10.0.0.100', state: 'STALE' } });
     expect(run.sim.steps[4].connections?.map((c) => `${c.server} ${c.bypassed}`)).toEqual(Array(4).fill('RS2 true'));
   });

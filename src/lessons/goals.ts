@@ -58,7 +58,7 @@ export function evaluate(goal: Goal, run: RunView): GoalResult {
     case 'decision':
       return overSteps(sim, goal.step ?? 'any', (s) => {
         for (let k = s.events[0]; k < s.events[1]; k++) {
-          const e = sim.events[k];
+          const e = sim.events.at(k)!;
           if (e.kind !== 'decision' || e.rule !== goal.rule) continue;
           if (goal.host !== undefined && e.host !== goal.host) continue;
           if (goal.dev !== undefined && e.dev !== goal.dev) continue;
@@ -79,7 +79,7 @@ export function evaluate(goal: Goal, run: RunView): GoalResult {
         if (!row) return NO;
         // The evidence: the last change of that entry up to the end of this step.
         for (let k = s.events[1] - 1; k >= 0; k--) {
-          const e = sim.events[k];
+          const e = sim.events.at(k)!;
           if (e.kind === 'neigh' && e.host === goal.host && e.ip === goal.ip && e.dev === row.dev) return { holds: true, evidence: k };
         }
         return { holds: true, evidence: null };
@@ -98,7 +98,7 @@ export function evaluate(goal: Goal, run: RunView): GoalResult {
         );
       const txOf = (s: StepResult, id: number): number | null => {
         for (let k = s.events[0]; k < s.events[1]; k++) {
-          const e = sim.events[k];
+          const e = sim.events.at(k)!;
           if (e.kind === 'tx' && e.frame.id === id) return k;
         }
         return null;

@@ -74,10 +74,10 @@ describe('goals', () => {
     if ('error' in run) throw new Error(run.error);
     const r = evaluate(step.goals[0].goal, run);
     expect(r.holds).toBe(true);
-    const e = run.sim.events[r.evidence!];
+    const e = run.sim.events.at(r.evidence!);
     expect(e).toMatchObject({ kind: 'neigh', host: 'C', ip: '192.168.100.20', to: 'REACHABLE' });
     const proof = evaluate(step.question!.proof, run);
-    expect(run.sim.events[proof.evidence!]).toMatchObject({ kind: 'decision', host: 'B', rule: 'arp_reply' });
+    expect(run.sim.events.at(proof.evidence!)).toMatchObject({ kind: 'decision', host: 'B', rule: 'arp_reply' });
     expect(evaluate({ kind: 'neigh', host: 'C', ip: '192.168.100.20', mac: 'A.eth0' }, run).holds).toBe(false);
     expect(evaluate({ kind: 'frame', from: 'A', op: 'request', count: 1, step: 1 }, run).holds).toBe(true);
     expect(evaluate({ kind: 'frame', from: 'A', op: 'request', count: 2, step: 1 }, run).holds).toBe(false);

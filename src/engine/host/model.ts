@@ -102,11 +102,15 @@ export class Device {
 
   /** "host.dev", as the trace and the recordings name a port. */
   readonly id: string;
+  /** This device's index in its world's trace (World.portOf; -1 until it first appears there). */
+  tracePort = -1;
 }
 
 export class Host {
   readonly name: string;
   readonly index: number;
+  /** The host's own index in its world's trace, for decisions about no device (World.portOf). */
+  tracePort = -1;
   conf = new HostConf();
   neighDefault = new NeighParms();
   devices: Device[] = [];

@@ -29,6 +29,8 @@ export interface Port {
 
 export class Bridge {
   readonly name: string;
+  /** The segment's index in its world's trace (World.rx; -1 until a delivery is recorded). */
+  traceSegment = -1;
   ports: Port[] = [];
   private flood: Port[] | null = null;
   private fdb = new Map<Mac, { port: Port; at: Micros }>();
@@ -84,12 +86,12 @@ export function transmit(w: World, dev: Device, frame: Frame, kind: FrameKind): 
   if (out.length === 0) return;
   for (const p of out) delivered.push(p.dev.id);
   // One queue event delivers to every egress port, in flood order, at the same instant.
-  const seg = port.bridge.name;
+  const bridge = port.bridge;
   w.at(w.now + WIRE_DELAY, () => {
     for (const p of out) {
       const to = p.dev;
       w.deliveries++;
-      if (w.traceDetail) w.events.push({ kind: 'rx', t: w.now, frameId: frame.id, host: to.host.name, dev: to.name, segment: seg });
+      if (w.traceDetail) w.rx(frame, to, bridge);
       receiveFrame(w, to, frame);
     }
   });

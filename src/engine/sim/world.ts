@@ -9,7 +9,6 @@ import type { Bridge } from '../l2/bridge.ts';
 import type {
   AlsoReason,
   ArpFields,
-  DecisionEvent,
   DecisionParams,
   NeighCause,
   ReasonCode,
@@ -23,12 +22,13 @@ import type {
   OutputEvent,
   RuleId,
   SettingUse,
-  TraceEvent,
+  Verdict,
 } from '../trace.ts';
 import type { ArpingSession } from '../tools/arping.ts';
 import type { PingSession } from '../tools/ping.ts';
 import { frameLength } from '../ip/packet.ts';
 import type { Flows } from './flows.ts';
+import { TraceLog, type DecisionData } from './traceLog.ts';
 
 /** Time a frame takes from the sender through the bridge to a receiver. */
 export const WIRE_DELAY: Micros = 10;
@@ -42,10 +42,6 @@ const WATCH_EVERY = 1024;
  */
 export const HALTED: unique symbol = Symbol('halted');
 
-export interface TraceSink {
-  push(e: TraceEvent): void;
-}
-
 export class World {
   now: Micros = 0;
   readonly queue = new EventQueue();
@@ -53,7 +49,11 @@ export class World {
   readonly hosts = new Map<string, Host>();
   readonly hostList: Host[] = [];
   readonly bridges: Bridge[] = [];
-  readonly events: TraceEvent[] = [];
+  /** The trace (compact: deliveries and decisions are rows of numbers, see traceLog.ts). */
+  readonly events = new TraceLog();
+  /** The last decision data recorded (see dataOf). */
+  private lastData: DecisionData | null = null;
+  private lastDataIx = -1;
   /** When false, decision/rx events are not recorded (benchmarks of raw speed). */
   traceDetail = true;
   private frameSeq = 0;
@@ -147,10 +147,32 @@ export class World {
     also?: AlsoReason,
   ): void {
     if (!this.traceDetail) return;
-    // One literal with every field (`also` undefined when absent): a property added later
-    // would cost every recorded decision a second object (V8's out-of-object properties).
-    const e: DecisionEvent = { kind: 'decision', t: this.now, frameId, host: host.name, dev: dev ? dev.name : null, rule, verdict, reason: reason as ReasonCode, settings, params, also };
-    this.events.push(e);
+    const port = dev ? this.portOf(dev) : this.portOf(host);
+    this.events.decision(this.now, frameId, port, this.dataOf(rule, verdict, reason as ReasonCode, settings, params, also));
+  }
+
+  /** Records the delivery of `frame` to `dev`, a port of `bridge`. */
+  rx(frame: Frame, dev: Device, bridge: Bridge): void {
+    if (bridge.traceSegment < 0) bridge.traceSegment = this.events.addSegment(bridge.name);
+    this.events.rx(this.now, frame.id, this.portOf(dev), bridge.traceSegment);
+  }
+
+  /** The trace's index of a device (or of a host, for decisions about no device), kept on it: no lookup per event. */
+  private portOf(x: Device | Host): number {
+    if (x.tracePort < 0) x.tracePort = 'host' in x ? this.events.addPort(x.host.name, x.name) : this.events.addPort(x.name, null);
+    return x.tracePort;
+  }
+
+  /**
+   * The index of a decision's shared data. The decisions of one broadcast on a busy
+   * segment follow one another with the same data (the engine shares settings and a
+   * frame's params by reference), so comparing with the last one finds nearly all repeats.
+   */
+  private dataOf(rule: RuleId, verdict: Verdict, reason: ReasonCode, settings: SettingUse[], params: DecisionParams, also: AlsoReason | undefined): number {
+    const d = this.lastData;
+    if (d && d.params === params && d.settings === settings && d.rule === rule && d.verdict === verdict && d.reason === reason && d.also === also) return this.lastDataIx;
+    this.lastData = { rule, verdict, reason, settings, params, also };
+    return (this.lastDataIx = this.events.addDecision(this.lastData));
   }
 
   neighEvent(dev: Device, ip: string, from: NudState | null, to: NudState | null, lladdr: string | null, cause: NeighCause, frameId: number | null): void {

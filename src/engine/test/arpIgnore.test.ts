@@ -65,7 +65,7 @@ describe('arp_ignore on the receiving interface', () => {
   it('the effective value is max(all, eth0): all=8 silences eth0=0', () => {
     const r = run(lanAB({ sysctls: { 'net.ipv4.conf.all.arp_ignore': 8 } }, [{ type: 'arping', host: 'B', iface: 'eth0', target: '192.168.100.10', count: 1, w: 1 }]));
     expect(r.steps[1].ok).toBe(false);
-    const why = r.events.find((e) => e.kind === 'decision' && e.rule === 'arp_ignore');
+    const why = r.events.slice().find((e) => e.kind === 'decision' && e.rule === 'arp_ignore');
     expect(why && why.kind === 'decision' && { reason: why.reason, setting: why.settings.find((x) => x.name === 'arp_ignore') }).toEqual({
       reason: 'never',
       setting: { name: 'arp_ignore', dev: 'eth0', value: 8, combine: 'max', all: 8, devValue: 0, from: 'all' },

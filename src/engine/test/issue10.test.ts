@@ -94,7 +94,7 @@ describe('ICMP redirects', () => {
     segments: { lan: ['R.eth0', 'G.eth0', 'H.eth0'] },
     actions: [{ type: 'ping', host: 'H', to: '10.9.0.9', count, ...(count > 1 ? { W: 1 } : {}) }],
   });
-  const redirects = (r: ReturnType<typeof run>) => r.events.filter((e) => e.kind === 'decision' && e.rule === 'ip_forward.redirect').length;
+  const redirects = (r: ReturnType<typeof run>) => r.events.slice().filter((e) => e.kind === 'decision' && e.rule === 'ip_forward.redirect').length;
 
   it('are sent when a packet leaves by its input device, and make the sender resolve the new gateway', () => {
     const r = run(scenario({}));

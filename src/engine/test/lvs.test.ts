@@ -12,7 +12,7 @@ import { ipvsadmLn, ipvsadmLnc } from '../tools/ipvsadm.ts';
 const conns = (r: SimResult, step = 1): ConnectionRecord[] => r.steps[step].connections ?? [];
 const summary = (r: SimResult, step = 1) => conns(r, step).map((c) => `${c.result} ${c.server ?? '-'} ${c.director ?? '-'}${c.bypassed ? ' bypassed' : ''} ${c.path.join('>')}`);
 const decisions = (r: SimResult, rule: string, host?: string) =>
-  r.events.filter((e): e is DecisionEvent => e.kind === 'decision' && e.rule === rule && (!host || e.host === host));
+  r.events.slice().filter((e): e is DecisionEvent => e.kind === 'decision' && e.rule === rule && (!host || e.host === host));
 const run = (o: ClusterOptions) => simulate(cluster(o));
 /** rr over the two real servers: the head of the kernel's list (RS2, added last) first, then alternating. */
 const rrServed = (path: (rs: string) => string) => ['RS2', 'RS1', 'RS2', 'RS1'].map((rs) => `served ${rs} D ${path(rs)}`);
@@ -30,7 +30,7 @@ describe('LVS-DR', () => {
     // DR: the director resolved each real server's own address (ARP for the RIP) and sent the
     // packet to that MAC with the destination still the VIP.
     expect(r.steps[1].frames.filter((f) => f.from === 'D.eth0' && f.op === 'request').map((f) => f.tpa).sort()).toEqual(['10.0.0.11', '10.0.0.12']);
-    const drFrames = r.events.filter((e) => e.kind === 'tx' && e.host === 'D' && e.frame.ip?.tcp);
+    const drFrames = r.events.slice().filter((e) => e.kind === 'tx' && e.host === 'D' && e.frame.ip?.tcp);
     expect(drFrames.length).toBeGreaterThan(0);
     for (const e of drFrames) if (e.kind === 'tx') expect(e.frame.ip!.dst).toBe(VIP);
   });
@@ -85,7 +85,7 @@ describe('LVS-TUN', () => {
   test('IP-in-IP to the real server, which answers from the VIP on tunl0', () => {
     const r = run({ method: 'tun', scheduler: 'rr' });
     expect(summary(r)).toEqual(rrServed((rs) => `C>R>D>${rs}>R>C`));
-    const tun = r.events.find((e) => e.kind === 'tx' && e.host === 'D' && e.frame.ip?.ipip);
+    const tun = r.events.slice().find((e) => e.kind === 'tx' && e.host === 'D' && e.frame.ip?.ipip);
     expect(tun && tun.kind === 'tx' && tun.frame.ip).toMatchObject({ src: '10.0.0.2', dst: '10.0.0.12', ipip: { dst: VIP, tcp: { flags: 'S' } } });
     expect(tun && tun.kind === 'tx' && tun.frameKind).toBe('ipip');
     expect(decisions(r, 'ipip.rcv', 'RS2')[0].verdict).toBe('accept');
@@ -117,9 +117,9 @@ describe('LVS-NAT', () => {
   test('DNAT to the real server, the reply back through the director (its gateway) with the VIP as source', () => {
     const r = run({ method: 'nat', scheduler: 'rr' });
     expect(summary(r)).toEqual(rrServed((rs) => `C>R>D>${rs}>D>R>C`));
-    const toRs = r.events.find((e) => e.kind === 'tx' && e.host === 'D' && e.dev === 'eth1' && e.frame.ip?.tcp?.flags === 'S');
+    const toRs = r.events.slice().find((e) => e.kind === 'tx' && e.host === 'D' && e.dev === 'eth1' && e.frame.ip?.tcp?.flags === 'S');
     expect(toRs && toRs.kind === 'tx' && toRs.frame.ip).toMatchObject({ src: '10.0.1.2', dst: '192.168.10.12', tcp: { dport: 80 } });
-    const back = r.events.find((e) => e.kind === 'tx' && e.host === 'D' && e.dev === 'eth0' && e.frame.ip?.tcp?.flags === 'S.');
+    const back = r.events.slice().find((e) => e.kind === 'tx' && e.host === 'D' && e.dev === 'eth0' && e.frame.ip?.tcp?.flags === 'S.');
     expect(back && back.kind === 'tx' && back.frame.ip).toMatchObject({ src: VIP, dst: '10.0.1.2', tcp: { sport: 80 } });
   });
 
@@ -152,7 +152,7 @@ describe('the connection table', () => {
     const exp = decisions(r, 'ip_vs.expire', 'D');
     expect(exp.map((d) => d.params.state)).toEqual(['FIN_WAIT']);
     // The timer restarts with every packet: it runs out 120 s after the client's last ACK.
-    const last = r.events.filter((e) => e.kind === 'rx' && e.host === 'D').at(-1)!;
+    const last = r.events.slice().filter((e) => e.kind === 'rx' && e.host === 'D').at(-1)!;
     expect(exp[0].t - last.t).toBe(120_000_000);
   });
 
@@ -234,7 +234,7 @@ test('same scenario and seed ⇒ byte-identical result; another seed draws other
 });
 
 function macOf(r: SimResult, host: string, dev: string): string {
-  const tx = r.events.find((e) => e.kind === 'tx' && e.host === host && e.dev === dev);
+  const tx = r.events.slice().find((e) => e.kind === 'tx' && e.host === host && e.dev === dev);
   if (!tx || tx.kind !== 'tx') throw new Error(`${host}.${dev} sent nothing`);
   return tx.frame.src;
 }
@@ -243,7 +243,7 @@ describe('TCP neighbour confirmation (sk_dst_confirm → dst_pending_confirm)', 
   test('the server confirms only after the client acknowledged its answer; the client after its SYN was acknowledged', () => {
     const r = run({ method: 'nat', scheduler: 'rr' });
     const segs = (host: string) =>
-      r.events.flatMap((e) => (e.kind === 'tx' && e.host === host && e.frame.ip?.tcp ? [`${e.frame.ip.tcp.flags}${e.frame.ip.confirm ? ' confirm' : ''}`] : []));
+      r.events.slice().flatMap((e) => (e.kind === 'tx' && e.host === host && e.frame.ip?.tcp ? [`${e.frame.ip.tcp.flags}${e.frame.ip.confirm ? ' confirm' : ''}`] : []));
     // The server's socket starts with snd_una = ISN + 1 (tcp_create_openreq_child): the
     // handshake's ACK and the request acknowledge nothing it holds (tcp_ack: no_queue), so the
     // answer goes unconfirmed; the client's ACK of the answer makes the FIN confirm.

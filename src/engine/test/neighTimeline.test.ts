@@ -25,7 +25,7 @@ describe('neighbour timeline', () => {
     expect(probe.t - sent).toBeGreaterThanOrEqual(5);
     expect(probe.t - sent).toBeLessThan(5.1);
     expect(neighOf(r, 2, 'B')).toEqual(['192.168.100.10 eth0 02:00:00:00:0a:00 REACHABLE']);
-    expect(neighEvents(r.events, 'B').map((e) => e.to)).toEqual(['STALE', 'DELAY', 'PROBE', 'REACHABLE']);
+    expect(neighEvents(r.events.slice(), 'B').map((e) => e.to)).toEqual(['STALE', 'DELAY', 'PROBE', 'REACHABLE']);
   });
 
   it('an unused address: three broadcasts 1 s apart, FAILED at 3 s, ping reports unreachable', () => {
@@ -54,7 +54,7 @@ describe('neighbour timeline', () => {
     // rp_filter 0: both NICs answer; the bridge floods to the last attached port first.
     expect(arpLines(r, 1).filter((l) => l.includes('reply'))).toEqual(['A.eth1 reply 192.168.100.36>192.168.100.39', 'A.eth0 reply 192.168.100.36>192.168.100.39']);
     expect(neighOf(r, 1, 'B')).toEqual(['192.168.100.36 eth0 02:00:00:00:01:01 REACHABLE']);
-    expect(r.events.some((e) => e.kind === 'decision' && e.rule === 'neigh.locktime' && e.host === 'B')).toBe(true);
+    expect(r.events.slice().some((e) => e.kind === 'decision' && e.rule === 'neigh.locktime' && e.host === 'B')).toBe(true);
   });
 
   it('rp_filter=1 silences the second NIC, and the why names the route back', () => {
@@ -71,7 +71,7 @@ describe('neighbour timeline', () => {
       actions: [{ type: 'ping', host: 'B', to: '192.168.100.36' }],
     });
     expect(neighOf(r, 1, 'B')).toEqual(['192.168.100.36 eth0 02:00:00:00:01:00 REACHABLE']);
-    const why = r.events.find((e) => e.kind === 'decision' && e.rule === 'rp_filter');
+    const why = r.events.slice().find((e) => e.kind === 'decision' && e.rule === 'rp_filter');
     expect(why && why.kind === 'decision' && { verdict: why.verdict, reason: why.reason, params: why.params, rp: why.settings[0] }).toEqual({
       verdict: 'drop',
       reason: 'strict_other_dev',

@@ -20,7 +20,7 @@ function run(id: string): SimResult {
 const served = (r: SimResult, step: number) =>
   (r.steps[step].connections ?? []).map((c) => `${c.result} ${c.server ?? '-'} ${c.director ?? '-'}${c.bypassed ? ' bypassed' : ''} ${c.path.join('>')}`);
 const macOf = (r: SimResult, host: string) => {
-  const tx = r.events.find((e) => e.kind === 'tx' && e.host === host && e.dev === 'eth0');
+  const tx = r.events.slice().find((e) => e.kind === 'tx' && e.host === host && e.dev === 'eth0');
   if (!tx || tx.kind !== 'tx') throw new Error(`${host} sent nothing`);
   return tx.frame.src;
 };
@@ -37,7 +37,7 @@ describe('LVS gallery scenarios', () => {
   it('LVS-TUN: the director sends IP-in-IP from its own address to each real server', () => {
     const r = run('lvs-tun');
     expect(served(r, 1)).toEqual(['RS2', 'RS1', 'RS2', 'RS1'].map((rs) => `served ${rs} D C>R>D>${rs}>R>C`));
-    const outer = r.events.flatMap((e) => (e.kind === 'tx' && e.host === 'D' && e.frame.ip?.ipip ? [`${e.frame.ip.src}>${e.frame.ip.dst} [${e.frame.ip.ipip.dst}]`] : []));
+    const outer = r.events.slice().flatMap((e) => (e.kind === 'tx' && e.host === 'D' && e.frame.ip?.ipip ? [`${e.frame.ip.src}>${e.frame.ip.dst} [${e.frame.ip.ipip.dst}]`] : []));
     expect(new Set(outer)).toEqual(new Set([`10.0.0.2>10.0.0.12 [${VIP}]`, `10.0.0.2>10.0.0.11 [${VIP}]`]));
   });
 

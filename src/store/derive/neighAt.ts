@@ -37,11 +37,11 @@ export function neighAt(sim: SimResult, cursor: number, now: Micros, step: numbe
   for (const h of hosts) tables.set(h, new Map((prev[h] ?? []).map((r) => [key(r.dev, r.ip), fromRow(r, null, -1)])));
   const touchedLater = new Set<string>();
   for (let i = Math.max(first, cursor); i < last; i++) {
-    const e = sim.events[i];
+    const e = sim.events.at(i)!;
     if (e.kind === 'neigh') touchedLater.add(`${e.host} ${key(e.dev, e.ip)}`);
   }
   for (let i = first; i < Math.min(cursor, last); i++) {
-    const e = sim.events[i];
+    const e = sim.events.at(i)!;
     if (e.kind !== 'neigh') continue;
     let tb = tables.get(e.host);
     if (!tb) tables.set(e.host, (tb = new Map()));
@@ -68,7 +68,7 @@ function fromRow(r: NeighRow, timer: Micros | null, changedAt: number): NeighVie
 /** Marks rows whose last change happened in events [first, last). */
 function markChanges(sim: SimResult, first: number, last: number, out: Record<string, NeighView[]>) {
   for (let i = first; i < last; i++) {
-    const e = sim.events[i];
+    const e = sim.events.at(i)!;
     if (e.kind !== 'neigh') continue;
     const row = out[e.host]?.find((r) => r.ip === e.ip && r.dev === e.dev);
     if (row) row.changedAt = i;

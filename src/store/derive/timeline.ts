@@ -84,7 +84,8 @@ export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
   const stops: StopMark[] = [];
   let v = 0;
   let lastT: Micros | null = null;
-  events.forEach((e: TraceEvent, i) => {
+  for (let i = 0; i < events.length; i++) {
+    const e: TraceEvent = events.at(i)!;
     if (lastT !== null) v += gapFor(e.t - lastT);
     lastT = e.t;
     if (e.kind === 'rx') {
@@ -107,7 +108,7 @@ export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
     } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
       stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
     }
-  });
+  }
   const stepSpans = sim.steps.map((s): [number, number] => {
     const [a, b] = s.events;
     const start = a < events.length ? vt[a] : v;
@@ -142,12 +143,12 @@ export function simTimeAt(sim: SimResult, tl: Timeline, v: number): Micros {
   const ev = sim.events;
   if (ev.length === 0) return 0;
   const c = cursorAt(tl.vt, v);
-  if (c === 0) return ev[0].t;
-  if (c >= ev.length) return ev[ev.length - 1].t;
+  if (c === 0) return ev.at(0)!.t;
+  if (c >= ev.length) return ev.at(ev.length - 1)!.t;
   const v0 = tl.vt[c - 1];
   const v1 = tl.vt[c];
-  const t0 = ev[c - 1].t;
-  const t1 = ev[c].t;
+  const t0 = ev.at(c - 1)!.t;
+  const t1 = ev.at(c)!.t;
   if (v1 <= v0) return t0;
   return Math.round(t0 + ((t1 - t0) * (v - v0)) / (v1 - v0));
 }

@@ -4,7 +4,7 @@ import { cluster } from '../../engine/test/lvsCluster.ts';
 import { LabelCache, packetLabel, tokenLabelAt, tcpFlagNames } from './packetLabel.ts';
 
 const txs = (method: 'dr' | 'tun' | 'nat') =>
-  simulate(cluster({ method, scheduler: 'rr', actions: [{ type: 'connect', host: 'C', to: '10.0.0.100:80', count: 1 }] })).events.filter((e): e is TxEvent => e.kind === 'tx');
+  simulate(cluster({ method, scheduler: 'rr', actions: [{ type: 'connect', host: 'C', to: '10.0.0.100:80', count: 1 }] })).events.slice().filter((e): e is TxEvent => e.kind === 'tx');
 const labelsFrom = (ev: TxEvent[], host: string) => ev.filter((e) => e.host === host && e.frame.ip).map((e) => packetLabel(e.frame, e.frameKind).long);
 
 describe('packet labels', () => {

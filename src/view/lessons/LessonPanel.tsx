@@ -153,7 +153,7 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
   const proof = useMemo(() => {
     if (!q || !startRun) return null;
     const r = evaluate(q.proof, startRun);
-    return r.evidence === null ? null : startRun.sim.events[r.evidence];
+    return r.evidence === null ? null : startRun.sim.events.at(r.evidence)!;
   }, [q, startRun]);
   const revealed = !q || (trainer ? stage >= 1 : answer !== null);
 

@@ -42,7 +42,7 @@ export function stepConnections(sim: SimResult): StepConnections[] {
     const sched = new Map<string, { frameId: number; host: string; dev: string }>();
     const first = new Map<string, { frameId: number; host: string; dev: string }>();
     for (let i = a; i < b; i++) {
-      const e = sim.events[i];
+      const e = sim.events.at(i)!;
       if (e.kind === 'decision' && e.rule === 'ip_vs.schedule' && e.frameId !== null && e.params.client && !sched.has(e.params.client)) {
         sched.set(e.params.client, { frameId: e.frameId, host: e.host, dev: e.dev ?? '' });
       } else if (e.kind === 'tx' && e.frame.ip && (e.frame.ip.tcp || e.frame.ip.udp)) {

@@ -64,9 +64,9 @@ export function ipvsTableAtCursor(input: EngineScenario, sim: SimResult, cursor:
   const ev = sim.events;
   // The director's last event before the cursor, within this step.
   let k = cursor - 1;
-  while (k > next.events[0] && (ev[k] as { host?: string }).host !== host) k--;
+  while (k > next.events[0] && (ev.at(k) as { host?: string }).host !== host) k--;
   const w = cache.world(input, k + 1);
-  const t = ev[cursor - 1].t;
+  const t = ev.at(cursor - 1)!.t;
   const table = ipvsTableIn(w, host, t);
   return table ? { step: done.step, within: done.step + 1, t, table } : null;
 }

@@ -20,7 +20,7 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
     // "Why" points at the frame the director scheduled, at the director's interface.
     for (const r of sc.rows) {
       expect(r.why?.host).toBe('D');
-      const d = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule' && e.frameId === r.why!.frameId);
+      const d = sim.events.slice().find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule' && e.frameId === r.why!.frameId);
       expect(d?.params.client).toBe(r.client);
     }
   });
@@ -34,22 +34,22 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
     // No director: "why" is the client's first SYN.
     expect(sc.rows.every((r) => r.why?.host === 'C')).toBe(true);
     // The router's request for the VIP was answered by the real servers; the note says why lo alone did nothing.
-    const reply = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'RS2' && e.params.tip === VIP)!;
+    const reply = sim.events.slice().find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'RS2' && e.params.tip === VIP)!;
     expect(loNote(reply, cluster({ method: 'dr', arpFix: false }))).toEqual({ key: 'loAlone', vars: { tip: VIP, on: 'lo', dev: 'eth0', all: 0, devValue: 0, value: 0 } });
   });
 
   it('with the fix the real server’s silence is explained by the same rule', () => {
     const sim = simulate(cluster({ method: 'dr', scheduler: 'rr' }));
-    const quiet = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_ignore' && e.host === 'RS1' && e.params.tip === VIP)!;
+    const quiet = sim.events.slice().find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_ignore' && e.host === 'RS1' && e.params.tip === VIP)!;
     expect(loNote(quiet, cluster({ method: 'dr' }))).toEqual({ key: 'loQuiet', vars: { tip: VIP, on: 'lo', dev: 'eth0', all: 1, devValue: 0, value: 1 } });
     // An address on the receiving interface itself gets no note.
-    const dirReply = sim.events.find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'D' && e.params.tip === VIP)!;
+    const dirReply = sim.events.slice().find((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'arp_reply' && e.host === 'D' && e.params.tip === VIP)!;
     expect(loNote(dirReply, cluster({ method: 'dr' }))).toBeNull();
   });
 
   it('the scheduler’s view: weights and counts per real server in the kernel’s order, the winner marked', () => {
     const sim = simulate(cluster({ method: 'dr', scheduler: 'wlc', weights: [3, 1] }));
-    const ds = sim.events.filter((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule');
+    const ds = sim.events.slice().filter((e): e is DecisionEvent => e.kind === 'decision' && e.rule === 'ip_vs.schedule');
     expect(ds.length).toBe(4);
     const rows = schedRows(ds[1]);
     expect(rows.map((r) => r.rs)).toEqual(['10.0.0.12:80', '10.0.0.11:80']);
@@ -96,8 +96,8 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
       // The director handles a frame in one go (one queue item: its arrival, the scheduling,
       // the new connection, the forwarded frame): a cursor on any of those events shows them all.
       let upTo = c;
-      const last = sim.events[c - 1] as { host?: string; t: number };
-      while (last.host === 'D' && upTo < end && (sim.events[upTo] as { host?: string }).host === 'D' && sim.events[upTo].t === last.t) upTo++;
+      const last = sim.events.at(c - 1) as { host?: string; t: number };
+      while (last.host === 'D' && upTo < end && (sim.events.at(upTo) as { host?: string }).host === 'D' && sim.events.at(upTo)!.t === last.t) upTo++;
       expect(at.table.conns.map((r) => `${name(r)} ${r.state}`).sort()).toEqual(fromTrace(upTo));
       seen.add(at.table.conns.length);
       // ActiveConn + InActConn of -Ln count the rows of -Lnc.
@@ -105,7 +105,7 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
     }
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
     // A connection just scheduled: its SYN moved it to SYN_RECV in the same go, 60 s (tcp_timeouts).
-    const created = sim.events.findIndex((e, i) => i >= start && e.kind === 'decision' && e.rule === 'ip_vs.conn');
+    const created = sim.events.slice().findIndex((e, i) => i >= start && e.kind === 'decision' && e.rule === 'ip_vs.conn');
     const first = ipvsTableAtCursor(input, sim, created + 1, 'D', cache)!.table.conns;
     expect(first.map((r) => `${r.state} ${r.expire}`)).toEqual(['SYN_RECV 60']);
     // At the step's end: the table the engine recorded.

@@ -16,7 +16,7 @@ export function FrameInspector({ frameId }: { frameId: number }) {
     const i = s.timeline.flightIndex[frameId];
     return i === undefined ? undefined : s.timeline.flights[i];
   });
-  const tx = useApp((s) => (flight ? s.sim?.events[flight.txIndex] : undefined));
+  const tx = useApp((s) => (flight ? s.sim?.events.at(flight.txIndex) : undefined));
   const padded = useApp((s) => s.padFrames);
   const owners = useOwners();
   if (!flight || !tx) return null;

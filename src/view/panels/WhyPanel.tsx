@@ -33,9 +33,9 @@ export function WhyPanel({ frameId, at }: { frameId: number; at: { host: string;
     };
     // The sender's decisions just before it sent the frame (e.g. arp_announce's choice).
     const ev = sim.events;
-    const tx = ev[flight.txIndex];
+    const tx = ev.at(flight.txIndex)!;
     for (let i = flight.txIndex - 1; i >= 0; i--) {
-      const e = ev[i];
+      const e = ev.at(i)!;
       if (e.t !== tx.t || e.kind === 'tx' || e.kind === 'rx') break;
       if (e.kind === 'decision' && e.frameId === null && e.host === flight.host) add(`${e.host}.${e.dev ?? flight.dev}`, e);
     }

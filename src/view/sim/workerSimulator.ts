@@ -5,6 +5,7 @@
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
+import { reviveTraceLog } from '../../engine/tables.ts';
 import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -40,7 +41,8 @@ export function workerSimulator(): Simulator {
       if (m.type === 'views') {
         if (p.kind === 'views') p.done(m.views);
       } else if (p.kind === 'run') {
-        if (m.type === 'done') p.on.done(m.sim, m.timeline);
+        // The trace arrives as the engine's compact log's data: its reading methods again.
+        if (m.type === 'done') p.on.done({ ...m.sim, events: reviveTraceLog(m.sim.events) }, m.timeline);
         else p.on.fail(m.failure);
       }
     };

@@ -57,7 +57,7 @@ export function EventList() {
     const cc = cache.current;
     const out = cc.upTo === end ? cc.rows : [...cc.rows];
     for (let i = cc.upTo; i < end; i++) {
-      const e = evs[i];
+      const e = evs.at(i)!;
       if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
       if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
       if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;

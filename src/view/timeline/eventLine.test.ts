@@ -53,7 +53,7 @@ describe('the event list shows exactly the command that ran', () => {
   });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   const trace = simulate(loaded.engine);
-  const steps = trace.events.filter((e) => e.kind === 'step' && e.action);
+  const steps = trace.events.slice().filter((e) => e.kind === 'step' && e.action);
   const lines = steps.map((e) => eventLine(e, new Map()).text);
 
   it('with every option (arping -w, -b, -f) and routes in full', () => {
