@@ -54,13 +54,20 @@ export class IpvsCursorCache {
   }
 }
 
-export function ipvsTableAtCursor(input: EngineScenario, sim: SimResult, cursor: number, host: string, cache: IpvsCursorCache): IpvsAtCursor | null {
+/**
+ * Longest trace re-simulated for a point inside a step (events up to the cursor): a few ms
+ * for an LVS cluster; beyond it (a heavy scenario) the view keeps the last step's tables.
+ */
+export const RESIM_MAX_EVENTS = 200_000;
+
+export function ipvsTableAtCursor(input: EngineScenario, sim: SimResult, cursor: number, host: string, cache: IpvsCursorCache, maxEvents = RESIM_MAX_EVENTS): IpvsAtCursor | null {
   const done = ipvsTableAt(sim, cursor, host);
   if (!done) return null;
   const next = sim.steps[done.step + 1];
-  // At a step's end, or before the next step has applied any event: the recorded table.
+  // At a step's end, before the next step has applied any event, or too far into a heavy
+  // trace: the recorded table.
   const stepEnd = sim.steps[done.step];
-  if (!next || cursor <= next.events[0] + 1) return { ...done, within: null, t: Math.round(stepEnd.t_end * 1e6) };
+  if (!next || cursor <= next.events[0] + 1 || cursor > maxEvents) return { ...done, within: null, t: Math.round(stepEnd.t_end * 1e6) };
   const ev = sim.events;
   // The director's last event before the cursor, within this step.
   let k = cursor - 1;

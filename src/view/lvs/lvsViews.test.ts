@@ -108,6 +108,8 @@ describe('the LVS views’ data, from the engine’s own trace', () => {
     const created = sim.events.slice().findIndex((e, i) => i >= start && e.kind === 'decision' && e.rule === 'ip_vs.conn');
     const first = ipvsTableAtCursor(input, sim, created + 1, 'D', cache)!.table.conns;
     expect(first.map((r) => `${r.state} ${r.expire}`)).toEqual(['SYN_RECV 60']);
+    // Past the bound on re-simulation (a heavy trace): the last step's recorded table.
+    expect(ipvsTableAtCursor(input, sim, created + 1, 'D', cache, created)).toEqual({ step: 0, within: null, t: 0, table: sim.steps[0].ipvs!.D });
     // At the step's end: the table the engine recorded.
     expect(ipvsTableAtCursor(input, sim, end, 'D', cache)).toEqual({ step: 1, within: null, t: Math.round(sim.steps[1].t_end * 1e6), table: sim.steps[1].ipvs!.D });
     expect(ipvsTableAtCursor(input, sim, end - 1, 'D', cache)!.table.conns.map((r) => `${name(r)} ${r.state}`)).toEqual(sim.steps[1].ipvs!.D.conns.map((r) => `${name(r)} ${r.state}`));
