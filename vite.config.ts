@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts', 'conformance/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setupModel.ts'],
     testTimeout: 60_000,
   },
 });

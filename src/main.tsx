@@ -1,5 +1,3 @@
-// First: no eval probe under the page's Content-Security-Policy (see the module).
-import './view/share/csp.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -20,8 +18,14 @@ import { EmbedApp } from './view/share/EmbedApp.tsx';
 import { ShareRoot } from './view/share/ShareRoot.tsx';
 import { isEmbedUrl } from './view/share/shareLink.ts';
 import { openLinkOffThread } from './view/share/openLink.ts';
-import { readSharePayload } from './scenario/codec/url.ts';
+import { readSharePayload } from './scenario/codec/fragment.ts';
+import { loadModel } from './store/lazyModel.ts';
 import './app.css';
+
+// The scenario model (validation, checked edits, codecs: store/lazyModel.ts) is not part of the
+// first load; it is fetched now, while the rest of this module runs, and awaited before the
+// saved work is restored (restoring validates it) and anything is shown.
+const modelLoading = loadModel();
 
 // URL options (for tests and sharing a view): ?lang=zh&theme=dark&animate=0&speed=2
 const params = new URLSearchParams(location.search);
@@ -33,6 +37,16 @@ const speed = Number(params.get('speed') ?? 1) || 1;
 // embed.html (or ?embed=1): diagram and playback only, for blog posts and slides (scenario in the #s= fragment).
 const embed = isEmbedUrl(location.href);
 
+// A Chinese first screen waits for its strings (loaded only for Chinese: i18n/zhStrings.ts),
+// its font (see i18n/zhFont.ts) and the gallery's Chinese titles, fetched alongside the model;
+// an English one loads the gallery in the background (view/share/galleryTitles.ts).
+const zhLoading = lang === 'zh' ? Promise.all([loadZh(), loadZhFont(), loadGalleryTitles()]) : null;
+if (!zhLoading) void loadGalleryTitles();
+// A link in the address is decoded and validated in a worker meanwhile (openLink.ts), so that
+// opening a heavy link is no long task here.
+const openingLink = readSharePayload(location.hash) !== null ? openLinkOffThread(location.hash) : null;
+await modelLoading;
+
 // The topology editor: autosaved work (if any) is the starting scenario; a #s= link opened
 // by ShareRoot replaces it on screen but not in storage until the user edits.
 const editor = embed ? null : startEditor();
@@ -42,17 +56,7 @@ installBridge(store);
 // A lesson link (?lesson=ID&step=N): the lesson opens over the restored work, which it keeps.
 const lessonLink = embed ? null : lessonFromUrl(location.href);
 if (lessonLink) enterLessons(store, lessonLink);
-// A Chinese first screen waits for its strings (loaded only for Chinese: i18n/zhStrings.ts),
-// its font (see i18n/zhFont.ts) and the gallery's Chinese titles; an English one loads the
-// gallery in the background (view/share/galleryTitles.ts).
-// A link in the address is decoded and validated in a worker meanwhile (openLink.ts), so
-// that opening a heavy link is no long task here.
-const openingLink = readSharePayload(location.hash) !== null ? openLinkOffThread(location.hash) : null;
-if (lang === 'zh') await Promise.all([loadZh(), loadZhFont(), loadGalleryTitles(), openingLink]);
-else {
-  void loadGalleryTitles();
-  await openingLink;
-}
+await Promise.all([zhLoading, openingLink]);
 const i18n = createI18n(lang);
 
 createRoot(document.getElementById('root')!).render(

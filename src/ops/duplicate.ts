@@ -10,7 +10,7 @@ import { routeObject } from './access.ts';
 import type { ScenarioOp } from './op.ts';
 import { cidrOf, copyName, freshMac, nextInSubnet, usedAddresses, usedMacs } from './names.ts';
 import { segmentOf } from './link.ts';
-import { ANNOTATION_FIELDS } from '../scenario/schema.ts';
+import { ANNOTATION_FIELDS } from '../scenario/types.ts';
 
 export function duplicateHost(s: ScenarioV1, name: string, at?: { x: number; y: number }): { op: ScenarioOp; name: string } | null {
   if (!Object.hasOwn(s.hosts, name)) return null;

@@ -4,7 +4,7 @@
  * and the next IPv4 address no interface holds. Deterministic: the same scenario gives the
  * same answer (no clock, no randomness), so tests and replays agree.
  */
-import { defaultMac } from '../scenario/normalize.ts';
+import { defaultMac } from '../scenario/net.ts';
 import { formatIPv4, maskOf, parseCidr, parseIPv4 } from '../scenario/net.ts';
 import type { AddressV1, HostV1, ScenarioV1 } from '../scenario/types.ts';
 

@@ -18,7 +18,7 @@
  * position shifts.
  */
 import { unresolvedReferences, type Path } from '../scenario/crossRefs.ts';
-import { defaultMac } from '../scenario/normalize.ts';
+import { defaultMac } from '../scenario/net.ts';
 import type { ActionV1, ScenarioV1 } from '../scenario/types.ts';
 import { hostOf, ifaceOf, withHost, withoutKey } from './access.ts';
 import { OpError } from './op.ts';

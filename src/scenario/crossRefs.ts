@@ -9,7 +9,7 @@ import { checkAction } from './actions/registry.ts';
 import { LIMITS } from './limits.ts';
 import { msg } from './messages.ts';
 import { formatIPv4, inSubnet, networkOf, parseCidr, parseIPv4, parseRouteDest, type Cidr } from './net.ts';
-import { defaultMac } from './normalize.ts';
+import { defaultMac } from './net.ts';
 import type { MessageId, Problem, RouteClash } from './messages.ts';
 import { checkRouteString } from './routeCheck.ts';
 import type { ScenarioInput } from './schema.ts';

@@ -129,11 +129,7 @@ export const netmaskSchema = expects(
 
 // ---------------------------------------------------------------- annotations
 
-/**
- * Annotations of the oracle recordings (and comments): accepted anywhere a person might
- * write them, never interpreted.
- */
-export const ANNOTATION_FIELDS = ['id', 'article', 'note', 'expect', 'rp_filter_values', 'rp_filter_fixed'] as const;
+/** The annotation fields (types.ts: ANNOTATION_FIELDS), accepted anywhere, never interpreted. */
 export const annotations = {
   id: z.unknown().optional(),
   article: z.unknown().optional(),

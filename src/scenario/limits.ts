@@ -27,3 +27,6 @@ export const LIMITS = {
   /** title, notes, description */
   textChars: 20000,
 } as const;
+
+/** Largest scenario text accepted from a file (characters). */
+export const MAX_TEXT_CHARS = 5_000_000;

@@ -3,8 +3,10 @@
  * say why. Nothing here throws, whatever the input: every failure is a list of issues.
  */
 import type { EngineScenario } from '../engine/index.ts';
-import { errorMap, fromZod, issue, issueOf, type ScenarioIssue } from './issues.ts';
+import { issue, issueOf, type ScenarioIssue } from './issues.ts';
+import { errorMap, fromZod } from './zodIssues.ts';
 import { findDuplicateKey, findJsonSyntaxError } from './jsonSyntax.ts';
+import { MAX_TEXT_CHARS } from './limits.ts';
 import { msg } from './messages.ts';
 import { migrate } from './migrations/index.ts';
 import { normalizeScenario } from './normalize.ts';
@@ -18,8 +20,7 @@ export type LoadResult =
   | { ok: true; scenario: ScenarioV1; engine: EngineScenario }
   | { ok: false; issues: ScenarioIssue[] };
 
-/** Largest scenario text accepted from a file (characters). */
-export const MAX_TEXT_CHARS = 5_000_000;
+export { MAX_TEXT_CHARS } from './limits.ts';
 
 const internal = (e: unknown): { ok: false; issues: ScenarioIssue[] } => ({
   ok: false,

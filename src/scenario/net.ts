@@ -83,3 +83,10 @@ export function isNetmask(s: string): boolean {
   const inv = ~n >>> 0;
   return (inv & (inv + 1)) === 0;
 }
+
+const hex2 = (n: number) => (n & 0xff).toString(16).padStart(2, '0');
+
+/** The contract's default MAC: host index from 1, interface index from 0. */
+export function defaultMac(hostIndex: number, ifIndex: number): string {
+  return `02:00:00:00:${hex2(hostIndex)}:${hex2(ifIndex)}`;
+}

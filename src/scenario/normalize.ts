@@ -18,13 +18,8 @@ import type {
 import { normalizeAction } from './actions/registry.ts';
 import type { AddressV1, IpvsServiceV2, ListenV2, RouteV1, ScenarioV1 } from './types.ts';
 import { parseRouteString } from './routeString.ts';
+import { defaultMac } from './net.ts';
 
-const hex2 = (n: number) => (n & 0xff).toString(16).padStart(2, '0');
-
-/** The contract's default MAC: host index from 1, interface index from 0. */
-export function defaultMac(hostIndex: number, ifIndex: number): string {
-  return `02:00:00:00:${hex2(hostIndex)}:${hex2(ifIndex)}`;
-}
 
 export function normalizeAddress(a: AddressV1): AddrSpec {
   if (typeof a === 'string') return { cidr: a, scope: 'global', noprefixroute: false };

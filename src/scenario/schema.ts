@@ -16,17 +16,18 @@ import { z } from 'zod';
 import { ACTION_TYPES, actionSchema } from './actions/registry.ts';
 import { checkCrossReferences } from './crossRefs.ts';
 import {
-  ADDR_SCOPES, ANNOTATION_FIELDS, annotations, cidrSchema, devName, expects, HOST_KINDS, l4ProtoSchema, listOf, macSchema, metricSchema,
+  ADDR_SCOPES, annotations, cidrSchema, devName, expects, HOST_KINDS, l4ProtoSchema, listOf, macSchema, metricSchema,
   netmaskSchema, nudSchema, ipv4Schema, persistentSchema, portSchema, routeSchema, seedSchema, sysctlMap, text, unicastMacSchema, weightSchema,
 } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { msg, tagged, type Problem } from './messages.ts';
-import { IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
+import { ANNOTATION_FIELDS, IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
 
 export const SCHEMA_VERSION = 2;
 
 export type { Problem };
-export { EXPECTS, ANNOTATION_FIELDS, HOST_KINDS, NUD_NAMES, ipv4Schema, cidrSchema, macSchema, unicastMacSchema } from './fields.ts';
+export { ANNOTATION_FIELDS } from './types.ts';
+export { EXPECTS, HOST_KINDS, NUD_NAMES, ipv4Schema, cidrSchema, macSchema, unicastMacSchema } from './fields.ts';
 /** Actions: one descriptor per type (actions/registry.ts). */
 export { ACTION_TYPES, actionSchema };
 

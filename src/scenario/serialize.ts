@@ -6,7 +6,7 @@
  * an object, an explicit default). Use compare.ts for that.
  */
 import { CURRENT_VERSION } from './migrations/index.ts';
-import { ANNOTATION_FIELDS } from './schema.ts';
+import { ANNOTATION_FIELDS } from './types.ts';
 import type { ScenarioV1 } from './types.ts';
 
 type Obj = Record<string, unknown>;

@@ -118,3 +118,9 @@ export interface ScenarioV1 extends AnnotationsV1 {
 
 /** The scenario document of the current format (the name new code uses). */
 export type Scenario = ScenarioV1;
+
+/**
+ * Annotations of the oracle recordings (and comments): accepted anywhere a person might
+ * write them, never interpreted.
+ */
+export const ANNOTATION_FIELDS = ['id', 'article', 'note', 'expect', 'rp_filter_values', 'rp_filter_fixed'] as const;

@@ -18,10 +18,10 @@ import { CURRENT_VERSION } from '../migrations/index.ts';
 import { serializeScenario } from '../serialize.ts';
 import type { ScenarioV1 } from '../types.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { readSharePayload, SHARE_PARAM } from './fragment.ts';
 import { inflateCapped } from './inflate.ts';
 
-/** The fragment parameter that holds a scenario. */
-export const SHARE_PARAM = 's';
+export { readSharePayload, SHARE_PARAM } from './fragment.ts';
 /** Largest unpacked scenario a link may carry (bytes of JSON). */
 export const MAX_INFLATED_BYTES = 1024 * 1024;
 /** Longest link data accepted (characters); browsers cap URLs around 2 MB anyway. */
@@ -58,20 +58,6 @@ export function encodeShareFragment(s: ScenarioV1): string {
 export function buildShareUrl(pageUrl: string, s: ScenarioV1): string {
   const hash = pageUrl.indexOf('#');
   return `${hash < 0 ? pageUrl : pageUrl.slice(0, hash)}${encodeShareFragment(s)}`;
-}
-
-/**
- * The `s` parameter of a link, a fragment ("#s=…", "s=…") or a whole URL; null if there is
- * none (a page address without a scenario).
- */
-export function readSharePayload(input: string): string | null {
-  const text = input.trim();
-  const hash = text.indexOf('#');
-  const fragment = hash >= 0 ? text.slice(hash + 1) : text;
-  for (const part of fragment.split('&')) {
-    if (part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
-  }
-  return null;
 }
 
 const reject = (p: Problem): Failure => ({

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { LoadResult } from '../../scenario/load.ts';
-import { checkOp, issuesText } from '../../ops/check.ts';
+import { formatIssue } from '../../scenario/issues.ts';
+import { model } from '../lazyModel.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { AppState, ScenarioLoader, ScenarioSlice } from '../types.ts';
 
@@ -39,9 +40,9 @@ export const createScenarioSlice =
       opError: null,
       dirty: false,
       dispatch(op: ScenarioOp, opts) {
-        const r = checkOp(get().scenario, op, load);
+        const r = model().checkOp(get().scenario, op, load);
         if (!r.ok) {
-          if (!opts?.quiet) set({ opError: issuesText(r.issues) });
+          if (!opts?.quiet) set({ opError: r.issues.map(formatIssue).join('; ') });
           return r.issues;
         }
         commit(r.next, r.loaded, op.type !== 'replaceScenario');

@@ -9,11 +9,12 @@
  * overwrite the saved work until the user changes something. Nothing is saved while a
  * lesson is open (`lesson` in the store): its scenarios are the course's, not the user's.
  */
-import { formatIssue } from '../../scenario/load.ts';
-import { loadWhatIsValid, type LeftOut } from '../../scenario/salvage.ts';
+import { formatIssue } from '../../scenario/issues.ts';
+import type { LeftOut } from '../../scenario/salvage.ts';
 import { canonicalScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
+import { model } from '../../store/lazyModel.ts';
 
 export const AUTOSAVE_KEY = 'arplab.scenario';
 export const CORRUPT_PREFIX = 'arplab.scenario.corrupt.';
@@ -123,7 +124,7 @@ export function restoreAutosave(storage: Storage | null, now: number = Date.now(
   }
   const env = doc as { format?: unknown; savedAt?: unknown; scenario?: unknown };
   if (typeof env.format === 'number' && env.format > SAVE_FORMAT) return reject('newer', `save format ${env.format}`);
-  const r = loadWhatIsValid(env.scenario);
+  const r = model().loadWhatIsValid(env.scenario);
   if (!r.ok) {
     const first = r.issues[0];
     const code = first?.code === 'versionTooNew' ? 'newer' : 'invalid';
@@ -146,7 +147,7 @@ export function scenarioOfSave(raw: string): { scenario: ScenarioV1; savedAt?: s
   try {
     const env = JSON.parse(raw) as { app?: unknown; format?: unknown; savedAt?: unknown; scenario?: unknown };
     if (env?.app !== APP_MARK || (typeof env.format === 'number' && env.format > SAVE_FORMAT)) return null;
-    const r = loadWhatIsValid(env.scenario);
+    const r = model().loadWhatIsValid(env.scenario);
     if (!r.ok) return null;
     return { scenario: r.scenario, ...(typeof env.savedAt === 'string' ? { savedAt: env.savedAt } : {}) };
   } catch {

@@ -8,11 +8,11 @@ import twoNic from '../../examples/twoNic.json';
 import { serializeScenario } from '../../scenario/serialize.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
+import { model } from '../../store/lazyModel.ts';
 import { duplicateHost } from '../../ops/duplicate.ts';
 import { endId, planLink, type LinkEnd } from '../../ops/link.ts';
 import { describeRemoval, sideEffects } from '../../ops/removed.ts';
 import { addFromPalette, type PaletteKind } from '../../ops/templates.ts';
-import { applyOp } from '../../ops/apply.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { Geometry } from '../canvas/geometry.ts';
 import { notify, type EditorStore } from './editorStore.ts';
@@ -112,7 +112,7 @@ export function requestDelete(app: AppStore, ed: EditorStore, target: DeleteTarg
   }
   let after: ScenarioV1;
   try {
-    after = applyOp(s, op);
+    after = model().applyOp(s, op);
   } catch {
     return;
   }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { useEditor } from '../editor/EditorContext.tsx';
-import { HostEditor } from '../editor/HostEditor.tsx';
+import { HostEditorSlot } from '../editor/lazy.tsx';
 import { InspectorTabs } from '../editor/InspectorTabs.tsx';
 import { InterfacesTable } from './InterfacesTable.tsx';
 import { NeighTable } from './NeighTable.tsx';
@@ -22,7 +22,7 @@ export function HostInspector({ host, dev }: { host: string; dev: string | null 
       <button type="button" className="open-console" onClick={() => openConsole(host)} data-testid="inspector-console">⌨ {t('console.openHost', { host })}</button>
       <InspectorTabs />
       {tab === 'config' ? (
-        <HostEditor host={host} dev={dev} />
+        <HostEditorSlot host={host} dev={dev} />
       ) : (
         <>
           <IpvsadmSlot host={host} />

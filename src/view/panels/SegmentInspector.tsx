@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
-import { SegmentEditor } from '../editor/SegmentEditor.tsx';
+import { SegmentEditorSlot } from '../editor/lazy.tsx';
 
 /** A segment (Linux bridge): its ports in attachment order, which is the order floods reach them in reverse. */
 export function SegmentInspector({ segment }: { segment: string }) {
@@ -22,7 +22,7 @@ export function SegmentInspector({ segment }: { segment: string }) {
           );
         })}
       </ol>
-      <SegmentEditor segment={segment} />
+      <SegmentEditorSlot segment={segment} />
     </section>
   );
 }

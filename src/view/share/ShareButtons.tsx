@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCENARIO_FILE_EXTENSION, SCENARIO_FILE_TYPE } from '../../scenario/codec/file.ts';
+import { model } from '../../store/lazyModel.ts';
 import { useShare } from './shareContext.ts';
 
 /** Toolbar buttons: the gallery, opening a scenario file, and Share (link, embed, exports). */
@@ -20,7 +20,7 @@ export function ShareButtons() {
       <input
         ref={input}
         type="file"
-        accept={`${SCENARIO_FILE_EXTENSION},${SCENARIO_FILE_TYPE}`}
+        accept={`${model().SCENARIO_FILE_EXTENSION},${model().SCENARIO_FILE_TYPE}`}
         className="sr-only"
         tabIndex={-1}
         aria-hidden="true"

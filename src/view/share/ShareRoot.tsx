@@ -1,12 +1,13 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GalleryEntry } from '../../examples/gallery/index.ts';
-import { readSharePayload, type ShareLinkResult } from '../../scenario/codec/url.ts';
+import type { ShareLinkResult } from '../../scenario/codec/url.ts';
+import { readSharePayload } from '../../scenario/codec/fragment.ts';
 import type { LeftOut } from '../../scenario/salvage.ts';
 import { formatIssueIn, issueMessage, leftOutText } from '../../i18n/scenarioMessages.ts';
-import { sameScenario } from '../../scenario/compare.ts';
-import { openScenarioFile } from '../../scenario/codec/file.ts';
-import { loadScenario, MAX_TEXT_CHARS, type ScenarioIssue } from '../../scenario/load.ts';
+import type { ScenarioIssue } from '../../scenario/issues.ts';
+import { MAX_TEXT_CHARS } from '../../scenario/limits.ts';
+import { model } from '../../store/lazyModel.ts';
 import { browserStorage, copyAside } from '../editor/autosave.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
@@ -31,7 +32,7 @@ const GalleryDialog = lazy(() => import('./GalleryDialog.tsx').then((m) => ({ de
 export const MAX_FILE_BYTES = MAX_TEXT_CHARS;
 const sameMeaning = (a: ScenarioV1, b: ScenarioV1) => {
   try {
-    return sameScenario(a, b);
+    return model().sameScenario(a, b);
   } catch {
     return false;
   }
@@ -227,7 +228,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
       fail([tr('share.notice.fileRead', { detail: e instanceof Error ? e.message : String(e) })]);
       return;
     }
-    const r = openScenarioFile(text);
+    const r = model().openScenarioFile(text);
     if (!r.ok) {
       const [first, ...rest] = r.issues;
       fail([first ? formatIssueIn(api.getState().lang, first) : ''], details(rest));
@@ -241,7 +242,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
 
   const openGalleryEntry = (entry: GalleryEntry) => {
     setDialog(null);
-    const r = loadScenario(entry.scenario);
+    const r = model().loadScenario(entry.scenario);
     const name = entry.title[api.getState().lang];
     if (!r.ok) {
       setNotice({ kind: 'error', title: tr('share.notice.fileError', { name }), lines: [tr('share.notice.keptWork')], details: details(r.issues) });

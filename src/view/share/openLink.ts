@@ -9,11 +9,14 @@
  * the scenario layer (`reuseLoad`), so the store's checked dispatch does not validate the
  * 1,000 actions of a heavy link a second time.
  */
-import { openShareLink, type OpenedLink } from '../../scenario/codec/url.ts';
-import { reuseLoad } from '../../scenario/load.ts';
+import type { OpenedLink } from '../../scenario/codec/url.ts';
+import { loadModel } from '../../store/lazyModel.ts';
 
 /** Links already opened, by the address fragment they came from. */
 const opened = new Map<string, OpenedLink>();
+
+/** Opens the link in this thread (the scenario model loads first if it has not yet). */
+const inThisThread = (hash: string) => loadModel().then((m) => m.openShareLink(hash));
 
 function viaWorker(hash: string): Promise<OpenedLink> {
   return new Promise((resolve) => {
@@ -21,10 +24,10 @@ function viaWorker(hash: string): Promise<OpenedLink> {
     try {
       w = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module' });
     } catch {
-      resolve(openShareLink(hash));
+      resolve(inThisThread(hash));
       return;
     }
-    const done = (r: OpenedLink) => {
+    const done = (r: OpenedLink | Promise<OpenedLink>) => {
       w.terminate();
       resolve(r);
     };
@@ -32,7 +35,7 @@ function viaWorker(hash: string): Promise<OpenedLink> {
     // A worker that cannot start (a CSP without worker-src, a failed fetch): open it here.
     w.onerror = (ev) => {
       ev.preventDefault();
-      done(openShareLink(hash));
+      done(inThisThread(hash));
     };
     w.postMessage(hash);
   });
@@ -40,8 +43,10 @@ function viaWorker(hash: string): Promise<OpenedLink> {
 
 /** Opens the link in `hash` off the page's thread and keeps the result for `takeOpenedLink`. */
 export async function openLinkOffThread(hash: string): Promise<OpenedLink> {
-  const r = typeof Worker === 'undefined' ? openShareLink(hash) : await viaWorker(hash);
-  if (r.ok) reuseLoad({ ok: true, scenario: r.scenario, engine: r.engine });
+  // The worker starts at once, while the model is still loading (main.tsx); the model is
+  // needed to hand the worker's load over.
+  const r = typeof Worker === 'undefined' ? await inThisThread(hash) : await viaWorker(hash);
+  if (r.ok) (await loadModel()).reuseLoad({ ok: true, scenario: r.scenario, engine: r.engine });
   opened.set(hash, r);
   return r;
 }

@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import twoNic from '../../examples/twoNic.json';
-import { sameScenario } from '../../scenario/compare.ts';
+import { model } from '../../store/lazyModel.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import type { Lang } from '../../store/types.ts';
 import { isolate } from '../../i18n/displayText.ts';
@@ -21,7 +21,7 @@ export function scenarioTitle(s: ScenarioV1, lang: Lang, t: TFunction): string {
 /** Is this the example the app starts with when there is no saved work (by meaning)? */
 export function isStartingExample(s: ScenarioV1): boolean {
   try {
-    return sameScenario(s, twoNic as ScenarioV1);
+    return model().sameScenario(s, twoNic as ScenarioV1);
   } catch {
     return false;
   }

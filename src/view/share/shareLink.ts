@@ -3,7 +3,9 @@
  * (`#s=1.<base64url(deflate(JSON))>`); the view part (viewParams.ts) follows it in the
  * same fragment. Everything after `#` stays in the browser: nothing is sent to a server.
  */
-import { encodeShareFragment, openShareLink, readSharePayload, type OpenedLink } from '../../scenario/codec/url.ts';
+import type { OpenedLink } from '../../scenario/codec/url.ts';
+import { readSharePayload } from '../../scenario/codec/fragment.ts';
+import { model } from '../../store/lazyModel.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
 import { encodeViewParams, parseViewParams, type LinkView, type ViewParse } from './viewParams.ts';
 
@@ -33,12 +35,12 @@ export function pageBase(href: string): string {
 
 /** The full share link: page address, scenario, then the view (if any). */
 export function shareUrl(href: string, scenario: ScenarioV1, view?: LinkView | null): string {
-  return `${pageBase(href)}${encodeShareFragment(scenario)}${encodeViewParams(view)}`;
+  return `${pageBase(href)}${model().encodeShareFragment(scenario)}${encodeViewParams(view)}`;
 }
 
 /** The embed address: the embed page and the same fragment. */
 export function embedUrl(href: string, scenario: ScenarioV1, view?: LinkView | null): string {
-  return `${appDir(href)}${EMBED_PAGE}${encodeShareFragment(scenario)}${encodeViewParams(view)}`;
+  return `${appDir(href)}${EMBED_PAGE}${model().encodeShareFragment(scenario)}${encodeViewParams(view)}`;
 }
 
 /** The full app for an embed's address: same query and fragment, on the app's page. */
@@ -79,7 +81,7 @@ export type LocationLink =
  */
 export function readLocationLink(hrefOrHash: string, opened: OpenedLink | null = null): LocationLink {
   if (readSharePayload(hrefOrHash) === null) return { kind: 'none' };
-  return { kind: 'link', result: opened ?? openShareLink(hrefOrHash), view: parseViewParams(hrefOrHash) };
+  return { kind: 'link', result: opened ?? model().openShareLink(hrefOrHash), view: parseViewParams(hrefOrHash) };
 }
 
 /** Is this URL in embed mode (the embed page, or `?embed=1` on the app's page as older snippets had)? */

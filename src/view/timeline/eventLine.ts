@@ -2,7 +2,7 @@
  * One line per trace event for the event list, in the wording of the tools a sysadmin knows:
  * tcpdump for frames, `ip neigh` states for the cache, the tools' own output.
  */
-import { printAction, printScenarioAction } from '../../scenario/actions/registry.ts';
+import { model } from '../../store/lazyModel.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
 import type { Frame, TraceEvent } from '../../engine/index.ts';
 import type { ConnectAction } from '../../engine/index.ts';
@@ -20,7 +20,7 @@ export type EventTone = 'step' | 'tx' | 'rx' | 'drop' | 'ignore' | 'decision' | 
  */
 export function scenarioActionLine(a: ActionV1): string {
   try {
-    return printScenarioAction(a);
+    return model().printScenarioAction(a);
   } catch {
     return a.type;
   }
@@ -37,7 +37,7 @@ export interface EventLine {
 export function eventLine(e: TraceEvent, frames: Map<number, Frame>, lang: DecisionLang = 'en'): EventLine {
   switch (e.kind) {
     case 'step':
-      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${e.action.type === 'connect' ? connectLine(e.action) : printAction(e.action)}` : `#0 setup`, frameId: null };
+      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${e.action.type === 'connect' ? connectLine(e.action) : model().printAction(e.action)}` : `#0 setup`, frameId: null };
     case 'tx':
       return { tone: 'tx', who: `${e.host}.${e.dev} >`, text: tcpdumpLine(e.frame), frameId: e.frame.id };
     case 'rx': {

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { ActionV1 } from '../../scenario/types.ts';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
-import { ACTIONS } from '../../scenario/actions/registry.ts';
+import { model } from '../../store/lazyModel.ts';
 import type { FormField } from '../../scenario/actions/descriptor.ts';
 import { IssueList } from '../editor/IssueList.tsx';
-import type { ScenarioIssue } from '../../scenario/load.ts';
-import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, FORM_TYPES, formFields, type Draft, type DraftType } from './actionDraft.ts';
+import type { ScenarioIssue } from '../../scenario/issues.ts';
+import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, formFields, formTypes, type Draft, type DraftType } from './actionDraft.ts';
 import { isolate } from '../../i18n/displayText.ts';
 
 /**
@@ -128,12 +128,12 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
         <label className="field">
           <span>{t('form.command')}</span>
           <select value={draft.type} onChange={(e) => set({ type: e.target.value as DraftType })}>
-            {FORM_TYPES.map((ty) => (
+            {formTypes().map((ty) => (
               <option key={ty} value={ty}>{ty}</option>
             ))}
           </select>
         </label>
-        {ACTIONS[draft.type].hosts !== 'none' ? (
+        {model().ACTIONS[draft.type].hosts !== 'none' ? (
           <label className="field">
             <span>{t('form.host')}</span>
             <select value={host} onChange={(e) => set({ host: e.target.value })}>

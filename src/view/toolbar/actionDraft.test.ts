@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, FORM_TYPES, type Draft } from './actionDraft.ts';
+import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, formTypes, type Draft } from './actionDraft.ts';
 
 const draft = (host: string, type: Draft['type'], values: Draft['values']): Draft => {
   const d = emptyDraft(host, type);
@@ -8,7 +8,7 @@ const draft = (host: string, type: Draft['type'], values: Draft['values']): Draf
 
 describe('command form drafts', () => {
   it('offers the types whose descriptor has a form', () => {
-    expect(FORM_TYPES).toEqual(['ping', 'arping', 'flush', 'wait', 'connect']);
+    expect(formTypes()).toEqual(['ping', 'arping', 'flush', 'wait', 'connect']);
   });
   it('builds a connect action: a service, and count/interval only when they differ from one', () => {
     expect(actionFromDraft(draft('C', 'connect', { to: '10.0.0.100:80', count: '4' }), ['C'])).toEqual({ ok: true, action: { type: 'connect', host: 'C', to: '10.0.0.100:80', count: 4 } });

@@ -5,16 +5,25 @@
  * lists; the action it builds is checked with the descriptor's own schema.
  */
 import type { ActionType } from '../../engine/index.ts';
-import { ACTION_TYPES, ACTIONS } from '../../scenario/actions/registry.ts';
 import { COMMON_FIELDS, type FormField } from '../../scenario/actions/descriptor.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
+import { model } from '../../store/lazyModel.ts';
 
 export type DraftType = ActionType;
 
-/** The types the form offers, in the format's order. */
-export const FORM_TYPES: readonly DraftType[] = ACTION_TYPES.filter((t) => ACTIONS[t].form);
+// The descriptors come with the scenario model (store/lazyModel.ts), loaded before the first
+// render: what is read from them is computed on first use, not when this module loads.
+let formTypesOnce: readonly DraftType[] | null = null;
+let ifaceKeysOnce: ReadonlySet<string> | null = null;
 
-export const formFields = (type: DraftType): readonly FormField[] => ACTIONS[type].form ?? [];
+/** The types the form offers, in the format's order. */
+export const formTypes = (): readonly DraftType[] => (formTypesOnce ??= model().ACTION_TYPES.filter((t) => model().ACTIONS[t].form));
+
+export const formFields = (type: DraftType): readonly FormField[] => model().ACTIONS[type].form ?? [];
+
+/** The draft's keys whose value is an interface of the draft's host (-I). */
+const ifaceKeys = (): ReadonlySet<string> =>
+  (ifaceKeysOnce ??= new Set(formTypes().flatMap((t) => formFields(t).filter((f) => f.input === 'iface').map((f) => f.key))));
 
 export interface Draft {
   type: DraftType;
@@ -27,17 +36,17 @@ export interface Draft {
 
 function initialValues(): Record<string, string | boolean> {
   const v: Record<string, string | boolean> = {};
-  for (const t of FORM_TYPES) for (const f of formFields(t)) v[f.key] ??= f.input === 'flag' || f.input === 'allHosts' ? false : (f.initial ?? '');
+  for (const t of formTypes()) for (const f of formFields(t)) v[f.key] ??= f.input === 'flag' || f.input === 'allHosts' ? false : (f.initial ?? '');
   return v;
 }
 
-export function emptyDraft(host: string, type: DraftType = FORM_TYPES[0]): Draft {
+export function emptyDraft(host: string, type: DraftType = formTypes()[0]): Draft {
   return { type, host, values: initialValues() };
 }
 
 export function draftFromAction(a: ActionV1, fallbackHost: string): Draft {
   const host = typeof a.host === 'string' ? a.host : Array.isArray(a.hosts) ? String(a.hosts[0] ?? fallbackHost) : fallbackHost;
-  if (!FORM_TYPES.includes(a.type)) return emptyDraft(host);
+  if (!formTypes().includes(a.type)) return emptyDraft(host);
   const values = initialValues();
   for (const f of formFields(a.type)) {
     const v = a[f.key];
@@ -62,7 +71,7 @@ function numberOf(f: FormField, text: string): number | null {
 
 /** Builds the action, or names the field that is wrong (an i18n key under `form.errors`). */
 export function actionFromDraft(d: Draft, hosts: string[]): DraftResult {
-  const desc = ACTIONS[d.type];
+  const desc = model().ACTIONS[d.type];
   const fields = formFields(d.type);
   const out: Record<string, unknown> = { type: d.type };
   if (desc.hosts === 'one') out.host = d.host;
@@ -106,16 +115,13 @@ export function actionFromDraft(d: Draft, hosts: string[]): DraftResult {
   return { ok: true, action };
 }
 
-/** The draft's keys whose value is an interface of the draft's host (-I). */
-const IFACE_KEYS: ReadonlySet<string> = new Set(FORM_TYPES.flatMap((t) => formFields(t).filter((f) => f.input === 'iface').map((f) => f.key)));
-
 /**
  * The draft on another host (or the same host after its interfaces changed): an interface
  * the host does not have is cleared, so the form never shows — or submits — `-I eth1` for a
  * host without eth1. The draft itself is returned when nothing changes.
  */
 export function draftForHost(d: Draft, host: string, ifaces: readonly string[]): Draft {
-  const stale = Object.entries(d.values).filter(([k, v]) => IFACE_KEYS.has(k) && typeof v === 'string' && v !== '' && !ifaces.includes(v));
+  const stale = Object.entries(d.values).filter(([k, v]) => ifaceKeys().has(k) && typeof v === 'string' && v !== '' && !ifaces.includes(v));
   if (host === d.host && stale.length === 0) return d;
   return { ...d, host, values: { ...d.values, ...Object.fromEntries(stale.map(([k]) => [k, ''])) } };
 }

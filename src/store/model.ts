@@ -1,0 +1,14 @@
+/**
+ * The scenario model, as one chunk loaded with import() (lazyModel.ts): validation (zod, the
+ * format's schema and every action descriptor), the checked edits, and the link and file
+ * codecs that validate what they open. It is about a quarter of the app's JavaScript; the
+ * page's first load does without it (README "First load").
+ */
+export { loadScenario, reuseLoad } from '../scenario/load.ts';
+export { loadWhatIsValid } from '../scenario/salvage.ts';
+export { sameScenario } from '../scenario/compare.ts';
+export { ACTION_TYPES, ACTIONS, printAction, printScenarioAction } from '../scenario/actions/registry.ts';
+export { openScenarioFile, SCENARIO_FILE_EXTENSION, SCENARIO_FILE_TYPE } from '../scenario/codec/file.ts';
+export { encodeShareFragment, openShareLink } from '../scenario/codec/url.ts';
+export { checkOp } from '../ops/check.ts';
+export { applyOp } from '../ops/apply.ts';
