@@ -1,19 +1,15 @@
 /**
  * Run by `npm run build` after `vite build`: prints every JavaScript chunk's gzipped size,
  * marks what each page loads first, and exits 1 when a page's first load is over the budget
- * (config/jsBudget.ts). usage: tsx scripts/js-budget.ts [--report] [DIST_DIR]
- * `--report` (what `npm run build` passes while the first load is still over budget — issue 15
- * is open) prints the same verdict but exits 0, so that a deployment's build still succeeds;
- * `npm run check:budget` is the gate without it.
+ * (config/jsBudget.ts), so the build fails. usage: tsx scripts/js-budget.ts [DIST_DIR]
+ * (`npm run check:budget` runs it on an existing dist/).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGET_GZIP, checkBudget, kB, type Manifest } from '../config/jsBudget.ts';
 
-const args = process.argv.slice(2);
-const reportOnly = args.includes('--report');
-const dist = args.find((a) => a !== '--report') ?? 'dist';
+const dist = process.argv[2] ?? 'dist';
 const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
 const sizes = new Map<string, number>();
 const gzipOf = (file: string) => {
@@ -36,5 +32,5 @@ for (const p of pages) {
 }
 if (pages.some((p) => p.over)) {
   console.error('js-budget: the first load is over budget. Load what the first screen does not need with import() / React.lazy (see README, "First load").');
-  if (!reportOnly) process.exit(1);
+  process.exit(1);
 }

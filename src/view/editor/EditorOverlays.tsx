@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import './editor.css';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
-import { leftOutText } from '../../i18n/scenarioMessages.ts';
+import { model } from '../../store/lazyModel.ts';
 import { Dialog } from '../share/Dialog.tsx';
 import { deleteTargetOf, performDelete, performReplace, requestDelete } from './commands.ts';
 import { useEditor, useEditorApi } from './EditorContext.tsx';
@@ -65,7 +65,7 @@ function NoticeItem({ n }: { n: Notice }) {
       <div className="edit-notice-text">
         <p>{t(`editor.${n.key}`, n.params)}</p>
         {n.issues ? <IssueList issues={n.issues} /> : null}
-        {n.leftOut ? <IssueList issues={n.leftOut.map((l) => leftOutText(lang, l))} /> : null}
+        {n.leftOut ? <IssueList issues={n.leftOut.map((l) => model().leftOutText(lang, l))} /> : null}
       </div>
       {n.choices?.map((c) => (
         <button type="button" key={c.label} onClick={() => { dismissNotice(ed, n.id); c.run(); }}>{t(`editor.${c.label}`)}</button>

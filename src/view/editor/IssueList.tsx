@@ -1,4 +1,4 @@
-import { issueMessage } from '../../i18n/scenarioMessages.ts';
+import { model } from '../../store/lazyModel.ts';
 import type { ScenarioIssue } from '../../scenario/load.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { ShownText } from '../ShownText.tsx';
@@ -15,7 +15,7 @@ export function IssueList({ issues, id }: { issues: (ScenarioIssue | string)[]; 
       <ul>
       {issues.map((i, k) => {
         if (typeof i === 'string') return <li key={k}><ShownText text={i} /></li>;
-        const m = issueMessage(lang, i);
+        const m = model().issueMessage(lang, i);
         return (
           <li key={k} data-code={i.code} lang={m.lang === 'zh' ? 'zh-CN' : 'en'}>
             <ShownText text={m.text} />

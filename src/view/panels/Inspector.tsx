@@ -1,13 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
-import { FrameInspector } from './FrameInspector.tsx';
 import { HostInspector } from './HostInspector.tsx';
 import { ScenarioInfo } from './ScenarioInfo.tsx';
 import { SegmentInspector } from './SegmentInspector.tsx';
-import { WhyPanel } from './WhyPanel.tsx';
 import { LvsOverviewSlot } from '../lvs/lazy.tsx';
+
+// A frame's Why and bytes: shown once a frame or a mark is clicked, loaded then (README "First load").
+const WhyPanel = lazy(() => import('./WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
+const FrameInspector = lazy(() => import('./FrameInspector.tsx').then((m) => ({ default: m.FrameInspector })));
 
 /** The right-hand panel: what is selected on the canvas or in the event list. */
 export function Inspector() {
@@ -30,10 +32,10 @@ export function Inspector() {
       {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}
       {sel?.kind === 'segment' ? <SegmentInspector segment={sel.segment} /> : null}
       {sel?.kind === 'frame' ? (
-        <>
+        <Suspense fallback={null}>
           <WhyPanel frameId={sel.frameId} at={sel.at ?? null} />
           <FrameInspector frameId={sel.frameId} />
-        </>
+        </Suspense>
       ) : null}
     </aside>
   );

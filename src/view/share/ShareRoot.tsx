@@ -4,7 +4,6 @@ import type { GalleryEntry } from '../../examples/gallery/index.ts';
 import type { ShareLinkResult } from '../../scenario/codec/url.ts';
 import { readSharePayload } from '../../scenario/codec/fragment.ts';
 import type { LeftOut } from '../../scenario/salvage.ts';
-import { formatIssueIn, issueMessage, leftOutText } from '../../i18n/scenarioMessages.ts';
 import type { ScenarioIssue } from '../../scenario/issues.ts';
 import { MAX_TEXT_CHARS } from '../../scenario/limits.ts';
 import { model } from '../../store/lazyModel.ts';
@@ -109,7 +108,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
         kind: 'warning',
         title: tr('share.notice.partial', { title, count: leftOut.length }),
         lines: [tr('share.notice.partialBody')],
-        items: leftOut.map((l) => leftOutText(lang, l)),
+        items: leftOut.map((l) => model().leftOutText(lang, l)),
         footer: [key ? tr('share.notice.partialKept', { key }) : tr('share.notice.partialKeptHere'), ...lines],
         download: { name: originalName(p.source), text: original, label: tr('share.notice.download') },
       });
@@ -128,7 +127,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
 
   const details = (issues: ScenarioIssue[]): string[] => {
     const lang = api.getState().lang;
-    const list = issues.slice(0, MAX_DETAILS).map((i) => formatIssueIn(lang, i));
+    const list = issues.slice(0, MAX_DETAILS).map((i) => model().formatIssueIn(lang, i));
     if (issues.length > MAX_DETAILS) list.push(tr('share.notice.more', { count: issues.length - MAX_DETAILS }));
     return list;
   };
@@ -138,7 +137,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
     // The codec's own sentence (it names the exact problem), in the UI's language; a
     // scenario that does not validate at all lists its problems under Details.
     const invalid = r.code === 'linkInvalid';
-    const sentence = lang === 'en' || !invalid ? issueMessage(lang, r).text : tr('share.linkErrors.linkInvalid');
+    const sentence = lang === 'en' || !invalid ? model().issueMessage(lang, r).text : tr('share.linkErrors.linkInvalid');
     const headline = lang === 'en' ? `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` : sentence.replace(/[。.]?$/, '。');
     return {
       kind: 'error',
@@ -231,7 +230,7 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
     const r = model().openScenarioFile(text);
     if (!r.ok) {
       const [first, ...rest] = r.issues;
-      fail([first ? formatIssueIn(api.getState().lang, first) : ''], details(rest));
+      fail([first ? model().formatIssueIn(api.getState().lang, first) : ''], details(rest));
       return;
     }
     const extra = files.length > 1 ? [tr('share.drop.onlyOne', { name })] : [];
