@@ -17,10 +17,13 @@ const shot = async (page: Page, name: string) => {
 
 test('a save with -I eth1 on a host without eth1: the 5-host topology comes back, the action is listed as left out, the original downloads', async ({ page }) => {
   const raw = JSON.stringify({ app: 'arplab-autosave', format: 1, savedAt: '2026-12-07T01:00:00.000Z', scenario: LVS_TRAINER });
+  const app = new ArpLabPage(page);
   await page.goto('/?lang=en');
+  // Written once this page has restored (nothing) — the page awaits the scenario model before it
+  // reads storage — so that the save is what the reload finds.
+  await expect(app.host('A')).toBeVisible();
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
   await page.reload();
-  const app = new ArpLabPage(page);
   for (const h of ['C1', 'R1', 'D', 'RS1', 'RS2']) await expect(app.host(h)).toBeVisible();
   await expect(page.locator('[data-action]')).toHaveCount(2);
   const notice = page.locator('[data-testid="edit-notice"][data-key="storage.partial"]');
