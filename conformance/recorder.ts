@@ -119,7 +119,7 @@ function wrap(lab: Lab, c: { host: string; argv: string[]; ip: boolean }): strin
 }
 
 /** Runs an action's commands (hosts of a multi-host action in parallel unless sequential) and reads the tools' verdict. */
-async function perform(lab: Lab, a: ActionV1, p: PlannedAction, signal: AbortSignal): Promise<Omit<StepRecord, 'i' | 'neigh' | 'frames'>> {
+export async function perform(lab: Lab, a: ActionV1, p: PlannedAction, signal: AbortSignal): Promise<Omit<StepRecord, 'i' | 'neigh' | 'frames'>> {
   const base: Omit<StepRecord, 'i' | 'neigh' | 'frames'> = { type: a.type, desc: p.desc };
   if (p.sleep !== undefined) {
     await sleep(p.sleep * 1000);

@@ -6,6 +6,7 @@
  *   npm run conformance -- --generate N --seed S [--out DIR]
  *   npm run conformance -- [FILES…] --against DIR     kernel now vs recorded kernel runs
  *   npm run conformance -- [FILES…] --replay DIR      recorded kernel runs vs engine (no root)
+ *   npm run conformance -- --console [--record] [--ci] the console's text vs the real tools (console/cli.ts)
  *
  * See conformance/README.md. Prints a line per run (agree, or the first difference with
  * kernel and engine side by side), then `conformance: K/N steps agree`; exits non-zero on
@@ -479,7 +480,9 @@ function saveFailure(dir: string, job: Job, kernel: RunRecord, versions: Record<
   writeFileSync(join(dir, `${job.name}.kernel.json`), `${JSON.stringify(rec, null, 1)}\n`);
 }
 
-(process.argv.includes('--vm') ? import('./vm/cli.ts').then((m) => m.vmMain(process.argv.slice(2))) : main()).catch((e: unknown) => {
+(process.argv.includes('--vm') ? import('./vm/cli.ts').then((m) => m.vmMain(process.argv.slice(2)))
+  : process.argv.includes('--console') ? import('./console/cli.ts').then((m) => m.consoleMain(process.argv.slice(2)))
+  : main()).catch((e: unknown) => {
   console.error(`conformance: ${(e as Error).stack ?? String(e)}`);
   process.exit(2);
 });

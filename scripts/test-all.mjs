@@ -6,6 +6,8 @@
 //     installed with apt when missing and running as root)
 //  4. the kernel comparison in network namespaces (conformance/, when root and
 //     `ip netns` work; otherwise it says it skipped and why)
+//     and the console's text against iproute2, procps sysctl and net-tools there
+//     (conformance/console/, a few seconds; the recorded transcripts run in step 2)
 //  5. the LVS comparison on a VM kernel with IPVS (conformance/vm/: a small generated
 //     batch in one QEMU boot, when root and the VM can be prepared; otherwise skipped
 //     with the reason). The committed recordings (conformance/lvs/) run in step 2.
@@ -116,6 +118,22 @@ if (existsSync('conformance/run.ts')) {
   } else {
     failed++;
     failures.push(`conformance runner failed (exit ${r.status})`);
+  }
+}
+
+if (existsSync('conformance/console/cli.ts')) {
+  // The console's text against iproute2/procps/net-tools in namespaces (a few seconds).
+  const r = spawnSync('npx', ['tsx', 'conformance/run.ts', '--console', '--ci'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 120_000 });
+  console.log('\n=== console text against the real tools: npx tsx conformance/run.ts --console --ci');
+  process.stdout.write(r.stdout ?? '');
+  const m = /conformance-console-summary: (\{.*\})/.exec(r.stdout ?? '');
+  if (/conformance --console: skipped/.test(r.stdout ?? '') && r.status === 0) {
+    // Not root or no netns here: the recorded transcripts are compared by the unit tests.
+  } else if (m && r.status === 0) {
+    passed++;
+  } else {
+    failed++;
+    failures.push(m ? `console text: ${JSON.parse(m[1]).unexpected} command(s) differ from the real tools` : `console conformance failed (exit ${r.status ?? r.signal})`);
   }
 }
 

@@ -49,7 +49,8 @@ export function ipCommand(st: ConsoleState, argv: string[]): CommandResult {
   }
   if (i >= argv.length) return err(255, USAGE);
   const obj = ipObject(argv[i]);
-  if (!obj) return err(255, `Object "${argv[i]}" is unknown, try "ip help".`);
+  // do_cmd (ip/ip.c) returns EXIT_FAILURE for an unknown object.
+  if (!obj) return err(1, `Object "${argv[i]}" is unknown, try "ip help".`);
   const rest = argv.slice(i + 1);
   const verb = rest[0] ?? 'show';
   // matches() in iproute2: any prefix of show/list.
@@ -115,6 +116,8 @@ function routeShow(st: ConsoleState, args: string[]): CommandResult {
       if (t === 'local' || t === '255') table = 'local';
       else if (t === 'main' || t === '254') table = 'main';
       else if (t === undefined) return err(255, 'Command line is not complete. Try option "help"');
+      // Any other table (rt_tables' `default` is 253) has no routes here, so the kernel has not made it.
+      else if (t === 'default' || (/^\d+$/.test(t) && Number(t) > 0 && Number(t) < 2 ** 32)) return err(2, 'Error: ipv4: FIB table does not exist.', 'Dump terminated');
       else return err(255, `Error: argument "${t}" is wrong: "table" value is invalid`);
     } else if (w === 'dev' || w === 'oif') {
       dev = args[++k];
@@ -142,7 +145,7 @@ function routeGetCmd(st: ConsoleState, args: string[]): CommandResult {
     } else if (q.to === undefined) q.to = w;
     else return err(255, `Error: either "to" is duplicate, or "${w}" is a garbage.`);
   }
-  if (q.to === undefined) return err(255, 'need at least a destination address');
+  if (q.to === undefined) return err(1, 'need at least a destination address');
   const r = st.routeGet({ to: q.to, ...(q.from !== undefined ? { from: q.from } : {}), ...(q.iif !== undefined ? { iif: q.iif } : {}), ...(q.oif !== undefined ? { oif: q.oif } : {}) });
   return r.ok ? ok(r.lines) : err(r.rc === 2 ? 2 : r.rc === 1 ? 1 : 255, r.error);
 }

@@ -50,18 +50,38 @@ export function ipAddrShow(v: HostView, opts: { four: boolean; dev?: string }): 
   return out;
 }
 
+/**
+ * `ip -s link`'s counters as print_stats64 (ip/ipaddress.c) lays them out: each column as
+ * wide as its header or its widest value (size_columns counts digits with `powi < val`),
+ * right-aligned, each followed by a space; the headers padded to the same widths.
+ */
+function statsLines(c: Counters): string[] {
+  const rx = [c.rxBytes, c.rxPackets, 0, 0, 0, 0];
+  const tx = [c.txBytes, c.txPackets, 0, 0, 0, 0];
+  // strlen("*X errors:"), "packets", "errors", "dropped", "heartbt", "overrun", "compressed"
+  const cols = [10, 7, 6, 7, 7, 7, 10];
+  const digits = (v: number) => {
+    let len = 1;
+    for (let p = 10; p < v; p *= 10) len++;
+    return len;
+  };
+  for (const v of [rx, tx]) v.forEach((x, i) => (cols[i] = Math.max(cols[i], digits(x))));
+  const head = (what: string, names: string[]) =>
+    `    ${what}: ${names.map((n, i) => n.padStart(i === 0 ? cols[0] - 4 : cols[i])).join(' ')} ${''.padStart(cols[6])}`;
+  const row = (vals: number[]) => `    ${vals.map((n, i) => `${String(n).padStart(cols[i])} `).join('')}`;
+  return [
+    head('RX', ['bytes', 'packets', 'errors', 'dropped', 'missed', 'mcast']), row(rx),
+    head('TX', ['bytes', 'packets', 'errors', 'dropped', 'carrier', 'collsns']), row(tx),
+  ];
+}
+
 /** `ip [-s] link show`. */
 export function ipLinkShow(v: HostView, opts: { stats: boolean; dev?: string; counters?: (dev: string) => Counters }): string[] {
   const out: string[] = [];
   for (const d of v.devices) {
     if (opts.dev !== undefined && d.name !== opts.dev) continue;
     out.push(`${linkHead(d)} mode DEFAULT group default qlen 1000`, linkLine(d));
-    if (opts.stats) {
-      const c = opts.counters?.(d.name) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
-      const row = (vals: number[]) => vals.map((n, i) => String(n).padStart(i === 0 ? 14 : 7, ' ')).join(' ') + ' ';
-      out.push('    RX:  bytes packets errors dropped  missed   mcast           ', row([c.rxBytes, c.rxPackets, 0, 0, 0, 0]));
-      out.push('    TX:  bytes packets errors dropped carrier collsns           ', row([c.txBytes, c.txPackets, 0, 0, 0, 0]));
-    }
+    if (opts.stats) out.push(...statsLines(opts.counters?.(d.name) ?? { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 }));
   }
   return out;
 }
@@ -124,7 +144,9 @@ export function localTable(v: HostView): LocalRoute[] {
       const ip = ipToInt(a.local);
       const mask = a.len === 0 ? 0 : (0xffffffff << (32 - a.len)) >>> 0;
       const net = (ip & mask) >>> 0;
-      add('local', ip, 32, d.name, a.local, 'host');
+      // A secondary's local route has its primary's address as source (fib_add_ifaddr: prim = inet_ifa_byprefix).
+      const prim = a.secondary ? (d.addrs.find((x) => !x.secondary && x.len === a.len && ((ipToInt(x.local) & mask) >>> 0) === net) ?? a) : a;
+      add('local', ip, 32, d.name, prim.local, 'host');
       if (a.secondary) continue;
       if (d.loopback && a.len < 32 && !a.noprefixroute) add('local', net, a.len, d.name, a.local, 'host');
       if (a.len < 31) add('broadcast', (net | ~mask) >>> 0, 32, d.name, a.local, 'link');

@@ -32,6 +32,16 @@ function arpBsd(n: NeighRow): string {
   return `? (${n.ip}) at ${n.lladdr} [ether] ${n.state === 'PERMANENT' ? 'PERM ' : ''}on ${n.dev}`;
 }
 
+/**
+ * The device arp_req_dev / arp_req_set find for an address: ip_route_output(…, RT_SCOPE_LINK),
+ * so only a route that reaches it on-link (no gateway) qualifies; null is ENETUNREACH.
+ */
+function linkDev(st: ConsoleState, ip: string): string | null {
+  const r = st.routeGet({ to: ip });
+  if (!r.ok || / via /.test(r.lines[0])) return null;
+  return / dev (\S+)/.exec(r.lines[0])?.[1] ?? null;
+}
+
 export function arpCommand(st: ConsoleState, argv: string[]): CommandResult {
   let bsd = false;
   let del: string | null = null;
@@ -64,29 +74,33 @@ export function arpCommand(st: ConsoleState, argv: string[]): CommandResult {
     args.push(w);
   }
   const v = viewOf(st);
-  if (dev !== undefined && !v.devices.some((d) => d.name === dev)) return err(255, `SIOCGIFINDEX: No such device`);
+  // -s/-d name the device to the kernel (arp_req_dev: ENODEV); a listing filters by name only.
+  const noDev = dev !== undefined && !v.devices.some((d) => d.name === dev);
   if (del !== null) {
+    if (noDev) return err(255, 'SIOCDARP(dontpub): No such device');
     if (!isIp(del)) return err(255, `${del}: Unknown host`);
-    const hit = v.neigh.find((n) => n.ip === del && (dev === undefined || n.dev === dev));
+    // Without -i, arp_req_dev finds the device by a link-scope route lookup (net/ipv4/arp.c).
+    const d = dev ?? linkDev(st, del);
+    if (d === null) return err(255, 'SIOCDARP(dontpub): Network is unreachable');
+    const hit = v.neigh.find((n) => n.ip === del && n.dev === d);
     if (!hit) return err(255, `No ARP entry for ${del}`);
     return { out: [], rc: 0, change: { kind: 'config', actions: [{ type: 'neigh_del', host: st.host, ip: del, dev: hit.dev } as ActionV1] } };
   }
   if (set !== null) {
+    if (noDev) return err(255, 'SIOCSARP: No such device');
     const [ip, mac] = set;
     if (!isIp(ip)) return err(255, `${ip}: Unknown host`);
     if (!isMac(mac)) return err(255, 'arp: invalid hardware address');
-    // Without -i, arp_req_set finds the device by a route lookup (ip_route_output) of the address.
-    let d = dev;
-    if (d === undefined) {
-      const r = st.routeGet({ to: ip });
-      const m = r.ok ? / dev (\S+)/.exec(r.lines[0]) : null;
-      if (!m) return err(255, 'SIOCSARP: Network is unreachable');
-      d = m[1];
-    }
+    // Without -i, arp_req_set finds the device by a link-scope route lookup of the address.
+    const d = dev ?? linkDev(st, ip);
+    if (d === null) return err(255, 'SIOCSARP: Network is unreachable');
     return { out: [], rc: 0, change: { kind: 'config', actions: [{ type: 'neigh_add', host: st.host, ip, lladdr: mac.toLowerCase(), dev: d, nud: 'permanent' } as ActionV1] } };
   }
-  const rows = v.neigh.filter((n) => (dev === undefined || n.dev === dev) && (args.length === 0 || args.includes(n.ip)) && n.state !== 'FAILED');
-  if (args.length && rows.length === 0) return ok(args.map((a) => `${a} (${a}) -- no entry`));
+  const entries = v.neigh.filter((n) => n.state !== 'FAILED');
+  const rows = entries.filter((n) => (dev === undefined || n.dev === dev) && (args.length === 0 || args.includes(n.ip)));
+  // arp_show (net-tools arp.c): nothing shown for a host is "-- no entry" (not with -a); for a device filter, a count.
+  if (args.length && rows.length === 0 && !bsd) return ok(args.map((a) => `${a} (${a}) -- no entry`));
+  if ((args.length || dev !== undefined) && rows.length === 0) return ok([`arp: in ${entries.length} entries no match found.`]);
   if (bsd) return ok(rows.map(arpBsd));
   return ok(rows.length ? [ARP_HEAD, ...rows.map(arpRow)] : []);
 }
@@ -226,12 +240,13 @@ const ROUTE_HEAD = ['Kernel IP routing table', 'Destination     Gateway         
 export function routeCommand(st: ConsoleState, argv: string[]): CommandResult {
   const args = argv.slice(1).filter((w) => w !== '-n' && w !== '-e');
   const verb = args[0];
-  if (verb === undefined) return ok(routeTable(st));
+  if (verb === undefined) return ok(routeTable(st, argv.includes('-n')));
   if (verb === 'add' || verb === 'del') return routeChange(st, verb, args.slice(1));
   return err(4, `route: invalid option -- '${verb.replace(/^-+/, '')}'`);
 }
 
-function routeTable(st: ConsoleState): string[] {
+/** `route [-n]`: without -n the destination 0.0.0.0 is `default` (INET_rresolve); the lab's addresses have no names. */
+function routeTable(st: ConsoleState, numeric: boolean): string[] {
   const rows = mainTable(viewOf(st)).map((r) => {
     const [net, lenText] = r.dest === 'default' ? ['0.0.0.0', '0'] : r.dest.includes('/') ? r.dest.split('/') : [r.dest, '32'];
     const len = Number(lenText);
@@ -240,7 +255,7 @@ function routeTable(st: ConsoleState): string[] {
     if (len === 32) flags += 'H';
     if (r.type === 'unreachable' || r.type === 'prohibit') flags += '!';
     const iface = r.dev ?? '*';
-    return `${net.padEnd(15)} ${(r.via ?? '0.0.0.0').padEnd(15)} ${maskText(len).padEnd(15)} ${flags.padEnd(5)} ${String(r.metric).padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${iface}`;
+    return `${(net === '0.0.0.0' && !numeric ? 'default' : net).padEnd(15)} ${(r.via ?? '0.0.0.0').padEnd(15)} ${maskText(len).padEnd(15)} ${flags.padEnd(5)} ${String(r.metric).padEnd(6)} ${'0'.padEnd(2)} ${'0'.padStart(7)} ${iface}`;
   });
   return [...ROUTE_HEAD, ...rows];
 }

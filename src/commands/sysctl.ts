@@ -11,6 +11,39 @@ import { err, ok, viewOf, type CommandResult, type ConsoleState } from './state.
 
 const PROC = '/proc/sys/';
 
+/** procps-ng 4.0's Usage(), word for word. */
+const USAGE = [
+  '',
+  'Usage:',
+  ' sysctl [options] [variable[=value] ...]',
+  '',
+  'Options:',
+  '  -a, --all            display all variables',
+  '  -A                   alias of -a',
+  '  -X                   alias of -a',
+  '      --deprecated     include deprecated parameters to listing',
+  '      --dry-run        Print the key and values but do not write',
+  '  -b, --binary         print value without new line',
+  '  -e, --ignore         ignore unknown variables errors',
+  '  -N, --names          print variable names without values',
+  '  -n, --values         print only values of the given variable(s)',
+  '  -p, --load[=<file>]  read values from file',
+  '  -f                   alias of -p',
+  '      --system         read values from all system directories',
+  '  -r, --pattern <expression>',
+  '                       select setting that match expression',
+  '  -q, --quiet          do not echo variable set',
+  '  -w, --write          enable writing a value to variable',
+  '  -o                   does nothing',
+  '  -x                   does nothing',
+  '  -d                   alias of -h',
+  '',
+  ' -h, --help     display this help and exit',
+  ' -V, --version  output version information and exit',
+  '',
+  'For more details see sysctl(8).',
+];
+
 /** Every key the lab can read on this host, in `sysctl -a`'s order. */
 export function sysctlKeys(st: ConsoleState): string[] {
   const v = viewOf(st);
@@ -47,7 +80,7 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
   const g = getopt('sysctl', args, 'aAXnNwqer:p:f:bhV');
   if ('error' in g) return err(1, g.error);
   const o = g.opts;
-  if (o.has('h')) return ok(['', 'Usage:', ' sysctl [options] [variable[=value] ...]', '', 'For more details see sysctl(8).']);
+  if (o.has('h')) return ok(USAGE);
   if (o.has('p') || o.has('f')) {
     const file = String(o.get('p') ?? o.get('f'));
     return err(1, `sysctl: cannot open "${file}": No such file or directory`);
@@ -67,7 +100,8 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
     }
     return ok(sysctlKeys(st).filter((k) => !re || re.test(k)).map((k) => line(k, readKey(st, k)!)));
   }
-  if (g.args.length === 0) return err(1, 'sysctl: no variables specified', 'Try `sysctl --help\' for more information.');
+  // procps 4: no variable prints the usage (on stderr) and fails.
+  if (g.args.length === 0) return err(1, ...USAGE);
   const out: string[] = [];
   const set: Record<string, number> = {};
   let rc = 0;
@@ -91,7 +125,8 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
       continue;
     }
     if (o.has('w')) {
-      out.push(`sysctl: "${arg}" must be of the form name=value`);
+      // procps 4's parse_setting_line, with the command line as its "file".
+      out.push('sysctl: command line(0): invalid syntax, continuing...');
       rc = 1;
       continue;
     }

@@ -33,8 +33,10 @@ export function insertAddress(
     const x = dev.addrs[i];
     if (!x.secondary && scope <= x.scope) lastPrimary = i;
     if (x.mask === mask && ((x.local ^ local) & mask) === 0) {
-      if (x.local === local) return { ok: false, error: 'RTNETLINK answers: File exists' };
-      if (x.scope !== scope) return { ok: false, error: 'RTNETLINK answers: Invalid argument' };
+      // inet_rtm_newaddr / __inet_insert_ifa (devinet.c): EEXIST and EINVAL with the extack
+      // messages iproute2 prints instead of RTNETLINK's strerror.
+      if (x.local === local) return { ok: false, error: 'Error: ipv4: Address already assigned.' };
+      if (x.scope !== scope) return { ok: false, error: 'Error: ipv4: Invalid scope value.' };
       if (!x.secondary) secondary = true;
     }
   }

@@ -121,7 +121,8 @@ export function delAddress(w: World, host: Host, dev: Device, cidr: string): str
   if (!p) return `Error: any valid prefix is expected rather than "${cidr}".`;
   const promote = effective(host.conf.all, dev.conf, dev.name, 'promote_secondaries').value === 1;
   const { removed, promoted } = deleteAddress(dev, p.addr, p.len, promote);
-  if (removed.length === 0) return 'RTNETLINK answers: Cannot assign requested address';
+  // inet_rtm_deladdr (devinet.c): EADDRNOTAVAIL with the extack message "ipv4: Address not found".
+  if (removed.length === 0) return 'Error: ipv4: Address not found.';
   for (const r of removed) {
     // fib_del_ifaddr: the deleted primary's prefix route goes.
     host.routes = host.routes.filter((rt) => !(rt.dev === dev && rt.proto === 'kernel' && rt.prefsrc === r.local));

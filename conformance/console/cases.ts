@@ -1,0 +1,131 @@
+/**
+ * The command lines checked against the real tools: per case a scenario, the host whose
+ * console it is, the step the cursor is on (the kernel side runs the scenario's first `at`
+ * actions with the real tools, as the recorder does), and the lines typed in order — a change
+ * (sysctl -w, ip addr add, route add…) changes what the lines after it see, on both sides.
+ * Listings of iproute2, procps sysctl and net-tools, and the tools' messages for bad input.
+ */
+export interface ConsoleCase {
+  name: string;
+  /** Scenario file, relative to the repository root. */
+  scenario: string;
+  host: string;
+  /** Actions run before the lines (the console's cursor: after step `at`). */
+  at: number;
+  lines: string[];
+}
+
+export const CASES: ConsoleCase[] = [
+  {
+    name: 'real-server',
+    scenario: 'conformance/console/rs.json',
+    host: 'RS',
+    at: 1,
+    lines: [
+      'ip addr',
+      'ip -4 addr show',
+      'ip addr show dev eth0',
+      'ip -4 addr show lo',
+      'ip link',
+      'ip link show eth0',
+      'ip route',
+      'ip route show table local',
+      'ip route show dev eth0',
+      'ip route get 10.0.1.2',
+      'ip route get 10.0.0.1 from 10.0.0.100',
+      'ip route get 10.0.0.100',
+      'ip route get 10.0.2.7',
+      'ip neigh',
+      'ip neigh show dev eth0',
+      'ip neigh show 10.0.0.9',
+      'ip neigh show nud permanent',
+      'ip -s neigh',
+      'ip -s link show eth0',
+      'ifconfig',
+      'ifconfig eth0',
+      'ifconfig lo:0',
+      'ifconfig -a',
+      'sysctl net.ipv4.conf.all.arp_ignore',
+      'sysctl -n net.ipv4.conf.eth0.arp_announce',
+      'sysctl net.ipv4.conf.lo.arp_ignore net.ipv4.ip_forward',
+      'sysctl -a -r "\\.(all|lo|eth0)\\.arp_(ignore|announce)"',
+      'cat /proc/sys/net/ipv4/conf/all/arp_announce',
+      'arp -n',
+      'arp -an',
+      'arp -n 10.0.0.9',
+      'route -n',
+      'route',
+      'ip route get 10.0.0.100 from 10.0.1.2 iif eth0',
+      'ip route get 127.0.0.1',
+      'sysctl net.ipv4.conf.default.arp_ignore',
+      // Wrong input: the tools' messages and exit statuses.
+      'ip addr show dev nosuch',
+      'ip link show nosuch',
+      'ip route get 10.0.0.300',
+      'ip foo',
+      'ip -z addr',
+      'ip neigh show dev nosuch',
+      'sysctl net.ipv4.conf.eth9.arp_ignore',
+      'sysctl -w net.ipv4.conf.all.arp_ignore=abc',
+      'sysctl -w net.ipv4.conf.all.arp_ignore',
+      'cat /proc/sys/net/ipv4/conf/eth9/arp_ignore',
+      'arp -d 10.9.9.9',
+      'arp -n 10.9.9.9',
+      'route del -host 10.9.9.9',
+      'ip addr add 10.0.0.100/32 dev lo',
+      'ip addr del 10.0.0.250/32 dev lo',
+      'ip route add 10.5.0.0/16 via 10.99.0.1',
+      'ip route del 10.6.0.0/16',
+      'ip addr add 10.0.0.201/32 dev nosuch',
+      'ifconfig nosuch',
+      'arp -i nosuch -n',
+      'ip route get',
+      'ip route show table 77',
+      'sysctl',
+      'route add -host 10.9.9.9',
+      'ip neigh add 10.0.0.9 lladdr 02:00:00:00:09:10 dev eth0',
+      // Changes, and the listings that see them.
+      'sysctl -w net.ipv4.conf.eth0.arp_ignore=2',
+      'sysctl net.ipv4.conf.eth0.arp_ignore',
+      'echo 1 > /proc/sys/net/ipv4/conf/eth0/arp_announce',
+      'cat /proc/sys/net/ipv4/conf/eth0/arp_announce',
+      'ip addr add 10.0.0.201/32 dev lo label lo:1',
+      'ip -4 addr show lo',
+      'ip route add 10.7.0.0/16 via 10.0.0.1 metric 20',
+      'route add -host 10.0.0.202 dev eth0',
+      'ip route',
+      'route -n',
+      'ip neigh replace 10.0.0.50 lladdr 02:00:00:00:00:50 dev eth0 nud permanent',
+      'ip neigh show 10.0.0.50',
+      'arp -s 10.0.0.51 02:00:00:00:00:51',
+      'arp -n',
+      'arp -d 10.0.0.51',
+      'arp -an',
+      'ifconfig lo:2 10.0.0.203 netmask 255.255.255.255 up',
+      'ifconfig lo:2',
+      'ip addr del 10.0.0.201/32 dev lo',
+      'ip -4 addr show lo',
+      'sysctl net.ipv4.conf.all.arp_ignore=0',
+      'sysctl -w net.ipv4.conf.all.arp_ignore=9',
+    ],
+  },
+  {
+    name: 'two-nic',
+    scenario: 'src/examples/twoNic.json',
+    host: 'A',
+    at: 2,
+    lines: [
+      'ip addr',
+      'ip route',
+      'ip route show table local',
+      'ip route get 192.168.100.39',
+      'ip route get 192.168.100.39 from 192.168.100.36',
+      'ip route get 172.16.1.1',
+      'ip route get 8.8.8.8',
+      'ip neigh',
+      'arp -n',
+      'route -n',
+      'sysctl -a -r "\\.rp_filter"',
+    ],
+  },
+];

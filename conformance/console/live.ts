@@ -1,0 +1,55 @@
+/**
+ * The kernel side of the console check: each case's scenario built in network namespaces
+ * (netns.ts's Lab, names `arplab-<run id>-…`), its first `at` actions run with the real
+ * tools (recorder.ts's `perform`, then the step's settle time), and each line run in the
+ * host's namespace by `sh -c` with stdout and stderr merged in order (`2>&1`), under the C
+ * locale, each bounded to 5 s. The namespaces are deleted afterwards, also on failure.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { planAction } from '../actions.ts';
+import { run, sleep } from '../exec.ts';
+import { Lab } from '../netns.ts';
+import { perform } from '../recorder.ts';
+import { DEFAULT_SETTLE, planTopology, type ScenarioV1 } from '../scenario.ts';
+import type { ConsoleCase } from './cases.ts';
+
+export interface TranscriptLine {
+  cmd: string;
+  /** stdout and stderr as the kernel's tools printed them, merged in order. */
+  out: string;
+  rc: number;
+}
+
+export interface Transcript {
+  name: string;
+  lines: TranscriptLine[];
+}
+
+const LINE_MS = 5000;
+/** A case's bound: set-up, its actions (a ping or two) and its lines. */
+const CASE_MS = 45_000;
+
+export async function recordCase(root: string, c: ConsoleCase): Promise<Transcript> {
+  const sc = JSON.parse(readFileSync(join(root, c.scenario), 'utf8')) as ScenarioV1;
+  const ac = new AbortController();
+  const deadline = setTimeout(() => ac.abort(), CASE_MS);
+  const lab = new Lab(planTopology(sc), undefined, ac.signal);
+  try {
+    await lab.build();
+    for (const a of (sc.actions ?? []).slice(0, c.at)) {
+      await perform(lab, a, planAction(a), ac.signal);
+      await sleep(1000 * (typeof a.settle === 'number' ? a.settle : DEFAULT_SETTLE));
+    }
+    const lines: TranscriptLine[] = [];
+    for (const cmd of c.lines) {
+      const r = await run(['ip', 'netns', 'exec', lab.ns(c.host), 'env', '-i', 'LANG=C', 'PATH=/usr/sbin:/usr/bin:/sbin:/bin', 'sh', '-c', `${cmd} 2>&1`], LINE_MS, undefined, ac.signal);
+      if (r.timedOut) throw new Error(`${c.name}: "${cmd}" timed out`);
+      lines.push({ cmd, out: r.stdout, rc: r.code ?? -1 });
+    }
+    return { name: c.name, lines };
+  } finally {
+    clearTimeout(deadline);
+    await lab.destroy();
+  }
+}
