@@ -208,10 +208,14 @@ test.describe('LVS', () => {
     // the second connection, -Lnc lists two and -Ln counts them.
     await page.evaluate(() => {
       type Ev = { kind: string; rule?: string; host?: string };
-      const b = (window as unknown as { __arplab: { getState(): { sim: { events: Ev[] }; timeline: { vt: number[] }; seek(v: number): void } } }).__arplab;
+      const b = (window as unknown as { __arplab: { getState(): { sim: { events: { length: number; at(i: number): Ev | undefined } }; timeline: { vt: number[] }; seek(v: number): void } } }).__arplab;
       const s = b.getState();
-      const at = s.sim.events.map((e, i) => (e.kind === 'decision' && e.rule === 'ip_vs.conn' ? i : -1)).filter((i) => i >= 0)[1];
-      s.seek(s.timeline.vt[at]);
+      const made: number[] = [];
+      for (let i = 0; i < s.sim.events.length; i++) {
+        const e = s.sim.events.at(i);
+        if (e?.kind === 'decision' && e.rule === 'ip_vs.conn') made.push(i);
+      }
+      s.seek(s.timeline.vt[made[1]]);
     });
     await expect(adm).toHaveAttribute('data-within', /\d+/);
     await expect(adm).toContainText('during step');
