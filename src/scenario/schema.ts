@@ -21,9 +21,9 @@ import {
 } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { msg, tagged, type Problem } from './messages.ts';
-import { ANNOTATION_FIELDS, IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
+import { ANNOTATION_FIELDS, FORMAT_VERSION, IPVS_METHODS, IPVS_SCHEDULERS, type ScenarioV1 } from './types.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = FORMAT_VERSION;
 
 export type { Problem };
 export { ANNOTATION_FIELDS } from './types.ts';

@@ -5,9 +5,7 @@
  * comparison: two scenarios that mean the same can serialise differently (a string route vs
  * an object, an explicit default). Use compare.ts for that.
  */
-import { CURRENT_VERSION } from './migrations/index.ts';
-import { ANNOTATION_FIELDS } from './types.ts';
-import type { ScenarioV1 } from './types.ts';
+import { ANNOTATION_FIELDS, FORMAT_VERSION, type ScenarioV1 } from './types.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,7 +56,7 @@ const action = (a: unknown) => (isObj(a) ? ordered(a, ACTION, (k, v) => (k === '
 
 /** A copy of `s` in canonical field order, stamped with the current format version. */
 export function canonicalScenario(s: ScenarioV1): ScenarioV1 {
-  const o = ordered({ ...(s as unknown as Obj), version: CURRENT_VERSION }, TOP, (k, v) => {
+  const o = ordered({ ...(s as unknown as Obj), version: FORMAT_VERSION }, TOP, (k, v) => {
     if (k === 'hosts') return mapValues(v, host);
     if (k === 'actions') return mapList(v, action);
     if (k === 'layout') return mapValues(v, (p) => (isObj(p) ? ordered(p, ['x', 'y']) : p));

@@ -124,3 +124,11 @@ export type Scenario = ScenarioV1;
  * write them, never interpreted.
  */
 export const ANNOTATION_FIELDS = ['id', 'article', 'note', 'expect', 'rp_filter_values', 'rp_filter_fixed'] as const;
+
+/**
+ * The format version this app writes. migrations/index.ts's CURRENT_VERSION (the version its
+ * migrations lead to) and schema.ts's SCHEMA_VERSION are this one (migrate.test.ts checks);
+ * here so that writing a scenario (serialize.ts) does not load the migrations and their
+ * messages on the first screen (README "First load").
+ */
+export const FORMAT_VERSION = 2;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, migrate, MigrationIds, SCENARIO_MIGRATIONS, scenarioMigrations } from './index.ts';
+import { FORMAT_VERSION } from '../types.ts';
 import { defineMigrations, migrate as migrateWith, validateMigrations, type JsonObject, type Migration } from './migrate.ts';
 
 /** A made-up history, to test the framework on more than one step. */
@@ -31,6 +32,7 @@ describe('the registry', () => {
   });
   it('is at version 2: one migration, v1 → v2', () => {
     expect(CURRENT_VERSION).toBe(2);
+    expect(CURRENT_VERSION).toBe(FORMAT_VERSION);
     expect(scenarioMigrations.map((m) => m.name)).toEqual(['AddListenIpvsConnect']);
   });
   it('names every id', () => {
