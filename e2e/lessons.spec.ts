@@ -3,7 +3,9 @@
  * interface on the drawing, run, tasks done in the inspector, goals checked live, progress
  * saved), one in 简体中文 (a wrong answer shows the proving decision and a hint; the task
  * done by hand; "show solution" replays the reference), trainer mode driven with PageDown,
- * and the user's own scenario kept through it all. Screenshots: e2e/screenshots/lessons-*.png.
+ * and the user's own scenario kept through it all; an LVS lesson over real connections with its
+ * locked setting refused in the inspector and the console, its score, and a trainer's extra lock
+ * carried by the class link. Screenshots: e2e/screenshots/lessons-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
@@ -56,7 +58,8 @@ test('English: the whole ARP flux lesson, answered by choice and on the drawing;
   await setSysctl(page, 'net.ipv4.conf.all.arp_ignore', '1');
   await expect(goal(page, 'eth1-quiet')).toHaveAttribute('data-met', 'true');
   await expect(goal(page, 'b-eth0')).toHaveAttribute('data-met', 'true');
-  await expect(page.getByTestId('lesson-solved')).toContainText('Your changes: 1 · reference solution: 1');
+  await expect(page.getByTestId('lesson-solved')).toContainText('Step solved.');
+  await expect(page.getByTestId('lesson-score')).toHaveText('Score: 100/100 — 2 of 2 goals, 1 changes (reference solution: 1)');
   await shot(page, '03-solved');
 
   // Step 2: answered by clicking an interface on the drawing.
@@ -162,4 +165,83 @@ test('trainer mode: PageDown steps question → answer → task → next step; s
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 4');
   await expect(page.locator('.app.trainer')).toHaveCount(0);
   await shot(page, '08-class-link');
+});
+
+const typeLine = async (page: Page, host: string, line: string) => {
+  await page.getByTestId(`console-term-${host}`).click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+};
+const term = (page: Page, host: string) => page.getByTestId(`console-term-${host}`).locator('.xterm-rows');
+
+test('LVS-DR over real connections: who served them, a locked setting refused in the inspector and the console, the score', async ({ page }) => {
+  await page.goto('/?lang=en&speed=10&lesson=lvs-dr-arp');
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
+  // Predict: the director schedules them (wrong: RS2 answered R's ARP request first).
+  await panel(page).locator('[data-choice="D"]').click();
+  const reveal = page.getByTestId('lesson-reveal');
+  await expect(reveal).toContainText('Not quite: the answer is “RS2, directly”');
+  await expect(reveal).toContainText('the director is bypassed');
+  await expect(page.getByTestId('lesson-proof')).toContainText('RS2');
+  await expect(goal(page, 'no-bypass')).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('lesson-locks')).toContainText('Locked: rp_filter');
+  await shot(page, '09-lvs-revealed');
+
+  // The locked knob: shown locked and not editable in the inspector…
+  await configure(page, 'RS1');
+  const rp = page.getByLabel('net.ipv4.conf.all.rp_filter', { exact: true });
+  await expect(rp).toBeDisabled();
+  await expect(page.locator('tr[data-locked] .knob')).toHaveText('rp_filter');
+  // …and refused with the reason when typed in the console.
+  await page.getByTestId('inspector-console').click();
+  await expect(term(page, 'RS1')).toContainText('RS1$');
+  await typeLine(page, 'RS1', 'sysctl -w net.ipv4.conf.all.rp_filter=1');
+  await expect(term(page, 'RS1')).toContainText('rp_filter is locked in this lesson');
+  expect(await page.evaluate(() => (window as unknown as { __arplab: { getState(): { past: unknown[] } } }).__arplab.getState().past.length)).toBe(0);
+
+  // The fix on both real servers: four changes, as many as the reference solution.
+  for (const rs of ['RS1', 'RS2']) {
+    await configure(page, rs);
+    await setSysctl(page, 'net.ipv4.conf.all.arp_ignore', '1');
+    if (rs === 'RS1') await expect(page.getByTestId('lesson-score')).toHaveCount(0);
+    await setSysctl(page, 'net.ipv4.conf.all.arp_announce', '2');
+  }
+  for (const g of ['no-bypass', 'balanced', 'router-d']) await expect(goal(page, g)).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('lesson-solved')).toContainText('Step solved.');
+  await expect(page.getByTestId('lesson-score')).toHaveText('Score: 100/100 — 3 of 3 goals, 4 changes (reference solution: 4)');
+  await shot(page, '10-lvs-solved');
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('arplab.lesson.lvs-dr-arp') ?? '{}'));
+  expect(progress.steps['who-serves']).toMatchObject({ answer: 'D', correct: false, solved: true, changes: 4, points: 100 });
+});
+
+test('trainer locks: an extra locked setting goes into the class link and the learner\'s inspector; 简体中文', async ({ page }) => {
+  await page.goto('/?lang=zh&speed=10&lesson=lvs-tun&step=2&trainer=1');
+  await expect(page.getByTestId('lesson-step')).toHaveText('第 2 步，共 2 步');
+  const picker = page.getByTestId('lock-picker');
+  // The step's own locks are on and cannot be lifted; the trainer adds rp_filter's neighbour accept_local.
+  await expect(picker.locator('[data-lock="arp_ignore"]')).toBeChecked();
+  await expect(picker.locator('[data-lock="arp_ignore"]')).toBeDisabled();
+  await picker.locator('[data-lock="accept_local"]').check();
+  await expect(page).toHaveURL(/lock=accept_local/);
+  const classLink = await page.getByTestId('class-link').inputValue();
+  expect(classLink).toMatch(/\/\?lesson=lvs-tun&step=2&lock=accept_local$/);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lesson-reveal')).toContainText('tunl0');
+  await shot(page, '11-zh-trainer-locks');
+
+  await page.goto(`${classLink.replace(/^https?:\/\/[^/]+/, '')}&lang=zh`);
+  await expect(page.getByTestId('lesson-step')).toHaveText('第 2 步，共 2 步');
+  await panel(page).locator('[data-choice="RS1.tunl0"]').click();
+  await expect(page.getByTestId('lesson-reveal')).toContainText('严格模式');
+  await expect(page.getByTestId('lesson-locks')).toContainText('accept_local');
+  await configure(page, 'RS1');
+  await expect(page.getByLabel('net.ipv4.conf.all.accept_local', { exact: true })).toBeDisabled();
+  await expect(page.getByLabel('net.ipv4.conf.all.arp_announce', { exact: true })).toBeDisabled();
+  await setSysctl(page, 'net.ipv4.conf.all.rp_filter', '0');
+  await expect(goal(page, 'no-rp-drop')).toHaveAttribute('data-met', 'false');
+  await configure(page, 'RS2');
+  await setSysctl(page, 'net.ipv4.conf.all.rp_filter', '0');
+  await expect(goal(page, 'no-rp-drop')).toHaveAttribute('data-met', 'true');
+  await expect(page.getByTestId('lesson-score')).toHaveText('得分：100/100——达成 2/2 个目标，修改 2 次（参考答案：2 次）');
+  await shot(page, '12-zh-lvs-tun-task');
 });

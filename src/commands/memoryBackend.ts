@@ -5,6 +5,7 @@
  */
 import { simulate, type EngineScenario, type SimResult } from '../engine/index.ts';
 import { checkOp, issuesText } from '../ops/check.ts';
+import type { Locks } from '../ops/locks.ts';
 import type { ScenarioOp } from '../ops/op.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
@@ -15,6 +16,8 @@ export class MemoryBackend implements ConsoleBackend {
   scenario: ScenarioV1;
   step: number;
   host: string;
+  /** Settings no command may change (a lesson's locks, ops/locks.ts). */
+  locks: Locks = [];
   private input: EngineScenario;
   private sim: SimResult;
   private cached: ConsoleState | null = null;
@@ -43,7 +46,7 @@ export class MemoryBackend implements ConsoleBackend {
   }
 
   async commit(op: ScenarioOp, cursorStep: number): Promise<string | null> {
-    const r = checkOp(this.scenario, op);
+    const r = checkOp(this.scenario, op, loadScenario, this.locks);
     if (!r.ok) return issuesText(r.issues);
     const loaded = r.loaded ?? loadScenario(r.next);
     if (!loaded.ok) return issuesText(loaded.issues);

@@ -39,6 +39,9 @@ export interface LineResult {
   clear: boolean;
 }
 
+/** A refusal because a lesson locks the setting (ops/locks.ts), printed as it is rather than as the kernel's EINVAL. */
+const isLockRefusal = (text: string) => / is locked in this lesson: /.test(text);
+
 /** The errno text of an engine error, for tools that print `SIOC…: text`. */
 function errnoText(msg: string): string {
   if (/File exists|already assigned/.test(msg)) return 'File exists';
@@ -112,7 +115,8 @@ export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode =
     if (refused) {
       // A value the format refuses (out of the knob's range) is the kernel's EINVAL for sysctl and echo.
       const prog = cmd.argv[0];
-      if ((prog === 'sysctl' || prog === 'echo') && actions[0].type === 'sysctl') {
+      if (isLockRefusal(refused)) res.out.push(`arplab: ${refused}`);
+      else if ((prog === 'sysctl' || prog === 'echo') && actions[0].type === 'sysctl') {
         const key = Object.keys(actions[0].set as Record<string, number>)[0];
         res.out.push(prog === 'echo' ? 'bash: echo: write error: Invalid argument' : `sysctl: setting key "${key}": Invalid argument`);
       } else res.out.push(`arplab: ${refused}`);

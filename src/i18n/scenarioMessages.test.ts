@@ -6,6 +6,7 @@ import { formatIssueIn, issueMessage, messageText, phrase, ZH } from './scenario
 
 /** Arguments for every message id (a missing id does not compile, and fails below). */
 const SAMPLES: { [K in MessageId]: MessageArgs<K> } = {
+  locked: ['arp_ignore'],
   required: ['an IPv4 address like 192.168.100.17'],
   wrongType: ['a list', { a: 1 }],
   notOneOf: ['bogus', ['a', 'b']],

@@ -124,6 +124,7 @@ const NAME_RULE = '（1–32 个字符：以字母或 "_" 开头，其后为字�
 
 /** Every message of messages.ts in 简体中文. */
 export const ZH: Templates = {
+  locked: (knob) => `${knob} 在本课中已锁定：请在不修改它的情况下达成目标`,
   required: (expected) => `缺少必填项：${phrase(expected)}`,
   wrongType: (expected, got) => `应为${phrase(expected)}，实际是${describeZh(got)}`,
   notOneOf: (v, values) => `${showZh(v)} 在此处无效（应为 ${oneOfZh(values)}）`,

@@ -306,7 +306,6 @@ const arpIgnore: Lesson = {
         { id: 'silent', goal: { kind: 'not', goal: { kind: 'frame', from: 'A', op: 'reply' } } },
       ],
       solution: [setSysctl('A', 'conf.all.arp_ignore', 8)],
-      locked: [],
     },
   ],
 };

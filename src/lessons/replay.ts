@@ -1,11 +1,12 @@
 /**
  * Replays lessons: every step's goals must be false on the scenario the step starts from
  * and true after its reference solution, applied op by op through checkOp as the editor
- * applies edits; every question must have exactly one true choice, and a proof. The test
+ * applies edits (so an op changing a locked setting is refused); every question must have exactly one true choice, and a proof. The test
  * (replay.test.ts) and `npm run -s test:lessons` (scripts/lessons.ts) both run this.
  */
 import { simulate } from '../engine/index.ts';
 import { checkOp } from '../ops/check.ts';
+import { lockedChanges } from '../ops/locks.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import { evaluate, type RunView } from './goals.ts';
@@ -22,7 +23,7 @@ export function runScenario(s: ScenarioV1): RunView | { error: string } {
 export function solvedScenario(step: LessonStep): { scenario: ScenarioV1 } | { error: string } {
   let s = step.scenario;
   for (const [i, op] of step.solution.entries()) {
-    const r = checkOp(s, op);
+    const r = checkOp(s, op, loadScenario, step.locked);
     if (!r.ok) return { error: `solution op ${i} (${op.type}) refused: ${r.issues.map((x) => `${x.path}: ${x.message}`).join('; ')}` };
     s = r.next;
   }
@@ -74,31 +75,12 @@ export function replayStep(lesson: Lesson, step: LessonStep): StepReplay {
     if (!after) p(`goal ${g.id} does not hold after the solution`);
     if (!before && after) out.goalsHeld++;
   }
-  for (const key of lockedTouched(step, step.scenario, solved.scenario)) p(`the solution touches the locked ${key}`);
   return out;
 }
 
-/** Sysctl keys whose value differs between two scenarios and name a locked knob (on any host, in the config or in a sysctl action). */
+/** The locked knobs whose settings differ between two versions of a step's scenario. */
 export function lockedTouched(step: LessonStep, a: ScenarioV1, b: ScenarioV1): string[] {
-  const locked = step.locked ?? [];
-  if (!locked.length) return [];
-  const keys = (s: ScenarioV1): Map<string, string> => {
-    const m = new Map<string, string>();
-    for (const [h, host] of Object.entries(s.hosts)) for (const [k, v] of Object.entries(host.sysctls ?? {})) m.set(`${h}:${k}`, String(v));
-    (s.actions ?? []).forEach((act, i) => {
-      if (act.type === 'sysctl') m.set(`action${i}`, JSON.stringify(act));
-    });
-    return m;
-  };
-  const ka = keys(a);
-  const kb = keys(b);
-  const out = new Set<string>();
-  for (const k of new Set([...ka.keys(), ...kb.keys()])) {
-    if (ka.get(k) === kb.get(k)) continue;
-    const text = k.startsWith('action') ? (kb.get(k) ?? ka.get(k) ?? '') : k;
-    for (const knob of locked) if (text.includes(`.${knob}`)) out.add(knob);
-  }
-  return [...out];
+  return lockedChanges(a, b, step.locked ?? []).map((c) => c.knob);
 }
 
 export interface CourseReplay {

@@ -11,6 +11,7 @@
 import { loadScenario, type LoadResult, type ScenarioIssue } from '../scenario/load.ts';
 import type { ScenarioV1 } from '../scenario/types.ts';
 import { applyOp } from './apply.ts';
+import { lockIssues, type Locks } from './locks.ts';
 import { opAffectsSimulation, type ScenarioOp } from './op.ts';
 
 export type CheckResult =
@@ -34,14 +35,19 @@ function issuesOf(s: ScenarioV1, load: Loader): ReadonlySet<string> {
   return k;
 }
 
-/** Applies `op` to `s` if the result has no new validation problem (loading it once). */
-export function checkOp(s: ScenarioV1, op: ScenarioOp, load: Loader = loadScenario): CheckResult {
+/**
+ * Applies `op` to `s` if the result has no new validation problem (loading it once) and
+ * changes no locked setting (`locks`: knobs a lesson or a trainer locked, ops/locks.ts).
+ */
+export function checkOp(s: ScenarioV1, op: ScenarioOp, load: Loader = loadScenario, locks: Locks = []): CheckResult {
   let next: ScenarioV1;
   try {
     next = applyOp(s, op);
   } catch (e) {
     return { ok: false, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
   }
+  const locked = lockIssues(s, next, locks);
+  if (locked.length) return { ok: false, issues: locked };
   if (next === s || !opAffectsSimulation(op)) return { ok: true, next, loaded: null };
   const r = load(next);
   known.set(next, new Set(r.ok ? [] : r.issues.map(key)));

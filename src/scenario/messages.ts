@@ -82,6 +82,8 @@ const EXAMPLE_CIDR = '192.168.100.17/24';
 const EXAMPLE_MAC = '02:00:00:00:0a:00';
 
 export const messages = {
+  // --- edits ---
+  locked: (knob: string) => `${knob} is locked in this lesson: reach the goals without changing it`,
   // --- structure ---
   required: (expected: string) => `required: ${expected}`,
   wrongType: (expected: string, got: unknown) => `expected ${expected}, got ${describe(got)}`,

@@ -35,8 +35,15 @@ export interface ScenarioSlice {
    */
   dirty: boolean;
   /**
+   * Settings no edit may change (sysctl knob names, ops/locks.ts): a lesson step's own and
+   * those a trainer adds. Empty outside the lessons.
+   */
+  locks: readonly string[];
+  setLocks(locks: readonly string[]): void;
+  /**
    * The one way to edit: checks `op` (ops/check.ts: applied once, the result loaded once),
-   * commits exactly the checked result and simulates the input that check loaded. A refused
+   * commits exactly the checked result and simulates the input that check loaded; an op that
+   * changes a locked setting (`locks`) is refused like an invalid one. A refused
    * op changes nothing and returns its problems (also in `opError`, unless `quiet`: the
    * caller shows them itself). An empty list means it was applied.
    */
@@ -152,6 +159,8 @@ export interface LessonRef {
   id: string | null;
   step: number;
   trainer: boolean;
+  /** Settings a trainer locks on top of the step's own (sysctl knob names; in the class link as `lock=`). */
+  locks?: readonly string[];
 }
 
 export interface UiSlice {

@@ -39,8 +39,12 @@ export const createScenarioSlice =
       gestureBase: null,
       opError: null,
       dirty: false,
+      locks: [],
+      setLocks(locks) {
+        set({ locks });
+      },
       dispatch(op: ScenarioOp, opts) {
-        const r = model().checkOp(get().scenario, op, load);
+        const r = model().checkOp(get().scenario, op, load, get().locks);
         if (!r.ok) {
           if (!opts?.quiet) set({ opError: r.issues.map(formatIssue).join('; ') });
           return r.issues;

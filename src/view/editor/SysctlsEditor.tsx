@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONF_KNOBS, IP_FORWARD, NEIGH_PARAMS } from '../../scenario/sysctlKeys.ts';
+import { isLocked } from '../../ops/locks.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useEdit } from './useEdit.ts';
@@ -11,6 +12,8 @@ function SysctlRow({ host, k, value }: { host: string; k: string | null; value: 
   const [v, setV] = useState(value === null ? '' : String(value));
   const { apply, issues, fail, clear } = useEdit();
   const isNew = k === null;
+  // A key a lesson locks cannot be edited here (and the op would be refused anyway: ops/locks.ts).
+  const locked = useApp((s) => k !== null && isLocked(k, s.locks));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const name = key.trim();
@@ -32,15 +35,15 @@ function SysctlRow({ host, k, value }: { host: string; k: string | null; value: 
       {isNew ? (
         <input className="sysctl-key" list={`sysctl-keys-${host}`} value={key} onChange={(e) => { setKey(e.target.value); clear(); }} placeholder="net.ipv4.ip_forward" aria-label={t('editor.sysctl.keyAria')} spellCheck={false} />
       ) : (
-        <code className="sysctl-key">{k}</code>
+        <code className="sysctl-key">{k}{locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}>🔒</span> : null}</code>
       )}
       <span aria-hidden="true">=</span>
-      <input className="sysctl-value" value={v} onChange={(e) => { setV(e.target.value); clear(); }} inputMode="numeric" aria-label={t('editor.sysctl.valueAria', { key: k ?? t('editor.sysctl.newKey') })} aria-invalid={issues.length > 0} />
+      <input className="sysctl-value" value={v} onChange={(e) => { setV(e.target.value); clear(); }} inputMode="numeric" disabled={locked} aria-label={t('editor.sysctl.valueAria', { key: k ?? t('editor.sysctl.newKey') })} aria-invalid={issues.length > 0} />
       <span className="row-buttons">
         {isNew ? <button type="submit" disabled={!key.trim()}>{t('editor.sysctl.set')}</button> : (
           <>
-            <button type="submit" disabled={v.trim() === String(value)} aria-label={t('editor.sysctl.applyAria', { key: k })} title={t('editor.apply')}>✓</button>
-            <button type="button" onClick={() => apply({ type: 'setSysctl', host, key: k, value: null })} aria-label={t('editor.sysctl.deleteAria', { key: k })} title={t('editor.delete')}>✕</button>
+            <button type="submit" disabled={locked || v.trim() === String(value)} aria-label={t('editor.sysctl.applyAria', { key: k })} title={t('editor.apply')}>✓</button>
+            <button type="button" disabled={locked} onClick={() => apply({ type: 'setSysctl', host, key: k, value: null })} aria-label={t('editor.sysctl.deleteAria', { key: k })} title={t('editor.delete')}>✕</button>
           </>
         )}
       </span>

@@ -15,12 +15,17 @@ import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import type { AppStore } from '../../store/createAppStore.ts';
 import { copyText } from '../share/copyText.ts';
 import { explainDecision } from '../why/explain.ts';
+import { CONF_KNOBS } from '../../scenario/sysctlKeys.ts';
+import { scoreStep } from '../../lessons/score.ts';
 import { readProgress, withStep, writeProgress, type LessonProgress } from './progress.ts';
 import { enterLessons, exitLessons, lessonUrl } from './session.ts';
 import { Spotlight, useTrainerKeys, type Stage } from './TrainerControls.tsx';
 import './lessons.css';
 
 const PARTS = ['article', 'beyond', 'lvs', 'field'] as const;
+const NO_LOCKS: readonly string[] = [];
+/** What a trainer can lock: every per-interface ARP knob, and forwarding. */
+const LOCKABLE = [...Object.keys(CONF_KNOBS), 'ip_forward'];
 /** Milliseconds between the edits of a replayed solution, so each can be seen. */
 const SOLUTION_PACE = 700;
 /** Trainer mode: the stage the next step opens at (PageUp from a question goes back to the previous step's task). */
@@ -40,7 +45,7 @@ export default function LessonPanel() {
   const step = Math.min(Math.max(0, ref.step), lesson.steps.length - 1);
   return (
     <section className={`lesson-panel${ref.trainer ? ' trainer-panel' : ''}`} aria-label={t('lessons.course')} data-testid="lesson-panel">
-      <Player key={`${lesson.id}/${step}`} lesson={lesson} stepIndex={step} trainer={ref.trainer} />
+      <Player key={`${lesson.id}/${step}`} lesson={lesson} stepIndex={step} trainer={ref.trainer} extraLocks={ref.locks ?? NO_LOCKS} />
     </section>
   );
 }
@@ -100,7 +105,7 @@ function play(api: AppStore) {
   });
 }
 
-function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: number; trainer: boolean }) {
+function Player({ lesson, stepIndex, trainer, extraLocks }: { lesson: Lesson; stepIndex: number; trainer: boolean; extraLocks: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const api = useAppStoreApi();
   const tx = useText();
@@ -149,6 +154,13 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
     };
   }, [loadStep, save, stepIndex]);
 
+  // The step's locks and the trainer's, enforced by every edit (ops/locks.ts through the store's dispatch).
+  const locks = useMemo(() => [...new Set([...(step.locked ?? []), ...extraLocks])], [step, extraLocks]);
+  useEffect(() => {
+    api.getState().setLocks(locks);
+  }, [api, locks]);
+  useEffect(() => () => api.getState().setLocks([]), [api]);
+
   const correct = useMemo(() => (q && startRun ? (q.choices.find((c) => evaluate(c.goal, startRun).holds)?.id ?? null) : null), [q, startRun]);
   const proof = useMemo(() => {
     if (!q || !startRun) return null;
@@ -190,7 +202,7 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
   const scenario = useApp((s) => s.scenario);
   const running = useApp((s) => s.simStatus === 'running');
   const changes = useApp((s) => s.past.length);
-  const touched = useMemo(() => lockedTouched(step, step.scenario, scenario), [step, scenario]);
+  const touched = useMemo(() => lockedTouched({ ...step, locked: locks }, step.scenario, scenario), [step, locks, scenario]);
   const met = useMemo(() => {
     if (!sim || !input || running) return null;
     return step.goals.filter((g) => evaluate(g.goal, { sim, input }).holds).map((g) => g.id);
@@ -203,7 +215,8 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
     save((p) => {
       const cur = p.steps[step.id];
       if (cur && metNow.every((g) => cur.goals.includes(g)) && (cur.solved || !solvedNow)) return p;
-      return withStep(p, step.id, { goals: metNow, ...(solvedNow && !cur?.solved ? { solved: true, changes } : {}) });
+      const points = scoreStep(metNow.length, step.goals.length, changes, step.solution.length).points;
+      return withStep(p, step.id, { goals: metNow, points: Math.max(points, cur?.points ?? 0), ...(solvedNow && !cur?.solved ? { solved: true, changes } : {}) });
     });
     // metNow is derived; its content is what matters
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -227,8 +240,8 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
 
   const goStep = useCallback((i: number) => {
     if (i < 0 || i >= lesson.steps.length) return;
-    api.getState().setLesson({ id: lesson.id, step: i, trainer });
-  }, [api, lesson, trainer]);
+    api.getState().setLesson({ id: lesson.id, step: i, trainer, locks: extraLocks });
+  }, [api, lesson, trainer, extraLocks]);
 
   // Trainer: PageDown question → answer (the run plays) → task → next step; PageUp back.
   const advance = useCallback((dir: 1 | -1) => {
@@ -249,13 +262,16 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
   const label = (id: string) => tx(st.choices?.[id]) || id;
   const showQuestion = q && (!trainer || stage <= 1);
   const showTask = !trainer || stage === 2 || !q;
-  const classLink = lessonUrl(location.href, { id: lesson.id, step: stepIndex, trainer: false });
+  const classLink = lessonUrl(location.href, { id: lesson.id, step: stepIndex, trainer: false, locks: extraLocks });
+  const usedSolution = !!progress.steps[step.id]?.usedSolution;
+  const score = scoreStep(metNow.length, step.goals.length, allMet ? (progress.steps[step.id]?.changes ?? changes) : changes, step.solution.length, usedSolution);
+  const setExtraLocks = (next: string[]) => api.getState().setLesson({ id: lesson.id, step: stepIndex, trainer, locks: next.filter((k) => !step.locked?.includes(k)) });
 
   return (
     <>
       <div className="lesson-head">
         <button type="button" onClick={() => enterLessons(api, { id: null, step: 0, trainer: false })} data-testid="lesson-back">{t('lessons.back')}</button>
-        <button type="button" aria-pressed={trainer} title={t('lessons.trainerAria')} onClick={() => api.getState().setLesson({ id: lesson.id, step: stepIndex, trainer: !trainer })} data-testid="lesson-trainer">
+        <button type="button" aria-pressed={trainer} title={t('lessons.trainerAria')} onClick={() => api.getState().setLesson({ id: lesson.id, step: stepIndex, trainer: !trainer, locks: extraLocks })} data-testid="lesson-trainer">
           {t('lessons.trainer')}
         </button>
         <button type="button" onClick={() => exitLessons(api)} data-testid="lesson-exit">{t('lessons.exit')}</button>
@@ -270,6 +286,7 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
         <button type="button" onClick={() => goStep(stepIndex + 1)} disabled={stepIndex === lesson.steps.length - 1} data-testid="lesson-next">{t('lessons.next')}</button>
       </nav>
       {trainer ? <TrainerBar stage={stage} hasQuestion={!!q} onReveal={() => advance(1)} classLink={classLink} onCopy={() => void copy(classLink, 'class')} copied={copied === 'class'} /> : null}
+      {trainer ? <LockPicker own={step.locked ?? NO_LOCKS} locks={locks} onChange={setExtraLocks} /> : null}
       <h3 className="step-title">{tx(st.title)}</h3>
       <p className="lesson-prose" data-testid="lesson-prose">{tx(st.prose)}</p>
 
@@ -315,7 +332,7 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
         <div className="lesson-task" data-testid="lesson-task">
           <h4>{t('lessons.task')}</h4>
           <p><strong>{tx(st.task)}</strong></p>
-          {step.locked?.length ? <p className="muted small">{t('lessons.locked', { keys: step.locked.join(', ') })}</p> : null}
+          {locks.length ? <p className="muted small" data-testid="lesson-locks"><span aria-hidden="true">🔒 </span>{t('lessons.locked', { keys: locks.join(', ') })}</p> : null}
           {touched.length ? <p className="form-error" role="alert">{t('lessons.lockedTouched', { keys: touched.join(', ') })}</p> : null}
           <h5>{t('lessons.goals', { met: metNow.length, total: step.goals.length })}</h5>
           <ul className="goals" data-testid="lesson-goals">
@@ -329,9 +346,10 @@ function Player({ lesson, stepIndex, trainer }: { lesson: Lesson; stepIndex: num
             })}
           </ul>
           {metNow.length > 0 && !allMet ? <p className="small">{t('lessons.partial', { met: metNow.length, total: step.goals.length })}</p> : null}
-          {allMet && !replaying ? (
-            <p className="ok" role="status" data-testid="lesson-solved">
-              {t('lessons.solved')} {progress.steps[step.id]?.usedSolution ? t('lessons.solutionUsed') : t('lessons.score', { mine: progress.steps[step.id]?.changes ?? changes, ref: step.solution.length })}
+          {allMet && !replaying ? <p className="ok" role="status" data-testid="lesson-solved">{t('lessons.solved')} {usedSolution ? t('lessons.solutionUsed') : null}</p> : null}
+          {metNow.length > 0 && !replaying ? (
+            <p className="lesson-score" data-testid="lesson-score" data-points={score.points}>
+              {t('lessons.score', { points: score.points, met: score.met, total: score.total, mine: score.changes, ref: score.reference })}
             </p>
           ) : null}
           {st.hints.slice(0, hints).map((h, i) => (
@@ -372,5 +390,27 @@ function TrainerBar({ stage, hasQuestion, onReveal, classLink, onCopy, copied }:
       <button type="button" onClick={onCopy}>{t('lessons.link')}</button>
       {copied ? <span className="muted small"> {t('lessons.linkCopied')}</span> : null}
     </div>
+  );
+}
+
+/** Trainer mode: lock more settings for the class (the step's own stay locked); every edit path refuses them. */
+function LockPicker({ own, locks, onChange }: { own: readonly string[]; locks: readonly string[]; onChange: (next: string[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="lock-picker" data-testid="lock-picker">
+      <legend>{t('lessons.lockLegend')}</legend>
+      {LOCKABLE.map((k) => (
+        <label key={k} className="small">
+          <input
+            type="checkbox"
+            checked={locks.includes(k)}
+            disabled={own.includes(k)}
+            onChange={(e) => onChange(e.target.checked ? [...locks, k] : locks.filter((x) => x !== k))}
+            data-lock={k}
+          />{' '}
+          {k}
+        </label>
+      ))}
+    </fieldset>
   );
 }

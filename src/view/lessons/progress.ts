@@ -13,6 +13,8 @@ export interface StepProgress {
   usedSolution?: boolean;
   /** The learner's number of changes when the step was first solved. */
   changes?: number;
+  /** The best score reached (0–100, lessons/score.ts). */
+  points?: number;
 }
 
 export interface LessonProgress {

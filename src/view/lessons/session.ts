@@ -24,7 +24,8 @@ export function lessonFromUrl(href: string): LessonRef | null {
   if (!q.has('lesson')) return null;
   const id = q.get('lesson') || null;
   const step = Math.max(0, (Number.parseInt(q.get('step') ?? '1', 10) || 1) - 1);
-  return { id, step, trainer: q.get('trainer') === '1' };
+  const locks = (q.get('lock') ?? '').split(',').filter((k) => /^[a-z_]+$/.test(k));
+  return { id, step, trainer: q.get('trainer') === '1', ...(locks.length ? { locks } : {}) };
 }
 
 /**
@@ -37,6 +38,7 @@ export function lessonUrl(href: string, ref: LessonRef, opts: { trainer?: boolea
   out.searchParams.set('lesson', ref.id ?? '');
   if (ref.id) out.searchParams.set('step', String(ref.step + 1));
   if (opts.trainer) out.searchParams.set('trainer', '1');
+  if (ref.locks?.length) out.searchParams.set('lock', ref.locks.join(','));
   return out.toString();
 }
 
@@ -53,19 +55,23 @@ export function exitLessons(store: AppStore): void {
   kept.delete(store);
   if (k) {
     store.getState().loadScenario(k.scenario);
-    store.setState({ past: k.past, future: k.future, dirty: k.dirty, lesson: null });
-  } else store.getState().setLesson(null);
+    store.setState({ past: k.past, future: k.future, dirty: k.dirty, lesson: null, locks: [] });
+  } else {
+    store.getState().setLesson(null);
+    store.getState().setLocks([]);
+  }
 }
 
 /** Keeps the address in step with the lesson shown (replaceState: no history entry per step). */
 export function syncLessonUrl(ref: LessonRef | null): void {
   const u = new URL(location.href);
   const next = new URL(u.href);
-  for (const k of ['lesson', 'step', 'trainer']) next.searchParams.delete(k);
+  for (const k of ['lesson', 'step', 'trainer', 'lock']) next.searchParams.delete(k);
   if (ref) {
     next.searchParams.set('lesson', ref.id ?? '');
     if (ref.id) next.searchParams.set('step', String(ref.step + 1));
     if (ref.trainer) next.searchParams.set('trainer', '1');
+    if (ref.locks?.length) next.searchParams.set('lock', ref.locks.join(','));
   }
   if (next.href !== u.href) history.replaceState(history.state, '', next);
 }

@@ -17,6 +17,8 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
   // Checked like every edit: a value the format refuses is not written, and the grid says why.
   const { apply, issues } = useEdit();
   const sysctls = useApp((s) => s.scenario.hosts[host]?.sysctls);
+  // A lesson's locked knobs: shown locked here, and refused by every edit path (ops/locks.ts).
+  const locks = useApp((s) => s.locks);
   const view = useHostView(host);
   const [explaining, setExplaining] = useState<{ knob: string; scope: string } | null>(null);
   if (!view) return null;
@@ -36,10 +38,13 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
             </tr>
           </thead>
           <tbody>
-            {KNOBS.map((k) => (
-              <tr key={k.name}>
+            {KNOBS.map((k) => {
+              const locked = locks.includes(k.name);
+              return (
+              <tr key={k.name} className={locked ? 'locked-knob' : undefined} data-locked={locked || undefined}>
                 <th scope="row">
                   <span className="knob">{k.name}</span>
+                  {locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}>🔒</span> : null}
                   <span className="knob-hint">{t(`knobs.${k.name}`)}</span>
                   <ExplainButton what={sysctlKey(dev ?? 'all', k.name)} onClick={() => setExplaining({ knob: k.name, scope: dev ?? 'all' })} />
                 </th>
@@ -52,6 +57,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                       {k.values ? (
                         <select
                           aria-label={key}
+                          disabled={locked}
                           value={v === undefined ? '' : String(v)}
                           className={v === undefined ? 'unset' : 'set'}
                           onChange={(e) => apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
@@ -63,7 +69,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                           {v !== undefined && !k.values.includes(v) ? <option value={v}>{v}</option> : null}
                         </select>
                       ) : (
-                        <KnobNumber label={key} value={v} min={k.min} max={k.max} onCommit={(value) => apply({ type: 'setSysctl', host, key, value })} />
+                        <KnobNumber label={key} value={v} min={k.min} max={k.max} disabled={locked} onCommit={(value) => apply({ type: 'setSysctl', host, key, value })} />
                       )}
                       {eff ? (
                         <div className="eff" data-eff={`${sc}.${k.name}`} title={t('inspector.effTitle', { value: eff.value, from: t(`from.${eff.from}`, { dev: sc }) })}>
@@ -75,7 +81,8 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                   );
                 })}
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -100,7 +107,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
 }
 
 /** A knob whose every value in the range means something (medium_id): typed, written on Enter or leaving the field. */
-function KnobNumber({ label, value, min, max, onCommit }: { label: string; value: number | undefined; min: number; max: number; onCommit: (v: number | null) => void }) {
+function KnobNumber({ label, value, min, max, disabled, onCommit }: { label: string; value: number | undefined; min: number; max: number; disabled?: boolean; onCommit: (v: number | null) => void }) {
   const shown = value === undefined ? '' : String(value);
   const [text, setText] = useState(shown);
   const [was, setWas] = useState(shown);
@@ -116,6 +123,7 @@ function KnobNumber({ label, value, min, max, onCommit }: { label: string; value
     <input
       type="number"
       aria-label={label}
+      disabled={disabled}
       placeholder="–"
       min={min}
       max={max}
