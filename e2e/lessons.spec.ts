@@ -7,6 +7,7 @@
  * locked setting refused in the inspector and the console, its score, and a trainer's extra lock
  * carried by the class link. Screenshots: e2e/screenshots/lessons-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ArpLabPage } from './pages/ArpLabPage.ts';
 
@@ -244,4 +245,37 @@ test('trainer locks: an extra locked setting goes into the class link and the le
   await expect(goal(page, 'no-rp-drop')).toHaveAttribute('data-met', 'true');
   await expect(page.getByTestId('lesson-score')).toHaveText('得分：100/100——达成 2/2 个目标，修改 2 次（参考答案：2 次）');
   await shot(page, '12-zh-lvs-tun-task');
+});
+
+test('a lesson exported as a file and imported back (with a new id and a broken goal): validated, the bad part listed, then played', async ({ page }) => {
+  await page.goto('/?lang=en&speed=10&lesson=lvs-nat');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lesson-export').click()]);
+  expect(download.suggestedFilename()).toBe('lvs-nat.arplab-lesson.json');
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string; title: { en: string }; steps: { goals: unknown[] }[] };
+  expect(file).toMatchObject({ format: 'arplab-lesson', version: 1, id: 'lvs-nat' });
+  file.id = 'my-nat';
+  file.title.en = 'My NAT lesson';
+  file.steps[0].goals.push({ id: 'bogus', goal: { kind: 'connection', result: 'lost' }, label: { en: 'x' } });
+
+  await page.getByTestId('lesson-back').click();
+  // An id of the course is refused whole, with the reason…
+  await page.getByTestId('lesson-import').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, id: 'lvs-nat' })) });
+  await expect(page.getByTestId('lesson-import-error')).toContainText('belongs to a course lesson');
+  // …the edited file loads what is valid and lists what was left out.
+  await page.getByTestId('lesson-import').setInputFiles({ name: 'my-nat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('lesson-import-note')).toContainText('Imported “My NAT lesson”.');
+  await expect(page.getByTestId('lesson-import-note')).toContainText('steps[0].goals[2]');
+  await shot(page, '13-imported');
+  await page.getByTestId('imported-lessons').locator('[data-lesson="my-nat"]').click();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
+  await expect(page).toHaveURL(/lesson=my-nat/);
+  await panel(page).locator('[data-choice="D"]').click();
+  await expect(page.getByTestId('lesson-reveal')).toContainText('Right.');
+  await page.getByTestId('lesson-solution').click();
+  await expect(goal(page, 'balanced')).toHaveAttribute('data-met', 'true', { timeout: 10_000 });
+  await expect(page.getByTestId('lesson-solved')).toContainText('Solved with the reference solution');
+  // A reload reads it back from the browser, through the same validation.
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
+  await expect(panel(page).getByRole('heading', { name: 'My NAT lesson' })).toBeVisible();
 });

@@ -12,7 +12,7 @@
  */
 import '../scenario/zodConfig.ts';
 import { z } from 'zod';
-import { DECISIONS } from '../engine/trace.ts';
+import { DECISIONS } from '../engine/tables.ts';
 import type { L, LessonText, StepText } from '../i18n/lessonCourse.ts';
 import type { ScenarioOp } from '../ops/op.ts';
 import { parseScenarioText } from '../scenario/load.ts';

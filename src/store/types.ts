@@ -50,6 +50,8 @@ export interface ScenarioSlice {
   dispatch(op: ScenarioOp, opts?: { quiet?: boolean }): ScenarioIssue[];
   undo(): void;
   redo(): void;
+  /** The edits that changed what the engine sees since the scenario was loaded, in order (undo and redo keep it in step). */
+  edits(): readonly ScenarioOp[];
   beginGesture(): void;
   endGesture(): void;
   /** Validates and loads a scenario (JSON value); on failure nothing changes. */

@@ -9,8 +9,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceEvent } from '../../engine/index.ts';
-import { COURSE_TEXT, type L } from '../../i18n/lessonCourse.ts';
-import { COURSE, evaluate, lessonById, lockedTouched, type Lesson, type RunView } from '../../lessons/index.ts';
+import { COURSE_TEXT, type L, type LessonText } from '../../i18n/lessonCourse.ts';
+import { exportLesson, loadLessonText, type LessonLeftOut } from '../../lessons/file.ts';
+import { COURSE, evaluate, lockedTouched, type Lesson, type RunView } from '../../lessons/index.ts';
+import { downloadBlob } from '../share/download.ts';
+import { importedLessons, isCourseId, keepImported, lessonDoc, removeImported } from './imported.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import type { AppStore } from '../../store/createAppStore.ts';
 import { copyText } from '../share/copyText.ts';
@@ -39,13 +42,17 @@ function useText() {
 export default function LessonPanel() {
   const ref = useApp((s) => s.lesson);
   const { t } = useTranslation();
+  // Read once per lesson: an imported lesson is validated again on every read, and the
+  // player must keep the same step objects while it is open.
+  const id = ref?.id ?? null;
+  const doc = useMemo(() => (id ? lessonDoc(id) : undefined), [id]);
   if (!ref) return null;
-  const lesson = ref.id ? lessonById(ref.id) : undefined;
-  if (!lesson) return <CourseList unknown={ref.id} />;
+  if (!doc) return <CourseList unknown={ref.id} />;
+  const lesson = doc.lesson;
   const step = Math.min(Math.max(0, ref.step), lesson.steps.length - 1);
   return (
     <section className={`lesson-panel${ref.trainer ? ' trainer-panel' : ''}`} aria-label={t('lessons.course')} data-testid="lesson-panel">
-      <Player key={`${lesson.id}/${step}`} lesson={lesson} stepIndex={step} trainer={ref.trainer} extraLocks={ref.locks ?? NO_LOCKS} />
+      <Player key={`${lesson.id}/${step}`} lesson={lesson} text={doc.text} stepIndex={step} trainer={ref.trainer} extraLocks={ref.locks ?? NO_LOCKS} />
     </section>
   );
 }
@@ -62,6 +69,7 @@ function CourseList({ unknown }: { unknown: string | null }) {
       </div>
       {unknown ? <p className="form-error" role="alert">{t('lessons.unknown', { id: unknown })}</p> : null}
       <p className="muted small">{t('lessons.courseIntro')} {t('lessons.exitNote')}</p>
+      <ImportedLessons />
       {PARTS.map((part) => {
         const lessons = COURSE.filter((l) => l.part === part);
         if (!lessons.length) return null;
@@ -105,12 +113,11 @@ function play(api: AppStore) {
   });
 }
 
-function Player({ lesson, stepIndex, trainer, extraLocks }: { lesson: Lesson; stepIndex: number; trainer: boolean; extraLocks: readonly string[] }) {
+function Player({ lesson, text, stepIndex, trainer, extraLocks }: { lesson: Lesson; text: LessonText; stepIndex: number; trainer: boolean; extraLocks: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const api = useAppStoreApi();
   const tx = useText();
   const step = lesson.steps[stepIndex];
-  const text = COURSE_TEXT[lesson.id];
   const st = text.steps[step.id];
   const q = step.question;
   const [progress, setProgress] = useState<LessonProgress>(() => readProgress(lesson.id));
@@ -277,6 +284,13 @@ function Player({ lesson, stepIndex, trainer, extraLocks }: { lesson: Lesson; st
         <button type="button" onClick={() => exitLessons(api)} data-testid="lesson-exit">{t('lessons.exit')}</button>
       </div>
       <h2 className="lesson-title">{tx(text.title)}</h2>
+      {!trainer ? (
+        <p>
+          <button type="button" onClick={() => downloadBlob(new Blob([exportLesson({ lesson, text })], { type: 'application/json' }), `${lesson.id}.arplab-lesson.json`)} data-testid="lesson-export">
+            {t('lessons.exportLesson')}
+          </button>
+        </p>
+      ) : null}
       {text.source ? (
         <p className="small">{t('lessons.source')}: <a href={text.source} rel="noreferrer noopener" target="_blank">{text.source.replace('https://github.com/', '')}</a></p>
       ) : null}
@@ -412,5 +426,60 @@ function LockPicker({ own, locks, onChange }: { own: readonly string[]; locks: r
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** Lessons imported from files: listed, opened, removed; a file picked here is validated (lessons/file.ts) and what was left out is listed. */
+function ImportedLessons() {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const tx = useText();
+  const [docs, setDocs] = useState(importedLessons);
+  const [note, setNote] = useState<{ error: string } | { title: L; leftOut: LessonLeftOut[] } | null>(null);
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    const r = loadLessonText(await f.text());
+    if (!r.ok) return setNote({ error: r.error });
+    if (isCourseId(r.doc.lesson.id)) return setNote({ error: t('lessons.idTaken', { id: r.doc.lesson.id }) });
+    if (!keepImported(r.doc)) return setNote({ error: t('lessons.notStored') });
+    setDocs(importedLessons());
+    setNote({ title: r.doc.text.title, leftOut: r.leftOut });
+  };
+  return (
+    <div data-testid="imported-lessons">
+      <h3>{t('lessons.parts.imported')}</h3>
+      <label className="import-lesson">
+        {t('lessons.importLesson')}{' '}
+        <input type="file" accept=".json,application/json" data-testid="lesson-import" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      {note && 'error' in note ? <p className="form-error" role="alert" data-testid="lesson-import-error">{note.error}</p> : null}
+      {note && 'title' in note ? (
+        <div role="status" data-testid="lesson-import-note">
+          <p className="ok">{t('lessons.imported', { title: tx(note.title) })}</p>
+          {note.leftOut.length ? (
+            <>
+              <p className="small">{t('lessons.leftOut')}</p>
+              <ul className="small">
+                {note.leftOut.map((x, i) => <li key={i}><code>{x.path}</code>: {x.reason}</li>)}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {docs.length ? (
+        <ol className="lesson-list">
+          {docs.map((d) => (
+            <li key={d.lesson.id}>
+              <button type="button" className="lesson-open" data-lesson={d.lesson.id} onClick={() => api.getState().setLesson({ id: d.lesson.id, step: 0, trainer: false })}>
+                <strong>{tx(d.text.title)}</strong>
+                <span className="muted small">{t('lessons.steps', { count: d.lesson.steps.length })}</span>
+              </button>
+              <p className="small">{tx(d.text.summary)}</p>
+              <button type="button" className="small" onClick={() => { removeImported(d.lesson.id); setDocs(importedLessons()); }}>{t('lessons.remove')}</button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
   );
 }
