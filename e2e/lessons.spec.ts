@@ -210,6 +210,7 @@ test('LVS-DR over real connections: who served them, a locked setting refused in
   for (const g of ['no-bypass', 'balanced', 'router-d']) await expect(goal(page, g)).toHaveAttribute('data-met', 'true');
   await expect(page.getByTestId('lesson-solved')).toContainText('Step solved.');
   await expect(page.getByTestId('lesson-score')).toHaveText('Score: 100/100 — 3 of 3 goals, 4 changes (reference solution: 4)');
+  await page.getByTestId('lesson-score').scrollIntoViewIfNeeded();
   await shot(page, '10-lvs-solved');
   const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('arplab.lesson.lvs-dr-arp') ?? '{}'));
   expect(progress.steps['who-serves']).toMatchObject({ answer: 'D', correct: false, solved: true, changes: 4, points: 100 });
@@ -218,6 +219,7 @@ test('LVS-DR over real connections: who served them, a locked setting refused in
 test('trainer locks: an extra locked setting goes into the class link and the learner\'s inspector; 简体中文', async ({ page }) => {
   await page.goto('/?lang=zh&speed=10&lesson=lvs-tun&step=2&trainer=1');
   await expect(page.getByTestId('lesson-step')).toHaveText('第 2 步，共 2 步');
+  await page.getByTestId('lock-summary').click();
   const picker = page.getByTestId('lock-picker');
   // The step's own locks are on and cannot be lifted; the trainer adds rp_filter's neighbour accept_local.
   await expect(picker.locator('[data-lock="arp_ignore"]')).toBeChecked();
@@ -244,6 +246,7 @@ test('trainer locks: an extra locked setting goes into the class link and the le
   await setSysctl(page, 'net.ipv4.conf.all.rp_filter', '0');
   await expect(goal(page, 'no-rp-drop')).toHaveAttribute('data-met', 'true');
   await expect(page.getByTestId('lesson-score')).toHaveText('得分：100/100——达成 2/2 个目标，修改 2 次（参考答案：2 次）');
+  await page.getByTestId('lesson-score').scrollIntoViewIfNeeded();
   await shot(page, '12-zh-lvs-tun-task');
 });
 
@@ -278,4 +281,35 @@ test('a lesson exported as a file and imported back (with a new id and a broken 
   await page.reload();
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
   await expect(panel(page).getByRole('heading', { name: 'My NAT lesson' })).toBeVisible();
+});
+
+test('authoring: a lesson made from the scenario on screen — start, fix, goals picked from the simulation — saved, played and exported', async ({ page }) => {
+  await page.goto('/?lang=en&speed=10&lesson=');
+  await expect(panel(page).getByRole('heading', { name: 'Course' })).toBeVisible();
+  const author = page.getByTestId('author-panel');
+  await author.locator('summary').click();
+  await page.getByTestId('author-title').fill('rp_filter on A');
+  await page.getByTestId('author-start').click();
+  // The fix, in the inspector: loose reverse-path filtering on A.
+  await configure(page, 'A');
+  await setSysctl(page, 'net.ipv4.conf.all.rp_filter', '2');
+  await expect(author).toContainText('1 edits so far');
+  const goals = page.getByTestId('author-goals');
+  await expect(goals.locator('input').first()).toBeVisible();
+  await goals.locator('[data-author-goal="A: no ip_input.rp_filter drop"], [data-author-goal="A: no rp_filter drop"]').first().check();
+  await page.getByTestId('author-question').fill('Does A answer on eth1?');
+  await author.locator('input[data-author-choice]').nth(0).check();
+  await author.locator('input[data-author-choice]').nth(1).check();
+  await shot(page, '14-author');
+  await page.getByTestId('author-add-step').click();
+  await page.getByTestId('author-save').click();
+  // The lesson opens at its first step, from the scenario as it was when the step started.
+  await expect(panel(page).getByRole('heading', { name: 'rp_filter on A' })).toBeVisible();
+  await expect(page).toHaveURL(/lesson=my-rp-filter-on-a/);
+  await expect(panel(page).locator('[data-goal]').first()).toHaveAttribute('data-met', 'false');
+  await page.getByTestId('lesson-solution').click();
+  await expect(panel(page).locator('[data-goal]').first()).toHaveAttribute('data-met', 'true', { timeout: 10_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lesson-export').click()]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { steps: { solution: unknown[] }[] };
+  expect(file.steps[0].solution).toEqual([{ type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.all.rp_filter', value: 2 }]);
 });

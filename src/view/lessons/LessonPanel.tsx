@@ -13,6 +13,7 @@ import { COURSE_TEXT, type L, type LessonText } from '../../i18n/lessonCourse.ts
 import { exportLesson, loadLessonText, type LessonLeftOut } from '../../lessons/file.ts';
 import { COURSE, evaluate, lockedTouched, type Lesson, type RunView } from '../../lessons/index.ts';
 import { downloadBlob } from '../share/download.ts';
+import { AuthorPanel } from './AuthorPanel.tsx';
 import { importedLessons, isCourseId, keepImported, lessonDoc, removeImported } from './imported.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import type { AppStore } from '../../store/createAppStore.ts';
@@ -70,6 +71,7 @@ function CourseList({ unknown }: { unknown: string | null }) {
       {unknown ? <p className="form-error" role="alert">{t('lessons.unknown', { id: unknown })}</p> : null}
       <p className="muted small">{t('lessons.courseIntro')} {t('lessons.exitNote')}</p>
       <ImportedLessons />
+      <AuthorPanel />
       {PARTS.map((part) => {
         const lessons = COURSE.filter((l) => l.part === part);
         if (!lessons.length) return null;
@@ -411,8 +413,9 @@ function TrainerBar({ stage, hasQuestion, onReveal, classLink, onCopy, copied }:
 function LockPicker({ own, locks, onChange }: { own: readonly string[]; locks: readonly string[]; onChange: (next: string[]) => void }) {
   const { t } = useTranslation();
   return (
+    <details className="lock-details">
+      <summary data-testid="lock-summary">{t('lessons.lockLegend')} ({locks.length})</summary>
     <fieldset className="lock-picker" data-testid="lock-picker">
-      <legend>{t('lessons.lockLegend')}</legend>
       {LOCKABLE.map((k) => (
         <label key={k} className="small">
           <input
@@ -426,6 +429,7 @@ function LockPicker({ own, locks, onChange }: { own: readonly string[]; locks: r
         </label>
       ))}
     </fieldset>
+    </details>
   );
 }
 
