@@ -296,7 +296,8 @@ test('authoring: a lesson made from the scenario on screen — start, fix, goals
   await expect(author).toContainText('1 edits so far');
   const goals = page.getByTestId('author-goals');
   await expect(goals.locator('input').first()).toBeVisible();
-  await goals.locator('[data-author-goal="A: no ip_input.rp_filter drop"], [data-author-goal="A: no rp_filter drop"]').first().check();
+  await goals.locator('[data-author-goal="Not any more: A: rp_filter drop (strict_other_dev)"]').check();
+  await goals.locator('[data-author-goal="B has 192.168.100.36 at A.eth1’s MAC"]').check();
   await page.getByTestId('author-question').fill('Does A answer on eth1?');
   await author.locator('input[data-author-choice]').nth(0).check();
   await author.locator('input[data-author-choice]').nth(1).check();
