@@ -299,14 +299,19 @@ test('authoring: a lesson made from the scenario on screen — start, fix, goals
   await goals.locator('[data-author-goal="Not any more: A: rp_filter drop (strict_other_dev)"]').check();
   await goals.locator('[data-author-goal="B has 192.168.100.36 at A.eth1’s MAC"]').check();
   await page.getByTestId('author-question').fill('Does A answer on eth1?');
-  await author.locator('input[data-author-choice]').nth(0).check();
-  await author.locator('input[data-author-choice]').nth(1).check();
+  await author.locator('[data-author-choice="The last command succeeds"]').check();
+  await expect(page.getByTestId('author-question-error')).toBeVisible();
+  await expect(page.getByTestId('author-add-step')).toBeDisabled();
+  await author.locator('[data-author-choice="A: no rp_filter drop"]').check();
+  await expect(page.getByTestId('author-question-error')).toHaveCount(0);
   await shot(page, '14-author');
   await page.getByTestId('author-add-step').click();
   await page.getByTestId('author-save').click();
   // The lesson opens at its first step, from the scenario as it was when the step started.
   await expect(panel(page).getByRole('heading', { name: 'rp_filter on A' })).toBeVisible();
   await expect(page).toHaveURL(/lesson=my-rp-filter-on-a/);
+  await panel(page).locator('[data-choice]').first().click();
+  await expect(page.getByTestId('lesson-reveal')).toBeVisible();
   await expect(panel(page).locator('[data-goal]').first()).toHaveAttribute('data-met', 'false');
   await page.getByTestId('lesson-solution').click();
   await expect(panel(page).locator('[data-goal]').first()).toHaveAttribute('data-met', 'true', { timeout: 10_000 });

@@ -34,6 +34,7 @@ export const lessonsEn = {
     task: 'Task',
     goals: 'Goals: true now, false at the start',
     noGoals: 'Nothing differs from the start yet: make the fix first.',
+    oneTrue: 'A question needs at least two choices, exactly one of them true at the start.',
     addStep: 'Add this step',
     save: 'Save the lesson and open it',
   },

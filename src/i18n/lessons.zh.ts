@@ -57,6 +57,7 @@ export const lessonsZh: typeof lessonsEn = {
     task: '任务',
     goals: '目标：现在成立，起点时不成立',
     noGoals: '与起点相比还没有任何不同：请先完成修正。',
+    oneTrue: '问题至少需要两个选项，且起点时恰好一个成立。',
     addStep: '添加这一步',
     save: '保存课程并打开',
   },

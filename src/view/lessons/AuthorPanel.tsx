@@ -110,6 +110,9 @@ export function AuthorPanel() {
   };
 
   const trueAtStart = (c: Candidate) => (rec ? evaluate(c.goal, rec.startRun).holds : false);
+  const asked = questionText.trim() !== '';
+  const trueChoices = startFacts.filter((c) => choices.includes(c.id) && trueAtStart(c)).length;
+  const questionOk = !asked || (choices.length >= 2 && trueChoices === 1);
 
   return (
     <details className="author-panel" data-testid="author-panel">
@@ -135,6 +138,7 @@ export function AuthorPanel() {
               </label>
             ))}
           </fieldset>
+          {!questionOk ? <p className="form-error small" data-testid="author-question-error">{t('lessons.author.oneTrue')}</p> : null}
           <label>{t('lessons.author.task')} <textarea value={task} onChange={(e) => setTask(e.target.value)} rows={2} /></label>
           <fieldset data-testid="author-goals">
             <legend className="small">{t('lessons.author.goals')}</legend>
@@ -145,7 +149,7 @@ export function AuthorPanel() {
               </label>
             ))}
           </fieldset>
-          <button type="button" onClick={addStep} disabled={!solution.length || !picked.length} data-testid="author-add-step">{t('lessons.author.addStep')}</button>
+          <button type="button" onClick={addStep} disabled={!solution.length || !picked.length || !questionOk} data-testid="author-add-step">{t('lessons.author.addStep')}</button>
         </div>
       )}
       <button type="button" onClick={save} disabled={!steps.length} data-testid="author-save">{t('lessons.author.save')}</button>
