@@ -10,6 +10,11 @@ export const simRunEn = {
   work: '{{deliveries}} of at most {{max}} frame deliveries',
   cancel: 'Cancel',
   cancelled: 'Simulation cancelled. Your scenario is unchanged: edit it, or run it again.',
+  /** A long run streams: its first steps play while the rest computes (view/sim/, store/traceStream.ts). */
+  streaming: 'Playback can start: the steps computed so far play while the rest computes.',
+  computed: 'Computed {{done}} of {{steps}} steps',
+  cancelledPartial: 'Simulation cancelled after step {{done}} of {{steps}}. Your scenario is unchanged: edit it, or run it again. The steps computed so far are kept: play them.',
+  budgetPartial: 'The {{done}} steps computed before the limit are kept: play them.',
   rerun: 'Run again',
   budgetTitle: 'This scenario is too big to simulate',
   budget: 'This scenario needs more than {{max}} {{limit}} (the limit): {{hint}}.',

@@ -18,6 +18,12 @@ export type SimOutcome = { ok: true; sim: SimResult; timeline: Timeline } | { ok
 
 export interface SimRunHandlers {
   progress(p: SimProgress): void;
+  /**
+   * A long run streams: the result so far (its first steps, whole) and its timeline, as it
+   * grows, at most once per animation frame. Each call passes new objects over the same
+   * growing arrays (store/traceStream.ts); done (or fail) follows.
+   */
+  partial?(sim: SimResult, timeline: Timeline): void;
   done(sim: SimResult, timeline: Timeline): void;
   fail(f: SimFailure): void;
 }
@@ -35,9 +41,14 @@ export function simulateToData(simulate: EngineApi['simulate'], input: EngineSce
     const sim = progress ? simulate(input, { progress }) : simulate(input);
     return { ok: true, sim, timeline: buildTimeline(sim) };
   } catch (e) {
-    if (e instanceof BudgetError) return { ok: false, failure: { kind: 'budget', budget: e.budget } };
-    return { ok: false, failure: { kind: 'error', message: e instanceof Error ? e.message : String(e) } };
+    return { ok: false, failure: failureOf(e) };
   }
+}
+
+/** What stopped a run, as plain data: the work budget's limit, or an error's message. */
+export function failureOf(e: unknown): SimFailure {
+  if (e instanceof BudgetError) return { kind: 'budget', budget: e.budget };
+  return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 
 /** The engine in this thread: callbacks run before `run`/`inspect` return. */

@@ -66,6 +66,12 @@ export interface SimSlice {
   engineInput: EngineScenario | null;
   sim: SimResult | null;
   timeline: Timeline;
+  /**
+   * `sim` holds only the first steps of its run: while a long run streams in (simStatus
+   * 'running'; playback plays and scrubs what has arrived), or after it was cancelled or
+   * stopped by the work budget (what was computed before stays playable).
+   */
+  simPartial: boolean;
   simError: SimError | null;
   /** 'running' while a simulation is under way (in the worker); the page stays usable. */
   simStatus: 'idle' | 'running';

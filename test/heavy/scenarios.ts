@@ -5,7 +5,9 @@
  *    second, to 127 ports: the budget is reached after about 65 actions, seconds of work, so the
  *    progress bar has time to show).
  *  - pingFlood: 1,000 × `ping -c 1000 -i 0` between two hosts.
- * Used by the CLI test (test/heavy/cli.test.ts) and the browser test (e2e/heavy.spec.ts).
+ *  - longRun: 16 hosts, 1,000 × `arping -U -c 10` — within the budget (150,000 deliveries) but
+ *    seconds of work: a long run that streams (e2e/stream.spec.ts), playing before it ends.
+ * Used by the CLI test (test/heavy/cli.test.ts) and the browser tests (e2e/heavy.spec.ts, e2e/stream.spec.ts).
  */
 import type { ScenarioV1 } from '../../src/scenario/types.ts';
 
@@ -36,4 +38,19 @@ export function pingFlood(): ScenarioV1 {
     segments: { lan: ['A.eth0', 'B.eth0'] },
     actions,
   };
+}
+
+export function longRun(): ScenarioV1 {
+  const hosts: ScenarioV1['hosts'] = {};
+  const members: string[] = [];
+  for (let i = 1; i <= 16; i++) {
+    hosts[`H${i}`] = { interfaces: { eth0: { addresses: [`${ip(i)}/16`] } } };
+    members.push(`H${i}.eth0`);
+  }
+  const actions: ScenarioV1['actions'] = [];
+  for (let k = 0; k < 1000; k++) {
+    const i = (k % 16) + 1;
+    actions.push({ type: 'arping', host: `H${i}`, iface: 'eth0', target: ip(i), U: true, count: 10 });
+  }
+  return { version: 2, title: '16 hosts × 1,000 arping -U -c 10', hosts, segments: { lan: members }, actions };
 }

@@ -8,7 +8,7 @@
  *    broadcast reaches every port of a segment at the same moment.
  * Pure: the same SimResult gives the same Timeline.
  */
-import type { DecisionEvent, Frame, FrameKind, Micros, SimResult, TraceEvent } from '../../engine/index.ts';
+import type { DecisionEvent, Frame, FrameKind, Micros, SimResult, StepResult, TraceEvent, TraceEvents } from '../../engine/index.ts';
 
 /** Visual time a frame takes from the sender's port to the receivers' ports (ms at 1×). */
 export const TRAVEL_MS = 900;
@@ -77,45 +77,78 @@ export function isStop(e: DecisionEvent): e is DecisionEvent & { verdict: 'drop'
 export const EMPTY_TIMELINE: Timeline = { vt: [], flights: [], flightIndex: {}, stops: [], stepSpans: [], duration: 0 };
 
 export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
-  const { events } = sim;
-  const vt: number[] = new Array(events.length);
-  const flights: Flight[] = [];
-  const flightIndex: Record<number, number> = {};
-  const stops: StopMark[] = [];
-  let v = 0;
-  let lastT: Micros | null = null;
-  for (let i = 0; i < events.length; i++) {
-    const e: TraceEvent = events.at(i)!;
-    if (lastT !== null) v += gapFor(e.t - lastT);
-    lastT = e.t;
-    if (e.kind === 'rx') {
-      const fi = flightIndex[e.frameId];
-      if (fi !== undefined) {
-        const f = flights[fi];
-        v = Math.max(v, f.start + travel);
-        f.deliveries.push({ host: e.host, dev: e.dev, index: i });
-        f.end = Math.max(f.end, v);
+  const b = new TimelineBuilder(travel);
+  b.append(sim.events, sim.steps);
+  return b.timeline();
+}
+
+/**
+ * The timeline built as the trace arrives (a streamed simulation: src/store/traceStream.ts),
+ * chunk by chunk, in time proportional to the chunk. Appending every event and step of a
+ * SimResult, in any number of chunks, gives what buildTimeline gives for it. A flight whose
+ * deliveries arrive in a later chunk is updated in place (its end moves).
+ */
+export class TimelineBuilder {
+  private readonly vt: number[] = [];
+  private readonly flights: Flight[] = [];
+  private readonly flightIndex: Record<number, number> = {};
+  private readonly stops: StopMark[] = [];
+  private readonly stepSpans: [number, number][] = [];
+  private v = 0;
+  private lastT: Micros | null = null;
+  private readonly travel: number;
+
+  constructor(travel = TRAVEL_MS) {
+    this.travel = travel;
+  }
+
+  /** Events continuing the trace (in order), then the steps completed with them. */
+  append(events: TraceEvents, steps: readonly StepResult[]): void {
+    const { vt, flights, flightIndex, stops, travel } = this;
+    for (let k = 0; k < events.length; k++) {
+      const e: TraceEvent = events.at(k)!;
+      const i = vt.length;
+      if (this.lastT !== null) this.v += gapFor(e.t - this.lastT);
+      this.lastT = e.t;
+      if (e.kind === 'rx') {
+        const fi = flightIndex[e.frameId];
+        if (fi !== undefined) {
+          const f = flights[fi];
+          this.v = Math.max(this.v, f.start + travel);
+          f.deliveries.push({ host: e.host, dev: e.dev, index: i });
+          f.end = Math.max(f.end, this.v);
+        }
+      }
+      const v = this.v;
+      vt.push(v);
+      if (e.kind === 'tx') {
+        flightIndex[e.frame.id] = flights.length;
+        // A frame that reaches no segment stops at its own port: half the trip.
+        flights.push({
+          frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
+          frame: e.frame, start: v, end: v + (e.segment === null ? travel / 2 : travel), deliveries: [],
+        });
+      } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
+        stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
       }
     }
-    vt[i] = v;
-    if (e.kind === 'tx') {
-      flightIndex[e.frame.id] = flights.length;
-      // A frame that reaches no segment stops at its own port: half the trip.
-      flights.push({
-        frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
-        frame: e.frame, start: v, end: v + (e.segment === null ? travel / 2 : travel), deliveries: [],
-      });
-    } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
-      stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
+    for (const s of steps) {
+      const [a, b] = s.events;
+      const start = a < vt.length ? vt[a] : this.v;
+      const end = b > a ? vt[b - 1] : start;
+      this.stepSpans.push([start, end]);
     }
   }
-  const stepSpans = sim.steps.map((s): [number, number] => {
-    const [a, b] = s.events;
-    const start = a < events.length ? vt[a] : v;
-    const end = b > a ? vt[b - 1] : start;
-    return [start, end];
-  });
-  return { vt, flights, flightIndex, stops, stepSpans, duration: v };
+
+  /**
+   * The timeline so far. Its arrays are the builder's own and keep growing with later
+   * appends (only at their ends; a flight in the air may still get deliveries), except
+   * stepSpans, copied so that a new snapshot is a new array for the step marks.
+   */
+  timeline(): Timeline {
+    const { vt, flights, flightIndex, stops } = this;
+    return { vt, flights, flightIndex, stops, stepSpans: this.stepSpans.slice(), duration: this.v };
+  }
 }
 
 /** Number of events whose visual time is ≤ v (binary search; vt is non-decreasing). */

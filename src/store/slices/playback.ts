@@ -12,6 +12,8 @@ export const createPlaybackSlice =
   (animate: boolean, speed: number): StateCreator<AppState, [], [], PlaybackSlice> =>
   (set, get) => {
     const duration = () => get().timeline.duration;
+    /** A long run streaming in: the end of the timeline is only how far it has got. */
+    const streaming = () => get().simPartial && get().simStatus === 'running';
     const at = (v: number) => {
       const vt = get().timeline.vt;
       const c = cursorAt(vt, v);
@@ -28,8 +30,8 @@ export const createPlaybackSlice =
       play() {
         const { vtime, cursor, timeline } = get();
         if (timeline.vt.length === 0) return;
-        // At the end: start over.
-        if (cursor >= timeline.vt.length && vtime >= duration()) set({ ...at(0), cursor: 0 });
+        // At the end: start over (at the end of what a streaming run has computed: wait for more).
+        if (cursor >= timeline.vt.length && vtime >= duration() && !streaming()) set({ ...at(0), cursor: 0 });
         set({ playing: true, jumpAcc: 0 });
       },
       pause() {
@@ -81,10 +83,12 @@ export const createPlaybackSlice =
         const { playing, animate, speed, vtime, cursor, stopAt, timeline, jumpAcc } = get();
         if (!playing) return;
         const end = Math.min(stopAt ?? Infinity, timeline.duration);
+        // Caught up with a streaming run: keep playing from where it is as its steps arrive.
+        const waits = streaming() && (stopAt === null || stopAt > timeline.duration);
         if (animate) {
           const v = Math.min(end, vtime + dtMs * speed);
           const c = cursorAt(timeline.vt, v);
-          const done = v >= end;
+          const done = v >= end && !waits;
           set({ vtime: v, cursor: done && stopAt === null ? timeline.vt.length : c, playing: !done, stopAt: done ? null : stopAt });
           return;
         }
@@ -96,7 +100,7 @@ export const createPlaybackSlice =
         }
         const next = cursor < timeline.vt.length ? timeline.vt[cursor] : end;
         const v = Math.min(end, Math.max(vtime, next));
-        const done = v >= end;
+        const done = v >= end && !waits;
         set({ vtime: v, cursor: cursorAt(timeline.vt, v), jumpAcc: 0, playing: !done, stopAt: done ? null : stopAt });
       },
     };

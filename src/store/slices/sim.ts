@@ -31,6 +31,8 @@ export const createSimSlice =
     let generation = 0;
     let running: { cancel(): void } | null = null;
     let pendingInput: EngineScenario | null = null;
+    // Has the run under way shown its first chunk (a long run streams: simulator.ts, partial)?
+    let streaming = false;
     let waiting: (() => void)[] = [];
 
     const flushWaiting = (run: boolean) => {
@@ -53,7 +55,7 @@ export const createSimSlice =
       const rerunTo = wasAt !== null ? (timeline.stepSpans[Math.min(wasAt, timeline.stepSpans.length - 1)]?.[1] ?? null) : null;
       // Frame ids belong to one simulation: a selected frame of the old one no longer exists.
       const selection = get().selection?.kind === 'frame' ? null : get().selection;
-      set({ engineInput: input, sim, timeline, simError: null, simStatus: 'idle', simProgress: null, changes, simMs: now() - t0, cursor: 0, vtime: 0, jumpAcc: 0, playing: false, stopAt: null, selection });
+      set({ engineInput: input, sim, timeline, simPartial: false, simError: null, simStatus: 'idle', simProgress: null, changes, simMs: now() - t0, cursor: 0, vtime: 0, jumpAcc: 0, playing: false, stopAt: null, selection });
       // A run that is not an edit's (start, a load) is the outcome "what changed" can compare with.
       if (!compare) set({ baseSim: sim });
       if (compare && rerunTo !== null) {
@@ -62,9 +64,21 @@ export const createSimSlice =
       }
     }
 
+    /**
+     * The end of a streamed run: its steps have been on screen (and maybe playing) since its
+     * first chunk, so the playback position stays where the user has it; only "what changed"
+     * waits for the whole outcome.
+     */
+    function streamFinished(sim: SimResult, timeline: Timeline, compare: boolean, t0: number, prevSim: SimResult | null) {
+      const changes = compare && prevSim ? compareOutcomes(prevSim, sim) : null;
+      set({ sim, timeline, simPartial: false, simError: null, simStatus: 'idle', simProgress: null, changes, simMs: now() - t0 });
+      if (!compare) set({ baseSim: sim });
+    }
+
     return {
       engineInput: null,
       sim: null,
+      simPartial: false,
       timeline: EMPTY_TIMELINE,
       simError: null,
       simStatus: 'idle',
@@ -79,11 +93,11 @@ export const createSimSlice =
         const r = loaded ?? load(get().scenario);
         if (!compare) set({ baseSim: null });
         if (!r.ok) {
-          set({ engineInput: null, sim: null, timeline: EMPTY_TIMELINE, simError: r.issues, simStatus: 'idle', simProgress: null, changes: null, cursor: 0, vtime: 0, playing: false });
+          set({ engineInput: null, sim: null, timeline: EMPTY_TIMELINE, simPartial: false, simError: r.issues, simStatus: 'idle', simProgress: null, changes: null, cursor: 0, vtime: 0, playing: false });
           return;
         }
         if (!simulator) {
-          set({ engineInput: r.engine, sim: null, timeline: EMPTY_TIMELINE, simError: null, simStatus: 'idle', simProgress: null, changes: null });
+          set({ engineInput: r.engine, sim: null, timeline: EMPTY_TIMELINE, simPartial: false, simError: null, simStatus: 'idle', simProgress: null, changes: null });
           return;
         }
         const gen = generation;
@@ -91,24 +105,45 @@ export const createSimSlice =
         const prev = { sim: get().sim, cursor: get().cursor };
         pendingInput = input;
         let sync = true;
+        streaming = false;
         set({ simStatus: 'running', simProgress: null });
         const job = simulator.run(input, {
           progress(p) {
             if (gen === generation && !sync) set({ simProgress: p });
           },
+          partial(sim, timeline) {
+            if (gen !== generation) return;
+            if (streaming) {
+              // More steps: the same arrays, grown; the playback position is the user's.
+              set({ sim, timeline });
+              return;
+            }
+            // The first steps of the new outcome replace the old one (its frame ids are gone).
+            streaming = true;
+            set({
+              engineInput: input, sim, timeline, simPartial: true, simError: null, changes: null, cursor: 0, vtime: 0, jumpAcc: 0, playing: false, stopAt: null,
+              selection: get().selection?.kind === 'frame' ? null : get().selection,
+            });
+          },
           done(sim, timeline) {
             if (gen !== generation) return;
             running = null;
-            finished(input, sim, timeline, compare, t0, prev);
+            if (streaming) streamFinished(sim, timeline, compare, t0, prev.sim);
+            else finished(input, sim, timeline, compare, t0, prev);
             flushWaiting(true);
           },
           fail(f) {
             if (gen !== generation) return;
             running = null;
-            set({
-              engineInput: input, sim: null, timeline: EMPTY_TIMELINE, simStatus: 'idle', simProgress: null, changes: null,
-              simError: f.kind === 'budget' ? f : f.message, cursor: 0, vtime: 0, playing: false, selection: get().selection?.kind === 'frame' ? null : get().selection,
-            });
+            const simError = f.kind === 'budget' ? f : f.message;
+            // A streamed run keeps the steps computed before it stopped (simPartial says so).
+            if (streaming) set({ simStatus: 'idle', simProgress: null, simError });
+            else {
+              set({
+                engineInput: input, sim: null, timeline: EMPTY_TIMELINE, simPartial: false, simStatus: 'idle', simProgress: null, changes: null,
+                simError, cursor: 0, vtime: 0, playing: false, selection: get().selection?.kind === 'frame' ? null : get().selection,
+              });
+            }
             flushWaiting(false);
           },
         });
@@ -120,14 +155,16 @@ export const createSimSlice =
           // until the new one arrives (an edit of a sysctl re-runs in a few ms).
           const was = get().engineInput;
           if (!was || !sameTopology(was, input)) {
-            set({ engineInput: input, sim: null, timeline: EMPTY_TIMELINE, simError: null, changes: null, cursor: 0, vtime: 0, playing: false, stopAt: null, selection: get().selection?.kind === 'frame' ? null : get().selection });
+            set({ engineInput: input, sim: null, timeline: EMPTY_TIMELINE, simPartial: false, simError: null, changes: null, cursor: 0, vtime: 0, playing: false, stopAt: null, selection: get().selection?.kind === 'frame' ? null : get().selection });
           }
         }
       },
       cancelSim() {
         if (get().simStatus !== 'running') return;
         stop();
-        set({ engineInput: pendingInput, sim: null, timeline: EMPTY_TIMELINE, simStatus: 'idle', simProgress: null, simError: { kind: 'cancelled' }, changes: null, cursor: 0, vtime: 0, playing: false });
+        // The steps a streamed run has shown stay, playable (simPartial: the banner says how many).
+        if (streaming) set({ simStatus: 'idle', simProgress: null, simError: { kind: 'cancelled' } });
+        else set({ engineInput: pendingInput, sim: null, timeline: EMPTY_TIMELINE, simStatus: 'idle', simProgress: null, simError: { kind: 'cancelled' }, changes: null, cursor: 0, vtime: 0, playing: false });
         flushWaiting(false);
       },
       afterSim(fn) {

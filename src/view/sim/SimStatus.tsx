@@ -1,7 +1,9 @@
 /**
- * Over the canvas: a simulation under way (progress and Cancel), or why there is none —
- * the work budget's message (which limit, what to change) or "cancelled" with Run again.
- * The scenario stays on screen and editable in every case; an edit runs it again.
+ * Over the canvas: a simulation under way (progress and Cancel; once a long run streams,
+ * that its first steps can be played), or why there is none (or only part of one) — the
+ * work budget's message (which limit, what to change) or "cancelled" with Run again; the
+ * steps a streamed run computed before it stopped stay playable, and the banner says how
+ * many. The scenario stays on screen and editable in every case; an edit runs it again.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +20,9 @@ export function SimStatus() {
   const error = useApp((s) => s.simError);
   const cancel = useApp((s) => s.cancelSim);
   const rerun = useApp((s) => s.resimulate);
+  // Steps of a streamed run on screen (step 0, the setup, not counted), and of the whole run.
+  const done = useApp((s) => (s.simPartial && s.sim ? s.sim.steps.length - 1 : null));
+  const steps = useApp((s) => s.engineInput?.actions.length ?? 0);
   // A run already under way when this appears (a link's run starts before the page is drawn)
   // has reported progress: show it at once.
   const [shown, setShown] = useState(() => status === 'running' && progress !== null);
@@ -38,6 +43,7 @@ export function SimStatus() {
         <progress max={progress?.budget.deliveries ?? 1} value={progress?.deliveries ?? 0} aria-label={t('simRun.work', { deliveries: formatCount(progress?.deliveries ?? 0), max: formatCount(progress?.budget.deliveries ?? 0) })} />
         <span className="muted">{t('simRun.work', { deliveries: formatCount(progress?.deliveries ?? 0), max: formatCount(progress?.budget.deliveries ?? 0) })}</span>
         <button type="button" onClick={cancel} data-testid="sim-cancel">{t('simRun.cancel')}</button>
+        {done !== null ? <p data-testid="sim-streaming">{t('simRun.streaming')}</p> : null}
       </div>
     );
   }
@@ -47,13 +53,14 @@ export function SimStatus() {
         <div className="sim-status sim-status-error" role="alert" data-testid="sim-budget">
           <strong>{t('simRun.budgetTitle')}</strong>
           <p>{budgetMessage((k, o) => t(k, o), error.budget)}</p>
+          {done !== null ? <p data-testid="sim-kept">{t('simRun.budgetPartial', { done })}</p> : null}
           <p className="muted">{t('simRun.editable')}</p>
         </div>
       );
     }
     return (
       <div className="sim-status" role="status" data-testid="sim-cancelled">
-        <span>{t('simRun.cancelled')}</span>
+        <span>{done !== null ? t('simRun.cancelledPartial', { done, steps }) : t('simRun.cancelled')}</span>
         <button type="button" onClick={() => rerun()}>{t('simRun.rerun')}</button>
       </div>
     );

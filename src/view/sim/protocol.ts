@@ -4,6 +4,7 @@ import type { EngineScenario } from '../../engine/index.ts';
 import type { SimResult } from '../../engine/index.ts';
 import type { Timeline } from '../../store/derive/timeline.ts';
 import type { SimFailure } from '../../store/simulator.ts';
+import type { TraceChunk } from '../../store/traceStream.ts';
 
 export type ToWorker =
   | { type: 'run'; id: number; input: EngineScenario }
@@ -12,6 +13,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: SimProgress }
+  /** A run that finished within its first chunk's time: the whole result at once. */
   | { type: 'done'; id: number; sim: SimResult; timeline: Timeline }
+  /**
+   * A longer run, streamed: the steps completed since the last chunk and their events;
+   * `last` ends the run (the page assembles the result: store/traceStream.ts).
+   */
+  | { type: 'chunk'; id: number; chunk: TraceChunk; last: boolean }
+  /** The run stopped (the work budget, an error); chunks posted before it stand. */
   | { type: 'fail'; id: number; failure: SimFailure }
   | { type: 'views'; id: number; views: Record<string, HostView> | null };

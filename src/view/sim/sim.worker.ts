@@ -1,19 +1,37 @@
 /**
  * The simulation worker: runs the engine off the page's thread, so that no scenario —
  * however heavy, opened from a link or an embed — blocks the page. It posts progress (at
- * most every PROGRESS_MS), then the result and its timeline as plain data, or the failure
- * (the work budget's data). Cancel terminates it (workerSimulator.ts starts a fresh one).
+ * most every PROGRESS_MS). A run that ends within its first CHUNK_MS is posted whole, with
+ * its timeline; a longer one streams: its completed steps and their events in chunks
+ * (chunks.ts), each posted as soon as it is made, so the page plays the start of the trace
+ * while the rest computes. Between chunks the worker yields, so host views asked for
+ * meanwhile are answered. A failure (the work budget's data) ends the run; the chunks
+ * before it stand. Cancel terminates the worker (workerSimulator.ts starts a fresh one).
  *
  * Host views for the inspector are computed here too: one simulation without trace is
  * stepped forward as playback moves forward, and restarted when it moves back.
  */
-import { hostViewsOf, simulate, Simulation, type HostView } from '../../engine/index.ts';
-import { simulateToData } from '../../store/simulator.ts';
+import { hostViewsOf, Simulation, type EngineScenario, type HostView, type SimProgress } from '../../engine/index.ts';
+import { buildTimeline } from '../../store/derive/timeline.ts';
+import { failureOf } from '../../store/simulator.ts';
+import { simulateInChunks } from './chunks.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const PROGRESS_MS = 100;
+/** Work per chunk: the first playable frame comes this soon; the page gets ~10 messages/s. */
+const CHUNK_MS = 100;
+/** Events per chunk at most: one message stays a short structured clone on the page. */
+const CHUNK_EVENTS = 20_000;
 
 const post = (m: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
+
+/** Lets queued messages (host views) run between two chunks. */
+const yieldToMessages = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 
 let inspecting: { key: number; sim: Simulation } | null = null;
 
@@ -29,18 +47,36 @@ function viewsAt(key: number, input: ToWorker['input'], step: number): Record<st
   }
 }
 
+async function run(id: number, input: EngineScenario): Promise<void> {
+  let last = 0;
+  const progress = (p: SimProgress) => {
+    const t = performance.now();
+    if (t - last < PROGRESS_MS) return;
+    last = t;
+    post({ type: 'progress', id, progress: p });
+  };
+  let streamed = false;
+  try {
+    for (const c of simulateInChunks(input, { chunkMs: CHUNK_MS, maxEvents: CHUNK_EVENTS, now: () => performance.now(), progress })) {
+      if (!streamed && c.last) {
+        const sim = { version: 1 as const, seed: input.seed, steps: c.steps, events: c.events };
+        post({ type: 'done', id, sim, timeline: buildTimeline(sim) });
+        return;
+      }
+      streamed = true;
+      post({ type: 'chunk', id, chunk: { steps: c.steps, events: c.events }, last: c.last });
+      if (!c.last) await yieldToMessages();
+    }
+  } catch (e) {
+    post({ type: 'fail', id, failure: failureOf(e) });
+  }
+}
+
+// Runs one after another (a run yields between chunks; a second one waits for it).
+let runs = Promise.resolve();
+
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
-  if (m.type === 'run') {
-    let last = 0;
-    const r = simulateToData(simulate, m.input, (progress) => {
-      const t = performance.now();
-      if (t - last < PROGRESS_MS) return;
-      last = t;
-      post({ type: 'progress', id: m.id, progress });
-    });
-    post(r.ok ? { type: 'done', id: m.id, sim: r.sim, timeline: r.timeline } : { type: 'fail', id: m.id, failure: r.failure });
-  } else {
-    post({ type: 'views', id: m.id, views: viewsAt(m.key, m.input, m.step) });
-  }
+  if (m.type === 'run') runs = runs.then(() => run(m.id, m.input));
+  else post({ type: 'views', id: m.id, views: viewsAt(m.key, m.input, m.step) });
 };

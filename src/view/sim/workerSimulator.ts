@@ -1,15 +1,32 @@
 /**
- * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Requests are
- * answered in order by one worker; Cancel terminates it (a synchronous engine loop cannot
- * be interrupted any other way) and the next request starts a fresh one.
+ * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Runs are answered in
+ * order by one worker; Cancel terminates it (a synchronous engine loop cannot be interrupted
+ * any other way) and the next request starts a fresh one. A streamed run's chunks are
+ * appended as they come (store/traceStream.ts: time proportional to the chunk) and handed
+ * to the store at most once per animation frame, so a fast stream never re-renders the page
+ * more often than it paints.
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
 import { reviveTraceLog } from '../../engine/tables.ts';
 import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
+import { TraceStream } from '../../store/traceStream.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-type Pending = { kind: 'run'; on: SimRunHandlers } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
+type Pending = { kind: 'run'; on: SimRunHandlers; seed: number; stream?: Streaming } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
+
+/** A streamed run's result so far, and the animation frame that will show it. */
+interface Streaming {
+  trace: TraceStream;
+  frame: number | null;
+}
+
+/** Drops the animation frame a streamed run had asked for (it ends, or is cancelled). */
+function dropFrame(p: Pending | undefined): void {
+  const s = p?.kind === 'run' ? p.stream : undefined;
+  if (s?.frame != null) cancelAnimationFrame(s.frame);
+  if (s) s.frame = null;
+}
 
 export function workerSimulator(): Simulator {
   let worker: Worker | null = null;
@@ -37,13 +54,41 @@ export function workerSimulator(): Simulator {
         if (p.kind === 'run') p.on.progress(m.progress);
         return;
       }
+      if (m.type === 'chunk') {
+        if (p.kind !== 'run') return;
+        const s = (p.stream ??= { trace: new TraceStream(p.seed), frame: null });
+        s.trace.append(m.chunk);
+        if (!m.last) {
+          s.frame ??= requestAnimationFrame(() => {
+            s.frame = null;
+            if (pending.get(m.id) === p) {
+              const { sim, timeline } = s.trace.snapshot();
+              p.on.partial?.(sim, timeline);
+            }
+          });
+          return;
+        }
+        pending.delete(m.id);
+        dropFrame(p);
+        const { sim, timeline } = s.trace.snapshot();
+        p.on.done(sim, timeline);
+        return;
+      }
       pending.delete(m.id);
       if (m.type === 'views') {
         if (p.kind === 'views') p.done(m.views);
       } else if (p.kind === 'run') {
         // The trace arrives as the engine's compact log's data: its reading methods again.
         if (m.type === 'done') p.on.done({ ...m.sim, events: reviveTraceLog(m.sim.events) }, m.timeline);
-        else p.on.fail(m.failure);
+        else {
+          // What arrived before the failure is shown with it (the store keeps it).
+          if (p.stream) {
+            dropFrame(p);
+            const { sim, timeline } = p.stream.trace.snapshot();
+            p.on.partial?.(sim, timeline);
+          }
+          p.on.fail(m.failure);
+        }
       }
     };
     w.onerror = (ev) => {
@@ -64,10 +109,11 @@ export function workerSimulator(): Simulator {
   return {
     run(input, on) {
       const id = nextId++;
-      send({ type: 'run', id, input }, { kind: 'run', on });
+      send({ type: 'run', id, input }, { kind: 'run', on, seed: input.seed });
       return {
         cancel() {
           if (!pending.has(id)) return;
+          dropFrame(pending.get(id));
           pending.delete(id);
           // Terminate only while this run is what the worker is busy with.
           worker?.terminate();

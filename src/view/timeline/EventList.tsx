@@ -33,31 +33,42 @@ export function EventList() {
   const [scroll, setScroll] = useState({ top: 0, height: 200 });
   const stick = useRef(true);
 
+  // Frames by id, extended as a streamed run's events arrive: a streamed run's snapshots are
+  // new objects over one growing events array (store/traceStream.ts), so the cache is keyed
+  // by that array, not by the snapshot.
+  const evs = sim?.events;
+  const evCount = evs?.length ?? 0;
+  const framesOf = useRef<{ evs: unknown; upTo: number; frames: Map<number, Frame>; kinds: Map<number, string> }>({ evs: null, upTo: 0, frames: new Map(), kinds: new Map() });
   const { frames, kinds } = useMemo(() => {
-    const frames = new Map<number, Frame>();
-    const kinds = new Map<number, string>();
-    for (const e of sim?.events ?? []) if (e.kind === 'tx') {
-      frames.set(e.frame.id, e.frame);
-      kinds.set(e.frame.id, e.frameKind);
+    let f = framesOf.current;
+    if (f.evs !== evs) f = framesOf.current = { evs, upTo: 0, frames: new Map(), kinds: new Map() };
+    for (let i = f.upTo; i < evCount; i++) {
+      const e = evs!.at(i)!;
+      if (e.kind === 'tx') {
+        f.frames.set(e.frame.id, e.frame);
+        f.kinds.set(e.frame.id, e.frameKind);
+      }
     }
-    return { frames, kinds };
-  }, [sim]);
+    f.upTo = evCount;
+    return { frames: f.frames, kinds: f.kinds };
+  }, [evs, evCount]);
 
   // Filtered rows up to the cursor, extended incrementally while the cursor moves forward.
   const cache = useRef<{ sim: unknown; filter: unknown; upTo: number; rows: Row[] }>({ sim: null, filter: null, upTo: 0, rows: [] });
+  // Keyed by the events array (the same while a streamed run grows).
   const rows = useMemo(() => {
-    const evs = sim?.events ?? [];
-    const end = Math.min(cursor, evs.length);
+    const all = evs ?? [];
+    const end = Math.min(cursor, all.length);
     const c = cache.current;
-    if (c.sim !== sim || c.filter !== filter || end < c.upTo) {
-      const keep = c.sim === sim && c.filter === filter ? c.rows.filter((r) => r.i < end) : [];
-      cache.current = { sim, filter, upTo: keep.length ? keep[keep.length - 1].i + 1 : 0, rows: keep };
-      if (end < c.upTo && c.sim === sim && c.filter === filter) cache.current.upTo = end;
+    if (c.sim !== evs || c.filter !== filter || end < c.upTo) {
+      const keep = c.sim === evs && c.filter === filter ? c.rows.filter((r) => r.i < end) : [];
+      cache.current = { sim: evs, filter, upTo: keep.length ? keep[keep.length - 1].i + 1 : 0, rows: keep };
+      if (end < c.upTo && c.sim === evs && c.filter === filter) cache.current.upTo = end;
     }
     const cc = cache.current;
     const out = cc.upTo === end ? cc.rows : [...cc.rows];
     for (let i = cc.upTo; i < end; i++) {
-      const e = evs.at(i)!;
+      const e = all.at(i)!;
       if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
       if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
       if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
@@ -66,7 +77,7 @@ export function EventList() {
     cc.rows = out;
     cc.upTo = end;
     return out;
-  }, [sim, cursor, filter, kinds]);
+  }, [evs, cursor, filter, kinds]);
 
   // Follow the newest row (without reading the layout back: rows have a fixed height).
   useEffect(() => {

@@ -2,10 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { SPEEDS } from '../../store/slices/playback.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { formatSeconds } from '../format/tcpdump.ts';
+import { formatCount } from '../../i18n/simRun.ts';
 import { useSimNow, useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
 
-/** Play, pause, step one event, speed, and a scrubber over the whole trace with step marks. */
+/**
+ * Play, pause, step one event, speed, and a scrubber over the whole trace with step marks.
+ * While a long run streams in (or after it stopped early), the scrubber spans what has been
+ * computed, and a bar under it says how much of the run that is.
+ */
 export function TimelineBar() {
   const { t } = useTranslation();
   const api = useAppStoreApi();
@@ -16,6 +21,9 @@ export function TimelineBar() {
   const duration = useApp((s) => s.timeline.duration);
   const spans = useApp((s) => s.timeline.stepSpans);
   const vtime = useApp((s) => Math.round(s.vtime));
+  const computed = useApp((s) => (s.simPartial && s.sim ? s.sim.steps.length - 1 : null));
+  const steps = useApp((s) => s.engineInput?.actions.length ?? 0);
+  const computing = useApp((s) => s.simStatus === 'running');
   const now = useSimNow(1);
   const step = useStep();
   const st = () => api.getState();
@@ -57,6 +65,12 @@ export function TimelineBar() {
             st().seek(Number(e.target.value));
           }}
         />
+        {computed !== null ? (
+          <div className={`sim-computed${computing ? ' computing' : ''}`} data-testid="sim-computed" data-steps={computed}>
+            <progress max={Math.max(1, steps)} value={computed} aria-hidden="true" />
+            <span>{t('simRun.computed', { done: formatCount(computed), steps: formatCount(steps) })}</span>
+          </div>
+        ) : null}
       </div>
       <output className="timeline-pos" data-testid="position">
         {t('timeline.position', { t: formatSeconds(now), cursor, total, step })}
