@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { FrameGlyph } from './FrameGlyph.tsx';
@@ -12,11 +12,18 @@ const LVS_SHOWN: FrameKind[] = ['tcp', 'ipip'];
 /** Key to the token shapes, and the two stop marks. */
 export function Legend() {
   const { t } = useTranslation();
-  const timeline = useApp((s) => s.timeline);
+  const flights = useApp((s) => s.timeline.flights);
+  const count = useApp((s) => s.timeline.flights.length);
+  // A streaming run grows one flights array (store/traceStream.ts): only the new flights are looked at.
+  const seen = useRef<{ flights: unknown; upTo: number; has: Set<FrameKind> }>({ flights: null, upTo: 0, has: new Set() });
   const shown = useMemo(() => {
-    const has = new Set<FrameKind>(timeline.flights.map((f) => (f.kind === 'udp' ? 'tcp' : f.kind)));
+    let c = seen.current;
+    if (c.flights !== flights) c = seen.current = { flights, upTo: 0, has: new Set() };
+    for (let i = c.upTo; i < count; i++) c.has.add(flights[i].kind === 'udp' ? 'tcp' : flights[i].kind);
+    c.upTo = count;
+    const has = c.has;
     return [...SHOWN, ...LVS_SHOWN.filter((k) => has.has(k))];
-  }, [timeline]);
+  }, [flights, count]);
   return (
     <ul className="legend" aria-label={t('canvas.legend')}>
       {shown.map((k) => (

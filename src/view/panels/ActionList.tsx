@@ -18,6 +18,8 @@ export function ActionList() {
   const { t } = useTranslation();
   const actions = useApp((s) => s.scenario.actions ?? NO_ACTIONS);
   const steps = useApp((s) => s.sim?.steps);
+  // A streaming run grows one steps array: its length says which actions can run already.
+  const arrived = useApp((s) => s.sim?.steps.length ?? 0);
   const cursor = useApp((s) => s.cursor);
   const editing = useApp((s) => s.editingAction);
   const current = useStep();
@@ -29,7 +31,7 @@ export function ActionList() {
       {actions.length === 0 ? <p className="muted">{t('actions.empty')}</p> : null}
       <ol className="action-list">
         {shown.map((a, i) => {
-          const step = steps?.[i + 1];
+          const step = i + 1 < arrived ? steps?.[i + 1] : undefined;
           const ran = step ? cursor >= step.events[1] : false;
           const result = !ran || !step ? null : step.ok === true ? 'ok' : step.ok === false ? 'fail' : 'done';
           return (

@@ -9,7 +9,9 @@ import type { TraceChunk } from '../../store/traceStream.ts';
 export type ToWorker =
   | { type: 'run'; id: number; input: EngineScenario }
   /** `key` names the input: the worker keeps stepping one simulation forward for one key. */
-  | { type: 'inspect'; id: number; key: number; input: EngineScenario; step: number };
+  | { type: 'inspect'; id: number; key: number; input: EngineScenario; step: number }
+  /** A chunk of run `id` has been taken in: the worker keeps at most MAX_UNTAKEN chunks unacknowledged. */
+  | { type: 'ack'; id: number };
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: SimProgress }

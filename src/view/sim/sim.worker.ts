@@ -5,7 +5,10 @@
  * its timeline; a longer one streams: its completed steps and their events in chunks
  * (chunks.ts), each posted as soon as it is made, so the page plays the start of the trace
  * while the rest computes. Between chunks the worker yields, so host views asked for
- * meanwhile are answered. A failure (the work budget's data) ends the run; the chunks
+ * meanwhile are answered. The page acknowledges each chunk once it has taken it in; with
+ * MAX_UNTAKEN chunks unacknowledged the worker waits, so that a page slower than the engine
+ * (taking a chunk in — its structured clone — costs the page about 2 µs an event) is never
+ * flooded: between two chunks it draws and answers input. A failure (the work budget's data) ends the run; the chunks
  * before it stand. Cancel terminates the worker (workerSimulator.ts starts a fresh one).
  *
  * Host views for the inspector are computed here too: one simulation without trace is
@@ -20,8 +23,10 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 const PROGRESS_MS = 100;
 /** Work per chunk: the first playable frame comes this soon; the page gets ~10 messages/s. */
 const CHUNK_MS = 100;
-/** Events per chunk at most: one message stays a short structured clone on the page. */
-const CHUNK_EVENTS = 20_000;
+/** Events per chunk at most: one message stays a short task on the page (~10 ms to take in). */
+const CHUNK_EVENTS = 5_000;
+/** Chunks posted and not yet taken in by the page, at most. */
+const MAX_UNTAKEN = 2;
 
 const post = (m: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
 
@@ -35,7 +40,7 @@ const yieldToMessages = () =>
 
 let inspecting: { key: number; sim: Simulation } | null = null;
 
-function viewsAt(key: number, input: ToWorker['input'], step: number): Record<string, HostView> | null {
+function viewsAt(key: number, input: EngineScenario, step: number): Record<string, HostView> | null {
   try {
     if (!inspecting || inspecting.key !== key || inspecting.sim.steps.length - 1 > step) inspecting = { key, sim: new Simulation(input, { trace: false }) };
     const { sim } = inspecting;
@@ -47,7 +52,12 @@ function viewsAt(key: number, input: ToWorker['input'], step: number): Record<st
   }
 }
 
+/** The run under way: chunks the page has not acknowledged, and what waits for an acknowledgement. */
+const untaken = { id: 0, count: 0, wake: null as (() => void) | null };
+
 async function run(id: number, input: EngineScenario): Promise<void> {
+  untaken.id = id;
+  untaken.count = 0;
   let last = 0;
   const progress = (p: SimProgress) => {
     const t = performance.now();
@@ -65,7 +75,10 @@ async function run(id: number, input: EngineScenario): Promise<void> {
       }
       streamed = true;
       post({ type: 'chunk', id, chunk: { steps: c.steps, events: c.events }, last: c.last });
-      if (!c.last) await yieldToMessages();
+      if (c.last) break;
+      untaken.count++;
+      if (untaken.count >= MAX_UNTAKEN) await new Promise<void>((resolve) => (untaken.wake = resolve));
+      else await yieldToMessages();
     }
   } catch (e) {
     post({ type: 'fail', id, failure: failureOf(e) });
@@ -78,5 +91,11 @@ let runs = Promise.resolve();
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   if (m.type === 'run') runs = runs.then(() => run(m.id, m.input));
-  else post({ type: 'views', id: m.id, views: viewsAt(m.key, m.input, m.step) });
+  else if (m.type === 'ack') {
+    if (m.id !== untaken.id) return;
+    untaken.count--;
+    const wake = untaken.wake;
+    untaken.wake = null;
+    wake?.();
+  } else post({ type: 'views', id: m.id, views: viewsAt(m.key, m.input, m.step) });
 };

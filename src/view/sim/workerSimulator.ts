@@ -2,8 +2,9 @@
  * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Runs are answered in
  * order by one worker; Cancel terminates it (a synchronous engine loop cannot be interrupted
  * any other way) and the next request starts a fresh one. A streamed run's chunks are
- * appended as they come (store/traceStream.ts: time proportional to the chunk) and handed
- * to the store at most once per animation frame, so a fast stream never re-renders the page
+ * appended as they come (store/traceStream.ts: time proportional to the chunk), acknowledged
+ * (the worker waits when the page falls behind) and handed to the store at most once per
+ * animation frame, so a fast stream never re-renders the page
  * more often than it paints.
  */
 import type { EngineScenario } from '../../engine/index.ts';
@@ -58,6 +59,8 @@ export function workerSimulator(): Simulator {
         if (p.kind !== 'run') return;
         const s = (p.stream ??= { trace: new TraceStream(p.seed), frame: null });
         s.trace.append(m.chunk);
+        // Taken in: the worker may post the next one (it keeps only a couple unacknowledged).
+        if (!m.last) w.postMessage({ type: 'ack', id: m.id } satisfies ToWorker);
         if (!m.last) {
           s.frame ??= requestAnimationFrame(() => {
             s.frame = null;

@@ -6,6 +6,12 @@ import { formatCount } from '../../i18n/simRun.ts';
 import { useSimNow, useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
 
+const MAX_MARKS = 60;
+/** The step between numbered marks: 1, 2, 5, 10, 20, 50… steps, the first that gives at most MAX_MARKS. */
+const markEvery = (n: number) => {
+  for (let m = 1; ; m *= 10) for (const k of [1, 2, 5]) if (n / (k * m) <= MAX_MARKS) return k * m;
+};
+
 /**
  * Play, pause, step one event, speed, and a scrubber over the whole trace with step marks.
  * While a long run streams in (or after it stopped early), the scrubber spans what has been
@@ -27,6 +33,9 @@ export function TimelineBar() {
   const now = useSimNow(1);
   const step = useStep();
   const st = () => api.getState();
+  // At most about MAX_MARKS numbered marks (every step, every 10th, 20th…): a thousand would
+  // overlap, and a streaming run moves them all each time it grows.
+  const every = markEvery(spans.length);
   const disabled = total === 0;
   return (
     <div className="timeline" role="group" aria-label={t('timeline.label')}>
@@ -49,7 +58,7 @@ export function TimelineBar() {
       </div>
       <div className="scrubber">
         <div className="step-marks" aria-hidden="true">
-          {duration > 0 && spans.map(([a], i) => (i === 0 ? null : <span key={i} style={{ left: `${(a / duration) * 100}%` }}>{i}</span>))}
+          {duration > 0 && spans.map(([a], i) => (i === 0 || i % every !== 0 ? null : <span key={i} style={{ left: `${(a / duration) * 100}%` }}>{i}</span>))}
         </div>
         <input
           type="range"
