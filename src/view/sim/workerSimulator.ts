@@ -2,24 +2,35 @@
  * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Runs are answered in
  * order by one worker; Cancel terminates it (a synchronous engine loop cannot be interrupted
  * any other way) and the next request starts a fresh one. A streamed run's chunks are
- * appended as they come (store/traceStream.ts: time proportional to the chunk), acknowledged
- * (the worker waits when the page falls behind) and handed to the store at most once per
- * animation frame, so a fast stream never re-renders the page
+ * acknowledged as they come (the worker waits when the page falls behind), and appended
+ * (store/traceStream.ts: time proportional to the chunk) and handed to the store at most once
+ * per animation frame, so a fast stream never re-renders the page
  * more often than it paints.
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
 import { reviveTraceLog } from '../../engine/tables.ts';
 import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
-import { TraceStream } from '../../store/traceStream.ts';
+import { TraceStream, type TraceChunk } from '../../store/traceStream.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 type Pending = { kind: 'run'; on: SimRunHandlers; seed: number; stream?: Streaming } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
 
-/** A streamed run's result so far, and the animation frame that will show it. */
+/**
+ * A streamed run's result so far, the chunks that arrived since it was last shown, and the
+ * animation frame that will append and show them. Appending only when showing keeps what the
+ * store holds consistent: its arrays grow only when it gets a new snapshot.
+ */
 interface Streaming {
   trace: TraceStream;
+  arrived: TraceChunk[];
   frame: number | null;
+}
+
+/** The result with every chunk that has arrived. */
+function catchUp(s: Streaming) {
+  for (const c of s.arrived.splice(0)) s.trace.append(c);
+  return s.trace.snapshot();
 }
 
 /** Drops the animation frame a streamed run had asked for (it ends, or is cancelled). */
@@ -57,15 +68,15 @@ export function workerSimulator(): Simulator {
       }
       if (m.type === 'chunk') {
         if (p.kind !== 'run') return;
-        const s = (p.stream ??= { trace: new TraceStream(p.seed), frame: null });
-        s.trace.append(m.chunk);
+        const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], frame: null });
+        s.arrived.push(m.chunk);
         // Taken in: the worker may post the next one (it keeps only a couple unacknowledged).
         if (!m.last) w.postMessage({ type: 'ack', id: m.id } satisfies ToWorker);
         if (!m.last) {
           s.frame ??= requestAnimationFrame(() => {
             s.frame = null;
             if (pending.get(m.id) === p) {
-              const { sim, timeline } = s.trace.snapshot();
+              const { sim, timeline } = catchUp(s);
               p.on.partial?.(sim, timeline);
             }
           });
@@ -73,7 +84,7 @@ export function workerSimulator(): Simulator {
         }
         pending.delete(m.id);
         dropFrame(p);
-        const { sim, timeline } = s.trace.snapshot();
+        const { sim, timeline } = catchUp(s);
         p.on.done(sim, timeline);
         return;
       }
@@ -87,7 +98,7 @@ export function workerSimulator(): Simulator {
           // What arrived before the failure is shown with it (the store keeps it).
           if (p.stream) {
             dropFrame(p);
-            const { sim, timeline } = p.stream.trace.snapshot();
+            const { sim, timeline } = catchUp(p.stream);
             p.on.partial?.(sim, timeline);
           }
           p.on.fail(m.failure);
