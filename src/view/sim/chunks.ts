@@ -10,7 +10,7 @@
  * engine's internal trace storage may change freely. Lives with the worker: it imports the
  * engine, which stays out of the page's first load.
  */
-import { Simulation, type EngineScenario, type SimProgress, type StepResult, type WorkBudget } from '../../engine/index.ts';
+import { Simulation, type EngineScenario, type SimProgress, type SimResult, type StepResult, type WorkBudget } from '../../engine/index.ts';
 import type { TraceChunk } from '../../store/traceStream.ts';
 
 export interface ChunkOptions {
@@ -26,10 +26,11 @@ export interface ChunkOptions {
 
 /**
  * Runs `input` to the end, yielding chunks; the last chunk (possibly empty) is yielded
- * when the run has finished, with `last: true`. A BudgetError (or any engine error) is
+ * when the run has finished, with `last: true` and the whole result (its events the engine's
+ * compact log: what a run that needs no streaming posts). A BudgetError (or any engine error) is
  * thrown from the generator after the chunks completed before it.
  */
-export function* simulateInChunks(input: EngineScenario, opts: ChunkOptions): Generator<TraceChunk & { last: boolean }> {
+export function* simulateInChunks(input: EngineScenario, opts: ChunkOptions): Generator<TraceChunk & { last: boolean; result?: SimResult }> {
   const sim = new Simulation(input, { progress: opts.progress, budget: opts.budget });
   let sentSteps = 0;
   let sentEvents = 0;
@@ -49,5 +50,5 @@ export function* simulateInChunks(input: EngineScenario, opts: ChunkOptions): Ge
       opened = opts.now();
     }
   }
-  yield take(true);
+  yield { ...take(true), result: sim.result() };
 }

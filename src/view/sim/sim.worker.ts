@@ -68,8 +68,8 @@ async function run(id: number, input: EngineScenario): Promise<void> {
   let streamed = false;
   try {
     for (const c of simulateInChunks(input, { chunkMs: CHUNK_MS, maxEvents: CHUNK_EVENTS, now: () => performance.now(), progress })) {
-      if (!streamed && c.last) {
-        const sim = { version: 1 as const, seed: input.seed, steps: c.steps, events: c.events };
+      if (!streamed && c.result) {
+        const sim = c.result;
         post({ type: 'done', id, sim, timeline: buildTimeline(sim) });
         return;
       }
