@@ -6,7 +6,7 @@ import { formatCount } from '../../i18n/simRun.ts';
 import { useSimNow, useStep } from '../hooks/derived.ts';
 import { Icon } from '../icons.tsx';
 
-const MAX_MARKS = 60;
+const MAX_MARKS = 25;
 /** The step between numbered marks: 1, 2, 5, 10, 20, 50… steps, the first that gives at most MAX_MARKS. */
 const markEvery = (n: number) => {
   for (let m = 1; ; m *= 10) for (const k of [1, 2, 5]) if (n / (k * m) <= MAX_MARKS) return k * m;
@@ -33,7 +33,7 @@ export function TimelineBar() {
   const now = useSimNow(1);
   const step = useStep();
   const st = () => api.getState();
-  // At most about MAX_MARKS numbered marks (every step, every 10th, 20th…): a thousand would
+  // At most MAX_MARKS numbered marks (every step, every 2nd, 5th, 10th…): a thousand would
   // overlap, and a streaming run moves them all each time it grows.
   const every = markEvery(spans.length);
   const disabled = total === 0;
