@@ -6,6 +6,8 @@ const P = {
   pause: 'M4 3h3v10H4zM9 3h3v10H9z',
   forward: 'M11 3h2v10h-2zM3 3v10l7-5z',
   last: 'M10 3h2v10h-2zM3 3v10l6.5-5z',
+  // A padlock: an emoji (🔒) renders as an empty box where no colour-emoji font is installed.
+  lock: 'M3 7h10v7H3zM5 7V5a3 3 0 0 1 6 0v2H9.5V5a1.5 1.5 0 0 0-3 0v2z',
 } as const;
 
 export type IconName = keyof typeof P;

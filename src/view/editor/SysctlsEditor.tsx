@@ -1,3 +1,4 @@
+import { Icon } from '../icons.tsx';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONF_KNOBS, IP_FORWARD, NEIGH_PARAMS } from '../../scenario/sysctlKeys.ts';
@@ -35,7 +36,7 @@ function SysctlRow({ host, k, value }: { host: string; k: string | null; value: 
       {isNew ? (
         <input className="sysctl-key" list={`sysctl-keys-${host}`} value={key} onChange={(e) => { setKey(e.target.value); clear(); }} placeholder="net.ipv4.ip_forward" aria-label={t('editor.sysctl.keyAria')} spellCheck={false} />
       ) : (
-        <code className="sysctl-key">{k}{locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}>🔒</span> : null}</code>
+        <code className="sysctl-key">{k}{locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}><Icon name="lock" /></span> : null}</code>
       )}
       <span aria-hidden="true">=</span>
       <input className="sysctl-value" value={v} onChange={(e) => { setV(e.target.value); clear(); }} inputMode="numeric" disabled={locked} aria-label={t('editor.sysctl.valueAria', { key: k ?? t('editor.sysctl.newKey') })} aria-invalid={issues.length > 0} />

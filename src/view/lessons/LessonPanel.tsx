@@ -6,6 +6,7 @@
  * reference solution replayed edit by edit), progress saved per lesson, and a link.
  * Trainer mode is the same player as a presenter view (TrainerControls.tsx).
  */
+import { Icon } from '../icons.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceEvent } from '../../engine/index.ts';
@@ -348,7 +349,7 @@ function Player({ lesson, text, stepIndex, trainer, extraLocks }: { lesson: Less
         <div className="lesson-task" data-testid="lesson-task">
           <h4>{t('lessons.task')}</h4>
           <p><strong>{tx(st.task)}</strong></p>
-          {locks.length ? <p className="muted small" data-testid="lesson-locks"><span aria-hidden="true">🔒 </span>{t('lessons.locked', { keys: locks.join(', ') })}</p> : null}
+          {locks.length ? <p className="muted small" data-testid="lesson-locks"><Icon name="lock" />{' '}{t('lessons.locked', { keys: locks.join(', ') })}</p> : null}
           {touched.length ? <p className="form-error" role="alert">{t('lessons.lockedTouched', { keys: touched.join(', ') })}</p> : null}
           <h5>{t('lessons.goals', { met: metNow.length, total: step.goals.length })}</h5>
           <ul className="goals" data-testid="lesson-goals">

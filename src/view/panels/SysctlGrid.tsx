@@ -1,3 +1,4 @@
+import { Icon } from '../icons.tsx';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
@@ -44,7 +45,7 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
               <tr key={k.name} className={locked ? 'locked-knob' : undefined} data-locked={locked || undefined}>
                 <th scope="row">
                   <span className="knob">{k.name}</span>
-                  {locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}>🔒</span> : null}
+                  {locked ? <span className="lock-mark" role="img" aria-label={t('lessons.lockedKnob')} title={t('lessons.lockedKnob')}><Icon name="lock" /></span> : null}
                   <span className="knob-hint">{t(`knobs.${k.name}`)}</span>
                   <ExplainButton what={sysctlKey(dev ?? 'all', k.name)} onClick={() => setExplaining({ knob: k.name, scope: dev ?? 'all' })} />
                 </th>

@@ -49,6 +49,7 @@ describe('the event list shows exactly the command that ran', () => {
       { type: 'route', host: 'A', op: 'add', route: '10.0.0.0/8 via 192.168.1.1 dev eth0 metric 100' },
       { type: 'sysctl', hosts: ['A', 'B'], set: { 'net.ipv4.conf.all.arp_ignore': 1 } },
       { type: 'wait', seconds: 6 },
+      { type: 'connect', host: 'B', to: '192.168.100.17:80', count: 2, interval: 0.5 },
     ],
   });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
@@ -56,12 +57,14 @@ describe('the event list shows exactly the command that ran', () => {
   const steps = trace.events.slice().filter((e) => e.kind === 'step' && e.action);
   const lines = steps.map((e) => eventLine(e, new Map()).text);
 
-  it('with every option (arping -w, -b, -f) and routes in full', () => {
+  it('with every option (arping -w, -b, -f), routes in full and connect as its curl loop', () => {
     expect(lines).toEqual([
       '#1 B$ arping -b -f -I eth0 -c 2 -w 1 192.168.100.17',
       '#2 A$ ip route add 10.0.0.0/8 via 192.168.1.1 dev eth0 metric 100',
       '#3 A,B$ sysctl -w net.ipv4.conf.all.arp_ignore=1',
       '#4 sleep 6',
+      // connect prints as the curl loop that runs (its descriptor), not an engine-style summary
+      '#5 B$ for i in $(seq 2); do curl -s -0 -m 2 http://192.168.100.17:80/ & sleep 0.5; done; wait',
     ]);
   });
   it('and the engine ran those options: -f quit at the first reply, -b sent broadcasts only', () => {

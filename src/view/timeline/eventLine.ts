@@ -5,7 +5,6 @@
 import { model } from '../../store/lazyModel.ts';
 import type { ActionV1 } from '../../scenario/types.ts';
 import type { Frame, TraceEvent } from '../../engine/index.ts';
-import type { ConnectAction } from '../../engine/index.ts';
 import { isStop } from '../../store/derive/timeline.ts';
 import { isArpKind } from '../canvas/frameStyle.ts';
 import { tcpdumpLine } from '../format/tcpdump.ts';
@@ -37,7 +36,7 @@ export interface EventLine {
 export function eventLine(e: TraceEvent, frames: Map<number, Frame>, lang: DecisionLang = 'en'): EventLine {
   switch (e.kind) {
     case 'step':
-      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${e.action.type === 'connect' ? connectLine(e.action) : model().printAction(e.action)}` : `#0 setup`, frameId: null };
+      return { tone: 'step', who: '', text: e.action ? `#${e.i} ${model().printAction(e.action)}` : `#0 setup`, frameId: null };
     case 'tx':
       return { tone: 'tx', who: `${e.host}.${e.dev} >`, text: tcpdumpLine(e.frame), frameId: e.frame.id };
     case 'rx': {
@@ -79,9 +78,4 @@ export function isArpEvent(e: TraceEvent, kinds: Map<number, string>): boolean {
     case 'output':
       return false;
   }
-}
-
-/** The engine-only connect action (no format descriptor yet): who connects where, how often. */
-function connectLine(a: ConnectAction): string {
-  return `${a.host}: connect ${a.proto ?? 'tcp'} ${a.to} count ${a.count ?? 1} interval ${a.interval ?? 1} timeout ${a.timeout ?? 2}`;
 }
