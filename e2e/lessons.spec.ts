@@ -19,6 +19,10 @@ const shot = async (page: Page, name: string) => {
 async function configure(page: Page, host: string) {
   await page.getByRole('button', { name: new RegExp(`^(Host|主机) ${host}$`) }).click();
   await page.getByRole('tab', { name: /^(Configure|配置)$/ }).click();
+  // The Configure tab's editor is its own chunk, loaded on first use. Under React.lazy it stayed
+  // empty for over 20 s while playback ran on a loaded machine (a starved Suspense retry; now
+  // src/view/loadedOnUse.tsx); the chunk itself may still take a few seconds there.
+  await expect(page.getByTestId('host-editor')).toBeVisible({ timeout: 10_000 });
 }
 
 async function setSysctl(page: Page, key: string, value: string) {

@@ -228,6 +228,8 @@ test.describe('LVS', () => {
   test('packets drawn along their path, mid-flight: DR (the frame to the real server keeps the VIP), TUN (IP-in-IP, outer [inner]), NAT (the rewritten destination)', async ({ page }) => {
     const app = new ArpLabPage(page);
     await page.goto('/?lang=en&speed=1');
+    // The test bridge exists once the store does, and the store waits for the scenario model's chunk.
+    await page.waitForFunction(() => !!(window as unknown as { __arplab?: unknown }).__arplab);
     const cases = [
       { name: 'dr', doc: cluster('dr'), label: /^SYN 10\.0\.1\.2:\d+ → 10\.0\.0\.100:80$/m, kind: 'tcp' },
       { name: 'tun', doc: cluster('tun'), label: /^IPIP 10\.0\.0\.2 → 10\.0\.0\.1[12] \[SYN 10\.0\.1\.2:\d+ → 10\.0\.0\.100:80\]$/m, kind: 'ipip' },

@@ -3,13 +3,15 @@
  * budget): the canvas bar and the inspector's overview appear only in scenarios with real
  * servers or connections, the ipvsadm views only for hosts with IPVS tables.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useApp } from '../../store/StoreContext.tsx';
+import { loadedOnUse } from '../loadedOnUse.tsx';
 
-const LvsBarLazy = lazy(() => import('./LvsBar.tsx').then((m) => ({ default: m.LvsBar })));
-const LvsOverviewLazy = lazy(() => import('./LvsOverview.tsx').then((m) => ({ default: m.LvsOverview })));
-const LvsEditorLazy = lazy(() => import('./LvsEditor.tsx').then((m) => ({ default: m.LvsEditor })));
-const IpvsadmLazy = lazy(() => import('./IpvsadmView.tsx').then((m) => ({ default: m.IpvsadmView })));
+// Not React.lazy: see loadedOnUse.tsx (a Suspense retry can starve while playback runs).
+const LvsBarLazy = loadedOnUse(() => import('./LvsBar.tsx').then((m) => m.LvsBar));
+const LvsOverviewLazy = loadedOnUse(() => import('./LvsOverview.tsx').then((m) => m.LvsOverview));
+const LvsEditorLazy = loadedOnUse(() => import('./LvsEditor.tsx').then((m) => m.LvsEditor));
+const IpvsadmLazy = loadedOnUse(() => import('./IpvsadmView.tsx').then((m) => m.IpvsadmView));
 
 /** Is this an LVS scenario: real servers, or a step that opened connections or recorded IPVS tables? */
 export function useIsLvs(): boolean {
@@ -23,21 +25,21 @@ export function useIsLvs(): boolean {
 
 export function LvsBarSlot() {
   const lvs = useIsLvs();
-  return lvs ? <Suspense fallback={null}><LvsBarLazy /></Suspense> : null;
+  return lvs ? <LvsBarLazy /> : null;
 }
 
 export function LvsOverviewSlot() {
   const lvs = useIsLvs();
-  return lvs ? <Suspense fallback={null}><LvsOverviewLazy /></Suspense> : null;
+  return lvs ? <LvsOverviewLazy /> : null;
 }
 
 export function IpvsadmSlot({ host }: { host: string }) {
   const sim = useApp((s) => s.sim);
   const has = useMemo(() => !!sim?.steps.some((st) => st.ipvs && Object.hasOwn(st.ipvs, host)), [sim, host]);
-  return has ? <Suspense fallback={null}><IpvsadmLazy host={host} /></Suspense> : null;
+  return has ? <IpvsadmLazy host={host} /> : null;
 }
 
 /** The Configure tab's sockets and virtual services (every host can listen; directors have services). */
 export function LvsEditorSlot({ host }: { host: string }) {
-  return <Suspense fallback={null}><LvsEditorLazy host={host} /></Suspense>;
+  return <LvsEditorLazy host={host} />;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
@@ -6,10 +6,13 @@ import { HostInspector } from './HostInspector.tsx';
 import { ScenarioInfo } from './ScenarioInfo.tsx';
 import { SegmentInspector } from './SegmentInspector.tsx';
 import { LvsOverviewSlot } from '../lvs/lazy.tsx';
+import { loadedOnUse } from '../loadedOnUse.tsx';
 
 // A frame's Why and bytes: shown once a frame or a mark is clicked, loaded then (README "First load").
-const WhyPanel = lazy(() => import('./WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
-const FrameInspector = lazy(() => import('./FrameInspector.tsx').then((m) => ({ default: m.FrameInspector })));
+// Loaded when a frame is first selected; not React.lazy, whose Suspense retry can starve while
+// playback updates every frame (see ../loadedOnUse.tsx).
+const WhyPanel = loadedOnUse(() => import('./WhyPanel.tsx').then((m) => m.WhyPanel));
+const FrameInspector = loadedOnUse(() => import('./FrameInspector.tsx').then((m) => m.FrameInspector));
 
 /** The right-hand panel: what is selected on the canvas or in the event list. */
 export function Inspector() {
@@ -32,10 +35,10 @@ export function Inspector() {
       {sel?.kind === 'iface' ? <HostInspector host={sel.host} dev={sel.dev} /> : null}
       {sel?.kind === 'segment' ? <SegmentInspector segment={sel.segment} /> : null}
       {sel?.kind === 'frame' ? (
-        <Suspense fallback={null}>
+        <>
           <WhyPanel frameId={sel.frameId} at={sel.at ?? null} />
           <FrameInspector frameId={sel.frameId} />
-        </Suspense>
+        </>
       ) : null}
     </aside>
   );
