@@ -155,3 +155,44 @@ test('paste a config: lo.arp_ignore alone changes nothing in the LVS-DR scenario
   await expect(marks.first()).toContainText(/已跳过|在此场景中没有改变任何结果/);
   await app.screenshot('console-paste-zh-dark');
 });
+
+test('explain runs in a worker: the page stays responsive, its progress shows, and Ctrl+C stops it', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open('lang=en&speed=10');
+  // The LVS fixture with 100 × ping -c 1000 -i 0 from the client: each of explain's five runs takes a second or more.
+  const slow = { ...(LVS as Record<string, unknown>), actions: Array.from({ length: 100 }, () => ({ type: 'ping', host: 'C', to: '192.168.100.21', count: 1000, interval: 0 })) };
+  await page.evaluate(async (s) => {
+    const w = window as unknown as Bridge;
+    w.__arplab.loadScenario(s);
+    await w.__arplab.settled();
+  }, slow);
+  await app.selectHost('R1');
+  await page.getByTestId('inspector-console').click();
+  await expect(screen(page, 'R1')).toContainText('R1$');
+  const prompts = await countPrompts(page, 'R1');
+  // Main-thread tasks from here on (the re-simulations must not be among them).
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__long.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+  await page.keyboard.type('explain net.ipv4.conf.all.arp_ignore; sysctl -w net.ipv4.conf.all.arp_announce=2');
+  await page.keyboard.press('Enter');
+  // Two whole runs of the scenario (the base and one variant) pass before Ctrl+C.
+  await expect(screen(page, 'R1')).toContainText(/re-simulating [3-5]\/5/, { timeout: 30_000 });
+  await page.keyboard.press('Control+C');
+  await expect(screen(page, 'R1')).toContainText('^C');
+  await expect.poll(() => countPrompts(page, 'R1')).toBeGreaterThan(prompts);
+  await expect(screen(page, 'R1')).not.toContainText('re-simulated');
+  // The rest of the line did not run either.
+  expect(await actions(page)).toBe(100);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  expect(Math.max(0, ...long), `main-thread tasks: ${JSON.stringify(long)}`).toBeLessThan(200);
+
+  // Without Ctrl+C the explanation arrives, as `npm run -s console` prints it.
+  await typeLine(page, 'R1', 'explain net.ipv4.conf.eth0.arp_announce');
+  await expect(screen(page, 'R1')).toContainText('re-simulated 2 times', { timeout: 30_000 });
+  await app.screenshot('console-explain-en-light');
+});

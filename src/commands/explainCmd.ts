@@ -9,7 +9,7 @@
  */
 import { formatDecision, formatSetting } from '../i18n/decision.ts';
 import { normalizeRoute } from '../scenario/normalize.ts';
-import { explain, ExplainError, routeTitle, unreadWhy, type DecisionChange, type Explanation, type Outcome, type Variant } from './explain.ts';
+import { explain, ExplainError, routeTitle, unreadWhy, type DecisionChange, type ExplainTarget, type Explanation, type Outcome, type Variant } from './explain.ts';
 import { err, ok, type CommandResult, type ConsoleState } from './state.ts';
 
 /** Changes listed per value; the rest are counted. */
@@ -94,22 +94,28 @@ function routeIndex(st: ConsoleState, words: string[]): number | { error: string
   return { error: [`explain: ${st.host}'s setup has no route ${words.join(' ')}${list.length ? '; its routes:' : ' (it has none; kernel routes come with addresses)'}`, ...list].join('\n') };
 }
 
+/**
+ * `explain …` checks its words here and leaves the re-simulation to the session
+ * (CommandResult.explain), which runs it where the backend says: a worker in the page.
+ */
 export function explainCommand(st: ConsoleState, argv: string[]): CommandResult {
   const args = argv.slice(1);
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help') return args.length ? ok(USAGE) : err(2, ...USAGE);
-  let e: Explanation;
+  if (args[0] === 'route') {
+    const i = routeIndex(st, args.slice(1));
+    if (typeof i !== 'number') return err(1, ...i.error.split('\n'));
+    return { ...ok(), explain: { kind: 'route', host: st.host, index: i } };
+  }
+  if (args.length > 1) return err(2, ...USAGE);
+  return { ...ok(), explain: { kind: 'sysctl', host: st.host, key: args[0] } };
+}
+
+/** The explanation on this thread (`npm run -s console`, tests): its text and exit status. */
+export function explainHere(st: ConsoleState, target: ExplainTarget): CommandResult {
   try {
-    if (args[0] === 'route') {
-      const i = routeIndex(st, args.slice(1));
-      if (typeof i !== 'number') return err(1, ...i.error.split('\n'));
-      e = explain(st.scenario, { kind: 'route', host: st.host, index: i });
-    } else {
-      if (args.length > 1) return err(2, ...USAGE);
-      e = explain(st.scenario, { kind: 'sysctl', host: st.host, key: args[0] });
-    }
+    return ok(explainText(explain(st.scenario, target)));
   } catch (x) {
     if (x instanceof ExplainError) return err(1, x.message);
     throw x;
   }
-  return ok(explainText(e));
 }

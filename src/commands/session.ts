@@ -12,7 +12,9 @@
  * each), so both print the same text.
  */
 import type { ScenarioOp } from '../ops/op.ts';
-import type { ActionV1 } from '../scenario/types.ts';
+import type { ActionV1, ScenarioV1 } from '../scenario/types.ts';
+import { ExplainError, type ExplainTarget, type Explanation } from './explain.ts';
+import { explainHere, explainText } from './explainCmd.ts';
 import { ipRc } from './ip.ts';
 import { runCommand } from './registry.ts';
 import { setupOps } from './setup.ts';
@@ -21,14 +23,32 @@ import type { ConsoleState } from './state.ts';
 
 export type ApplyMode = 'cursor' | 'start';
 
+/** What the terminal gives a running line: Ctrl+C, and a place for a progress line. */
+export interface RunHooks {
+  /** Aborted by Ctrl+C: the line stops (exit status 130, as bash reports SIGINT). */
+  signal?: AbortSignal;
+  /** Progress of a long command (`explain`'s runs), shown until its output replaces it. */
+  progress?: (text: string) => void;
+}
+
+/** Thrown (rejected) by a backend when the line's signal is aborted. */
+export class Interrupted extends Error {}
+
 export interface ConsoleBackend {
   /** The console's host at the cursor. */
   state(): ConsoleState;
   /**
    * Commits `op` as one edit, re-simulates, and puts the cursor at the end of step
    * `cursorStep`; resolves with the refusal's text (checkOp's problems) or null.
+   * An abort of `signal` cancels the re-simulation (what has run stays, as the app's Cancel keeps it).
    */
-  commit(op: ScenarioOp, cursorStep: number): Promise<string | null>;
+  commit(op: ScenarioOp, cursorStep: number, signal?: AbortSignal): Promise<string | null>;
+  /**
+   * `explain`'s re-simulations somewhere other than this thread (the page: a worker);
+   * rejects with ExplainError for what cannot be explained and Interrupted on abort.
+   * Without it the session explains on this thread.
+   */
+  explain?(scenario: ScenarioV1, target: ExplainTarget, hooks: RunHooks): Promise<Explanation>;
   /** Takes the last commit back (one undo) and puts the cursor back at the end of step `cursorStep`. */
   revert(cursorStep: number): Promise<void>;
 }
@@ -72,13 +92,44 @@ function refusal(prog: string, a: ActionV1, msg: string): { line: string; rc: nu
   }
 }
 
-export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode = 'cursor'): Promise<LineResult> {
+/** bash's status for a command stopped by SIGINT (128 + 2). */
+export const INTERRUPTED_RC = 130;
+
+/** `explain`'s result: from the backend's worker when it has one, else computed here. */
+async function explained(b: ConsoleBackend, st: ConsoleState, target: ExplainTarget, hooks: RunHooks): Promise<{ out: string[]; rc: number }> {
+  if (!b.explain) return explainHere(st, target);
+  try {
+    return { out: explainText(await b.explain(st.scenario, target, hooks)), rc: 0 };
+  } catch (x) {
+    if (x instanceof ExplainError) return { out: [x.message], rc: 1 };
+    throw x;
+  }
+}
+
+export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode = 'cursor', hooks: RunHooks = {}): Promise<LineResult> {
   const res: LineResult = { out: [], rc: 0, clear: false };
   const parsed = parseShell(line);
   if (!parsed.ok) return { out: [parsed.error], rc: parsed.rc, clear: false };
+  // Ctrl+C stops the whole line, as it does a list in an interactive bash.
+  const interrupted = () => {
+    res.rc = INTERRUPTED_RC;
+    return res;
+  };
   for (const cmd of parsed.commands) {
+    if (hooks.signal?.aborted) return interrupted();
     const st = b.state();
     const r = runCommand(st, cmd);
+    if (r.explain) {
+      try {
+        const e = await explained(b, st, r.explain, hooks);
+        res.out.push(...e.out);
+        res.rc = e.rc;
+      } catch (x) {
+        if (x instanceof Interrupted) return interrupted();
+        throw x;
+      }
+      continue;
+    }
     if (r.clear) {
       res.clear = true;
       res.out = [];
@@ -101,7 +152,8 @@ export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode =
         }
         ops.push(...o);
       }
-      const refused = await b.commit({ type: 'batch', ops, label }, st.step);
+      const refused = await b.commit({ type: 'batch', ops, label }, st.step, hooks.signal);
+      if (hooks.signal?.aborted) return interrupted();
       if (refused) {
         res.out.push(`arplab: ${refused}`);
         res.rc = 1;
@@ -111,7 +163,8 @@ export async function runLine(b: ConsoleBackend, line: string, mode: ApplyMode =
       continue;
     }
     const ops: ScenarioOp[] = actions.map((action, k) => ({ type: 'addAction', action, index: st.step + k }));
-    const refused = await b.commit(ops.length === 1 ? ops[0] : { type: 'batch', ops, label }, st.step + actions.length);
+    const refused = await b.commit(ops.length === 1 ? ops[0] : { type: 'batch', ops, label }, st.step + actions.length, hooks.signal);
+    if (hooks.signal?.aborted) return interrupted();
     if (refused) {
       // A value the format refuses (out of the knob's range) is the kernel's EINVAL for sysctl and echo.
       const prog = cmd.argv[0];

@@ -5,6 +5,7 @@
  * trace up to there (tcpdump, interface counters, ping/arping output), and the engine's
  * routing decision (`ip route get`).
  */
+import type { ExplainTarget } from './explain.ts';
 import {
   hostViewsOf, routeGet, Simulation, type EngineScenario, type HostView, type RouteGetAnswer, type RouteGetQuery, type SimResult,
 } from '../engine/index.ts';
@@ -34,6 +35,12 @@ export interface CommandResult {
   change?: Change;
   /** Clear the screen (Ctrl+L, `clear`). */
   clear?: boolean;
+  /**
+   * A re-simulation to run before anything is printed (`explain`): the session hands it to
+   * the backend — a worker in the page, so that the terminal stays responsive and Ctrl+C
+   * stops it — and prints the explanation.
+   */
+  explain?: ExplainTarget;
 }
 
 export const ok = (out: string[] = []): CommandResult => ({ out, rc: 0 });

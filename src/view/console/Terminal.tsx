@@ -57,16 +57,34 @@ export function Terminal({ host, mode, active }: { host: string; mode: ApplyMode
     let busy = false;
     const queue: string[] = [];
     let alive = true;
+    // The running line's Ctrl+C, and whether a progress line is on screen (it is rewritten in place).
+    let current: AbortController | null = null;
+    let progressShown = false;
+    const clearProgress = () => {
+      if (progressShown) x.write('\r\x1b[2K');
+      progressShown = false;
+    };
 
     const run = async (text: string) => {
+      const ctl = new AbortController();
+      current = ctl;
+      const progress = (p: string) => {
+        if (!alive || ctl.signal.aborted) return;
+        x.write(`\r\x1b[2K${p}`);
+        progressShown = true;
+      };
       try {
-        const r = await runLine(backend, text, modeRef.current);
-        if (!alive) return;
+        const r = await runLine(backend, text, modeRef.current, { signal: ctl.signal, progress });
+        if (!alive || ctl.signal.aborted) return;
+        clearProgress();
         if (r.clear) x.clear();
         if (r.out.length) x.write(`${r.out.join('\n')}\n`);
       } catch (e) {
         if (!alive) return;
+        clearProgress();
         x.write(`arplab: ${e instanceof NoSimulation ? t('console.noSim') : e instanceof Error ? e.message : String(e)}\n`);
+      } finally {
+        current = null;
       }
     };
     const drain = async () => {
@@ -82,6 +100,14 @@ export function Terminal({ host, mode, active }: { host: string; mode: ApplyMode
     };
     const onData = (data: string) => {
       if (busy) {
+        // Ctrl+C stops the running line (and drops the lines waiting behind it), as in a shell.
+        if (data.includes('\x03') && current) {
+          current.abort();
+          queue.length = 0;
+          clearProgress();
+          x.write('^C\n');
+          return;
+        }
         // While a command runs, typed or pasted lines wait their turn.
         const { steps } = feed(emptyLine(), data);
         for (const s of steps) if (s.effect?.kind === 'submit') queue.push(s.effect.line);
