@@ -11,7 +11,7 @@
  * `conf.lo.arp_ignore` is never read: arp_ignore is max(all, eth0) there).
  */
 import type { SimResult } from '../engine/index.ts';
-import { knobReads, unreadWhy } from './explain.ts';
+import { knobReads, nothingWhy, unreadWhy, type NothingWhy } from './explain.ts';
 import { runLine, type ConsoleBackend } from './session.ts';
 
 export type MarkStatus = 'applied' | 'no-effect' | 'refused' | 'not-understood' | 'skipped';
@@ -22,19 +22,32 @@ export interface Mark {
   status: MarkStatus;
   /** The command the line was read as (sysctl.conf and `ip … show` output become commands). */
   command?: string;
-  /** Why: the tool's error, or which decisions read the setting. */
+  /** Why: the tool's error, or which decisions read the setting (English, as the CLI prints it). */
   why?: string;
+  /** Why a line changed nothing, as data, for the page to say in its language. */
+  reason?: NoEffect;
 }
+
+/** Why a line changed nothing: already so, no step differs, or what the run's decisions say about the knob. */
+export type NoEffect =
+  | { kind: 'configured' }
+  | { kind: 'sameOutcome' }
+  | { kind: 'knob'; host: string; why: NothingWhy };
 
 /** What a run decided, as far as "did this line change anything" goes. */
 function outcome(sim: SimResult): string {
   return JSON.stringify(sim.steps.map((s) => [s.ok, s.rc, s.frames.map((f) => [f.from, f.op, f.spa, f.tpa, f.sha, f.delivered_to]), s.neigh, s.output, s.connections]));
 }
 
-/** Why a sysctl line changed nothing, from the decisions the run made. */
-function sysctlWhy(sim: SimResult, host: string, key: string): string {
+const SAME_OUTCOME = 'no step of this scenario comes out differently';
+
+/** Why a sysctl line changed nothing, from the decisions the run made: the words and the data. */
+function sysctlWhy(sim: SimResult, host: string, key: string): { why: string; reason: NoEffect } {
   const knob = /^net\.ipv4\.conf\.[^.]+\.([a-z_]+)$/.exec(key)?.[1];
-  return knob ? unreadWhy(knobReads(sim, host, knob), key, host) : 'no step of this scenario depends on it';
+  if (!knob) return { why: SAME_OUTCOME, reason: { kind: 'sameOutcome' } };
+  const reads = knobReads(sim, host, knob);
+  const w = nothingWhy(reads, key);
+  return { why: unreadWhy(reads, key, host), reason: w ? { kind: 'knob', host, why: w } : { kind: 'sameOutcome' } };
 }
 
 const SHOW_HEAD = /^\d+:\s+([^:@\s]+)(@\S+)?:\s+</;
@@ -99,12 +112,12 @@ export async function pasteConfig(b: ConsoleBackend, text: string): Promise<Mark
     }
     const after = b.state();
     if (after.scenario === before.scenario) {
-      marks.push({ ...mark, status: 'no-effect', why: 'the host is already configured so' });
+      marks.push({ ...mark, status: 'no-effect', why: 'the host is already configured so', reason: { kind: 'configured' } });
       continue;
     }
     if (outcome(after.sim) === beforeOutcome) {
       const key = /sysctl -w (\S+)=/.exec(cmd)?.[1] ?? (/^echo .*> *\/proc\/sys\/(\S+)/.exec(cmd)?.[1]?.replaceAll('/', '.'));
-      marks.push({ ...mark, status: 'no-effect', why: key ? sysctlWhy(after.sim, after.host, key) : 'no step of this scenario comes out differently' });
+      marks.push({ ...mark, status: 'no-effect', ...(key ? sysctlWhy(after.sim, after.host, key) : { why: SAME_OUTCOME, reason: { kind: 'sameOutcome' } }) });
       continue;
     }
     marks.push(mark);

@@ -36,6 +36,13 @@ export const consoleEn = {
     skipped: 'skipped',
   },
   readAs: 'read as',
+  noEffect: {
+    configured: 'The host is already configured so.',
+    sameOutcome: 'No step of this scenario comes out differently.',
+    devDecisions_one: '{{dev}} ({{count}} decision)',
+    devDecisions_other: '{{dev}} ({{count}} decisions)',
+    listSep: ', ',
+  },
   summary: '{{applied}} applied, {{none}} changed nothing, {{bad}} refused or not understood',
 };
 

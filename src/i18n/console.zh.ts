@@ -33,5 +33,12 @@ export const consoleZh: typeof consoleEn = {
     skipped: '已跳过',
   },
   readAs: '解读为',
+  noEffect: {
+    configured: '主机已经是这样配置的。',
+    sameOutcome: '此场景中没有任何一步的结果不同。',
+    devDecisions_one: '{{dev}}（{{count}} 个决策）',
+    devDecisions_other: '{{dev}}（{{count}} 个决策）',
+    listSep: '、',
+  },
   summary: '{{applied}} 行已应用，{{none}} 行没有改变结果，{{bad}} 行被拒绝或无法识别',
 };

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pasteConfig, type Mark } from '../../commands/pasteConfig.ts';
+import { combineText } from '../../commands/explain.ts';
+import { pasteConfig, type Mark, type NoEffect } from '../../commands/pasteConfig.ts';
 import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { storeBackend } from './storeBackend.ts';
 
@@ -41,7 +42,7 @@ export function PasteConfig({ host, onClose }: { host: string; onClose: () => vo
               <li key={m.line} value={m.line} data-status={m.status}>
                 <span className={`mark mark-${m.status}`}>{t(`console.status.${m.status}`)}</span> <code>{m.text.trim()}</code>
                 {m.command ? <span className="muted"> — {t('console.readAs')} <code>{m.command}</code></span> : null}
-                {m.why ? <pre className="mark-why">{m.why}</pre> : null}
+                {m.reason ? <p className="mark-why">{reasonText(m.reason, t)}</p> : m.why ? <pre className="mark-why">{m.why}</pre> : null}
               </li>
             ))}
           </ol>
@@ -49,4 +50,13 @@ export function PasteConfig({ host, onClose }: { host: string; onClose: () => vo
       ) : null}
     </div>
   );
+}
+
+/** A line that changed nothing, said in the page's language (the tools' own errors stay as they print them). */
+function reasonText(r: NoEffect, t: ReturnType<typeof useTranslation>['t']): string {
+  if (r.kind !== 'knob') return t(`console.noEffect.${r.kind}`);
+  const w = r.why;
+  if (w.kind === 'unread') return t('explain.whyNothing.unread', { knob: w.knob, host: r.host });
+  const devs = w.devs.map((d) => t('console.noEffect.devDecisions', { dev: d.dev, count: d.decisions })).join(t('console.noEffect.listSep'));
+  return t(`explain.whyNothing.${w.kind}`, { knob: w.knob, devs, scope: w.scope, rule: combineText(w.combine, w.devs[0].dev) });
 }
