@@ -11,7 +11,7 @@ const IP_OBJECTS = ['addr', 'link', 'route', 'neigh'];
 const IP_VERBS: Record<string, string[]> = {
   addr: ['show', 'add', 'del', 'replace', 'change', 'flush'],
   link: ['show', 'set'],
-  route: ['show', 'get', 'add', 'del', 'replace', 'change'],
+  route: ['show', 'get', 'add', 'del', 'replace', 'change', 'flush'],
   neigh: ['show', 'add', 'del', 'replace', 'change', 'flush'],
 };
 const IP_KEYS = ['dev', 'lladdr', 'nud', 'metric', 'src', 'proto', 'scope', 'label', 'table', 'via', 'from', 'iif', 'oif', 'up', 'down', 'local', 'main', 'permanent', 'reachable', 'stale', 'noarp', 'all'];

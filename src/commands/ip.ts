@@ -3,6 +3,7 @@
  * parse through the action descriptors (parseActionLine), so a typed `ip addr add` is the
  * same action the command form makes, and prints back as the same line.
  */
+import { routeFlush } from './routeFlush.ts';
 import { parseActionLine } from '../scenario/actions/registry.ts';
 import { ipObject } from '../scenario/actions/cmdline.ts';
 import type { ActionV1 } from '../scenario/types.ts';
@@ -69,7 +70,7 @@ export function ipCommand(st: ConsoleState, argv: string[]): CommandResult {
       if (isShow || rest.length === 0) return routeShow(st, rest.slice(1));
       if (verb === 'get') return routeGetCmd(st, rest.slice(1));
       if (verb === 'change') return asAction(st, ['ip', 'route', 'replace', ...rest.slice(1)]);
-      if (verb === 'flush') return err(255, 'arplab: ip route flush is not modelled; delete routes one by one (ip route del …)');
+      if (verb === 'flush') return routeFlush(st, rest.slice(1), o.stats);
       return asAction(st, words);
     case 'neigh':
       if (isShow || rest.length === 0) return neighShow(st, rest.slice(1), o.stats > 0);
