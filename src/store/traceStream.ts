@@ -5,22 +5,41 @@
  * the page stays free while a long run arrives; `snapshot()` is what the store shows, at most
  * once per animation frame.
  *
- * Every chunk ends at a step boundary: a snapshot is a SimResult of the first steps, the
+ * A chunk may end inside a long step (its rows are kept, unread), but the trace's length
+ * moves only to the end of a whole step: a snapshot is a SimResult of the first steps, the
  * same as the finished one cut after them, so everything that reads a SimResult (playback,
  * neighbour tables at the cursor, the event list, Why) works on it unchanged.
  */
-import type { SimResult, StepResult, TraceEvent } from '../engine/index.ts';
+import { TraceLog, writeTraceLogPart, type TraceLogPart } from '../engine/tables.ts';
+import type { SimResult, StepResult, TraceEvent, TraceEvents } from '../engine/index.ts';
 import { TimelineBuilder, type Timeline } from './derive/timeline.ts';
 
-/** One piece of a streamed run: the steps it completes and the events since the last piece. */
+/**
+ * One piece of a streamed run: rows of the engine's compact trace log (typed arrays and the
+ * few objects and table entries they need: engine/sim/traceLog.ts) and the steps completed
+ * with them. A long step comes in several pieces, the last of which carries it.
+ */
 export interface TraceChunk {
   steps: StepResult[];
-  events: TraceEvent[];
+  part: TraceLogPart;
+}
+
+/** Events [from, to) of `log` as a TraceEvents (what TimelineBuilder appends). */
+function range(log: TraceLog, from: number, to: number): TraceEvents {
+  return {
+    length: to - from,
+    at: (k: number) => (k >= 0 && k < to - from ? log.at(from + k) : undefined),
+    slice: (a = 0, b = to - from) => log.slice(from + a, from + Math.min(b, to - from)),
+    *[Symbol.iterator]() {
+      for (let i = from; i < to; i++) yield log.at(i) as TraceEvent;
+    },
+  };
 }
 
 export class TraceStream {
   private readonly steps: StepResult[] = [];
-  private readonly events: TraceEvent[] = [];
+  /** The trace so far: rows arrive as they are posted, and are readable (its length) up to the last whole step. */
+  private readonly events = new TraceLog();
   private readonly builder = new TimelineBuilder();
   private readonly seed: number;
 
@@ -30,10 +49,12 @@ export class TraceStream {
 
   append(chunk: TraceChunk): void {
     const { events, steps } = this;
-    // push(...chunk) would overflow the stack for a large chunk.
-    for (const e of chunk.events) events.push(e);
+    writeTraceLogPart(events, chunk.part);
+    if (!chunk.steps.length) return;
     for (const s of chunk.steps) steps.push(s);
-    this.builder.append(chunk.events, chunk.steps);
+    const from = events.length;
+    events.length = chunk.steps[chunk.steps.length - 1].events[1];
+    this.builder.append(range(events, from, events.length), chunk.steps);
   }
 
   /** Steps completed so far (step 0, the setup, included). */
@@ -43,7 +64,7 @@ export class TraceStream {
 
   /**
    * The result and timeline so far. Each snapshot is a new object (the store's subscribers
-   * see a change) over the same growing arrays: appending never copies the trace.
+   * see a change) over the same growing log and arrays: appending never copies the trace.
    */
   snapshot(): { sim: SimResult; timeline: Timeline } {
     return { sim: { version: 1, seed: this.seed, steps: this.steps, events: this.events }, timeline: this.builder.timeline() };

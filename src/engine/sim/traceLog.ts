@@ -138,6 +138,151 @@ export class TraceLog implements TraceEvents {
 }
 
 /**
+ * Rows [from, from + kinds.length) of a TraceLog, to be sent to another thread: its columns as
+ * typed arrays of their own (transferable: the receiver gets them without a copy or any
+ * object to deserialise), the objects of its OBJECT rows, and the entries of the interned
+ * tables (ports, segments, decisions) added since the previous part. A streamed run posts
+ * these instead of event objects (src/view/sim/chunks.ts): a delivery or a decision costs the
+ * page 21 bytes of typed arrays, not an object graph for the structured clone and the garbage
+ * collector (issue 15: the page's onmessage was 1.95 s of deserialisation and 1.0 s of GC
+ * over a 1,000-ping run).
+ */
+export interface TraceLogPart {
+  from: number;
+  kinds: Uint8Array;
+  times: Float64Array;
+  frames: Int32Array;
+  ports: Int32Array;
+  refs: Int32Array;
+  /** The objects of this part's OBJECT rows, in order (they are the log's objects from `objectsFrom`). */
+  objects: TraceEvent[];
+  objectsFrom: number;
+  /** Table entries from these indices on (what the receiver has not had yet). */
+  portsFrom: number;
+  portHost: string[];
+  portDev: (string | null)[];
+  segmentsFrom: number;
+  segments: string[];
+  decisionsFrom: number;
+  /**
+   * New decision entries; a number is an entry equal to the one sent at that index (a run
+   * records a decision entry per frame when a frame's params are in it — 166,634 for
+   * 1,000 × ping -c 1000 — but few distinct ones: the receiver holds one object for each).
+   */
+  decisions: (DecisionData | number)[];
+}
+
+/** What a receiver already has of a log's tables: where the next part's entries start. */
+export interface PartCursor {
+  objects: number;
+  ports: number;
+  segments: number;
+  decisions: number;
+  /** Each distinct decision entry sent (its JSON) and the index it was first sent at. */
+  sentDecisions: Map<string, number>;
+}
+
+export const newPartCursor = (): PartCursor => ({ objects: 0, ports: 0, segments: 0, decisions: 0, sentDecisions: new Map() });
+
+/** Decision entries [from, to) of `log`, those equal to one sent before as its index. */
+function decisionsToSend(log: TraceLog, sent: PartCursor): (DecisionData | number)[] {
+  const out: (DecisionData | number)[] = [];
+  for (let i = sent.decisions; i < log.decisions.length; i++) {
+    const d = log.decisions[i];
+    const key = JSON.stringify(d);
+    const same = sent.sentDecisions.get(key);
+    if (same === undefined) sent.sentDecisions.set(key, i);
+    out.push(same ?? d);
+  }
+  return out;
+}
+
+/** The buffers of a part, for postMessage's transfer list. */
+export const partBuffers = (p: TraceLogPart): ArrayBuffer[] => [p.kinds.buffer, p.times.buffer, p.frames.buffer, p.ports.buffer, p.refs.buffer] as ArrayBuffer[];
+
+/**
+ * Rows [from, to) of `events` as a part, given what the receiver has (`sent`, advanced
+ * here). A log that is not a TraceLog (a plain array) is sent as OBJECT rows.
+ */
+export function traceLogPart(events: TraceEvents, from: number, to: number, sent: PartCursor): TraceLogPart {
+  const n = to - from;
+  const kinds = new Uint8Array(n);
+  const times = new Float64Array(n);
+  const frames = new Int32Array(n);
+  const ports = new Int32Array(n);
+  const refs = new Int32Array(n);
+  const objectsFrom = sent.objects;
+  if (!(events instanceof TraceLog)) {
+    const objects = events.slice(from, to);
+    for (let k = 0; k < n; k++) {
+      kinds[k] = OBJECT;
+      times[k] = objects[k].t;
+      frames[k] = -1;
+      ports[k] = -1;
+      refs[k] = objectsFrom + k;
+    }
+    sent.objects += n;
+    return { from, kinds, times, frames, ports, refs, objects, objectsFrom, portsFrom: sent.ports, portHost: [], portDev: [], segmentsFrom: sent.segments, segments: [], decisionsFrom: sent.decisions, decisions: [] };
+  }
+  let objectsTo = objectsFrom;
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
+    const c = events.chunks[i >>> SHIFT];
+    const j = i & MASK;
+    kinds[k] = c.kinds[j];
+    times[k] = c.times[j];
+    frames[k] = c.frames[j];
+    ports[k] = c.ports[j];
+    refs[k] = c.refs[j];
+    if (kinds[k] === OBJECT) objectsTo = c.refs[j] + 1;
+  }
+  const part: TraceLogPart = {
+    from, kinds, times, frames, ports, refs,
+    objects: events.objects.slice(objectsFrom, objectsTo), objectsFrom,
+    portsFrom: sent.ports, portHost: events.portHost.slice(sent.ports), portDev: events.portDev.slice(sent.ports),
+    segmentsFrom: sent.segments, segments: events.segments.slice(sent.segments),
+    decisionsFrom: sent.decisions, decisions: decisionsToSend(events, sent),
+  };
+  sent.objects = objectsTo;
+  sent.ports = events.portHost.length;
+  sent.segments = events.segments.length;
+  sent.decisions = events.decisions.length;
+  return part;
+}
+
+/**
+ * Writes a part into `log` (the receiving side of traceLogPart): its rows at their places
+ * and its table entries. The rows become readable when the caller moves `log.length` past
+ * them (a streamed run shows only whole steps: store/traceStream.ts). Parts come in order.
+ */
+export function writeTraceLogPart(log: TraceLog, p: TraceLogPart): void {
+  if (p.objectsFrom !== log.objects.length || p.portsFrom !== log.portHost.length || p.segmentsFrom !== log.segments.length || p.decisionsFrom !== log.decisions.length) {
+    throw new Error('trace log part out of order');
+  }
+  for (const o of p.objects) log.objects.push(o);
+  for (let k = 0; k < p.portHost.length; k++) log.addPort(p.portHost[k], p.portDev[k]);
+  for (const s of p.segments) log.segments.push(s);
+  for (const d of p.decisions) log.decisions.push(typeof d === 'number' ? log.decisions[d] : d);
+  const n = p.kinds.length;
+  let k = 0;
+  while (k < n) {
+    const i = p.from + k;
+    const ci = i >>> SHIFT;
+    while (log.chunks.length <= ci) log.chunks.push(newChunk());
+    const c = log.chunks[ci];
+    const j = i & MASK;
+    // Whole runs of rows at once: as many as fit in this chunk of the columns.
+    const m = Math.min(n - k, CHUNK - j);
+    c.kinds.set(p.kinds.subarray(k, k + m), j);
+    c.times.set(p.times.subarray(k, k + m), j);
+    c.frames.set(p.frames.subarray(k, k + m), j);
+    c.ports.set(p.ports.subarray(k, k + m), j);
+    c.refs.set(p.refs.subarray(k, k + m), j);
+    k += m;
+  }
+}
+
+/**
  * A TraceLog again after a structured clone (which keeps its data, not its class); other
  * event lists (a plain array) are returned as they are.
  */

@@ -1,7 +1,7 @@
 /**
- * The streamed simulation is the simulation: every chunk cut (by event count or by work
- * time), each chunk copied when it is made as postMessage copies it, and appended on the
- * other side, gives a result byte-identical to simulate() and the timeline buildTimeline()
+ * The streamed simulation is the simulation: every chunk cut (by event count, inside a step
+ * or not, or by work time), each chunk posted as the worker posts it (the trace log's columns
+ * transferred, the rest copied) and appended on the other side, gives a result byte-identical to simulate() and the timeline buildTimeline()
  * gives. Every snapshot on the way is the finished result cut after a step. A run stopped by
  * the work budget delivers the steps before it, then its BudgetError.
  */
@@ -15,6 +15,7 @@ import { buildTimeline } from '../../store/derive/timeline.ts';
 import { TraceStream } from '../../store/traceStream.ts';
 import { plain } from './plain.ts';
 import { simulateInChunks, type ChunkOptions } from './chunks.ts';
+import { partBuffers } from '../../engine/tables.ts';
 
 const engineOf = (doc: unknown): EngineScenario => {
   const r = loadScenario(doc);
@@ -47,17 +48,19 @@ function stream(input: EngineScenario, opts: Partial<ChunkOptions>, full?: Retur
   let chunks = 0;
   let last = false;
   for (const c of simulateInChunks(input, { chunkMs: Infinity, maxEvents: Infinity, now: () => 0, ...opts })) {
-    // postMessage copies the chunk when it is posted: a later change in the engine must not matter.
-    trace.append(structuredClone({ steps: c.steps, events: c.events }));
+    // As the worker posts it: the columns transferred (gone from this side), the rest copied —
+    // a later change in the engine must not matter.
+    expect(c.part.kinds.length).toBeLessThanOrEqual(opts.maxEvents ?? Infinity);
+    trace.append(structuredClone({ steps: c.steps, part: c.part }, { transfer: partBuffers(c.part) }));
+    expect(c.part.kinds.length).toBe(0);
     chunks++;
     last = c.last;
     if (full) {
       const { sim } = trace.snapshot();
       const n = sim.steps.length;
-      expect(n).toBeGreaterThan(0);
-      // A snapshot is the finished result cut after its last step.
-      expect(sim.events.length).toBe(full.steps[n - 1].events[1]);
-      if (!c.last) expect(JSON.stringify(sim.steps[n - 1])).toBe(JSON.stringify(full.steps[n - 1]));
+      // A snapshot is the finished result cut after its last whole step (none yet: nothing to read).
+      expect(sim.events.length).toBe(n ? full.steps[n - 1].events[1] : 0);
+      if (n && !c.last) expect(JSON.stringify(sim.steps[n - 1])).toBe(JSON.stringify(full.steps[n - 1]));
     }
   }
   return { trace, chunks, last };
@@ -77,8 +80,8 @@ describe('the simulation streamed in chunks', () => {
     for (const maxEvents of [1, 37, 500, Infinity]) {
       const { trace, chunks, last } = stream(input, { maxEvents }, full);
       expect(last).toBe(true);
-      // One chunk per action (the first also holds the setup), then the closing one.
-      if (maxEvents === 1) expect(chunks).toBe(full.steps.length);
+      // A chunk per event (steps are cut), then the closing one, empty.
+      if (maxEvents === 1) expect(chunks).toBe(full.events.length + 1);
       if (maxEvents === Infinity) expect(chunks).toBe(1);
       const { sim, timeline } = trace.snapshot();
       expect(plain(sim)).toBe(fullJson);
@@ -96,7 +99,7 @@ describe('the simulation streamed in chunks', () => {
     const trace = new TraceStream(input.seed);
     for (const c of simulateInChunks(input, { chunkMs: 30, maxEvents: Infinity, now: () => (t += 5) })) {
       sizes.push(c.steps.length);
-      trace.append(structuredClone({ steps: c.steps, events: c.events }));
+      trace.append(structuredClone({ steps: c.steps, part: c.part }));
     }
     expect(sizes[0]).toBe(7);
     expect(sizes.slice(1, -2)).toEqual(sizes.slice(1, -2).map(() => 6));
@@ -138,6 +141,6 @@ describe('the simulation streamed in chunks', () => {
     expect(sim.steps.length).toBeGreaterThan(1);
     expect(sim.steps.length).toBeLessThan(full.steps.length);
     expect(JSON.stringify(sim.steps)).toBe(JSON.stringify(full.steps.slice(0, sim.steps.length)));
-    expect(JSON.stringify(sim.events)).toBe(JSON.stringify(full.events.slice(0, sim.events.length)));
+    expect(JSON.stringify(sim.events.slice())).toBe(JSON.stringify(full.events.slice(0, sim.events.length)));
   });
 });

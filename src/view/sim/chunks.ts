@@ -1,22 +1,23 @@
 /**
  * A simulation cut into chunks as it runs (the worker posts each one as soon as it is made,
- * so that playback starts before a long run ends). A chunk holds the steps completed since
- * the last one and their trace events: always whole steps, so the page's partial result is
- * the finished result cut after a step (src/store/traceStream.ts). A chunk is closed once
- * `chunkMs` of work has passed or `maxEvents` events have gathered, whichever comes first —
- * small messages, each a short structured clone on the page, never one giant one at the end.
+ * so that playback starts before a long run ends). A chunk holds rows of the engine's compact
+ * trace log — typed arrays, transferred, plus the few objects and table entries they need
+ * (engine/sim/traceLog.ts: TraceLogPart) — and the steps completed with them. A chunk is
+ * closed once `chunkMs` of work has passed or `maxEvents` rows have gathered, whichever comes
+ * first; a step longer than `maxEvents` (one `ping -c 1000 -i 0` is 6,005 events) is cut
+ * into several chunks, the last of which carries the step — small messages, each cheap to
+ * take in on the page, never one giant one. The page shows only whole steps
+ * (src/store/traceStream.ts).
  *
- * Only the engine's exported Simulation API is used (step(), steps, result().events), so the
- * engine's internal trace storage may change freely. Lives with the worker: it imports the
- * engine, which stays out of the page's first load.
+ * Lives with the worker: it imports the engine, which stays out of the page's first load.
  */
-import { Simulation, type EngineScenario, type SimProgress, type SimResult, type StepResult, type WorkBudget } from '../../engine/index.ts';
+import { newPartCursor, Simulation, traceLogPart, type EngineScenario, type SimProgress, type SimResult, type StepResult, type WorkBudget } from '../../engine/index.ts';
 import type { TraceChunk } from '../../store/traceStream.ts';
 
 export interface ChunkOptions {
   /** Close a chunk after this much work (ms of `now()`). */
   chunkMs: number;
-  /** …or once it holds this many events. */
+  /** …or once it holds this many events (a longer step is cut into chunks of this many). */
   maxEvents: number;
   now: () => number;
   progress?: (p: SimProgress) => void;
@@ -32,23 +33,32 @@ export interface ChunkOptions {
  */
 export function* simulateInChunks(input: EngineScenario, opts: ChunkOptions): Generator<TraceChunk & { last: boolean; result?: SimResult }> {
   const sim = new Simulation(input, { progress: opts.progress, budget: opts.budget });
+  const sent = newPartCursor();
   let sentSteps = 0;
   let sentEvents = 0;
   let opened = opts.now();
-  const take = (last: boolean): TraceChunk & { last: boolean } => {
-    const steps: StepResult[] = sim.steps.slice(sentSteps);
-    const end = steps.length ? steps[steps.length - 1].events[1] : sentEvents;
-    const events = sim.result().events.slice(sentEvents, end);
-    sentSteps += steps.length;
-    sentEvents = end;
-    return { steps, events, last };
+  /** Rows up to `end` (at most maxEvents of them), with the steps that end within them. */
+  const take = (end: number, last: boolean): TraceChunk & { last: boolean } => {
+    const to = Math.min(end, sentEvents + opts.maxEvents);
+    const steps: StepResult[] = [];
+    while (sentSteps < sim.steps.length && sim.steps[sentSteps].events[1] <= to) steps.push(sim.steps[sentSteps++]);
+    const part = traceLogPart(sim.result().events, sentEvents, to, sent);
+    sentEvents = to;
+    return { steps, part, last };
   };
   while (sim.step()) {
-    const gathered = sim.steps[sim.steps.length - 1].events[1] - sentEvents;
-    if (gathered >= opts.maxEvents || opts.now() - opened >= opts.chunkMs) {
-      yield take(false);
+    const end = sim.steps[sim.steps.length - 1].events[1];
+    while (end - sentEvents >= opts.maxEvents) {
+      yield take(end, false);
+      opened = opts.now();
+    }
+    if (end > sentEvents && opts.now() - opened >= opts.chunkMs) {
+      yield take(end, false);
       opened = opts.now();
     }
   }
-  yield { ...take(true), result: sim.result() };
+  const end = sim.steps[sim.steps.length - 1].events[1];
+  // Whatever is left in chunks of at most maxEvents; the last one closes the run.
+  while (end - sentEvents > opts.maxEvents) yield take(end, false);
+  yield { ...take(end, true), result: sim.result() };
 }

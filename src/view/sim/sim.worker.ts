@@ -2,19 +2,20 @@
  * The simulation worker: runs the engine off the page's thread, so that no scenario —
  * however heavy, opened from a link or an embed — blocks the page. It posts progress (at
  * most every PROGRESS_MS). A run that ends within its first CHUNK_MS is posted whole, with
- * its timeline; a longer one streams: its completed steps and their events in chunks
- * (chunks.ts), each posted as soon as it is made, so the page plays the start of the trace
+ * its timeline; a longer one streams: its completed steps and their events, as the compact
+ * trace log's columns, in chunks (chunks.ts), each posted as soon as it is made, so the page plays the start of the trace
  * while the rest computes. Between chunks the worker yields, so host views asked for
  * meanwhile are answered. The page acknowledges each chunk once it has taken it in; with
  * MAX_UNTAKEN chunks unacknowledged the worker waits, so that a page slower than the engine
- * (taking a chunk in — its structured clone — costs the page about 2 µs an event) is never
+ * (taking a chunk in costs it little — typed arrays, transferred — but the timeline and the
+ * event list read every event) is never
  * flooded: between two chunks it draws and answers input. A failure (the work budget's data) ends the run; the chunks
  * before it stand. Cancel terminates the worker (workerSimulator.ts starts a fresh one).
  *
  * Host views for the inspector are computed here too: one simulation without trace is
  * stepped forward as playback moves forward, and restarted when it moves back.
  */
-import { hostViewsOf, Simulation, type EngineScenario, type HostView, type SimProgress } from '../../engine/index.ts';
+import { hostViewsOf, partBuffers, Simulation, type EngineScenario, type HostView, type SimProgress } from '../../engine/index.ts';
 import { buildTimeline } from '../../store/derive/timeline.ts';
 import { failureOf } from '../../store/simulator.ts';
 import { simulateInChunks } from './chunks.ts';
@@ -23,12 +24,12 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 const PROGRESS_MS = 100;
 /** Work per chunk: the first playable frame comes this soon; the page gets ~10 messages/s. */
 const CHUNK_MS = 100;
-/** Events per chunk at most: one message stays a short task on the page (~10 ms to take in). */
+/** Events per chunk at most (a longer step is cut): one message stays a short task on the page. */
 const CHUNK_EVENTS = 5_000;
 /** Chunks posted and not yet taken in by the page, at most. */
 const MAX_UNTAKEN = 2;
 
-const post = (m: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
+const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as { postMessage(m: FromWorker, transfer: Transferable[]): void }).postMessage(m, transfer);
 
 /** Lets queued messages (host views) run between two chunks. */
 const yieldToMessages = () =>
@@ -74,7 +75,8 @@ async function run(id: number, input: EngineScenario): Promise<void> {
         return;
       }
       streamed = true;
-      post({ type: 'chunk', id, chunk: { steps: c.steps, events: c.events }, last: c.last });
+      // The log's columns are transferred (no copy, nothing to deserialise on the page).
+      post({ type: 'chunk', id, chunk: { steps: c.steps, part: c.part }, last: c.last }, partBuffers(c.part));
       if (c.last) break;
       untaken.count++;
       if (untaken.count >= MAX_UNTAKEN) await new Promise<void>((resolve) => (untaken.wake = resolve));

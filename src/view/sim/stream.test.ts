@@ -37,7 +37,7 @@ function streaming(budget?: WorkBudget) {
         try {
           const r = chunks.next();
           if (r.done) return false;
-          trace.append(structuredClone({ steps: r.value.steps, events: r.value.events }));
+          trace.append(structuredClone({ steps: r.value.steps, part: r.value.part }));
           const { sim: s, timeline } = trace.snapshot();
           if (r.value.last) on.done(s, timeline);
           else {

@@ -11,10 +11,12 @@ import { isolate } from '../../i18n/displayText.ts';
 
 const ROW = 22;
 
-interface Row {
-  i: number;
-  e: TraceEvent;
-}
+/**
+ * A row is its event's index: the event is read from the trace only when the row is drawn
+ * (a streamed run's trace is the engine's compact log; keeping an object per row would put a
+ * million objects back on the page's heap).
+ */
+type Row = number;
 const OVERSCAN = 10;
 
 /**
@@ -61,8 +63,8 @@ export function EventList() {
     const end = Math.min(cursor, all.length);
     const c = cache.current;
     if (c.sim !== evs || c.filter !== filter || end < c.upTo) {
-      const keep = c.sim === evs && c.filter === filter ? c.rows.filter((r) => r.i < end) : [];
-      cache.current = { sim: evs, filter, upTo: keep.length ? keep[keep.length - 1].i + 1 : 0, rows: keep };
+      const keep = c.sim === evs && c.filter === filter ? c.rows.filter((i) => i < end) : [];
+      cache.current = { sim: evs, filter, upTo: keep.length ? keep[keep.length - 1] + 1 : 0, rows: keep };
       if (end < c.upTo && c.sim === evs && c.filter === filter) cache.current.upTo = end;
     }
     const cc = cache.current;
@@ -72,7 +74,7 @@ export function EventList() {
       if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
       if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
       if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
-      out.push({ i, e });
+      out.push(i);
     }
     cc.rows = out;
     cc.upTo = end;
@@ -138,7 +140,8 @@ export function EventList() {
         }}
       >
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
-          {rows.slice(first, last).map(({ i, e }, k) => {
+          {rows.slice(first, last).map((i, k) => {
+            const e: TraceEvent = evs!.at(i)!;
             const line = eventLine(e, frames, decisionLang(i18n));
             const top = (first + k) * ROW;
             const cls = `ev ev-${line.tone}${line.frameId !== null && line.frameId === selected ? ' selected' : ''}`;
