@@ -2,7 +2,10 @@
  * The kernel side of the console check: each case's scenario built in network namespaces
  * (netns.ts's Lab, names `arplab-<run id>-…`), its first `at` actions run with the real
  * tools (recorder.ts's `perform`, then the step's settle time), and each line run in the
- * host's namespace by `sh -c` with stdout and stderr merged in order (`2>&1`), under the C
+ * host's namespace by `bash -c` (the console words a redirection's errors as bash does) as a
+ * group, `{ LINE
+} 2>&1`, so stdout and stderr are merged in order even when the line redirects
+ * its own output (`echo 5 > /proc/…`: its error goes to the terminal, not the file), under the C
  * locale, each bounded to 5 s. The namespaces are deleted afterwards, also on failure.
  */
 import { readFileSync } from 'node:fs';
@@ -43,7 +46,8 @@ export async function recordCase(root: string, c: ConsoleCase): Promise<Transcri
     }
     const lines: TranscriptLine[] = [];
     for (const cmd of c.lines) {
-      const r = await run(['ip', 'netns', 'exec', lab.ns(c.host), 'env', '-i', 'LANG=C', 'PATH=/usr/sbin:/usr/bin:/sbin:/bin', 'sh', '-c', `${cmd} 2>&1`], LINE_MS, undefined, ac.signal);
+      const r = await run(['ip', 'netns', 'exec', lab.ns(c.host), 'env', '-i', 'LANG=C', 'PATH=/usr/sbin:/usr/bin:/sbin:/bin', 'bash', '-c', `{ ${cmd}
+} 2>&1`], LINE_MS, undefined, ac.signal);
       if (r.timedOut) throw new Error(`${c.name}: "${cmd}" timed out`);
       lines.push({ cmd, out: r.stdout, rc: r.code ?? -1 });
     }

@@ -12,7 +12,9 @@
  *    other kernel objects — a route's cached nexthop, a socket — hold on the entry, which the
  *    lab does not model); `ip -s link`'s and `ifconfig`'s frame counters (a step's timers
  *    may or may not have sent a probe by the time the command runs) become `#`.
- * 3. Neighbour order: `ip neigh` and `arp -n`/`-an` list entries in the kernel's hash-table
+ * 3. bash's script position: the harness runs each line with `bash -c`, where bash prefixes
+ *    its own messages with `bash: line 1: `; at a terminal (the console) it says `bash: `.
+ * 4. Neighbour order: `ip neigh` and `arp -n`/`-an` list entries in the kernel's hash-table
  *    order, whose seed (`hash_rnd`) is random per table; their rows are compared sorted.
  *
  * Nothing else: spaces, trailing spaces, messages and exit statuses must be equal.
@@ -29,11 +31,14 @@ export function normalise(cmd: string, out: string): string {
     // 2. timers and counters
     .replace(/ {2}ref \d+ used /g, '  used ')
     .replace(/ used \d+\/\d+\/\d+probes \d+/g, ' used #/#/#probes #')
-    .replace(/^( +)(RX|TX) packets \d+ {2}bytes \d+ \([\d.]+ \w+\)$/gm, '$1$2 packets #  bytes # (#)');
+    .replace(/^( +)(RX|TX) packets \d+ {2}bytes \d+ \([\d.]+ \w+\)$/gm, '$1$2 packets #  bytes # (#)')
+    // 3. bash -c's line number
+    .replace(/^bash: line \d+: /gm, 'bash: ');
   if (/^ip( -\S+)* -s(tats?|tatistics)?( -\S+)* l(i(nk?)?)?\b/.test(cmd)) {
     // The counter rows under the RX:/TX: headers (their widths follow the values).
     t = t.replace(/^( +\d+)+ $/gm, '    #');
   }
+  // 4. neighbour order
   if (NEIGH_LISTING.test(cmd)) {
     const lines = t.split('\n');
     const head = /^Address {2,}HWtype/.test(lines[0] ?? '') ? [lines.shift()!] : [];

@@ -154,10 +154,20 @@ describe('changes: typed at the cursor, one action each, the scenario runs again
   });
   it('a change the kernel refuses prints its error and changes nothing', async () => {
     const b = at(lvs, 'R1');
-    expect(await runLine(b, 'sysctl -w net.ipv4.conf.all.arp_ignore=9')).toMatchObject({ out: ['sysctl: setting key "net.ipv4.conf.all.arp_ignore": Invalid argument'], rc: 1 });
+    expect(await runLine(b, 'sysctl -w net.ipv4.conf.all.arp_ignore=2147483648')).toMatchObject({ out: ['sysctl: setting key "net.ipv4.conf.all.arp_ignore": Invalid argument'], rc: 1 });
+    expect(await runLine(b, 'sysctl -w net.ipv4.conf.all.arp_ignore=1.5')).toMatchObject({ out: ['sysctl: setting key "net.ipv4.conf.all.arp_ignore": Invalid argument'], rc: 1 });
+    expect(await runLine(b, 'echo abc > /proc/sys/net/ipv4/conf/all/arp_ignore')).toMatchObject({ out: ['bash: echo: write error: Invalid argument'], rc: 1 });
     expect(await runLine(b, 'route del -host 10.9.9.9')).toMatchObject({ out: ['SIOCDELRT: No such process'], rc: 7 });
     expect(await runLine(b, 'ip route del 10.9.9.0/24 dev eth0')).toMatchObject({ out: ['RTNETLINK answers: No such process'], rc: 2 });
     expect(b.scenario.actions ?? []).toEqual([]);
+  });
+  it('sysctl -w stores any int as the kernel reads it (0x9 is 9) and prints the value as typed', async () => {
+    const b = at(lvs, 'R1');
+    expect(await runLine(b, 'sysctl -w net.ipv4.conf.all.arp_ignore=0x9')).toMatchObject({ out: ['net.ipv4.conf.all.arp_ignore = 0x9'], rc: 0 });
+    expect(b.scenario.actions).toEqual([{ type: 'sysctl', host: 'R1', set: { 'net.ipv4.conf.all.arp_ignore': 9 } }]);
+    expect(await runLine(b, 'sysctl net.ipv4.conf.all.arp_ignore')).toMatchObject({ out: ['net.ipv4.conf.all.arp_ignore = 9'], rc: 0 });
+    expect(await runLine(b, 'echo -7 > /proc/sys/net/ipv4/conf/all/arp_announce')).toMatchObject({ out: [], rc: 0 });
+    expect(await runLine(b, 'cat /proc/sys/net/ipv4/conf/all/arp_announce')).toMatchObject({ out: ['-7'], rc: 0 });
   });
   it('sysctl -w prints the value it set; "at start" writes the setup instead', async () => {
     const b = at(lvs, 'R1');

@@ -138,8 +138,9 @@ export function sysctlValues(key: string, current: number): number[] {
   const m = CONF_KEY.exec(key);
   if (!m || !isKnob(m[2])) throw new ExplainError(`explain: ${key}: not a knob this lab models (net.ipv4.conf.{all,default,DEV}.KNOB or net.ipv4.ip_forward)`);
   const d = knobDef(m[2]);
-  // A knob without a list of meanings (medium_id: any integer) is tried at its neighbours and the default.
-  const vals = d.values ?? [d.def, d.min, current - 1, current + 1].filter((v) => v >= d.min && v <= d.max);
+  // A knob without a list of meanings (medium_id: any integer) is tried at its neighbours, the
+  // default and -1 (medium_id's "never proxy", arp_fwd_proxy).
+  const vals = d.values ?? [d.def, -1, current - 1, current + 1].filter((v) => v >= d.min && v <= d.max);
   return [...new Set(vals)].filter((v) => v !== current).sort((a, b) => a - b);
 }
 

@@ -6,6 +6,7 @@
  */
 import { KNOB_NAMES } from '../engine/index.ts';
 import { getopt } from '../scenario/actions/cmdline.ts';
+import { parseProcInt } from './procInt.ts';
 import type { ActionV1 } from '../scenario/types.ts';
 import { err, ok, viewOf, type CommandResult, type ConsoleState } from './state.ts';
 
@@ -109,19 +110,22 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
     const eq = arg.indexOf('=');
     if (eq > 0) {
       const key = keyOf(arg.slice(0, eq));
-      const v = arg.slice(eq + 1).trim();
-      if (!/^-?\d+$/.test(v)) {
-        out.push(`sysctl: setting key "${key}": Invalid argument`);
-        rc = 1;
-        continue;
-      }
+      // procps's parse_setting_line strips the value; it writes it with a newline, and
+      // prints it as given (`= 0x10`), not as the kernel stored it.
+      const text = arg.slice(eq + 1).trim();
       if (readKey(st, key) === null && !isNeighKey(key)) {
         if (!o.has('e')) out.push(noFile(key));
         rc = o.has('e') ? rc : 1;
         continue;
       }
-      set[key] = Number(v);
-      if (!o.has('q')) out.push(line(key, Number(v)));
+      const v = parseProcInt(`${text}\n`);
+      if (v === null) {
+        out.push(`sysctl: setting key "${key}": Invalid argument`);
+        rc = 1;
+        continue;
+      }
+      set[key] = v;
+      if (!o.has('q')) out.push(values ? text : names ? key : `${key} = ${text}`);
       continue;
     }
     if (o.has('w')) {
@@ -173,7 +177,8 @@ export function echoCommand(st: ConsoleState, argv: string[], redirect?: { path:
   if (!path.startsWith(PROC)) return err(1, `bash: ${path}: Read-only file system`);
   const key = keyOf(path);
   if (readKey(st, key) === null && !isNeighKey(key)) return err(1, `bash: ${path}: No such file or directory`);
-  // The kernel's proc_dointvec parses the first integer; anything else is EINVAL.
-  if (!/^\s*-?\d+\s*$/.test(text)) return err(1, 'bash: echo: write error: Invalid argument');
-  return { out: [], rc: 0, change: { actions: [setAction(st, { [key]: Number(text.trim()) })], kind: 'config' } };
+  // What the kernel's proc_dointvec makes of the line echo writes (procInt.ts).
+  const v = parseProcInt(newline ? `${text}\n` : text);
+  if (v === null) return err(1, 'bash: echo: write error: Invalid argument');
+  return { out: [], rc: 0, change: { actions: [setAction(st, { [key]: v })], kind: 'config' } };
 }

@@ -6,6 +6,6 @@
  * and small helpers only. Everything here is also exported by index.ts.
  */
 export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
-export { CONF_KNOBS, KNOB_NAMES, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
+export { CONF_KNOBS, INT_MAX, INT_MIN, KNOB_NAMES, actsAs, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
 export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
 export { reviveTraceLog, TraceLog, traceLogPart, writeTraceLogPart, newPartCursor, partBuffers, type TraceLogPart, type PartCursor } from './sim/traceLog.ts';

@@ -136,8 +136,9 @@ export interface SettingUse {
 
 export type Verdict = 'accept' | 'drop' | 'reply' | 'ignore' | 'update' | 'create' | 'choose' | 'deliver' | 'forward' | 'info';
 
-/** arp_ignore's outcome (arp.c arp_ignore): the first five answer, the rest do not. */
-export const IGNORE_PASS = ['any_local', 'on_dev', 'shared_subnet', 'not_scope_host', 'reserved'] as const;
+/** arp_ignore's outcome (arp.c arp_ignore): these answer (4–7 reserved, any other int the switch's default)… */
+export const IGNORE_PASS = ['any_local', 'on_dev', 'shared_subnet', 'not_scope_host', 'reserved', 'unknown_mode'] as const;
+/** …these do not. */
 export const IGNORE_FAIL = ['not_on_dev', 'no_shared_subnet', 'scope_host', 'never'] as const;
 export type IgnoreReason = (typeof IGNORE_PASS)[number] | (typeof IGNORE_FAIL)[number];
 

@@ -4,7 +4,7 @@
  * in decisions/en.ts and decisions/zh.ts. The Why panel, the event list, the CLI and the
  * exports all call `formatDecision`; a neighbour change's cause is `formatNeighCause`.
  */
-import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES } from '../engine/tables.ts';
+import { ALSO_REASONS, DECISIONS, NEIGH_CAUSES, actsAs, isKnob } from '../engine/tables.ts';
 import type { DecisionEvent, NeighCause, SettingUse } from '../engine/index.ts';
 import { decisionsEn } from './decisions/en.ts';
 import type { decisionsZh } from './decisions/zh.ts';
@@ -61,7 +61,11 @@ function fill(tpl: string, vars: Record<string, string | number | undefined>, mi
 
 /** A setting as the decision read it: "rp_filter=1 (max of all=1, eth1=0)". */
 export function formatSetting(lang: DecisionLang, s: SettingUse): string {
-  return fill(tablesOf(lang).setting[s.combine], { name: s.name, value: s.value, dev: s.dev, all: s.all, devValue: s.devValue }, []);
+  const text = fill(tablesOf(lang).setting[s.combine], { name: s.name, value: s.value, dev: s.dev, all: s.all, devValue: s.devValue }, []);
+  // A value the kernel stores but whose code has no case for it: say what it acts as
+  // ("arp_ignore=9 (max of all=9, eth0=0), which acts as 0").
+  const acts = s.combine !== 'neigh' && isKnob(s.name) ? actsAs(s.name, s.value) : null;
+  return acts === null ? text : text + fill(tablesOf(lang).actsAs, { acts }, []);
 }
 
 interface Rendered {

@@ -1,11 +1,11 @@
 /**
  * The sysctls a scenario may set, with the values each accepts. Keys are spelled as `sysctl`
  * prints them: net.ipv4.conf.{all,default,IFACE}.KNOB, net.ipv4.neigh.{default,IFACE}.PARAM,
- * net.ipv4.ip_forward. Ranges are the documented meaningful values (Documentation/networking/
- * ip-sysctl.rst); the kernel stores other integers too, but in a teaching tool a 3 for a 0/1
- * knob is almost always a typo. The conf knobs come from the engine's table.
+ * net.ipv4.ip_forward. The conf knobs (and ip_forward) take any int, as the kernel stores
+ * them (proc_dointvec, no range: devinet.c), from the engine's table, which also says what a
+ * value outside a knob's meaningful ones acts as (engine/host/conf.ts actsAs).
  */
-import { KNOB_NAMES, knobDef } from '../engine/tables.ts';
+import { INT_MAX, INT_MIN, KNOB_NAMES, knobDef } from '../engine/tables.ts';
 import { msg, type Problem } from './messages.ts';
 
 export interface ValueRange {
@@ -15,8 +15,6 @@ export interface ValueRange {
   text: string;
 }
 
-const INT_MAX = 2147483647;
-const bool: ValueRange = { min: 0, max: 1, text: '0 or 1' };
 const r = (min: number, max: number, text?: string): ValueRange => ({
   min, max, text: text ?? (max === INT_MAX ? `a whole number ${min} or more` : `a whole number ${min}–${max}`),
 });
@@ -62,7 +60,8 @@ const fail = (problem: Problem): SysctlKeyCheck => ({ ok: false, problem });
  * parameter, for range messages.
  */
 export function checkSysctlKey(key: string, host: string, devs: readonly string[]): SysctlKeyCheck {
-  if (key === IP_FORWARD) return { ok: true, name: 'ip_forward', range: bool };
+  // devinet.c ctl_forward_entry: devinet_sysctl_forward → proc_dointvec, any int (5 forwards like 1).
+  if (key === IP_FORWARD) return { ok: true, name: 'ip_forward', range: r(INT_MIN, INT_MAX, `a whole number ${INT_MIN}–${INT_MAX}`) };
   if (!key.includes('.') && key.includes('/')) {
     return fail(msg('sysctlSlashes', key, key.replace(/^\/?proc\/sys\//, '').replaceAll('/', '.')));
   }

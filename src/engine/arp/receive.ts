@@ -39,8 +39,14 @@ export function arpIgnore(dev: Device, sip: Ip4, tip: Ip4): { ignore: boolean; s
     }
     case 8:
       return { ignore: true, setting, reason: 'never' };
-    default:
+    case 4:
+    case 5:
+    case 6:
+    case 7:
       return { ignore: false, setting, reason: 'reserved' };
+    default:
+      // Any other int (9, -1…): the kernel stores it (proc_dointvec) and `default: return 0` replies.
+      return { ignore: false, setting, reason: 'unknown_mode' };
   }
 }
 

@@ -14,40 +14,58 @@ export interface KnobDef {
   /** The kernel's default (not a distribution's). */
   def: number;
   /**
-   * The values a scenario may set: the documented meaningful ones (Documentation/networking/
-   * ip-sysctl.rst). The kernel stores other integers too, but in a teaching tool a 3 for a
-   * 0/1 knob is almost always a typo.
+   * The values a scenario may set: any int, as the kernel stores them (devinet.c: every conf
+   * entry is DEVINET_SYSCTL_RW_ENTRY / FLUSHING_ENTRY / COMPLEX_ENTRY, whose handler is
+   * proc_dointvec without a range: kernel/sysctl.c do_proc_dointvec_conv refuses only what
+   * does not fit an int).
    */
   min: number;
   max: number;
   /** How to say the range in a message. */
   rangeText: string;
-  /** The values that have a meaning, for pickers; absent when every value in the range does. */
+  /** The values that have a meaning, for pickers; absent when every value does (medium_id). */
   values?: readonly number[];
+  /**
+   * What the kernel's code does with a value outside `values`: the meaningful value it acts
+   * as (see `actsAs`). Every knob with `values` has one.
+   */
+  outside?: number;
 }
 
-const INT_MAX = 2147483647;
-const bool = { min: 0, max: 1, rangeText: '0 or 1', values: [0, 1] } as const;
-const zeroToTwo = { min: 0, max: 2, rangeText: '0, 1 or 2', values: [0, 1, 2] } as const;
+export const INT_MIN = -2147483648;
+export const INT_MAX = 2147483647;
+const int = { min: INT_MIN, max: INT_MAX, rangeText: `a whole number ${INT_MIN}–${INT_MAX}` } as const;
+/** Read as a truth value (IN_DEV_ORCONF / ANDCONF's `||` / `&&`, or `if (IN_DEV_…)`): any non-zero int is on. */
+const bool = { ...int, values: [0, 1], outside: 1 } as const;
+/**
+ * Read by a `switch` whose `default:` does what 0 does: arp_ignore() (`case 4–7: return 0;
+ * default: return 0`), arp_solicit (`default: case 0:`), arp_accept() (`default: return 0`).
+ */
+const zeroToTwo = { ...int, values: [0, 1, 2], outside: 0 } as const;
 
 /**
  * The one table of conf knobs: every knob the engine reads, as the format accepts it and
  * the inspector shows it (scenario/sysctlKeys.ts and view/panels/knobs.ts derive theirs).
  */
 export const CONF_KNOBS = {
-  arp_ignore: { combine: 'max', def: 0, min: 0, max: 8, rangeText: 'a whole number 0–8 (0, 1, 2, 3 or 8 have a meaning; 4–7 are reserved)', values: [0, 1, 2, 3, 8] },
+  // arp.c arp_ignore(): 4–7 are "Reserved" (return 0), any other value is its `default: return 0`.
+  arp_ignore: { combine: 'max', def: 0, ...int, values: [0, 1, 2, 3, 8], outside: 0 },
   arp_announce: { combine: 'max', def: 0, ...zeroToTwo },
   arp_filter: { combine: 'or', def: 0, ...bool },
   arp_accept: { combine: 'max', def: 0, ...zeroToTwo },
+  // devinet.c inetdev_event: `if (!IN_DEV_ARP_NOTIFY(in_dev)) break;` — max(all, dev) as a truth value.
   arp_notify: { combine: 'max', def: 0, ...bool },
   arp_evict_nocarrier: { combine: 'and', def: 1, ...bool },
   drop_gratuitous_arp: { combine: 'or', def: 0, ...bool },
   proxy_arp: { combine: 'or', def: 0, ...bool },
   proxy_arp_pvlan: { combine: 'or', def: 0, ...bool },
-  medium_id: { combine: 'dev', def: 0, min: -1, max: INT_MAX, rangeText: 'a whole number -1 or more' },
-  rp_filter: { combine: 'max', def: 0, ...zeroToTwo },
+  // arp_fwd_proxy: 0 proxies, -1 never, any other int is a medium id (compared with the output device's).
+  medium_id: { combine: 'dev', def: 0, ...int },
+  // __fib_validate_source: `if (rpf == 1) goto e_rpf` is strict, any other non-zero value loose.
+  rp_filter: { combine: 'max', def: 0, ...int, values: [0, 1, 2], outside: 2 },
   accept_local: { combine: 'or', def: 0, ...bool },
   route_localnet: { combine: 'or', def: 0, ...bool },
+  // IN_DEV_FORWARD: the device's value as a truth value.
   forwarding: { combine: 'dev', def: 0, ...bool },
   promote_secondaries: { combine: 'or', def: 0, ...bool },
   log_martians: { combine: 'or', def: 0, ...bool },
@@ -67,6 +85,17 @@ export function isKnob(name: string): name is Knob {
 
 /** A knob's definition (the table's entries differ in shape: this gives the common one). */
 export const knobDef = (k: Knob): KnobDef => CONF_KNOBS[k];
+
+/**
+ * The meaningful value the kernel acts as when it reads `value` for knob `k`, or null when
+ * `value` is one of the knob's meaningful values (or every value is, as for medium_id):
+ * arp_ignore 9 → 0, arp_announce 3 → 0, rp_filter 3 or -1 → 2 (loose), arp_filter 5 → 1.
+ */
+export function actsAs(k: Knob, value: number): number | null {
+  const d: KnobDef = CONF_KNOBS[k];
+  if (!d.values || d.values.includes(value) || d.outside === undefined) return null;
+  return d.outside;
+}
 
 /** Every knob at the kernel's default: copied into each new set (a 100,000-host world makes 300,000). */
 const DEFAULT_VALUES = Object.fromEntries(KNOB_NAMES.map((k) => [k, CONF_KNOBS[k].def])) as Record<Knob, number>;

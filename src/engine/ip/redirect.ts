@@ -85,7 +85,8 @@ export function receiveRedirect(w: World, dev: Device, p: IpPacket): void {
   if (!rt.ok || rt.local || !rt.route || !rt.route.gw || rt.nexthop !== oldGw) return;
   const all = host.conf.all.values.accept_redirects;
   const mine = dev.conf.values.accept_redirects;
-  const rx = dev.conf.values.forwarding ? all & mine : all | mine;
+  // Logical, not bitwise: accept_redirects=2 on all and 1 on the device is "on" for IN_DEV_ANDCONF.
+  const rx = dev.conf.values.forwarding ? all !== 0 && mine !== 0 : all !== 0 || mine !== 0;
   if (newGw === oldGw || !rx || isMulticast(newGw) || isLimitedBroadcast(newGw) || isZeronet(newGw)) {
     ignore(rx ? 'redirect_bad_gw' : 'redirect_rx_off');
     return;

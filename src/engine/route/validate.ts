@@ -60,9 +60,10 @@ export function validateSource(dev: Device, src: Ip4, oif: Device | null): Valid
     if (rpf) return { ok: false, settings, via, code: 'no_addr' };
     return { ok: true, settings, via, code: 'no_addr_ok' };
   }
+  // `if (rpf == 1) goto e_rpf`: only 1 is strict; 2 and every other non-zero int (3, -1…) is loose.
   if (rpf === 1) return { ok: false, settings, via, code: 'strict_other_dev' };
   // Loose or no check: a second lookup through this device says whether the source is on its link.
   const back = mainLookup(host, src, dev);
   const onLink = back !== null && back.type === 'unicast' && back.nhScope >= SCOPE.host;
-  return { ok: true, settings, via, code: rpf === 2 ? 'loose_ok' : 'rp_off', onLink };
+  return { ok: true, settings, via, code: rpf !== 0 ? 'loose_ok' : 'rp_off', onLink };
 }

@@ -5,7 +5,7 @@
  */
 import { parsePrefix, parseIp, inPrefix, type Ip4 } from '../net/ip.ts';
 import { isMac, normMac } from '../net/mac.ts';
-import { CONF_KNOBS, isKnob, effective } from '../host/conf.ts';
+import { CONF_KNOBS, INT_MAX, INT_MIN, isKnob, effective } from '../host/conf.ts';
 import { NEIGH_SYSCTL } from '../neigh/parms.ts';
 import { deleteAddress, insertAddress } from '../host/addr.ts';
 import { SCOPE, type Device, type Host, type IfAddr, type ScopeNum } from '../host/model.ts';
@@ -28,13 +28,16 @@ export function writeSysctl(w: World, host: Host, key: string, value: number): s
   const bad = () => `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`;
   if (!Number.isInteger(value)) return `sysctl: setting key "${key}": Invalid argument`;
   const parts = key.split('.');
-  if (key === 'net.ipv4.ip_forward') return writeConf(host, 'all', 'forwarding', value);
+  if (key === 'net.ipv4.ip_forward') {
+    if (value < INT_MIN || value > INT_MAX) return `sysctl: setting key "${key}": Invalid argument`;
+    return writeConf(host, 'all', 'forwarding', value);
+  }
   if (parts.length === 5 && parts[0] === 'net' && parts[1] === 'ipv4' && parts[2] === 'conf') {
     const [, , , scope, knob] = parts;
     if (!isKnob(knob)) return bad();
     if (scope !== 'all' && scope !== 'default' && !host.dev(scope)) return bad();
-    const def = CONF_KNOBS[knob];
-    if (value < def.min || value > def.max) return `sysctl: setting key "${key}": Invalid argument`;
+    // proc_dointvec stores any int (do_proc_dointvec_conv refuses only what does not fit).
+    if (value < INT_MIN || value > INT_MAX) return `sysctl: setting key "${key}": Invalid argument`;
     return writeConf(host, scope, knob, value);
   }
   if (parts.length === 5 && parts[0] === 'net' && parts[1] === 'ipv4' && parts[2] === 'neigh') {

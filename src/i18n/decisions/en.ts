@@ -186,6 +186,7 @@ export const decisionsEn = {
     scope_host: '{{tip}} has scope host',
     never: 'mode 8 never replies',
     reserved: 'mode {{arp_ignore}} is reserved and replies like 0',
+    unknown_mode: 'mode {{arp_ignore}} is none of the modes 0–8 (the kernel stores any integer) and replies like 0',
     // source validation (rp_filter)
     no_check: 'no reverse-path check',
     accept_local: 'accept_local is on',
@@ -245,6 +246,8 @@ export const decisionsEn = {
     mac_changed: 'the device’s MAC changed',
     link_down: 'the device went down',
   },
+  /** What a setting's value acts as when the kernel's code has no case for it (after `setting`). */
+  actsAs: ', which acts as {{acts}}',
   /** A setting as the decision read it. */
   setting: {
     max: '{{name}}={{value}} (max of all={{all}}, {{dev}}={{devValue}})',

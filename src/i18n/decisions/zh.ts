@@ -184,6 +184,7 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
     scope_host: '{{tip}} 的作用域是 host',
     never: '模式 8 从不应答',
     reserved: '模式 {{arp_ignore}} 是保留值，按 0 处理（应答）',
+    unknown_mode: '模式 {{arp_ignore}} 不是 0–8 中的任何模式（内核接受任何整数），按 0 处理（应答）',
     no_check: '不做反向路径检查',
     accept_local: '已开启 accept_local',
     martian_local: '发送方 {{sip}} 是本机自己的地址（火星源地址；Linux 既不应答也不防御该地址）',
@@ -237,6 +238,7 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
     mac_changed: '设备的 MAC 已更改',
     link_down: '设备已关闭',
   },
+  actsAs: '，按 {{acts}} 处理',
   setting: {
     max: '{{name}}={{value}}（取 all={{all}} 与 {{dev}}={{devValue}} 的最大值）',
     or: '{{name}}={{value}}（all OR {{dev}}：all={{all}}，{{dev}}={{devValue}}）',
