@@ -32,6 +32,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const ARTICLE_DIR = join(ROOT, 'conformance', 'scenarios', 'article');
 /** The kernel's own ARP/FIB selftests, transcribed (conformance/scenarios/selftests/README.md). */
 const SELFTESTS_DIR = join(ROOT, 'conformance', 'scenarios', 'selftests');
+/** Conf knobs at values outside their documented ones, which the kernel stores and reads by its code's rules. */
+const OUT_OF_RANGE_DIR = join(ROOT, 'conformance', 'scenarios', 'out-of-range');
 
 interface Options {
   inputs: string[];
@@ -345,9 +347,9 @@ async function main(): Promise<void> {
   const generatedCount = o.ci ? (o.generate ?? o.generated) : (o.generate ?? 0);
   for (const { name, scenario } of generateScenarios(generatedCount, o.seed, o.families)) jobs.push(...jobsFor(name, scenario, null, true));
   if (o.ci) {
-    // The newer families, and the kernel selftests transcribed as fixed scenarios.
+    // The newer families, the kernel selftests transcribed as fixed scenarios, and the knobs out of range.
     for (const { name, scenario } of generateScenarios(o.newGenerated, o.newSeed, NEW_FAMILIES)) jobs.push(...jobsFor(name, scenario, null, true));
-    for (const f of scenarioFiles([SELFTESTS_DIR])) {
+    for (const f of scenarioFiles([SELFTESTS_DIR, OUT_OF_RANGE_DIR])) {
       jobs.push(...jobsFor(basename(f, '.json'), JSON.parse(readFileSync(f, 'utf8')) as ScenarioV1, null, false));
     }
   }

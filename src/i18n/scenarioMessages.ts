@@ -68,7 +68,6 @@ const PHRASES: Readonly<Record<string, string>> = {
   'an object of segments, like {"lan": ["A.eth0", "B.eth0"]}': '网段对象，如 {"lan": ["A.eth0", "B.eth0"]}',
   'an object of sysctl keys and numbers': 'sysctl 键与数值的对象',
   '0 or 1': '0 或 1', '0, 1 or 2': '0、1 或 2',
-  'a whole number 0–8 (0, 1, 2, 3 or 8 have a meaning; 4–7 are reserved)': '整数 0–8（0、1、2、3、8 有含义；4–7 保留）',
   // JSON syntax (scenario/jsonSyntax.ts)
   'the text ends before any value (is it empty?)': '文本在任何值之前就结束了（是空的吗？）',
   'the text ends too early: a closing "}" is missing': '文本提前结束：缺少结尾的 "}"',
