@@ -16,6 +16,34 @@ test.describe('default scenario: two NICs on one segment, rp_filter=1', () => {
     await app.screenshot('02-after-ping-light');
   });
 
+  test('arp_ignore=9 through the picker’s “other…”: the kernel stores it, it acts as 0, A.eth0 still replies', async ({ page }) => {
+    const app = new ArpLabPage(page);
+    await app.open();
+    await app.selectHost('A');
+    const key = 'net.ipv4.conf.eth0.arp_ignore';
+    await app.setSysctl(key, 'other');
+    const field = page.getByRole('spinbutton', { name: key, exact: true });
+    await expect(field).toBeFocused();
+    await field.fill('9');
+    await field.press('Enter');
+    // Back to the picker, with 9 chosen, and what it acts as.
+    await expect(page.getByLabel(key, { exact: true })).toHaveValue('9');
+    await expect(page.locator(`[data-acts-as="${key}"]`)).toHaveText('acts as 0');
+    await expect(page.locator('[data-eff="eth0.arp_ignore"] strong')).toHaveText('=9 → 0');
+    await app.runAction(0);
+    await app.expectResult(0, 'ok');
+    await expect(page.getByTestId('changes')).toContainText('the outcome is the same');
+    await page.getByTestId('changes').getByRole('button', { name: 'Dismiss', exact: false }).click();
+    await page.getByLabel(key, { exact: true }).scrollIntoViewIfNeeded();
+    const grid = await page.locator('table.sysctl-grid').boundingBox();
+    await page.screenshot({ path: 'e2e/screenshots/sysctl-out-of-range-light.png', clip: { x: grid!.x, y: grid!.y, width: Math.min(grid!.width, 420), height: 190 } });
+    await app.screenshot('sysctl-out-of-range-page-light');
+    // Escape in "other…" puts the picker back unchanged.
+    await app.setSysctl('net.ipv4.conf.eth1.arp_announce', 'other');
+    await page.getByRole('spinbutton', { name: 'net.ipv4.conf.eth1.arp_announce', exact: true }).press('Escape');
+    await expect(page.getByLabel('net.ipv4.conf.eth1.arp_announce', { exact: true })).toHaveValue('');
+  });
+
   test('ping .36: request reaches both of A’s ports, only A.eth0 replies; arp_ignore=1 on eth0 makes it fail', async ({ page }) => {
     const app = new ArpLabPage(page);
     await app.open();

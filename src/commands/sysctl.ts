@@ -6,7 +6,7 @@
  */
 import { KNOB_NAMES } from '../engine/index.ts';
 import { getopt } from '../scenario/actions/cmdline.ts';
-import { parseProcInt } from './procInt.ts';
+import { parseProcInt } from '../scenario/procInt.ts';
 import type { ActionV1 } from '../scenario/types.ts';
 import { err, ok, viewOf, type CommandResult, type ConsoleState } from './state.ts';
 

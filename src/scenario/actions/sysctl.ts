@@ -4,6 +4,7 @@ import { actionBase, host, hostList, sysctlMap } from '../fields.ts';
 import { fail, getopt } from './cmdline.ts';
 import { devOfKey, hostField, hostsOf, renameDevKey } from './common.ts';
 import type { ActionDescriptor } from './descriptor.ts';
+import { parseProcInt } from '../procInt.ts';
 
 const schema = z.strictObject({ type: z.literal('sysctl'), host: host.optional(), hosts: hostList.optional(), set: sysctlMap, ...actionBase });
 
@@ -46,9 +47,10 @@ export const sysctl: ActionDescriptor<'sysctl', typeof schema> = {
       const eq = arg.indexOf('=');
       if (eq <= 0) return fail(g.opts.has('w') ? `sysctl: "${arg}" must be of the form name=value` : `sysctl: ${arg} is read, not set: write ${arg}=VALUE`);
       const key = arg.slice(0, eq).replaceAll('/', '.');
-      const v = arg.slice(eq + 1);
-      if (!/^-?\d+$/.test(v)) return fail(`sysctl: setting key "${key}": Invalid argument`);
-      set[key] = Number(v);
+      // What the kernel stores for the text procps writes (0x10 is 16; 1.5 is EINVAL).
+      const v = parseProcInt(`${arg.slice(eq + 1).trim()}\n`);
+      if (v === null) return fail(`sysctl: setting key "${key}": Invalid argument`);
+      set[key] = v;
     }
     return { ok: true, action: { type: 'sysctl', ...hostField(hosts), set } };
   },

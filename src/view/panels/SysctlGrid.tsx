@@ -6,13 +6,16 @@ import { IssueList } from '../editor/IssueList.tsx';
 import { useEdit } from '../editor/useEdit.ts';
 import { useHostView } from '../hooks/hostView.ts';
 import { ExplainButton, ExplainSlot } from '../explain/lazy.tsx';
-import { KNOBS, sysctlKey } from './knobs.ts';
+import { KNOBS, actsAs, sysctlKey } from './knobs.ts';
 
 /**
  * sysctls for all, default and each interface. A cell is the value written in the scenario
  * ("–" = not written: kernel default, or inherited from default); under each interface's
  * cell, the effective value the kernel uses and which setting decided it.
  */
+/** The picker's entry that opens a number field. */
+const OTHER = 'other';
+
 export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) {
   const { t } = useTranslation();
   // Checked like every edit: a value the format refuses is not written, and the grid says why.
@@ -22,6 +25,8 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
   const locks = useApp((s) => s.locks);
   const view = useHostView(host);
   const [explaining, setExplaining] = useState<{ knob: string; scope: string } | null>(null);
+  // The cell whose picker chose "other…": it shows a number field for any int the kernel stores.
+  const [otherKey, setOtherKey] = useState<string | null>(null);
   if (!view) return null;
   const devs = view.devices.map((d) => d.name);
   const scopes = ['all', 'default', ...devs];
@@ -55,26 +60,47 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
                   const eff = sc !== 'all' && sc !== 'default' ? view.effective?.(k.name, sc) : undefined;
                   return (
                     <td key={sc} className={sc === dev ? 'focus-col' : undefined}>
-                      {k.values ? (
+                      {k.values && otherKey !== key ? (
                         <select
                           aria-label={key}
                           disabled={locked}
                           value={v === undefined ? '' : String(v)}
                           className={v === undefined ? 'unset' : 'set'}
-                          onChange={(e) => apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) })}
+                          onChange={(e) => {
+                            if (e.target.value === OTHER) setOtherKey(key);
+                            else apply({ type: 'setSysctl', host, key, value: e.target.value === '' ? null : Number(e.target.value) });
+                          }}
                         >
                           <option value="">–</option>
                           {k.values.map((n) => (
                             <option key={n} value={n}>{n}</option>
                           ))}
                           {v !== undefined && !k.values.includes(v) ? <option value={v}>{v}</option> : null}
+                          <option value={OTHER}>{t('inspector.otherValue')}</option>
                         </select>
                       ) : (
-                        <KnobNumber label={key} value={v} min={k.min} max={k.max} disabled={locked} onCommit={(value) => apply({ type: 'setSysctl', host, key, value })} />
+                        <KnobNumber
+                          label={key}
+                          value={v}
+                          min={k.min}
+                          max={k.max}
+                          disabled={locked}
+                          autoFocus={otherKey === key}
+                          onCommit={(value) => {
+                            setOtherKey(null);
+                            apply({ type: 'setSysctl', host, key, value });
+                          }}
+                          onCancel={() => setOtherKey(null)}
+                        />
                       )}
+                      {v !== undefined && actsAs(k.name, v) !== null ? (
+                        <div className="acts-as" data-acts-as={key} title={t('inspector.actsAsTitle', { knob: k.name, value: v, acts: actsAs(k.name, v) })}>
+                          {t('inspector.actsAs', { acts: actsAs(k.name, v) })}
+                        </div>
+                      ) : null}
                       {eff ? (
                         <div className="eff" data-eff={`${sc}.${k.name}`} title={t('inspector.effTitle', { value: eff.value, from: t(`from.${eff.from}`, { dev: sc }) })}>
-                          <strong>={eff.value}</strong>
+                          <strong>={eff.value}{actsAs(k.name, eff.value) !== null ? ` → ${actsAs(k.name, eff.value)}` : ''}</strong>
                           <span className="eff-from">{eff.viaDefault && eff.from !== 'all' ? t('fromShort.default') : t(`fromShort.${eff.from}`, { dev: sc })}</span>
                         </div>
                       ) : null}
@@ -107,8 +133,12 @@ export function SysctlGrid({ host, dev }: { host: string; dev: string | null }) 
   );
 }
 
-/** A knob whose every value in the range means something (medium_id): typed, written on Enter or leaving the field. */
-function KnobNumber({ label, value, min, max, disabled, onCommit }: { label: string; value: number | undefined; min: number; max: number; disabled?: boolean; onCommit: (v: number | null) => void }) {
+/**
+ * A number field: for a knob whose every value means something (medium_id), and for "other…"
+ * of a knob with a picker (the kernel stores any int: arp_ignore 9 acts as 0). Written on
+ * Enter or leaving the field; Escape puts the picker back.
+ */
+function KnobNumber({ label, value, min, max, disabled, autoFocus, onCommit, onCancel }: { label: string; value: number | undefined; min: number; max: number; disabled?: boolean; autoFocus?: boolean; onCommit: (v: number | null) => void; onCancel?: () => void }) {
   const shown = value === undefined ? '' : String(value);
   const [text, setText] = useState(shown);
   const [was, setWas] = useState(shown);
@@ -117,7 +147,10 @@ function KnobNumber({ label, value, min, max, disabled, onCommit }: { label: str
     setText(shown);
   }
   const commit = () => {
-    if (text === shown) return;
+    if (text === shown) {
+      onCancel?.();
+      return;
+    }
     onCommit(text.trim() === '' ? null : Number(text));
   };
   return (
@@ -129,12 +162,17 @@ function KnobNumber({ label, value, min, max, disabled, onCommit }: { label: str
       min={min}
       max={max}
       step={1}
+      autoFocus={autoFocus}
       value={text}
       className={value === undefined ? 'knob-num unset' : 'knob-num set'}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') {
+          setText(shown);
+          onCancel?.();
+        }
       }}
     />
   );

@@ -1,4 +1,6 @@
-import { CONF_KNOBS, KNOB_NAMES, knobDef, type Knob } from '../../engine/tables.ts';
+import { CONF_KNOBS, KNOB_NAMES, actsAs, knobDef, type Knob } from '../../engine/tables.ts';
+
+export { actsAs };
 
 /**
  * The per-interface IPv4 knobs the inspector shows and edits: every knob the engine reads
