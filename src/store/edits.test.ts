@@ -16,7 +16,7 @@ describe('the edit record', () => {
     s.getState().dispatch(a);
     s.getState().dispatch({ type: 'moveNode', id: 'A', x: 1, y: 2 });
     s.getState().dispatch(b);
-    s.getState().dispatch({ ...a, value: 9999 }); // refused: out of range
+    s.getState().dispatch({ ...a, value: 2 ** 31 }); // refused: beyond an int, which the kernel cannot store
     expect(s.getState().edits()).toEqual([a, b]);
     s.getState().undo();
     expect(s.getState().edits()).toEqual([a]);
