@@ -132,6 +132,28 @@ export interface ArpingAction extends ActionBase {
   f?: boolean;
 }
 
+/**
+ * packit 1.8's ARP injection (`packit -t ARP`): `count` frames written as given, one per
+ * second. Unset fields are what packit writes: sha/tha 00:00:00:00:00:00, the device's MAC
+ * as Ethernet source, broadcast as Ethernet destination.
+ */
+export interface PackitArpAction extends ActionBase {
+  type: 'packit_arp';
+  host: string;
+  iface: string;
+  /** -A: 1 request, 2 reply (any 16-bit value is written as given). */
+  op: number;
+  /** -x, -X, -y, -Y: sender and target protocol and hardware addresses. */
+  spa: string;
+  sha?: string;
+  tpa: string;
+  tha?: string;
+  /** -e, -E: Ethernet source and destination. */
+  ethSrc?: string;
+  ethDst?: string;
+  count?: number;
+}
+
 export interface FlushAction extends ActionBase {
   type: 'flush';
   hosts: string[];
@@ -210,6 +232,7 @@ export interface ConnectAction extends ActionBase {
 export type Action =
   | PingAction
   | ArpingAction
+  | PackitArpAction
   | FlushAction
   | NeighDelAction
   | NeighAddAction

@@ -107,6 +107,7 @@ export type FrameKind =
   | 'garp-reply' // arping -A
   | 'dad-probe' // arping -D
   | 'arping-request' // arping's own request
+  | 'packit' // an ARP frame written field by field by packit -t ARP
   | 'icmp-echo-request'
   | 'icmp-echo-reply'
   | 'icmp-unreachable'
@@ -179,7 +180,8 @@ export const DECISIONS = {
   proxy_arp: { reply: ['proxy'], info: ['proxy_delay'], ignore: ['proxy_off', 'same_dev', 'same_medium'] },
   arp_learn: { ignore: LEARN_NONE, update: ['learned', 'gratuitous'] },
   arp_accept: { create: ['gratuitous', 'unsolicited_reply'] },
-  'neigh.locktime': { ignore: ['locktime'] },
+  // reply_not_garp: a reply with spa == tpa whose tha is not its sha (arp_is_garp).
+  'neigh.locktime': { ignore: ['locktime', 'reply_not_garp'] },
   'neigh.static': { ignore: ['static'] },
   arp_announce: { choose: ANNOUNCE_REASONS, info: ['notify_mac', 'notify_up'] },
   'ip_rcv.otherhost': { drop: ['otherhost'] },
@@ -234,6 +236,8 @@ export interface DecisionParams {
   mac?: string;
   /** The previous MAC (locktime). */
   old?: string;
+  /** An ARP frame's target hardware address (a reply that is no gratuitous ARP). */
+  tha?: string;
   state?: string;
   /** Device the route back / onward leaves by. */
   via?: string;

@@ -124,6 +124,7 @@ export const en = {
     'arp-request': 'ARP request',
     'arp-probe': 'ARP unicast probe',
     'arping-request': 'arping request',
+    packit: 'ARP frame written by packit',
     'arp-reply': 'ARP reply',
     'arp-proxy-reply': 'proxy ARP reply',
     'arp-dad-reply': 'reply to a DAD probe',

@@ -229,4 +229,68 @@ export const LVS_TEXT: Record<string, LessonText> = {
       },
     },
   },
+  'field-kube-vip-garp': {
+    title: { en: 'Field case: request-form versus reply-form gratuitous ARP', zh: '实际案例：请求式与应答式免费 ARP' },
+    summary: {
+      en: 'kube-vip announced a moved VIP with an ARP reply whose target hardware address was broadcast. Linux does not count that as a gratuitous ARP, and a fresh cache entry keeps the old node.',
+      zh: 'kube-vip 用一个目标硬件地址为广播地址的 ARP 应答来宣告迁移后的 VIP。Linux 不把它算作免费 ARP，刚更新过的缓存表项会继续指向旧节点。',
+    },
+    source: 'https://github.com/kube-vip/kube-vip/pull/82',
+    steps: {
+      'reply-form': {
+        title: { en: 'The announcement C does not take', zh: 'C 不接受的宣告' },
+        prose: {
+          en: 'N1 and N2 run kube-vip for the control-plane VIP 192.168.100.100; C talks to it. C pings the VIP (N1 has it), then N1 gives it up and N2 takes it and announces it as kube-vip 0.1.8 did: an ARP reply, sender and target 192.168.100.100, sender MAC N2’s, target MAC ff:ff:ff:ff:ff:ff (kube-vip also wrote target 255.255.255.255, which packit cannot; either mismatch alone has the same effect). packit writes that frame here. Then C pings the VIP again.',
+          zh: 'N1 和 N2 运行 kube-vip，管理控制平面 VIP 192.168.100.100；C 访问它。C 先 ping VIP（在 N1 上），随后 N1 放弃 VIP，N2 接管并像 kube-vip 0.1.8 那样宣告：一个 ARP 应答，发送方和目标地址都是 192.168.100.100，发送方 MAC 是 N2 的，目标 MAC 是 ff:ff:ff:ff:ff:ff（kube-vip 还把目标地址写成 255.255.255.255，packit 写不出来；两处不符中任何一处单独出现，效果都一样）。这里由 packit 写出这个帧。然后 C 再次 ping VIP。',
+        },
+        question: { en: 'What does C do with N2’s announcement?', zh: 'C 如何处理 N2 的宣告？' },
+        choices: {
+          update: { en: 'It updates its entry for the VIP to N2’s MAC', zh: '把 VIP 的表项更新为 N2 的 MAC' },
+          ignore: { en: 'It keeps N1’s MAC', zh: '保留 N1 的 MAC' },
+        },
+        reveal: {
+          en: 'C keeps N1. arp_is_garp counts a reply as gratuitous only when its target hardware address equals the sender’s; this one is broadcast. So it is an ordinary unsolicited reply, and arp_process lets it override an entry only when the entry has not changed for locktime (1 s): C’s entry was confirmed by N1 a moment ago. The second ping goes to N1, which no longer has the VIP, and fails. kube-vip repeated its announcement every 3 s, so a later one got in, after a failed second or more.',
+          zh: 'C 保留 N1。arp_is_garp 只有在应答的目标硬件地址等于发送方硬件地址时才把它算作免费 ARP；这里的是广播地址。所以它只是一个普通的主动应答，arp_process 只在表项已有 locktime（1 秒）未变时才允许它覆盖：C 的表项刚刚被 N1 确认过。第二次 ping 发往已经没有 VIP 的 N1，失败了。kube-vip 每 3 秒重发一次宣告，之后的某一次才会生效，中间至少断了一秒多。',
+        },
+        task: { en: 'Change N2’s announcement so that C takes it at once, as a gratuitous ARP.', zh: '修改 N2 的宣告，让 C 立即把它当作免费 ARP 接受。' },
+        goals: {
+          gratuitous: { en: 'C updates its entry for the VIP from a gratuitous ARP', zh: 'C 根据免费 ARP 更新 VIP 的表项' },
+          'entry-n2': { en: 'C has the VIP at N2’s MAC at the end', zh: '最后 C 中 VIP 对应 N2 的 MAC' },
+          reaches: { en: 'C’s last ping gets a reply', zh: 'C 的最后一次 ping 得到应答' },
+        },
+        hints: [
+          { en: 'Open the announcement’s Why: which field makes the reply not gratuitous?', zh: '打开这次宣告的“为什么”：哪个字段使这个应答不算免费 ARP？' },
+          { en: 'RFC 5944 §4.6: in a reply, the target hardware address is the sender’s too (arping -A does this). A request (arping -U) counts whatever its target MAC.', zh: 'RFC 5944 §4.6：在应答中，目标硬件地址也写发送方的地址（arping -A 就是这样）。请求（arping -U）无论目标 MAC 是什么都算。' },
+          { en: 'Edit N2’s packit line: -Y 02:00:00:00:0e:02.', zh: '修改 N2 的 packit 命令：-Y 02:00:00:00:0e:02。' },
+        ],
+      },
+      'own-mac': {
+        title: { en: 'The right fields, the wrong destination', zh: '字段对了，目的地址错了' },
+        prose: {
+          en: 'PR 82 wrote the reply as RFC 5944 says: target MAC = sender MAC = N2’s. But kube-vip’s send path used the target MAC of a reply as the Ethernet destination too, so the frame went to 02:00:00:00:0e:02 — N2 itself. The maintainer tested it: “This change results in no arp updates in my network.”',
+          zh: 'PR 82 按 RFC 5944 写出了应答：目标 MAC = 发送方 MAC = N2 的地址。但 kube-vip 的发送代码把应答的目标 MAC 也用作以太网目的地址，于是这个帧发往 02:00:00:00:0e:02，也就是 N2 自己。维护者测试后说：“这个修改使我的网络里没有任何 ARP 更新。”',
+        },
+        question: { en: 'What happens to C’s entry for the VIP?', zh: 'C 中 VIP 的表项会怎样？' },
+        choices: {
+          updated: { en: 'It moves to N2: the frame is gratuitous now', zh: '变为 N2：这个帧现在是免费 ARP 了' },
+          unseen: { en: 'It stays at N1: C never receives the frame', zh: '仍是 N1：C 根本收不到这个帧' },
+          locktime: { en: 'It stays at N1: locktime again', zh: '仍是 N1：又是 locktime' },
+        },
+        reveal: {
+          en: 'C never receives it. The bridge has just learned 02:00:00:00:0e:02 on N2’s own port, and a frame addressed to the port it came in by is not forwarded anywhere; N2’s kernel does not see frames its packet socket sends. The ARP fields were right, the Ethernet header was not. kube-vip merged the other fix (PR 81): always broadcast, alternating the request form and the reply form.',
+          zh: 'C 根本收不到。网桥刚刚在 N2 自己的端口上学到了 02:00:00:00:0e:02，目的地址指向帧进入的那个端口，网桥不会把它转发到任何地方；N2 的内核也看不到自己的 packet socket 发出的帧。ARP 字段是对的，以太网头却错了。kube-vip 最终合并的是另一个修复（PR 81）：始终广播，并交替发送请求式和应答式。',
+        },
+        task: { en: 'Make the announcement reach C and be taken as a gratuitous ARP.', zh: '让宣告到达 C，并被当作免费 ARP 接受。' },
+        goals: {
+          gratuitous: { en: 'C updates its entry for the VIP from a gratuitous ARP', zh: 'C 根据免费 ARP 更新 VIP 的表项' },
+          'entry-n2': { en: 'C has the VIP at N2’s MAC at the end', zh: '最后 C 中 VIP 对应 N2 的 MAC' },
+          reaches: { en: 'C’s last ping gets a reply', zh: 'C 的最后一次 ping 得到应答' },
+        },
+        hints: [
+          { en: 'Look at the frame’s Ethernet destination, and at where the bridge delivered it.', zh: '看看这个帧的以太网目的地址，以及网桥把它交付到了哪里。' },
+          { en: 'Drop packit’s -E: it then sends to ff:ff:ff:ff:ff:ff.', zh: '去掉 packit 的 -E：它就会发往 ff:ff:ff:ff:ff:ff。' },
+        ],
+      },
+    },
+  },
 };

@@ -125,6 +125,7 @@ export const zh: Messages = {
     'arp-request': 'ARP 请求',
     'arp-probe': 'ARP 单播探测',
     'arping-request': 'arping 请求',
+    packit: 'packit 写出的 ARP 帧',
     'arp-reply': 'ARP 应答',
     'arp-proxy-reply': '代理 ARP 应答',
     'arp-dad-reply': '对 DAD 探测的应答',

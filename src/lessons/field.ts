@@ -7,7 +7,8 @@
  * local-source and rp_filter checks (fib_frontend.c), and gratuitous ARP overriding an
  * existing entry (arp.c arp_is_garp / arp_process).
  */
-import { arping, connect, deleteAction, host, loVip, NET, scenario, setSysctl } from './build.ts';
+import { arping, connect, deleteAction, host, loVip, NET, ping, scenario, setSysctl } from './build.ts';
+import type { ActionV1 } from '../scenario/types.ts';
 import { balanced, FOUR, lvsNet, LVS_VIP, noBypass, RS_FIX, TWO } from './lvs.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Lesson } from './types.ts';
@@ -187,4 +188,85 @@ const ifupAnnounce: Lesson = {
   ],
 };
 
-export const FIELD_CASES: readonly Lesson[] = [loOnly, kubeIpvs, directorRp, ifupAnnounce];
+// ── kube-vip PR 82 (issue 80): request-form versus reply-form gratuitous ARP ──
+/**
+ * A kube-vip failover: N1 gives the control-plane VIP up, N2 takes it and announces it
+ * the way kube-vip 0.1.8's own GARP code wrote the frame (pkg/vip/arp.go: an ARP reply,
+ * tha ff:ff:ff:ff:ff:ff), here written by packit. arp_is_garp counts a reply as gratuitous
+ * only when tha == sha; C's entry for the VIP was confirmed a moment ago, so a frame that
+ * is not gratuitous cannot override it within locktime (arp_process). PR 82 wrote tha =
+ * sha (RFC 5944 §4.6) but sent the frame to that same address, its own: the bridge never
+ * forwards it.
+ */
+const KV_VIP = `${NET}.100`;
+const MAC_N1 = '02:00:00:00:0e:01';
+const MAC_N2 = '02:00:00:00:0e:02';
+const BCAST = 'ff:ff:ff:ff:ff:ff';
+/** N2's announcement: `packit -t ARP -A 2 -x VIP -y VIP -X N2 …`, with `more` fields. */
+const announce = (more: Partial<Record<'tha' | 'ethDst', string>>): ActionV1 => ({
+  type: 'packit_arp', host: 'N2', iface: 'eth0', op: 2, spa: KV_VIP, sha: MAC_N2, tpa: KV_VIP, ...more, count: 1,
+});
+const ANNOUNCE_AT = 3;
+const failover = (frame: ActionV1, title: string) => scenario(
+  title,
+  {
+    C: host({ eth0: { mac: '02:00:00:00:0e:99', addresses: [`${NET}.99/24`] } }, { kind: 'client' }),
+    N1: host({ eth0: { mac: MAC_N1, addresses: [`${NET}.11/24`, `${KV_VIP}/32`] } }),
+    N2: host({ eth0: { mac: MAC_N2, addresses: [`${NET}.12/24`] } }),
+  },
+  { lan: ['C.eth0', 'N1.eth0', 'N2.eth0'] },
+  [
+    ping('C', KV_VIP),
+    { type: 'addr', host: 'N1', op: 'del', dev: 'eth0', cidr: `${KV_VIP}/32` },
+    { type: 'addr', host: 'N2', op: 'add', dev: 'eth0', cidr: `${KV_VIP}/32` },
+    frame,
+    ping('C', KV_VIP),
+  ],
+  { C: [200, 120], N1: [600, 120], N2: [1000, 120], lan: [600, 380] },
+);
+const takenOver = { kind: 'decision', host: 'C', rule: 'arp_learn', verdict: 'update', reason: 'gratuitous', params: { sip: KV_VIP } } as const;
+const kubeVipGoals = [
+  { id: 'gratuitous', goal: takenOver },
+  { id: 'entry-n2', goal: { kind: 'neigh', host: 'C', ip: KV_VIP, mac: 'N2.eth0', step: 'last' } },
+  { id: 'reaches', goal: { kind: 'ok', ok: true, step: 'last' } },
+] as const;
+const kubeVipGarp: Lesson = {
+  id: 'field-kube-vip-garp',
+  part: 'field',
+  tags: ['kubernetes', 'gratuitous', 'locktime', 'kube-vip', 'field'],
+  steps: [
+    {
+      id: 'reply-form',
+      scenario: failover(announce({ tha: BCAST }), 'kube-vip 0.1.8 announces a failover'),
+      question: {
+        choices: [
+          { id: 'update', goal: { kind: 'decision', host: 'C', rule: 'arp_learn', verdict: 'update', params: { sip: KV_VIP }, step: ANNOUNCE_AT + 1 } },
+          { id: 'ignore', goal: { kind: 'decision', host: 'C', rule: 'neigh.locktime', params: { sip: KV_VIP }, step: ANNOUNCE_AT + 1 } },
+        ],
+        proof: { kind: 'decision', host: 'C', rule: 'neigh.locktime', params: { sip: KV_VIP } },
+      },
+      goals: [...kubeVipGoals],
+      // RFC 5944 §4.6, what PR 82 wrote into the ARP fields: tha = sha.
+      solution: [{ type: 'updateAction', index: ANNOUNCE_AT, action: announce({ tha: MAC_N2 }) }],
+      locked: ['arp_accept', 'locktime'],
+    },
+    {
+      id: 'own-mac',
+      scenario: failover(announce({ tha: MAC_N2, ethDst: MAC_N2 }), 'kube-vip PR 82: the reply sent to its target hardware address'),
+      question: {
+        choices: [
+          { id: 'updated', goal: { kind: 'neigh', host: 'C', ip: KV_VIP, mac: 'N2.eth0', step: ANNOUNCE_AT + 1 } },
+          { id: 'unseen', goal: { kind: 'all', goals: [{ kind: 'neigh', host: 'C', ip: KV_VIP, mac: 'N1.eth0', step: ANNOUNCE_AT + 1 }, { kind: 'not', goal: { kind: 'decision', host: 'C', params: { sip: KV_VIP }, rule: 'neigh.locktime', step: ANNOUNCE_AT + 1 } }] } },
+          { id: 'locktime', goal: { kind: 'decision', host: 'C', rule: 'neigh.locktime', params: { sip: KV_VIP }, step: ANNOUNCE_AT + 1 } },
+        ],
+        proof: { kind: 'frame', from: 'N2', op: 'reply', spa: KV_VIP, step: ANNOUNCE_AT + 1 },
+      },
+      goals: [...kubeVipGoals],
+      // The fix kube-vip merged (PR 81): always broadcast.
+      solution: [{ type: 'updateAction', index: ANNOUNCE_AT, action: announce({ tha: MAC_N2 }) }],
+      locked: ['arp_accept', 'locktime'],
+    },
+  ],
+};
+
+export const FIELD_CASES: readonly Lesson[] = [loOnly, kubeIpvs, directorRp, ifupAnnounce, kubeVipGarp];

@@ -419,6 +419,7 @@ describe('actions: every type has a valid example', () => {
     wait: { type: 'wait', seconds: 6 },
     snapshot: { type: 'snapshot' },
     connect: { type: 'connect', host: 'B', to: '192.168.100.17:80', count: 3, interval: 0.5, timeout: 1 },
+    packit_arp: { type: 'packit_arp', host: 'A', iface: 'eth0', op: 2, spa: '192.168.100.17', tpa: '192.168.100.17', sha: '02:00:00:00:0a:00', tha: 'ff:ff:ff:ff:ff:ff', count: 2 },
   };
   it('covers every type', () => expect(Object.keys(examples).sort()).toEqual([...ACTION_TYPES].sort()));
   it.each([...ACTION_TYPES])('%s', (t) => expectOk((d) => act(d, examples[t])));

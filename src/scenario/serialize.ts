@@ -21,7 +21,7 @@ const ADDR = ['cidr', 'label', 'scope', 'noprefixroute', 'metric'];
 const ROUTE = ['type', 'dest', 'via', 'dev', 'proto', 'scope', 'src', 'metric'];
 const NEIGH = ['ip', 'lladdr', 'dev', 'nud'];
 const ACTION = [
-  'type', 'host', 'hosts', 'op', 'to', 'target', 'iface', 'src', 'ip', 'cidr', 'dev', 'route', 'lladdr', 'nud', 'mac', 'state',
+  'type', 'host', 'hosts', 'op', 'to', 'target', 'iface', 'spa', 'sha', 'tpa', 'tha', 'ethSrc', 'ethDst', 'src', 'ip', 'cidr', 'dev', 'route', 'lladdr', 'nud', 'mac', 'state',
   'label', 'scope', 'noprefixroute', 'metric', 'set', 'proto', 'count', 'W', 'w', 'interval', 'timeout', 'D', 'U', 'A', 'b', 'f', 'seconds',
   'settle', ...ANN,
 ];

@@ -274,7 +274,13 @@ function learn(w: World, dev: Device, frame: Frame, pkt: PktType, sip: Ip4, tip:
   if (res === 'static') {
     w.decision(frame.id, host, dev, 'neigh.static', 'ignore', 'static', NO_SETTINGS, { sip: a.spa, state: old });
   } else if (res === 'ignored') {
-    w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', 'locktime', [locktimeSetting(dev)], { sip: a.spa, mac: sha, old: oldHa ?? undefined });
+    // A reply that names its sender as its target looks like an announcement; arp_is_garp
+    // counts it only when tha == sha as well, so say why it did not override.
+    if (!isReq && sip === tip && a.tha !== a.sha) {
+      w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', 'reply_not_garp', [locktimeSetting(dev)], { sip: a.spa, mac: sha, old: oldHa ?? undefined, tha: a.tha });
+    } else {
+      w.decision(frame.id, host, dev, 'neigh.locktime', 'ignore', 'locktime', [locktimeSetting(dev)], { sip: a.spa, mac: sha, old: oldHa ?? undefined });
+    }
   } else if (res === 'updated') {
     const lockRead = !isGarp && oldHa !== null && oldHa !== sha && old !== 'INCOMPLETE' && old !== 'FAILED';
     w.decision(frame.id, host, dev, 'arp_learn', 'update', isGarp ? 'gratuitous' : 'learned', lockRead ? [locktimeSetting(dev)] : NO_SETTINGS, { sip: a.spa, mac: sha, state: n.state });

@@ -10,6 +10,7 @@ import { ConnectSession } from '../tools/connect.ts';
 import type { Host } from '../host/model.ts';
 import { PingSession, type ToolRun } from '../tools/ping.ts';
 import { ArpingSession } from '../tools/arping.ts';
+import { PackitSession } from '../tools/packit.ts';
 import { addAddress, delAddress, linkSet, neighAdd, neighDel, neighFlush, routeCmd, writeSysctl } from '../tools/admin.ts';
 import type { World } from './world.ts';
 
@@ -71,6 +72,7 @@ function onHosts(w: World, names: string[], f: (h: Host, k: number) => (string |
 export const ACTION_RUNNERS: { [K in ActionType]: ActionRunner<Extract<Action, { type: K }>> } = {
   ping: (w, a) => onHost(w, a.host, (h) => tool(w, new PingSession(w, h, a))),
   arping: (w, a) => onHost(w, a.host, (h) => tool(w, new ArpingSession(w, h, a))),
+  packit_arp: (w, a) => onHost(w, a.host, (h) => tool(w, new PackitSession(w, h, a))),
   // One `ip neigh flush` per host, one after another in the listed order, each a new
   // command that takes its start time: frames a flush provokes (an ICMP error, a new
   // resolution) reach the next hosts before their flush runs.

@@ -54,7 +54,12 @@ export const decisionsEn = {
         unsolicited_reply: '{{host}}.{{dev}} creates an entry for {{sip}}: {{set.arp_accept}} accepts an unsolicited reply',
       },
     },
-    neigh_locktime: { ignore: { '*': '{{host}}.{{dev}} keeps {{sip}} → {{old}}: the entry changed less than locktime ago ({{set.locktime}}, in hundredths of a second), so the different MAC {{mac}} is ignored (the first reply wins)' } },
+    neigh_locktime: {
+      ignore: {
+        locktime: '{{host}}.{{dev}} keeps {{sip}} → {{old}}: the entry changed less than locktime ago ({{set.locktime}}, in hundredths of a second), so the different MAC {{mac}} is ignored (the first reply wins)',
+        reply_not_garp: '{{host}}.{{dev}} keeps {{sip}} → {{old}}: this reply names {{sip}} as sender and target, but its target MAC {{tha}} is not its sender MAC {{mac}}, so it is no gratuitous ARP (arp_is_garp) and cannot override an entry that changed less than locktime ago ({{set.locktime}}, in hundredths of a second)',
+      },
+    },
     neigh_static: { ignore: { '*': '{{host}}.{{dev}} keeps its {{state}} entry for {{sip}}: static entries are never changed by ARP' } },
     arp_announce: {
       choose: { '*': '{{host}}.{{dev}} asks who-has {{ip}} tell {{sip}}: {{set.arp_announce}}; {{why}}' },

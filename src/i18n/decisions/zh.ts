@@ -53,7 +53,12 @@ export const decisionsZh: Widen<typeof decisionsEn> = {
         unsolicited_reply: '{{host}}.{{dev}} 为 {{sip}} 创建表项：{{set.arp_accept}} 接受未经请求的应答',
       },
     },
-    neigh_locktime: { ignore: { '*': '{{host}}.{{dev}} 保留 {{sip}} → {{old}}：该表项在 locktime 内刚更新过（{{set.locktime}}，单位为百分之一秒），忽略不同的 MAC {{mac}}（先到的应答获胜）' } },
+    neigh_locktime: {
+      ignore: {
+        locktime: '{{host}}.{{dev}} 保留 {{sip}} → {{old}}：该表项在 locktime 内刚更新过（{{set.locktime}}，单位为百分之一秒），忽略不同的 MAC {{mac}}（先到的应答获胜）',
+        reply_not_garp: '{{host}}.{{dev}} 保留 {{sip}} → {{old}}：这个应答的发送方和目标地址都是 {{sip}}，但目标 MAC {{tha}} 不等于发送方 MAC {{mac}}，所以它不是免费 ARP（arp_is_garp），不能覆盖在 locktime 内刚更新过的表项（{{set.locktime}}，单位为百分之一秒）',
+      },
+    },
     neigh_static: { ignore: { '*': '{{host}}.{{dev}} 保留对 {{sip}} 的 {{state}} 表项：ARP 从不修改静态表项' } },
     arp_announce: {
       choose: { '*': '{{host}}.{{dev}} 询问 who-has {{ip}} tell {{sip}}：{{set.arp_announce}}；{{why}}' },

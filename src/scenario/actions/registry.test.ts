@@ -112,6 +112,12 @@ describe('parsing command lines', () => {
     expect(ok('ip neigh show')).toEqual({ type: 'snapshot' });
     expect(ok('sleep 1.5')).toEqual({ type: 'wait', seconds: 1.5 });
     expect(ok('sleep 2m')).toEqual({ type: 'wait', seconds: 120 });
+    // kube-vip 0.1.8's announcement, as packit writes it: a reply with tha = broadcast.
+    const garp = 'N2$ packit -t ARP -A 2 -x 10.0.0.100 -y 10.0.0.100 -X 02:00:00:00:00:0b -Y ff:ff:ff:ff:ff:ff -i eth0 -c 1';
+    expect(ok(garp)).toEqual({ type: 'packit_arp', host: 'N2', iface: 'eth0', op: 2, spa: '10.0.0.100', tpa: '10.0.0.100', sha: '02:00:00:00:00:0b', tha: 'ff:ff:ff:ff:ff:ff', count: 1 });
+    expect(printScenarioAction(ok(garp) as ActionV1)).toBe(garp);
+    expect(printScenarioAction({ type: 'packit_arp', host: 'N2', iface: 'eth0', op: 1, spa: '10.0.0.100', tpa: '10.0.0.100', ethDst: '02:00:00:00:00:0B' } as ActionV1))
+      .toBe('N2$ packit -t ARP -A 1 -x 10.0.0.100 -y 10.0.0.100 -E 02:00:00:00:00:0b -i eth0 -c 1');
   });
   it('rejects bad lines with the tool’s own error', () => {
     expect(err('B$ arping -x 10.0.0.1')).toBe("arping: invalid option -- 'x'");
@@ -132,6 +138,10 @@ describe('parsing command lines', () => {
     expect(err('A$ sysctl -w net.ipv4.ip_forward')).toBe('sysctl: "net.ipv4.ip_forward" must be of the form name=value');
     expect(err('sleep x')).toBe('sleep: invalid time interval ‘x’');
     expect(err('A$ tcpdump -i eth0')).toBe('bash: tcpdump: command not found');
+    expect(err('A$ packit -t ARP -A 2 -x 10.0.0.1 -y 10.0.0.1 -Y zz -i eth0')).toBe('Error: Invalid receiver ethernet address');
+    expect(err('A$ packit -t ARP -A 2 -x 10.0.0.1 -y 10.0.0.300 -i eth0')).toBe('Error: Invalid receiver protocol address: 10.0.0.300');
+    expect(err('A$ packit -t TCP')).toBe('packit: only ARP injection (-t ARP) is modelled');
+    expect(err('A$ packit -t ARP -A 2 -x 10.0.0.1 -y 10.0.0.1 -w 1 -i eth0')).toBe("packit: invalid option -- 'w'");
   });
   it('asks for the host a command runs on', () => {
     expect(err('ping 10.0.0.1')).toMatch(/runs on one host/);

@@ -20,6 +20,7 @@ import { flush } from './flush.ts';
 import { link } from './link.ts';
 import { neighAdd } from './neighAdd.ts';
 import { neighDel } from './neighDel.ts';
+import { packitArp } from './packitArp.ts';
 import { ping } from './ping.ts';
 import { route } from './route.ts';
 import { snapshot } from './snapshot.ts';
@@ -28,7 +29,7 @@ import { wait } from './wait.ts';
 
 /** Every descriptor, by type; the key order is the format's (arbitrary.ts draws by index). */
 export const ACTIONS: { [K in ActionType]: ActionDescriptor<K> } = {
-  ping, arping, flush, neigh_del: neighDel, neigh_add: neighAdd, sysctl, route, addr, link, wait, snapshot, connect,
+  ping, arping, flush, neigh_del: neighDel, neigh_add: neighAdd, sysctl, route, addr, link, wait, snapshot, connect, packit_arp: packitArp,
 } as { [K in ActionType]: ActionDescriptor<K> };
 
 export const ACTION_TYPES = Object.keys(ACTIONS) as ActionType[];
@@ -36,7 +37,7 @@ export const ACTION_TYPES = Object.keys(ACTIONS) as ActionType[];
 /** The format's action: one strict object per type, told apart by `type`. */
 export const actionSchema = z.discriminatedUnion('type', [
   ping.schema, arping.schema, flush.schema, neighDel.schema, neighAdd.schema, sysctl.schema, route.schema,
-  addr.schema, link.schema, wait.schema, snapshot.schema, connect.schema,
+  addr.schema, link.schema, wait.schema, snapshot.schema, connect.schema, packitArp.schema,
 ]);
 export type ActionInput = z.output<typeof actionSchema>;
 

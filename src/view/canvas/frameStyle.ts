@@ -21,6 +21,7 @@ export const FRAME_STYLES: Record<FrameKind, FrameStyle> = {
   'arp-request': { shape: 'circle', label: 'REQ', cls: 'f-req', nameKey: 'frameKind.arp-request' },
   'arp-probe': { shape: 'circle', label: 'PROBE', cls: 'f-req', nameKey: 'frameKind.arp-probe' },
   'arping-request': { shape: 'circle', label: 'ARPING', cls: 'f-req', nameKey: 'frameKind.arping-request' },
+  packit: { shape: 'diamond', label: 'PACKIT', cls: 'f-garp', nameKey: 'frameKind.packit' },
   'arp-reply': { shape: 'square', label: 'REPLY', cls: 'f-rep', nameKey: 'frameKind.arp-reply' },
   'arp-proxy-reply': { shape: 'square', label: 'PROXY', cls: 'f-rep', nameKey: 'frameKind.arp-proxy-reply' },
   'arp-dad-reply': { shape: 'square', label: 'DAD-REPLY', cls: 'f-rep', nameKey: 'frameKind.arp-dad-reply' },
