@@ -184,6 +184,14 @@ describe('changes: typed at the cursor, one action each, the scenario runs again
     expect(b.scenario.actions).toEqual([{ type: 'arping', host: 'C', iface: 'eth0', target: '192.168.100.200', count: 1, w: 1 }]);
     expect(printScenarioAction(b.scenario.actions![0])).toBe('C$ arping -I eth0 -c 1 -w 1 192.168.100.200');
   });
+  it('packit writes the ARP frame it is told to and prints its injection summary; its errors exit 1', async () => {
+    const b = at(lvs, 'C');
+    const r = await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 192.168.100.200 -Y ff:ff:ff:ff:ff:ff -i eth0');
+    expect(r.rc).toBe(0);
+    expect(r.out).toContain('     Target:  Protocol Address: 192.168.100.200  Hardware Address: FF:FF:FF:FF:FF:FF');
+    expect(b.scenario.actions).toEqual([{ type: 'packit_arp', host: 'C', iface: 'eth0', op: 2, spa: '192.168.100.200', tpa: '192.168.100.200', tha: 'ff:ff:ff:ff:ff:ff' }]);
+    expect(await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 192.168.100.200 -Y zz -i eth0')).toMatchObject({ rc: 1, out: ['Error: Invalid receiver ethernet address'] });
+  });
 });
 
 describe('tab completion', () => {

@@ -28,7 +28,7 @@ export function asAction(st: ConsoleState, words: string[], kind: 'tool' | 'conf
   const r = parseActionLine(`${st.host}$ ${words.join(' ')}`);
   if (!r.ok) {
     const prog = words[0];
-    const rc = prog === 'ip' ? ipRc(r.error) : prog === 'sysctl' ? 1 : 2;
+    const rc = prog === 'ip' ? ipRc(r.error) : prog === 'sysctl' || prog === 'packit' ? 1 : 2;
     return err(rc, r.error);
   }
   const a = r.action as unknown as ActionV1;

@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, ConsoleCommand> = {
   route: { usage: 'route [-n] | add|del [-host|-net] TARGET [netmask M] [gw GW] [dev DEV]', run: routeCommand },
   ping: { usage: 'ping [-c N] [-W S] [-i S] [-I DEV|ADDR] ADDR', run: (st, argv) => asAction(st, argv, 'tool') },
   arping: { usage: 'arping [-c N] [-w S] [-D] [-U] [-A] [-b] [-f] [-s SRC] -I DEV ADDR', run: (st, argv) => asAction(st, argv, 'tool') },
+  packit: { usage: 'packit -t ARP -A 1|2 -x SPA -y TPA [-X SHA] [-Y THA] [-e SRC] [-E DST] -i DEV [-c N]', run: (st, argv) => asAction(st, argv, 'tool') },
   ipvsadm: { usage: 'ipvsadm -Ln | -Lnc', run: ipvsadmCommand },
   tcpdump: { usage: 'tcpdump -n [-e] [-i DEV] [-c N] [arp|icmp|tcp|udp|host X …]', run: tcpdumpCommand },
   explain: { usage: 'explain KEY | explain route ROUTE   (which decisions change with another value: re-simulated)', run: explainCommand },
@@ -40,7 +41,7 @@ export function helpText(): string[] {
   return [
     'Commands (output as the real tools print it, from the host at the playback cursor):',
     ...Object.entries(COMMANDS).map(([, c]) => `  ${c.usage}`),
-    'A change (ip … add, sysctl -w, echo > /proc/sys/…, ifconfig, route add, ping, arping) is',
+    'A change (ip … add, sysctl -w, echo > /proc/sys/…, ifconfig, route add, ping, arping, packit) is',
     'inserted as an action after the cursor\'s step and the scenario runs again.',
     'Shell: quotes, \\, ;, # comments and > FILE work; pipes, &&, $VAR and globs do not.',
   ];

@@ -55,3 +55,35 @@ describe('initscripts PR 104: the announcement of a VIP brought up on a real ser
     expect(run.sim.steps[4].connections?.map((c) => `${c.server} ${c.bypassed}`)).toEqual(Array(4).fill('RS2 true'));
   });
 });
+
+describe('kube-vip PR 82: request-form versus reply-form gratuitous ARP', () => {
+  const lesson = lessonById('field-kube-vip-garp')!;
+  const [replyForm, ownMac] = lesson.steps;
+  const holds = (step: LessonStep, s: LessonStep['scenario']) => {
+    const run = runScenario(s);
+    if ('error' in run) throw new Error(run.error);
+    return Object.fromEntries(step.goals.map((g) => [g.id, evaluate(g.goal, run).holds]));
+  };
+  const withAnnounce = (step: LessonStep, announce: Record<string, unknown>, before: Record<string, unknown>[] = []) => {
+    const actions = [...step.scenario.actions!];
+    actions.splice(3, 1, ...before, announce as (typeof actions)[number]);
+    return { ...step.scenario, actions };
+  };
+  it('as kube-vip 0.1.8 sent it: C keeps N1 (not gratuitous: tha is broadcast), and the next ping fails', () => {
+    const run = runWith(replyForm, []);
+    const d = run.sim.events.slice().find((e) => e.kind === 'decision' && e.host === 'C' && e.rule === 'neigh.locktime');
+    expect(d).toMatchObject({ reason: 'reply_not_garp', params: { tha: 'ff:ff:ff:ff:ff:ff', mac: '02:00:00:00:0e:02', old: '02:00:00:00:0e:01' } });
+    expect(run.sim.steps.at(-1)!.ok).toBe(false);
+  });
+  it('the request form (arping -U, the other half of kube-vip’s fix) meets every goal too', () => {
+    expect(holds(replyForm, withAnnounce(replyForm, { type: 'arping', host: 'N2', iface: 'eth0', target: '192.168.100.100', U: true, count: 1 }))).toEqual({ gratuitous: true, 'entry-n2': true, reaches: true });
+  });
+  it('waiting out locktime gets the same reply in, but not as a gratuitous ARP: that goal stays open', () => {
+    const late = withAnnounce(replyForm, replyForm.scenario.actions![3] as Record<string, unknown>, [{ type: 'wait', seconds: 1.5 }]);
+    expect(holds(replyForm, late)).toEqual({ gratuitous: false, 'entry-n2': true, reaches: true });
+  });
+  it('PR 82 as first written: the reply to its own MAC reaches no port', () => {
+    const run = runWith(ownMac, []);
+    expect(run.sim.steps[4].frames.map((f) => `${f.op} ${f.eth_dst} ${f.delivered_to.length}`)).toEqual(['reply 02:00:00:00:0e:02 0']);
+  });
+});
