@@ -323,3 +323,38 @@ test('authoring: a lesson made from the scenario on screen — start, fix, goals
   const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { steps: { solution: unknown[] }[] };
   expect(file.steps[0].solution).toEqual([{ type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.all.rp_filter', value: 2 }]);
 });
+
+test('field case kube-vip PR 82 (English, then 简体中文): the reply C does not take, why, and the reference fix', async ({ page }) => {
+  await page.goto('/?speed=10&lesson=field-kube-vip-garp');
+  await expect(page.getByTestId('lesson-step')).toHaveText('Step 1 of 2');
+  await expect(page.getByTestId('lesson-prose')).toContainText('kube-vip 0.1.8');
+  await expect(panel(page).getByRole('link', { name: 'kube-vip/kube-vip/pull/82' })).toHaveAttribute('href', 'https://github.com/kube-vip/kube-vip/pull/82');
+  await expect(page.locator('.action-cmd').nth(3)).toHaveText('N2$ packit -t ARP -A 2 -x 192.168.100.100 -y 192.168.100.100 -X 02:00:00:00:0e:02 -Y ff:ff:ff:ff:ff:ff -i eth0 -c 1');
+  // A wrong answer opens the decision that proves the right one: not a gratuitous ARP, so locktime holds.
+  await panel(page).locator('[data-choice="update"]').click();
+  await expect(page.getByTestId('lesson-reveal')).toContainText('arp_is_garp');
+  const why = page.getByTestId('why').locator('[data-rule="neigh.locktime"]').first();
+  await expect(why).toBeVisible();
+  await expect(why).toContainText('is not its sender MAC 02:00:00:00:0e:02, so it is no gratuitous ARP');
+  await expect(goal(page, 'gratuitous')).toHaveAttribute('data-met', 'false');
+  await shot(page, 'kubevip-01-en-wrong');
+  await page.getByTestId('lesson-solution').click();
+  await expect(goal(page, 'gratuitous')).toHaveAttribute('data-met', 'true', { timeout: 10_000 });
+  await expect(goal(page, 'reaches')).toHaveAttribute('data-met', 'true');
+  await expect(page.locator('.action-cmd').nth(3)).toContainText('-Y 02:00:00:00:0e:02');
+  await expect(page.getByTestId('lesson-solved')).toBeVisible();
+  await shot(page, 'kubevip-02-en-solved');
+
+  // Step 2 in Chinese: the right fields sent to its own MAC; answered right.
+  await page.goto('/?lang=zh&speed=10&lesson=field-kube-vip-garp&step=2');
+  await expect(page.getByTestId('lesson-step')).toHaveText('第 2 步，共 2 步');
+  await expect(page.getByTestId('lesson-prose')).toContainText('PR 82');
+  await panel(page).locator('[data-choice="unseen"]').click();
+  await expect(page.getByTestId('lesson-reveal')).toContainText('C 根本收不到');
+  await expect(goal(page, 'entry-n2')).toHaveAttribute('data-met', 'false');
+  await shot(page, 'kubevip-03-zh-revealed');
+  await page.getByTestId('lesson-solution').click();
+  await expect(goal(page, 'entry-n2')).toHaveAttribute('data-met', 'true', { timeout: 10_000 });
+  await expect(page.getByTestId('lesson-solved')).toContainText('使用参考答案完成');
+  await shot(page, 'kubevip-04-zh-solved');
+});

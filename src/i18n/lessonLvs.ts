@@ -261,7 +261,7 @@ export const LVS_TEXT: Record<string, LessonText> = {
         hints: [
           { en: 'Open the announcement’s Why: which field makes the reply not gratuitous?', zh: '打开这次宣告的“为什么”：哪个字段使这个应答不算免费 ARP？' },
           { en: 'RFC 5944 §4.6: in a reply, the target hardware address is the sender’s too (arping -A does this). A request (arping -U) counts whatever its target MAC.', zh: 'RFC 5944 §4.6：在应答中，目标硬件地址也写发送方的地址（arping -A 就是这样）。请求（arping -U）无论目标 MAC 是什么都算。' },
-          { en: 'Edit N2’s packit line: -Y 02:00:00:00:0e:02.', zh: '修改 N2 的 packit 命令：-Y 02:00:00:00:0e:02。' },
+          { en: 'Edit the announcement (✎) into “arping -U -I eth0 -c 1 192.168.100.100” on N2, or delete it and type the packit line again in N2’s console, after step 3, with -Y 02:00:00:00:0e:02.', zh: '把这条宣告（✎）改成 N2 上的“arping -U -I eth0 -c 1 192.168.100.100”；或者删除它，在第 3 步之后于 N2 的终端里重新输入 packit 命令，并加上 -Y 02:00:00:00:0e:02。' },
         ],
       },
       'own-mac': {
@@ -288,7 +288,7 @@ export const LVS_TEXT: Record<string, LessonText> = {
         },
         hints: [
           { en: 'Look at the frame’s Ethernet destination, and at where the bridge delivered it.', zh: '看看这个帧的以太网目的地址，以及网桥把它交付到了哪里。' },
-          { en: 'Drop packit’s -E: it then sends to ff:ff:ff:ff:ff:ff.', zh: '去掉 packit 的 -E：它就会发往 ff:ff:ff:ff:ff:ff。' },
+          { en: 'Without -E packit sends to ff:ff:ff:ff:ff:ff: delete the line and type it again without -E in N2’s console, after step 3, or edit it (✎) into “arping -A -I eth0 -c 1 192.168.100.100”.', zh: '不加 -E 时 packit 发往 ff:ff:ff:ff:ff:ff：删除这条命令，在第 3 步之后于 N2 的终端里不带 -E 重新输入；或者把它（✎）改成“arping -A -I eth0 -c 1 192.168.100.100”。' },
         ],
       },
     },
