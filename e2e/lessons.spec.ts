@@ -5,7 +5,8 @@
  * done by hand; "show solution" replays the reference), trainer mode driven with PageDown,
  * and the user's own scenario kept through it all; an LVS lesson over real connections with its
  * locked setting refused in the inspector and the console, its score, and a trainer's extra lock
- * carried by the class link. Screenshots: e2e/screenshots/lessons-*.png.
+ * carried by the class link; the kube-vip field case (a reply-form GARP C does not take, and
+ * why) in English and 简体中文. Screenshots: e2e/screenshots/lessons-*.png.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
