@@ -64,9 +64,10 @@ describe('kube-vip PR 82: request-form versus reply-form gratuitous ARP', () => 
     if ('error' in run) throw new Error(run.error);
     return Object.fromEntries(step.goals.map((g) => [g.id, evaluate(g.goal, run).holds]));
   };
-  const withAnnounce = (step: LessonStep, announce: Record<string, unknown>, before: Record<string, unknown>[] = []) => {
+  type Act = NonNullable<LessonStep['scenario']['actions']>[number];
+  const withAnnounce = (step: LessonStep, announce: Act, before: Act[] = []) => {
     const actions = [...step.scenario.actions!];
-    actions.splice(3, 1, ...before, announce as (typeof actions)[number]);
+    actions.splice(3, 1, ...before, announce);
     return { ...step.scenario, actions };
   };
   it('as kube-vip 0.1.8 sent it: C keeps N1 (not gratuitous: tha is broadcast), and the next ping fails', () => {
@@ -79,7 +80,7 @@ describe('kube-vip PR 82: request-form versus reply-form gratuitous ARP', () => 
     expect(holds(replyForm, withAnnounce(replyForm, { type: 'arping', host: 'N2', iface: 'eth0', target: '192.168.100.100', U: true, count: 1 }))).toEqual({ gratuitous: true, 'entry-n2': true, reaches: true });
   });
   it('waiting out locktime gets the same reply in, but not as a gratuitous ARP: that goal stays open', () => {
-    const late = withAnnounce(replyForm, replyForm.scenario.actions![3] as Record<string, unknown>, [{ type: 'wait', seconds: 1.5 }]);
+    const late = withAnnounce(replyForm, replyForm.scenario.actions![3], [{ type: 'wait', seconds: 1.5 }]);
     expect(holds(replyForm, late)).toEqual({ gratuitous: false, 'entry-n2': true, reaches: true });
   });
   it('PR 82 as first written: the reply to its own MAC reaches no port', () => {
