@@ -8,4 +8,4 @@
 export { BudgetError, DEFAULT_BUDGET, NO_BUDGET, type BudgetExceeded, type BudgetLimit, type SimProgress, type WorkBudget } from './sim/budget.ts';
 export { CONF_KNOBS, INT_MAX, INT_MIN, KNOB_NAMES, actsAs, describeSetting, isKnob, knobDef, type Knob, type KnobDef, type Combine } from './host/conf.ts';
 export { DECISIONS, ALSO_REASONS, NEIGH_CAUSES } from './trace.ts';
-export { reviveTraceLog, TraceLog, traceLogPart, writeTraceLogPart, newPartCursor, partBuffers, type TraceLogPart, type PartCursor } from './sim/traceLog.ts';
+export { reviveTraceLog, TraceLog, ReceivedTraceLog, traceLogPart, writeTraceLogPart, newPartCursor, partBuffers, type TraceLogPart, type PartCursor } from './sim/traceLog.ts';

@@ -10,7 +10,7 @@
  * same as the finished one cut after them, so everything that reads a SimResult (playback,
  * neighbour tables at the cursor, the event list, Why) works on it unchanged.
  */
-import { TraceLog, writeTraceLogPart, type TraceLogPart } from '../engine/tables.ts';
+import { ReceivedTraceLog, type TraceLog, writeTraceLogPart, type TraceLogPart } from '../engine/tables.ts';
 import type { SimResult, StepResult, TraceEvent, TraceEvents } from '../engine/index.ts';
 import { TimelineBuilder, type Timeline } from './derive/timeline.ts';
 
@@ -39,8 +39,9 @@ function range(log: TraceLog, from: number, to: number): TraceEvents {
 export class TraceStream {
   private readonly steps: StepResult[] = [];
   /** The trace so far: rows arrive as they are posted, and are readable (its length) up to the last whole step. */
-  private readonly events = new TraceLog();
-  private readonly builder = new TimelineBuilder();
+  private readonly events = new ReceivedTraceLog();
+  // Its flights read their frames from the trace (which keeps them as text), when asked.
+  private readonly builder = new TimelineBuilder(undefined, this.events);
   private readonly seed: number;
 
   constructor(seed: number) {

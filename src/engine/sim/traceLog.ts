@@ -107,7 +107,7 @@ export class TraceLog implements TraceEvents {
     const ref = c.refs[j];
     switch (c.kinds[j]) {
       case OBJECT:
-        return this.objects[ref];
+        return this.object(ref);
       case RX: {
         const p = c.ports[j];
         return { kind: 'rx', t: c.times[j], frameId: c.frames[j], host: this.portHost[p], dev: this.portDev[p]!, segment: this.segments[ref] };
@@ -120,6 +120,11 @@ export class TraceLog implements TraceEvents {
         return e;
       }
     }
+  }
+
+  /** Object `ref` of the OBJECT rows (a log received in parts reads it from their text). */
+  protected object(ref: number): TraceEvent {
+    return this.objects[ref];
   }
 
   /** Events [start, end) as an array (negative and missing bounds as Array.prototype.slice). */
@@ -154,8 +159,15 @@ export interface TraceLogPart {
   frames: Int32Array;
   ports: Int32Array;
   refs: Int32Array;
-  /** The objects of this part's OBJECT rows, in order (they are the log's objects from `objectsFrom`). */
-  objects: TraceEvent[];
+  /**
+   * The objects of this part's OBJECT rows, in order (the log's objects from `objectsFrom`),
+   * as JSON text, object k ending at objectEnds[k]: one string crosses the thread boundary,
+   * not an object graph, and the receiver parses an object only when it is read
+   * (ReceivedTraceLog) — a frame's objects would otherwise be millions of live objects on
+   * the page for the garbage collector to mark and move.
+   */
+  objectsJson: string;
+  objectEnds: Int32Array;
   objectsFrom: number;
   /** Table entries from these indices on (what the receiver has not had yet). */
   portsFrom: number;
@@ -198,7 +210,20 @@ function decisionsToSend(log: TraceLog, sent: PartCursor): (DecisionData | numbe
 }
 
 /** The buffers of a part, for postMessage's transfer list. */
-export const partBuffers = (p: TraceLogPart): ArrayBuffer[] => [p.kinds.buffer, p.times.buffer, p.frames.buffer, p.ports.buffer, p.refs.buffer] as ArrayBuffer[];
+export const partBuffers = (p: TraceLogPart): ArrayBuffer[] => [p.kinds.buffer, p.times.buffer, p.frames.buffer, p.ports.buffer, p.refs.buffer, p.objectEnds.buffer] as ArrayBuffer[];
+
+/** Objects as JSON text and the end of each one in it. */
+function objectsText(objects: readonly TraceEvent[]): { objectsJson: string; objectEnds: Int32Array } {
+  const parts: string[] = [];
+  const objectEnds = new Int32Array(objects.length);
+  let end = 0;
+  for (let k = 0; k < objects.length; k++) {
+    const j = JSON.stringify(objects[k]);
+    parts.push(j);
+    objectEnds[k] = end += j.length;
+  }
+  return { objectsJson: parts.join(''), objectEnds };
+}
 
 /**
  * Rows [from, to) of `events` as a part, given what the receiver has (`sent`, advanced
@@ -222,7 +247,7 @@ export function traceLogPart(events: TraceEvents, from: number, to: number, sent
       refs[k] = objectsFrom + k;
     }
     sent.objects += n;
-    return { from, kinds, times, frames, ports, refs, objects, objectsFrom, portsFrom: sent.ports, portHost: [], portDev: [], segmentsFrom: sent.segments, segments: [], decisionsFrom: sent.decisions, decisions: [] };
+    return { from, kinds, times, frames, ports, refs, ...objectsText(objects), objectsFrom, portsFrom: sent.ports, portHost: [], portDev: [], segmentsFrom: sent.segments, segments: [], decisionsFrom: sent.decisions, decisions: [] };
   }
   let objectsTo = objectsFrom;
   for (let k = 0; k < n; k++) {
@@ -238,7 +263,7 @@ export function traceLogPart(events: TraceEvents, from: number, to: number, sent
   }
   const part: TraceLogPart = {
     from, kinds, times, frames, ports, refs,
-    objects: events.objects.slice(objectsFrom, objectsTo), objectsFrom,
+    ...objectsText(events.objects.slice(objectsFrom, objectsTo)), objectsFrom,
     portsFrom: sent.ports, portHost: events.portHost.slice(sent.ports), portDev: events.portDev.slice(sent.ports),
     segmentsFrom: sent.segments, segments: events.segments.slice(sent.segments),
     decisionsFrom: sent.decisions, decisions: decisionsToSend(events, sent),
@@ -251,15 +276,50 @@ export function traceLogPart(events: TraceEvents, from: number, to: number, sent
 }
 
 /**
+ * A TraceLog put together from parts on another thread (writeTraceLogPart): its OBJECT rows'
+ * objects are kept as the JSON text they came in, and parsed when read — each read gives a
+ * new object, as a delivery's or a decision's row does.
+ */
+export class ReceivedTraceLog extends TraceLog {
+  private readonly texts: string[] = [];
+  private readonly textEnds: Int32Array[] = [];
+  /** The index of each text's first object. */
+  private readonly textFirst: number[] = [];
+  objectCount = 0;
+
+  addObjects(json: string, ends: Int32Array): void {
+    this.texts.push(json);
+    this.textEnds.push(ends);
+    this.textFirst.push(this.objectCount);
+    this.objectCount += ends.length;
+  }
+
+  protected override object(ref: number): TraceEvent {
+    const first = this.textFirst;
+    // The last text whose first object is at or before ref.
+    let lo = 0;
+    let hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (first[mid] <= ref) lo = mid;
+      else hi = mid - 1;
+    }
+    const k = ref - first[lo];
+    const ends = this.textEnds[lo];
+    return JSON.parse(this.texts[lo].slice(k ? ends[k - 1] : 0, ends[k])) as TraceEvent;
+  }
+}
+
+/**
  * Writes a part into `log` (the receiving side of traceLogPart): its rows at their places
  * and its table entries. The rows become readable when the caller moves `log.length` past
  * them (a streamed run shows only whole steps: store/traceStream.ts). Parts come in order.
  */
-export function writeTraceLogPart(log: TraceLog, p: TraceLogPart): void {
-  if (p.objectsFrom !== log.objects.length || p.portsFrom !== log.portHost.length || p.segmentsFrom !== log.segments.length || p.decisionsFrom !== log.decisions.length) {
+export function writeTraceLogPart(log: ReceivedTraceLog, p: TraceLogPart): void {
+  if (p.objectsFrom !== log.objectCount || p.portsFrom !== log.portHost.length || p.segmentsFrom !== log.segments.length || p.decisionsFrom !== log.decisions.length) {
     throw new Error('trace log part out of order');
   }
-  for (const o of p.objects) log.objects.push(o);
+  if (p.objectEnds.length) log.addObjects(p.objectsJson, p.objectEnds);
   for (let k = 0; k < p.portHost.length; k++) log.addPort(p.portHost[k], p.portDev[k]);
   for (const s of p.segments) log.segments.push(s);
   for (const d of p.decisions) log.decisions.push(typeof d === 'number' ? log.decisions[d] : d);

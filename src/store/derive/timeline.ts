@@ -88,6 +88,45 @@ export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
  * SimResult, in any number of chunks, gives what buildTimeline gives for it. A flight whose
  * deliveries arrive in a later chunk is updated in place (its end moves).
  */
+/**
+ * A flight whose frame is read from the trace when asked for (a streamed run's trace keeps
+ * its frames as text: engine/sim/traceLog.ts, ReceivedTraceLog), so that the timeline holds
+ * no frame objects; as JSON it is the plain Flight.
+ */
+class TracedFlight implements Flight {
+  readonly #events: TraceEvents;
+  frameId: number;
+  txIndex: number;
+  host: string;
+  dev: string;
+  segment: string | null;
+  kind: FrameKind;
+  start: number;
+  end: number;
+  deliveries: Delivery[] = [];
+
+  constructor(events: TraceEvents, e: TraceEvent & { kind: 'tx' }, txIndex: number, start: number, end: number) {
+    this.#events = events;
+    this.frameId = e.frame.id;
+    this.txIndex = txIndex;
+    this.host = e.host;
+    this.dev = e.dev;
+    this.segment = e.segment;
+    this.kind = e.frameKind;
+    this.start = start;
+    this.end = end;
+  }
+
+  get frame(): Frame {
+    return (this.#events.at(this.txIndex) as TraceEvent & { kind: 'tx' }).frame;
+  }
+
+  toJSON(): Flight {
+    const { frameId, txIndex, host, dev, segment, kind, frame, start, end, deliveries } = this;
+    return { frameId, txIndex, host, dev, segment, kind, frame, start, end, deliveries };
+  }
+}
+
 export class TimelineBuilder {
   private readonly vt: number[] = [];
   private readonly flights: Flight[] = [];
@@ -97,9 +136,12 @@ export class TimelineBuilder {
   private v = 0;
   private lastT: Micros | null = null;
   private readonly travel: number;
+  /** The whole trace, if flights read their frames from it (TracedFlight). */
+  private readonly trace: TraceEvents | null;
 
-  constructor(travel = TRAVEL_MS) {
+  constructor(travel = TRAVEL_MS, trace: TraceEvents | null = null) {
     this.travel = travel;
+    this.trace = trace;
   }
 
   /** Events continuing the trace (in order), then the steps completed with them. */
@@ -115,7 +157,11 @@ export class TimelineBuilder {
         if (fi !== undefined) {
           const f = flights[fi];
           this.v = Math.max(this.v, f.start + travel);
-          f.deliveries.push({ host: e.host, dev: e.dev, index: i });
+          const d: Delivery = { host: e.host, dev: e.dev, index: i };
+          // A first delivery makes an array of one (most frames have one receiver: pushing onto
+          // [] would allocate room for 17, 150 bytes a frame over a million-event trace).
+          if (f.deliveries.length === 0) f.deliveries = [d];
+          else f.deliveries.push(d);
           f.end = Math.max(f.end, this.v);
         }
       }
@@ -124,9 +170,10 @@ export class TimelineBuilder {
       if (e.kind === 'tx') {
         flightIndex[e.frame.id] = flights.length;
         // A frame that reaches no segment stops at its own port: half the trip.
-        flights.push({
+        const end = v + (e.segment === null ? travel / 2 : travel);
+        flights.push(this.trace ? new TracedFlight(this.trace, e, i, v, end) : {
           frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
-          frame: e.frame, start: v, end: v + (e.segment === null ? travel / 2 : travel), deliveries: [],
+          frame: e.frame, start: v, end, deliveries: [],
         });
       } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
         stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });

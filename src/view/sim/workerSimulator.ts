@@ -2,10 +2,10 @@
  * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Runs are answered in
  * order by one worker; Cancel terminates it (a synchronous engine loop cannot be interrupted
  * any other way) and the next request starts a fresh one. A streamed run's chunks are
- * acknowledged as they come (the worker waits when the page falls behind), and appended
- * (store/traceStream.ts: time proportional to the chunk) and handed to the store at most once
- * per animation frame, so a fast stream never re-renders the page
- * more often than it paints.
+ * appended (store/traceStream.ts: time proportional to the chunk) in animation frames, for
+ * about APPEND_MS a frame, and acknowledged once appended (the worker waits when the page
+ * falls behind); the store gets the result at most once per frame, and only when whole steps
+ * were added, so a fast stream never re-renders the page more often than it paints.
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
@@ -17,26 +17,55 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 type Pending = { kind: 'run'; on: SimRunHandlers; seed: number; stream?: Streaming } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
 
 /**
- * A streamed run's result so far, the chunks that arrived since it was last shown, and the
+ * A streamed run's result so far, the chunks that arrived and are not appended yet, and the
  * animation frame that will append and show them. Appending only when showing keeps what the
  * store holds consistent: its arrays grow only when it gets a new snapshot.
  */
 interface Streaming {
   trace: TraceStream;
-  arrived: TraceChunk[];
-  frame: number | null;
+  arrived: { chunk: TraceChunk; last: boolean }[];
+  /** Cancels the frame asked for. */
+  frame: (() => void) | null;
 }
 
-/** The result with every chunk that has arrived. */
-function catchUp(s: Streaming) {
-  for (const c of s.arrived.splice(0)) s.trace.append(c);
-  return s.trace.snapshot();
+/**
+ * Appending chunks in one animation frame stops after this much time (after the first one):
+ * what arrives faster waits for the next frame, and the worker with it (a chunk is
+ * acknowledged once appended), so a frame's work stays bounded on a slow or loaded machine.
+ */
+const APPEND_MS = 12;
+
+/** The next animation frame (a timer while the page is hidden: a run goes on in a background tab). */
+function nextFrame(fn: () => void): () => void {
+  if (typeof document !== 'undefined' && document.hidden) {
+    const t = setTimeout(fn, 16);
+    return () => clearTimeout(t);
+  }
+  const f = requestAnimationFrame(fn);
+  return () => cancelAnimationFrame(f);
+}
+
+/**
+ * Appends arrived chunks, acknowledging each (all of them if `all`, else for about
+ * APPEND_MS); says whether whole steps were added and whether the last chunk was.
+ */
+function takeIn(s: Streaming, ack: () => void, all = false): { grew: boolean; ended: boolean } {
+  const before = s.trace.stepCount;
+  const t0 = performance.now();
+  let ended = false;
+  while (s.arrived.length && (all || ended === false) && (all || s.trace.stepCount === before || performance.now() - t0 < APPEND_MS)) {
+    const { chunk, last } = s.arrived.shift()!;
+    s.trace.append(chunk);
+    if (last) ended = true;
+    else ack();
+  }
+  return { grew: s.trace.stepCount > before, ended };
 }
 
 /** Drops the animation frame a streamed run had asked for (it ends, or is cancelled). */
 function dropFrame(p: Pending | undefined): void {
   const s = p?.kind === 'run' ? p.stream : undefined;
-  if (s?.frame != null) cancelAnimationFrame(s.frame);
+  s?.frame?.();
   if (s) s.frame = null;
 }
 
@@ -69,23 +98,24 @@ export function workerSimulator(): Simulator {
       if (m.type === 'chunk') {
         if (p.kind !== 'run') return;
         const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], frame: null });
-        s.arrived.push(m.chunk);
-        // Taken in: the worker may post the next one (it keeps only a couple unacknowledged).
-        if (!m.last) w.postMessage({ type: 'ack', id: m.id } satisfies ToWorker);
-        if (!m.last) {
-          s.frame ??= requestAnimationFrame(() => {
-            s.frame = null;
-            if (pending.get(m.id) === p) {
-              const { sim, timeline } = catchUp(s);
-              p.on.partial?.(sim, timeline);
-            }
-          });
-          return;
-        }
-        pending.delete(m.id);
-        dropFrame(p);
-        const { sim, timeline } = catchUp(s);
-        p.on.done(sim, timeline);
+        s.arrived.push({ chunk: m.chunk, last: m.last });
+        const id = m.id;
+        // Appended (and acknowledged: the worker may post the next one) in animation frames.
+        const frame = () => {
+          s.frame = null;
+          if (pending.get(id) !== p) return;
+          const { grew, ended } = takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker));
+          const { sim, timeline } = s.trace.snapshot();
+          if (ended) {
+            pending.delete(id);
+            p.on.done(sim, timeline);
+            return;
+          }
+          if (s.arrived.length) s.frame = nextFrame(frame);
+          // A chunk inside a long step adds nothing to show.
+          if (grew) p.on.partial?.(sim, timeline);
+        };
+        s.frame ??= nextFrame(frame);
         return;
       }
       pending.delete(m.id);
@@ -98,7 +128,8 @@ export function workerSimulator(): Simulator {
           // What arrived before the failure is shown with it (the store keeps it).
           if (p.stream) {
             dropFrame(p);
-            const { sim, timeline } = catchUp(p.stream);
+            takeIn(p.stream, () => {}, true);
+            const { sim, timeline } = p.stream.trace.snapshot();
             p.on.partial?.(sim, timeline);
           }
           p.on.fail(m.failure);

@@ -35,25 +35,21 @@ export function EventList() {
   const [scroll, setScroll] = useState({ top: 0, height: 200 });
   const stick = useRef(true);
 
-  // Frames by id, extended as a streamed run's events arrive: a streamed run's snapshots are
-  // new objects over one growing events array (store/traceStream.ts), so the cache is keyed
-  // by that array, not by the snapshot.
+  // Frames and their kinds by id, looked up in the timeline's flights (one per frame sent)
+  // when a row needs them: nothing is gathered per event (a streamed run's trace keeps its
+  // frames as text until read: store/traceStream.ts).
   const evs = sim?.events;
-  const evCount = evs?.length ?? 0;
-  const framesOf = useRef<{ evs: unknown; upTo: number; frames: Map<number, Frame>; kinds: Map<number, string> }>({ evs: null, upTo: 0, frames: new Map(), kinds: new Map() });
+  const timeline = useApp((s) => s.timeline);
   const { frames, kinds } = useMemo(() => {
-    let f = framesOf.current;
-    if (f.evs !== evs) f = framesOf.current = { evs, upTo: 0, frames: new Map(), kinds: new Map() };
-    for (let i = f.upTo; i < evCount; i++) {
-      const e = evs!.at(i)!;
-      if (e.kind === 'tx') {
-        f.frames.set(e.frame.id, e.frame);
-        f.kinds.set(e.frame.id, e.frameKind);
-      }
-    }
-    f.upTo = evCount;
-    return { frames: f.frames, kinds: f.kinds };
-  }, [evs, evCount]);
+    const flight = (id: number) => {
+      const fi = timeline.flightIndex[id];
+      return fi === undefined ? undefined : timeline.flights[fi];
+    };
+    return {
+      frames: { get: (id: number): Frame | undefined => flight(id)?.frame },
+      kinds: { get: (id: number) => flight(id)?.kind, has: (id: number) => flight(id) !== undefined },
+    };
+  }, [timeline]);
 
   // Filtered rows up to the cursor, extended incrementally while the cursor moves forward.
   const cache = useRef<{ sim: unknown; filter: unknown; upTo: number; rows: Row[] }>({ sim: null, filter: null, upTo: 0, rows: [] });

@@ -33,7 +33,7 @@ export interface EventLine {
 }
 
 /** The line of one event; decisions and neighbour-change causes in `lang` (frames and commands read the same in both). */
-export function eventLine(e: TraceEvent, frames: Map<number, Frame>, lang: DecisionLang = 'en'): EventLine {
+export function eventLine(e: TraceEvent, frames: Pick<Map<number, Frame>, 'get'>, lang: DecisionLang = 'en'): EventLine {
   switch (e.kind) {
     case 'step':
       return { tone: 'step', who: '', text: e.action ? `#${e.i} ${model().printAction(e.action)}` : `#0 setup`, frameId: null };
@@ -63,7 +63,7 @@ export function eventLine(e: TraceEvent, frames: Map<number, Frame>, lang: Decis
 }
 
 /** Is the event about ARP (frames, decisions on ARP frames, cache changes)? */
-export function isArpEvent(e: TraceEvent, kinds: Map<number, string>): boolean {
+export function isArpEvent(e: TraceEvent, kinds: Pick<Map<number, string>, 'get' | 'has'>): boolean {
   switch (e.kind) {
     case 'tx':
       return isArpKind(e.frameKind);
