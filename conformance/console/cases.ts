@@ -156,6 +156,11 @@ export const CASES: ConsoleCase[] = [
       'sysctl -w net.ipv4.ip_forward=-3',
       'sysctl net.ipv4.conf.eth0.forwarding net.ipv4.conf.all.accept_redirects',
       'ip route get 10.0.0.11 from 10.0.1.2 iif eth0',
+      // devinet_sysctl_forward: a write to default.forwarding reaches no device (no devinet_copy_dflt_conf).
+      'sysctl -w net.ipv4.conf.default.forwarding=0',
+      'sysctl net.ipv4.conf.eth0.forwarding net.ipv4.conf.default.forwarding',
+      'sysctl -w net.ipv4.conf.default.arp_ignore=5',
+      'sysctl net.ipv4.conf.eth0.arp_ignore net.ipv4.conf.lo.arp_ignore',
     ],
   },
   {
