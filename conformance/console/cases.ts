@@ -127,6 +127,12 @@ export const CASES: ConsoleCase[] = [
       'echo 5 6 > /proc/sys/net/ipv4/conf/eth0/arp_announce',
       'cat /proc/sys/net/ipv4/conf/eth0/arp_ignore /proc/sys/net/ipv4/conf/eth0/arp_announce',
       'sysctl -a -r "\\.(all|eth0|lo)\\.(arp_|rp_filter|medium_id)"',
+      // A device's neighbour parameters, as the kernel prints them (its units; -a leaves out the deprecated ones).
+      'sysctl -a -r "ipv4\\.neigh\\.eth0\\.(app|base|delay|gc|locktime|mcast|proxy|retrans|ucast|unres_qlen_bytes)"',
+      'sysctl net.ipv4.neigh.eth0.locktime net.ipv4.neigh.eth0.retrans_time net.ipv4.neigh.lo.base_reachable_time',
+      'sysctl -w net.ipv4.neigh.eth0.base_reachable_time_ms=12000 net.ipv4.neigh.eth0.retrans_time=50',
+      'sysctl net.ipv4.neigh.eth0.base_reachable_time net.ipv4.neigh.eth0.base_reachable_time_ms net.ipv4.neigh.eth0.retrans_time_ms',
+      'cat /proc/sys/net/ipv4/neigh/eth0/proxy_delay',
     ],
   },
   {

@@ -1,8 +1,9 @@
 /**
  * `sysctl` (procps-ng 4) and the /proc/sys/net/ipv4 files behind it (`cat`, `echo N > …`):
  * reads come from the host's conf at the cursor; a write is the `sysctl` action, the same
- * one the command form makes. The lab reads net.ipv4.conf.*.* and net.ipv4.ip_forward; the
- * neighbour parameters (net.ipv4.neigh.*) can be written but not read back yet.
+ * one the command form makes. The lab reads net.ipv4.conf.*.*, net.ipv4.ip_forward and a
+ * device's neighbour parameters (net.ipv4.neigh.DEV.*, all but unres_qlen); net.ipv4.neigh.default.*
+ * and unres_qlen can be written but not read back yet.
  */
 import { KNOB_NAMES } from '../engine/index.ts';
 import { getopt } from '../scenario/actions/cmdline.ts';
@@ -45,12 +46,20 @@ const USAGE = [
   'For more details see sysctl(8).',
 ];
 
+/** procps's sysctl -a lists these only with --deprecated. */
+const DEPRECATED = new Set(['base_reachable_time', 'retrans_time']);
+
 /** Every key the lab can read on this host, in `sysctl -a`'s order. */
 export function sysctlKeys(st: ConsoleState): string[] {
   const v = viewOf(st);
   const scopes = ['all', 'default', ...v.devices.map((d) => d.name)];
   const keys = scopes.flatMap((s) => KNOB_NAMES.map((k) => `net.ipv4.conf.${s}.${k}`));
   keys.push('net.ipv4.ip_forward');
+  // The neighbour parameters the engine models, per device; procps -a leaves out the
+  // deprecated second/tick spellings (base_reachable_time, retrans_time: its --deprecated).
+  for (const d of v.devices) {
+    for (const name of Object.keys(d.neighSysctls)) if (!DEPRECATED.has(name)) keys.push(`net.ipv4.neigh.${d.name}.${name}`);
+  }
   return keys.sort();
 }
 
@@ -58,6 +67,8 @@ export function sysctlKeys(st: ConsoleState): string[] {
 export function readKey(st: ConsoleState, key: string): number | null {
   const v = viewOf(st);
   if (key === 'net.ipv4.ip_forward') return v.ipForward;
+  const n = /^net\.ipv4\.neigh\.([^.]+)\.([a-z_]+)$/.exec(key);
+  if (n) return v.devices.find((d) => d.name === n[1])?.neighSysctls[n[2]] ?? null;
   const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(key);
   if (!m) return null;
   const k = v.conf.find((c) => c.knob === m[2]);

@@ -65,3 +65,18 @@ export class NeighParms {
     if (copyFrom) this.set = new Set(copyFrom.set);
   }
 }
+
+/**
+ * A device's parameters as `sysctl net.ipv4.neigh.DEV.NAME` prints them: seconds, milliseconds
+ * or USER_HZ ticks rounded down, counts and bytes as they are. unres_qlen is left out: the
+ * kernel prints unres_qlen_bytes / SKB_TRUESIZE(ETH_FRAME_LEN), a size of its build (2090 on the
+ * lab's 6.18 x86-64: 212992 bytes print as 101), which the engine's 2112 does not match.
+ */
+export function neighSysctlValues(p: NeighParms): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, [param, mult]] of Object.entries(NEIGH_SYSCTL)) {
+    if (name === 'unres_qlen') continue;
+    out[name] = Math.floor(p.values[param] / mult);
+  }
+  return out;
+}

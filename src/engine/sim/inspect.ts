@@ -11,6 +11,7 @@ import type { EngineScenario } from '../input.ts';
 import type { NeighRow, SettingUse } from '../trace.ts';
 import { Simulation, type SimulateOptions } from './run.ts';
 import { neighTables } from './snapshot.ts';
+import { neighSysctlValues } from '../neigh/parms.ts';
 
 export interface AddrView {
   cidr: string;
@@ -31,6 +32,8 @@ export interface DeviceView {
   segment: string | null;
   addrs: AddrView[];
   reachableTimeMs: number;
+  /** net.ipv4.neigh.<dev>.* as sysctl prints them (neigh/parms.ts neighSysctlValues). */
+  neighSysctls: Record<string, number>;
 }
 
 export interface RouteView {
@@ -83,6 +86,7 @@ export function viewHost(h: Host, neigh: NeighRow[]): HostView {
       noprefixroute: a.noprefixroute,
     })),
     reachableTimeMs: Math.round(d.reachableTime / 1000),
+    neighSysctls: neighSysctlValues(d.parms),
   }));
   const routes: RouteView[] = h.routes.map((r) => ({
     dest: fmtPrefix(r.dst, r.len),
