@@ -188,9 +188,27 @@ describe('changes: typed at the cursor, one action each, the scenario runs again
     const b = at(lvs, 'C');
     const r = await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 192.168.100.200 -Y ff:ff:ff:ff:ff:ff -i eth0');
     expect(r.rc).toBe(0);
-    expect(r.out).toContain('     Target:  Protocol Address: 192.168.100.200  Hardware Address: FF:FF:FF:FF:FF:FF');
+    // As packit 1.8.1 prints it in a terminal (measured in a network namespace with script(1)).
+    expect(r.out).toEqual([
+      'Mode:  Packet Injection using device: eth0',
+      '',
+      'ARP header:  Type: Reply(2)',
+      '     Sender:  Protocol Address: 192.168.100.200  Hardware Address: 0:0:0:0:0:0',
+      '     Target:  Protocol Address: 192.168.100.200  Hardware Address: FF:FF:FF:FF:FF:FF',
+      '',
+      '',
+      'Writing packet(s) (1): .',
+      '',
+      '-| Packet Injection Statistics |--------------------------------------------',
+      'Injected: 1  Packets/Sec: 1.0  Bytes/Sec: 42.0  Errors: 0',
+      '',
+    ]);
     expect(b.scenario.actions).toEqual([{ type: 'packit_arp', host: 'C', iface: 'eth0', op: 2, spa: '192.168.100.200', tpa: '192.168.100.200', tha: 'ff:ff:ff:ff:ff:ff' }]);
     expect(await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 192.168.100.200 -Y zz -i eth0')).toMatchObject({ rc: 1, out: ['Error: Invalid receiver ethernet address'] });
+    // Three packets over two seconds: 3/2 and 126/2 as packit's stats.c prints them (measured: 1.1 and 63.0).
+    expect((await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 192.168.100.200 -c 3 -i eth0')).out).toContain('Injected: 3  Packets/Sec: 1.1  Bytes/Sec: 63.0  Errors: 0');
+    // libnet reads 255.255.255.255 as its error value: packit refuses it when it runs.
+    expect((await runLine(b, 'packit -t ARP -A 2 -x 192.168.100.200 -y 255.255.255.255 -c 3 -i eth0')).out).toEqual(['Mode:  Packet Injection using device: eth0', '', 'Error: Invalid receiver protocol address: 255.255.255.255']);
   });
 });
 

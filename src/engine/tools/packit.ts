@@ -50,7 +50,7 @@ export class PackitSession implements ToolRun {
   }
 
   private fail(msg: string): void {
-    this.lines.push(`Error: ${msg}`);
+    this.lines.push('', `Error: ${msg}`);
     this.rc = 1;
     this.done = true;
   }
@@ -68,15 +68,21 @@ export class PackitSession implements ToolRun {
     transmit(this.w, dev, frame, 'packit');
     this.sent++;
     if (this.sent === 1) {
+      // What a terminal shows (stdout and stderr interleaved), measured with packit 1.8.1.
       this.lines.push(
+        '',
         `ARP header:  Type: ${opName(a.op)}`,
         `     Sender:  Protocol Address: ${a.spa}  Hardware Address: ${packitMac(sha)}`,
         `     Target:  Protocol Address: ${a.tpa}  Hardware Address: ${packitMac(tha)}`,
       );
       if (a.ethSrc !== undefined || a.ethDst !== undefined) {
-        this.lines.push(`Eth header:  Src Address: ${packitMac(a.ethSrc ?? dev.mac)}  Dst Address: ${packitMac(a.ethDst ?? BROADCAST_MAC)}`);
+        this.lines.push(`Eth header:  Src Address: ${packitMac(a.ethSrc ?? dev.mac)}  Dst Address: ${packitMac(a.ethDst ?? BROADCAST_MAC)}`, '');
+      } else {
+        this.lines.push('', '');
       }
+      this.lines.push(`Writing packet(s) (${a.count ?? 1}): `);
     }
+    this.lines[this.lines.length - 1] += '.';
     // One packet per burst, a second between bursts, none after the last (injection.c without_response).
     if (this.sent < (a.count ?? 1)) this.w.after(1_000_000, () => this.send());
     else this.finish();
@@ -90,6 +96,17 @@ export class PackitSession implements ToolRun {
     if (this.done) return;
     this.done = true;
     this.rc = 0;
-    this.lines.push(`Injected: ${this.sent}`);
+    // stats.c: integer division by the whole seconds between the first and the last packet
+    // (gettimeofday's tv_sec; 0 counts as 1), printed as "quotient.remainder". A run that
+    // crosses one more second boundary than its length divides by one more.
+    const secs = Math.max(1, this.sent - 1);
+    const bytes = 42 * this.sent;
+    const rate = (n: number) => `${Math.floor(n / secs)}.${n % secs}`;
+    this.lines.push(
+      '',
+      '-| Packet Injection Statistics |--------------------------------------------',
+      `Injected: ${this.sent}  Packets/Sec: ${rate(this.sent)}  Bytes/Sec: ${rate(bytes)}  Errors: 0`,
+      '',
+    );
   }
 }
