@@ -25,6 +25,8 @@ test.describe('default scenario: two NICs on one segment, rp_filter=1', () => {
     const field = page.getByRole('spinbutton', { name: key, exact: true });
     await expect(field).toBeFocused();
     await field.fill('9');
+    const open = await page.locator('table.sysctl-grid').boundingBox();
+    await page.screenshot({ path: 'e2e/screenshots/sysctl-other-field-light.png', clip: { x: open!.x, y: open!.y, width: Math.min(open!.width, 420), height: 120 } });
     await field.press('Enter');
     // Back to the picker, with 9 chosen, and what it acts as.
     await expect(page.getByLabel(key, { exact: true })).toHaveValue('9');
@@ -42,6 +44,12 @@ test.describe('default scenario: two NICs on one segment, rp_filter=1', () => {
     await app.setSysctl('net.ipv4.conf.eth1.arp_announce', 'other');
     await page.getByRole('spinbutton', { name: 'net.ipv4.conf.eth1.arp_announce', exact: true }).press('Escape');
     await expect(page.getByLabel('net.ipv4.conf.eth1.arp_announce', { exact: true })).toHaveValue('');
+    // 中文
+    await app.setLang('zh');
+    await expect(page.locator(`[data-acts-as="${key}"]`)).toHaveText('按 0 处理');
+    await expect(page.getByLabel(key, { exact: true }).locator('option[value="other"]')).toHaveText('其他…');
+    const zh = await page.locator('table.sysctl-grid').boundingBox();
+    await page.screenshot({ path: 'e2e/screenshots/sysctl-out-of-range-zh-light.png', clip: { x: zh!.x, y: zh!.y, width: Math.min(zh!.width, 420), height: 190 } });
   });
 
   test('ping .36: request reaches both of A’s ports, only A.eth0 replies; arp_ignore=1 on eth0 makes it fail', async ({ page }) => {
