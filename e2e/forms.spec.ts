@@ -55,3 +55,37 @@ test('arping -I eth1 on R1, then ping on C1: -I is cleared, the added action has
   await expect(page.locator('[data-action]')).toHaveCount(2);
   await expect(page.locator('[data-key="storage.partial"]')).toHaveCount(0);
 });
+
+test('an action without form fields (sysctl) is edited as its command line: a bad line shows the tool\'s error, a good one is saved with its other fields', async ({ page }) => {
+  const app = new ArpLabPage(page);
+  await app.open('lang=en');
+  const doc = {
+    ...LVS_TRAINER,
+    actions: [{ type: 'sysctl', host: 'R1', set: { 'net.ipv4.conf.all.arp_ignore': 1 }, note: 'the fix' }, LVS_TRAINER.actions[0]],
+  };
+  expect(await page.evaluate((s) => (window as unknown as FormWindow).__arplab.loadScenario(s).ok, doc)).toBe(true);
+  await page.getByRole('button', { name: 'Edit action 1' }).click();
+  const form = page.locator('form.action-form');
+  await expect(form.getByRole('heading', { name: 'Edit action 1' })).toBeVisible();
+  const line = form.getByLabel('Command line');
+  await expect(line).toHaveValue('R1$ sysctl -w net.ipv4.conf.all.arp_ignore=1');
+  // ✎ puts the keyboard in the line.
+  await expect(line).toBeFocused();
+  await line.fill('R1$ sysctl -w net.ipv4.conf.all.arp_bogus=1');
+  await line.press('Enter');
+  await expect(form.getByRole('alert').or(form.locator('.issues'))).toContainText(/arp_bogus/);
+  // Nothing changed.
+  expect(await page.evaluate(() => (window as unknown as FormWindow).__arplab.getState().scenario.actions?.[0])).toMatchObject({ set: { 'net.ipv4.conf.all.arp_ignore': 1 } });
+  await page.screenshot({ path: 'e2e/screenshots/forms-03-line-error.png' });
+  await line.fill('R1$ sysctl -w net.ipv4.conf.all.arp_ignore=2 net.ipv4.conf.all.arp_announce=2');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('heading', { name: 'Run a command' })).toBeVisible();
+  const saved = await page.evaluate(() => (window as unknown as FormWindow).__arplab.getState().scenario.actions?.[0]);
+  expect(saved).toEqual({ type: 'sysctl', host: 'R1', set: { 'net.ipv4.conf.all.arp_ignore': 2, 'net.ipv4.conf.all.arp_announce': 2 }, note: 'the fix' });
+  await expect(page.locator('[data-action="0"] .action-cmd')).toHaveText('R1$ sysctl -w net.ipv4.conf.all.arp_ignore=2 net.ipv4.conf.all.arp_announce=2');
+  // In Chinese too.
+  await app.setLang('zh');
+  await page.getByRole('button', { name: '编辑第 1 个动作' }).click();
+  await expect(form.getByLabel('命令行')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/forms-04-line-zh.png' });
+});

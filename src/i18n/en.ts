@@ -30,6 +30,8 @@ export const en = {
   form: {
     title: 'Run a command',
     editTitle: 'Edit action {{n}}',
+    lineLabel: 'Command line',
+    lineHelp: '{{cmd}} has no form here: edit its line as you would type it (HOST$ command …).',
     command: 'Command',
     host: 'On host',
     destination: 'Destination',

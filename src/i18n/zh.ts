@@ -31,6 +31,8 @@ export const zh: Messages = {
   form: {
     title: '运行命令',
     editTitle: '编辑第 {{n}} 个动作',
+    lineLabel: '命令行',
+    lineHelp: '{{cmd}} 在这里没有表单：像输入命令一样编辑这一行（主机$ 命令 …）。',
     command: '命令',
     host: '在主机',
     destination: '目的地址',

@@ -8,7 +8,8 @@
 export { loadScenario, reuseLoad } from '../scenario/load.ts';
 export { loadWhatIsValid } from '../scenario/salvage.ts';
 export { sameScenario } from '../scenario/compare.ts';
-export { ACTION_TYPES, ACTIONS, printAction, printScenarioAction } from '../scenario/actions/registry.ts';
+export { COMMON_FIELDS } from '../scenario/actions/descriptor.ts';
+export { ACTION_TYPES, ACTIONS, parseActionLine, printAction, printScenarioAction } from '../scenario/actions/registry.ts';
 export { openScenarioFile, SCENARIO_FILE_EXTENSION, SCENARIO_FILE_TYPE } from '../scenario/codec/file.ts';
 export { encodeShareFragment, openShareLink } from '../scenario/codec/url.ts';
 export { formatIssueIn, issueMessage, leftOutText } from '../i18n/scenarioMessages.ts';

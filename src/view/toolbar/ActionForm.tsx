@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ActionV1 } from '../../scenario/types.ts';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
@@ -16,8 +16,83 @@ import { isolate } from '../../i18n/displayText.ts';
 export function ActionForm() {
   const editing = useApp((s) => s.editingAction);
   const action = useApp((s) => (s.editingAction === null ? undefined : s.scenario.actions?.[s.editingAction]));
-  // A new form (and draft) for each action edited.
+  // A new form (and draft) for each action edited; an action the form has no fields for is edited as its command line.
+  if (action && editing !== null && !formTypes().includes(action.type)) return <ActionLineForm key={editing} editing={editing} action={action} />;
   return <ActionFormBody key={editing ?? 'new'} editing={action ? editing : null} action={action} />;
+}
+
+/** Format fields every action may carry besides its command (settle, expect, notes…): kept when the line is edited. */
+function commonOf(a: ActionV1): Partial<ActionV1> {
+  return Object.fromEntries(model().COMMON_FIELDS.filter((k) => k !== 'type' && Object.hasOwn(a, k)).map((k) => [k, a[k]])) as Partial<ActionV1>;
+}
+
+/**
+ * Edits an action without form fields (sysctl, ip route, packit…) as the line it prints as
+ * (`R1$ sysctl -w …`), parsed back by its descriptor — the console's path: what the line
+ * says is what runs. A bad line shows the tool's error and changes nothing.
+ */
+function ActionLineForm({ editing, action }: { editing: number; action: ActionV1 }) {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const [line, setLine] = useState(() => model().printScenarioAction(action));
+  const focused = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ScenarioIssue[]>([]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = model().parseActionLine(line);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    const next = { ...commonOf(action), ...(r.action as unknown as ActionV1) } as ActionV1;
+    const st = api.getState();
+    const refused = st.dispatch({ type: 'updateAction', index: editing, action: next }, { quiet: true });
+    if (refused.length) {
+      setIssues(refused);
+      return;
+    }
+    st.setEditingAction(null);
+  };
+  return (
+    <form className="action-form" onSubmit={submit} aria-labelledby="action-form-h">
+      <h2 id="action-form-h">{t('form.editTitle', { n: editing + 1 })}</h2>
+      <p className="muted small">{t('form.lineHelp', { cmd: action.type })}</p>
+      <label className="field field-line">
+        <span>{t('form.lineLabel')}</span>
+        <textarea
+          ref={(el) => {
+            // ✎ (a click or Enter on it) puts the keyboard in the line, once.
+            if (el && !focused.current) {
+              focused.current = true;
+              el.focus();
+            }
+          }}
+          value={line}
+          rows={3}
+          spellCheck="false"
+          aria-invalid={error !== null}
+          onChange={(e) => {
+            setLine(e.target.value.replace(/\r?\n/g, ' '));
+            setError(null);
+            setIssues([]);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+        />
+      </label>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <IssueList issues={issues} />
+      <div className="form-row">
+        <button type="submit" className="primary">{t('form.update')}</button>
+        <button type="button" onClick={() => api.getState().setEditingAction(null)}>{t('form.cancel')}</button>
+      </div>
+    </form>
+  );
 }
 
 function ActionFormBody({ editing, action }: { editing: number | null; action: ActionV1 | undefined }) {
