@@ -65,7 +65,13 @@ export function EventList() {
     }
     const cc = cache.current;
     const out = cc.upTo === end ? cc.rows : [...cc.rows];
+    // Without a filter every event is a row: none is read (a streamed trace parses an object when read).
+    const filtered = filter.dropsOnly || filter.arpOnly || filter.host;
     for (let i = cc.upTo; i < end; i++) {
+      if (!filtered) {
+        out.push(i);
+        continue;
+      }
       const e = all.at(i)!;
       if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
       if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
