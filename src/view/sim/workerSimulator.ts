@@ -4,8 +4,8 @@
  * any other way) and the next request starts a fresh one. A streamed run's chunks are
  * appended (store/traceStream.ts: time proportional to the chunk) in animation frames, for
  * about APPEND_MS a frame, and acknowledged once appended (the worker waits when the page
- * falls behind); the store gets the result at most once per frame, and only when whole steps
- * were added, so a fast stream never re-renders the page more often than it paints.
+ * falls behind); the store gets the result at most every SHOW_MS, and only when whole steps
+ * were added, so a fast stream never re-renders the page more often than that.
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
@@ -26,7 +26,17 @@ interface Streaming {
   arrived: { chunk: TraceChunk; last: boolean }[];
   /** Cancels the frame asked for. */
   frame: (() => void) | null;
+  /** When the store last got a snapshot, and whether steps were appended since. */
+  shown: number;
+  unshown: boolean;
 }
+
+/**
+ * The store gets a streamed run's snapshot at most this often (the first one at once): each
+ * one re-renders what shows the trace (timeline marks, action list, canvas, event list), which
+ * on a loaded machine costs more than appending the chunks did.
+ */
+const SHOW_MS = 100;
 
 /**
  * Appending chunks in one animation frame stops after this much time (after the first one):
@@ -97,7 +107,7 @@ export function workerSimulator(): Simulator {
       }
       if (m.type === 'chunk') {
         if (p.kind !== 'run') return;
-        const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], frame: null });
+        const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], frame: null, shown: -Infinity, unshown: false });
         s.arrived.push({ chunk: m.chunk, last: m.last });
         const id = m.id;
         // Appended (and acknowledged: the worker may post the next one) in animation frames.
@@ -105,15 +115,23 @@ export function workerSimulator(): Simulator {
           s.frame = null;
           if (pending.get(id) !== p) return;
           const { grew, ended } = takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker));
-          const { sim, timeline } = s.trace.snapshot();
           if (ended) {
             pending.delete(id);
+            const { sim, timeline } = s.trace.snapshot();
             p.on.done(sim, timeline);
             return;
           }
-          if (s.arrived.length) s.frame = nextFrame(frame);
           // A chunk inside a long step adds nothing to show.
-          if (grew) p.on.partial?.(sim, timeline);
+          if (grew) s.unshown = true;
+          const t = performance.now();
+          if (s.unshown && t - s.shown >= SHOW_MS) {
+            s.unshown = false;
+            s.shown = t;
+            const { sim, timeline } = s.trace.snapshot();
+            p.on.partial?.(sim, timeline);
+          }
+          // Frames go on while chunks wait, or steps wait to be shown.
+          if (s.arrived.length || s.unshown) s.frame = nextFrame(frame);
         };
         s.frame ??= nextFrame(frame);
         return;
