@@ -122,6 +122,20 @@ export class TraceLog implements TraceEvents {
     }
   }
 
+  /**
+   * Calls `fn` with each event in [start, end) kept as its object (every kind but deliveries
+   * and decisions) and its index, without making the deliveries' and decisions' objects: a
+   * reader after one kind (the view's neighbour tables want `neigh`) skips the bulk of a run.
+   */
+  forEachObject(start: number, end: number, fn: (e: TraceEvent, i: number) => void): void {
+    const b = Math.min(end, this.length);
+    for (let i = Math.max(0, start); i < b; i++) {
+      const c = this.chunks[i >>> SHIFT];
+      const j = i & MASK;
+      if (c.kinds[j] === OBJECT) fn(this.object(c.refs[j]), i);
+    }
+  }
+
   /** Object `ref` of the OBJECT rows (a log received in parts reads it from their text). */
   protected object(ref: number): TraceEvent {
     return this.objects[ref];

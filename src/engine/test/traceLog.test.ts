@@ -82,6 +82,17 @@ describe('TraceLog', () => {
     expect(reviveTraceLog(all)).toBe(all);
   });
 
+  it('visits the events kept as objects in a range, with their indices, skipping deliveries and decisions', () => {
+    const seen: [number, TraceEvent][] = [];
+    log.forEachObject(16_000, 40_000, (e, i) => seen.push([i, e]));
+    const want = all.map((e, i) => [i, e] as [number, TraceEvent]).filter(([i, e]) => i >= 16_000 && i < 40_000 && e.kind !== 'rx' && e.kind !== 'decision');
+    expect(want.length).toBeGreaterThan(0);
+    expect(seen).toEqual(want);
+    const tail: number[] = [];
+    log.forEachObject(log.length - 50, log.length + 10, (_e, i) => tail.push(i));
+    expect(tail.every((i) => i >= log.length - 50 && i < log.length)).toBe(true);
+  });
+
   it('prints each delivery and decision with the fields in the order the engine wrote them', () => {
     const rx = all.find((e) => e.kind === 'rx')!;
     expect(Object.keys(rx)).toEqual(['kind', 't', 'frameId', 'host', 'dev', 'segment']);

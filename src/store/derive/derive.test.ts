@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { miniSim } from '../__fixtures__/miniTrace.ts';
-import { neighAt } from './neighAt.ts';
-import { buildTimeline, cursorAt, flightsInAir, simTimeAt, stepOfCursor, TRAVEL_MS } from './timeline.ts';
+import { simulate, type EngineScenario, type HostSpec, type NeighRow } from '../../engine/index.ts';
+import { neighAt, type NeighView } from './neighAt.ts';
+import { buildTimeline, cursorAt, flightsInAir, simTimeAt, stepOfCursor, stepsDone, TRAVEL_MS } from './timeline.ts';
 
 describe('timeline', () => {
   const tl = buildTimeline(miniSim);
@@ -31,5 +32,98 @@ describe('neighAt', () => {
     expect(neighAt(miniSim, 3, 0, 1).B).toEqual([{ ip: '192.168.100.36', dev: 'eth0', lladdr: null, state: 'INCOMPLETE', timer: null, changedAt: 2 }]);
     const end = neighAt(miniSim, miniSim.events.length, 150_000, 1).B[0];
     expect(end).toMatchObject({ state: 'REACHABLE', lladdr: '02:00:00:00:0a:00', timer: 20_000_000, changedAt: 10 });
+  });
+});
+
+describe('neighAt over an engine run', () => {
+  // Hosts pinging a gateway, then each other, then for a minute: entries appear, change state and settle within steps.
+  const hex = (i: number) => i.toString(16).padStart(2, '0');
+  const host = (name: string, i: number, cidr: string): HostSpec => ({
+    name, interfaces: [{ name: 'eth0', mac: `02:00:00:00:00:${hex(i)}`, addresses: [{ cidr, scope: 'global', noprefixroute: false }], up: true }], routes: [], sysctls: [], neigh: [],
+  });
+  const hosts = [host('gw', 1, '10.0.0.1/24'), ...[2, 3, 4, 5, 6].map((i) => host(`h${i}`, i, `10.0.0.${i}/24`))];
+  const scn: EngineScenario = {
+    seed: 3, hosts, segments: [{ name: 'lan', ports: hosts.map((h) => ({ host: h.name, dev: 'eth0' })) }],
+    actions: [
+      ...hosts.slice(1).map((h) => ({ type: 'ping' as const, host: h.name, to: '10.0.0.1', count: 2 })),
+      { type: 'wait' as const, seconds: 30 },
+      { type: 'ping' as const, host: 'h2', to: '10.0.0.3', count: 1 },
+      // A minute of pings: gw's entry goes stale, is confirmed again and ends REACHABLE, as it was early in the step (no timer shown there).
+      { type: 'ping' as const, host: 'h4', to: '10.0.0.1', count: 60 },
+    ],
+  };
+  const sim = simulate(scn);
+  const all = [...sim.events];
+  /** The tables by replaying every event of the step (what neighAt computed before it kept an index). */
+  function replay(cursor: number, now: number, step: number): Record<string, NeighView[]> {
+    const st = sim.steps[step];
+    const [first, last] = st.events;
+    const k = (dev: string, ip: string) => `${dev} ${ip}`;
+    const view = (r: NeighRow, timer: number | null): NeighView => ({ ip: r.ip, dev: r.dev, lladdr: r.lladdr, state: r.state, timer, changedAt: -1 });
+    const out: Record<string, NeighView[]> = {};
+    if (cursor >= last) {
+      for (const [h, rows] of Object.entries(st.neigh)) out[h] = rows.map((r) => view(r, r.timer));
+      for (let i = first; i < last; i++) {
+        const e = all[i];
+        if (e.kind !== 'neigh') continue;
+        const row = out[e.host]?.find((r) => r.ip === e.ip && r.dev === e.dev);
+        if (row) row.changedAt = i;
+      }
+      return out;
+    }
+    const prev = step > 0 ? sim.steps[step - 1].neigh : {};
+    const tables = new Map<string, Map<string, NeighView>>();
+    for (const h of new Set([...Object.keys(prev), ...Object.keys(st.neigh)])) tables.set(h, new Map((prev[h] ?? []).map((r) => [k(r.dev, r.ip), view(r, null)])));
+    const later = new Set<string>();
+    for (let i = Math.max(first, cursor); i < last; i++) {
+      const e = all[i];
+      if (e.kind === 'neigh') later.add(`${e.host} ${k(e.dev, e.ip)}`);
+    }
+    for (let i = first; i < Math.min(cursor, last); i++) {
+      const e = all[i];
+      if (e.kind !== 'neigh') continue;
+      let tb = tables.get(e.host);
+      if (!tb) tables.set(e.host, (tb = new Map()));
+      if (e.to === null) tb.delete(k(e.dev, e.ip));
+      else tb.set(k(e.dev, e.ip), { ip: e.ip, dev: e.dev, lladdr: e.lladdr, state: e.to, timer: null, changedAt: i });
+    }
+    const tEnd = Math.round(st.t_end * 1e6);
+    for (const [h, tb] of tables) {
+      const ends = new Map((st.neigh[h] ?? []).map((r) => [k(r.dev, r.ip), r]));
+      out[h] = [...tb.entries()].map(([key, row]) => {
+        const end = ends.get(key);
+        return end && !later.has(`${h} ${key}`) && end.state === row.state && end.timer !== null ? { ...row, timer: Math.max(0, end.timer + tEnd - now) } : row;
+      });
+    }
+    return out;
+  }
+
+  it('gives, from the compact log and from a plain array, every host’s table as a replay of the whole step does, at every event', () => {
+    const asArray = { ...sim, events: all };
+    let changes = 0;
+    for (let c = 0; c <= all.length; c++) {
+      const step = stepOfCursor(sim, c);
+      const now = 1_000_000 * sim.steps[step].t + 5_000;
+      const want = replay(c, now, step);
+      expect(neighAt(sim, c, now, step)).toEqual(want);
+      expect(neighAt(asArray, c, now, step)).toEqual(want);
+      // One host alone: its table, nothing else.
+      for (const h of hosts) expect(neighAt(sim, c, now, step, h.name)).toEqual(h.name in want ? { [h.name]: want[h.name] } : {});
+      if (c < all.length && all[c].kind === 'neigh') changes++;
+    }
+    expect(changes).toBeGreaterThan(10);
+  });
+
+  it('finds the step of every cursor and how many steps are done, as a scan over the steps does', () => {
+    for (let c = 0; c <= all.length; c++) {
+      let step = 0;
+      for (let i = sim.steps.length - 1; i >= 0; i--)
+        if (c > 0 && sim.steps[i].events[0] <= c - 1) {
+          step = i;
+          break;
+        }
+      expect(stepOfCursor(sim, c)).toBe(step);
+      expect(stepsDone(sim, c)).toBe(sim.steps.filter((st) => c >= st.events[1]).length);
+    }
   });
 });

@@ -214,8 +214,30 @@ export function cursorAt(vt: number[], v: number): number {
 export function stepOfCursor(sim: SimResult, cursor: number): number {
   if (cursor <= 0) return 0;
   const idx = cursor - 1;
-  for (let s = sim.steps.length - 1; s >= 0; s--) if (sim.steps[s].events[0] <= idx) return s;
-  return 0;
+  // The last step starting at or before idx (steps start in order; a binary search, as
+  // selectors ask on every playback update and a scenario may have a thousand steps).
+  const st = sim.steps;
+  let lo = 0;
+  let hi = st.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st[mid].events[0] <= idx) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** How many steps have all their events applied at `cursor` (steps end in order: always the first n). */
+export function stepsDone(sim: SimResult, cursor: number): number {
+  const st = sim.steps;
+  let lo = 0;
+  let hi = st.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cursor >= st[mid].events[1]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Simulated time at visual time v: linear between the events around it. */

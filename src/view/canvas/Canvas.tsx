@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
-import { useGeometry, useNeighTables, useOwners } from '../hooks/derived.ts';
+import { useGeometry, useNeighOf, useNeighTables, useOwners } from '../hooks/derived.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { useLoadGeneration } from '../share/loadGeneration.ts';
 import { useEditorApi } from '../editor/EditorContext.tsx';
@@ -75,7 +75,9 @@ export function Canvas() {
   const animate = useApp((s) => s.animate);
   // Tables and marks follow the playback a few times a second, not on every animation frame.
   const cursor = useThrottledCursor(80);
-  const neigh = useNeighTables(cursor);
+  // SVG cards show every host's table; the raster canvas asks for the tables of the hosts it draws rows for.
+  const neigh = useNeighTables(raster ? null : cursor);
+  const neighOf = useNeighOf(raster ? cursor : null);
   const owners = useOwners();
   const step = useApp((s) => (s.sim ? stepOfCursor(s.sim, cursor) : 0));
   const stepFirst = useApp((s) => s.sim?.steps[step]?.events[0] ?? 0);
@@ -150,7 +152,7 @@ export function Canvas() {
     <div className="canvas-wrap">
       {g && raster ? (
         <Suspense fallback={null}>
-          <RasterTopology g={g} svgRef={svgRef} pickRef={rasterPick} neigh={neigh} owners={owners} stepFirst={stepFirst} />
+          <RasterTopology g={g} svgRef={svgRef} pickRef={rasterPick} neighOf={neighOf} owners={owners} stepFirst={stepFirst} />
         </Suspense>
       ) : null}
       <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onPointerDown={(e) => beginBand(e, api, ed)} onClick={(e) => {

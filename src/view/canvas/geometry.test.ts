@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import twoNic from '../../examples/twoNic.json';
 import { loadScenario } from '../../scenario/load.ts';
 import { computeGeometry, switchAnchor } from './geometry.ts';
-import { tokenPositions } from './tokenPath.ts';
+import { eachTokenPoint, PathResolver, tokenCount, tokenPositions } from './tokenPath.ts';
 import type { Flight } from '../../store/derive/timeline.ts';
 
 const r = loadScenario(twoNic);
@@ -38,6 +38,48 @@ describe('geometry', () => {
     const end = tokenPositions(g, f, 900, 900);
     expect(end.outbound).toBe(false);
     expect(end.pts).toEqual([{ x: g.ports['A.eth1'].x, y: g.ports['A.eth1'].y }, { x: g.ports['A.eth0'].x, y: g.ports['A.eth0'].y }]);
+  });
+});
+
+describe('flight routes (PathResolver)', () => {
+  const flight = (frameId: number, deliveries: Flight['deliveries'], start = 0): Flight => ({
+    frameId, txIndex: 0, host: 'B', dev: 'eth0', segment: 'lan', kind: 'arp-request', frame: {} as Flight['frame'], start, end: start + 900, deliveries,
+  });
+  const both = () => [{ host: 'A', dev: 'eth1', index: 1 }, { host: 'A', dev: 'eth0', index: 2 }];
+  it('shares one path between flights over the same route, not between different receivers', () => {
+    const routes = new PathResolver(g);
+    const a = routes.of(flight(1, both()));
+    expect(routes.of(flight(2, both(), 300))).toBe(a);
+    expect(routes.of(flight(3, [{ host: 'A', dev: 'eth1', index: 1 }]))).not.toBe(a);
+    expect(a).toEqual(new PathResolver(g).resolve(flight(1, both())));
+  });
+  it('resolves a flight again when a later chunk of a streamed run adds deliveries to it', () => {
+    const routes = new PathResolver(g);
+    const f = flight(1, [{ host: 'A', dev: 'eth1', index: 1 }]);
+    expect(routes.of(f)!.legs).toHaveLength(4);
+    f.deliveries.push({ host: 'A', dev: 'eth0', index: 2 });
+    expect(routes.of(f)!.legs).toHaveLength(8);
+  });
+  it('boxes every token the route can have, and counts them as eachTokenPoint gives them', () => {
+    const f = flight(1, both());
+    const path = new PathResolver(g).of(f)!;
+    for (let v = 0; v <= 900; v += 25) {
+      let n = 0;
+      eachTokenPoint(path, f, v, 900, (x, y) => {
+        n++;
+        expect(x).toBeGreaterThanOrEqual(path.x0);
+        expect(x).toBeLessThanOrEqual(path.x1);
+        expect(y).toBeGreaterThanOrEqual(path.y0);
+        expect(y).toBeLessThanOrEqual(path.y1);
+      });
+      expect(tokenCount(path, f, v, 900)).toBe(n);
+    }
+  });
+  it('resolves a trace\'s routes in slices until a deadline', () => {
+    const routes = new PathResolver(g);
+    const flights = Array.from({ length: 200 }, (_, i) => flight(i, both(), i));
+    expect(routes.prepare(flights, 0, -1)).toBe(64);
+    expect(routes.prepare(flights, 64, Infinity)).toBe(200);
   });
 });
 

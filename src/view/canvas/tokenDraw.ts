@@ -75,7 +75,7 @@ export function shapePath(ctx: CanvasRenderingContext2D, shape: Shape, x: number
 }
 
 /** Half the side of a sprite, in CSS pixels at scale 1 (the largest shape plus its outline). */
-const HALF = 12;
+export const SPRITE_HALF = 12;
 
 export interface Sprite {
   /** A static image (ImageBitmap where supported: copying it needs no snapshot of a live canvas). */
@@ -84,10 +84,15 @@ export interface Sprite {
   half: number;
 }
 
-/** A token's look (shape, fill, outline) rendered once at scale z for a device pixel ratio. */
+/**
+ * A token's look (shape, fill, outline) rendered once at scale z for a device pixel ratio. Its
+ * side is a whole, even number of device pixels, drawn unscaled at a whole pixel: a plain
+ * copy per token, where a fractional size would be resampled (filtered) for every token.
+ */
 export function makeSprite(shape: Shape, fill: string, outline: string, lineWidth: number, z: number, dpr: number): Sprite {
-  const half = HALF * z;
-  const side = Math.ceil(2 * half * dpr);
+  const halfPx = Math.ceil(SPRITE_HALF * z * dpr);
+  const side = 2 * halfPx;
+  const half = halfPx / dpr;
   const off = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(side, side) : null;
   const el = off ? null : Object.assign(document.createElement('canvas'), { width: side, height: side });
   const ctx = (off ? off.getContext('2d') : el!.getContext('2d')) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;

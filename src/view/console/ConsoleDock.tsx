@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/StoreContext.tsx';
+import { perObject } from '../hooks/perObject.ts';
 
 const ConsolePanel = lazy(() => import('./ConsolePanel.tsx'));
 
@@ -19,13 +20,15 @@ export function ConsoleDock() {
   );
 }
 
+const firstHost = perObject((hosts: Record<string, unknown>) => Object.keys(hosts)[0] ?? null);
+
 /** The toolbar's button: a console on the selected host (or the first host). */
 export function ConsoleButton() {
   const { t } = useTranslation();
   const target = useApp((s) => {
     const sel = s.selection;
     if (sel && (sel.kind === 'host' || sel.kind === 'iface')) return sel.host;
-    return Object.keys(s.scenario.hosts)[0] ?? null;
+    return firstHost(s.scenario.hosts);
   });
   const open = useApp((s) => s.openConsole);
   if (!target) return null;

@@ -3,6 +3,10 @@ import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { autoLayout, deleteTargetOf, requestDelete, requestReplace } from './commands.ts';
 import { useEditor, useEditorApi } from './EditorContext.tsx';
 import { selectedNodes } from './selection.ts';
+import { perObject } from '../hooks/perObject.ts';
+import type { ScenarioV1 } from '../../scenario/types.ts';
+
+const nodeCount = perObject((scn: ScenarioV1) => Object.keys(scn.hosts).length + Object.keys(scn.segments ?? {}).length);
 
 /** Topology commands in the side panel: new, example, clear, auto-layout, list view, and the selection's delete. */
 export function TopologyMenu() {
@@ -12,7 +16,7 @@ export function TopologyMenu() {
   const listOpen = useEditor((s) => s.listOpen);
   const multi = useEditor((s) => s.multi);
   const count = useApp((s) => selectedNodes(s, multi).length);
-  const nodes = useApp((s) => Object.keys(s.scenario.hosts).length + Object.keys(s.scenario.segments ?? {}).length);
+  const nodes = useApp((s) => nodeCount(s.scenario));
   return (
     <section className="topology-menu" aria-labelledby="topo-h">
       <h2 id="topo-h">{t('editor.menu.title')}</h2>

@@ -47,18 +47,44 @@ const sameRows = (a: NeighView[] | undefined, b: NeighView[]) =>
 
 /**
  * Neighbour tables at `cursor`, without timers, with each host's array kept identical
- * while its rows do not change (so memoised host nodes do not re-render).
+ * while its rows do not change (so memoised host nodes do not re-render). With a null
+ * cursor, none (a raster topology asks per host: useNeighOf).
  */
-export function useNeighTables(cursor: number): Record<string, NeighView[]> {
+export function useNeighTables(cursor: number | null): Record<string, NeighView[]> {
   const sim = useApp((s) => s.sim);
-  const step = sim ? stepOfCursor(sim, cursor) : 0;
+  const step = sim && cursor !== null ? stepOfCursor(sim, cursor) : 0;
   const prev = useRef<Record<string, NeighView[]>>({});
   return useMemo(() => {
-    if (!sim) return (prev.current = {});
+    if (!sim || cursor === null) return (prev.current = {});
     const now = neighAt(sim, cursor, 0, step);
     const out: Record<string, NeighView[]> = {};
     for (const [h, rows] of Object.entries(now)) out[h] = sameRows(prev.current[h], rows) ? prev.current[h] : rows;
     prev.current = out;
     return out;
+  }, [sim, cursor, step]);
+}
+
+/** One host's neighbour table at a playback position, computed when first asked. */
+export type NeighOf = (host: string) => NeighView[];
+
+const NO_ROWS: NeighView[] = [];
+const noNeigh: NeighOf = () => NO_ROWS;
+
+/**
+ * Neighbour tables at `cursor` (null: none), host by host as they are asked for: a raster
+ * topology draws rows only for the hosts in view, and only when zoomed in enough to read
+ * them, so a thousand tables are not computed on every playback update for nothing.
+ */
+export function useNeighOf(cursor: number | null): NeighOf {
+  const sim = useApp((s) => s.sim);
+  const step = sim && cursor !== null ? stepOfCursor(sim, cursor) : 0;
+  return useMemo(() => {
+    if (!sim || cursor === null) return noNeigh;
+    const known = new Map<string, NeighView[]>();
+    return (host: string) => {
+      let rows = known.get(host);
+      if (!rows) known.set(host, (rows = neighAt(sim, cursor, 0, step, host)[host] ?? NO_ROWS));
+      return rows;
+    };
   }, [sim, cursor, step]);
 }

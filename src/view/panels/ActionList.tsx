@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionV1 } from '../../scenario/types.ts';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { useStep } from '../hooks/derived.ts';
+import { stepsDone } from '../../store/derive/timeline.ts';
 import { Icon } from '../icons.tsx';
 import { scenarioActionLine } from '../timeline/eventLine.ts';
 import { isolate } from '../../i18n/displayText.ts';
@@ -20,7 +21,10 @@ export function ActionList() {
   const steps = useApp((s) => s.sim?.steps);
   // A streaming run grows one steps array: its length says which actions can run already.
   const arrived = useApp((s) => s.sim?.steps.length ?? 0);
-  const cursor = useApp((s) => s.cursor);
+  // What the rows show of the playback: how many steps are done, and whether it has begun (not
+  // the cursor itself, which moves on every animation frame).
+  const done = useApp((s) => (s.sim ? stepsDone(s.sim, s.cursor) : 0));
+  const begun = useApp((s) => s.cursor > 0);
   const editing = useApp((s) => s.editingAction);
   const current = useStep();
   const [limit, setLimit] = useState(PAGE);
@@ -32,11 +36,11 @@ export function ActionList() {
       <ol className="action-list">
         {shown.map((a, i) => {
           const step = i + 1 < arrived ? steps?.[i + 1] : undefined;
-          const ran = step ? cursor >= step.events[1] : false;
+          const ran = step ? i + 1 < done : false;
           const result = !ran || !step ? null : step.ok === true ? 'ok' : step.ok === false ? 'fail' : 'done';
           return (
             <ActionRow key={i} a={a} i={i} last={i === actions.length - 1} runnable={!!step} result={result} error={step?.error}
-              current={current === i + 1 && cursor > 0} editing={editing === i} />
+              current={current === i + 1 && begun} editing={editing === i} />
           );
         })}
       </ol>

@@ -14,7 +14,7 @@ export function NeighTable({ host, dev }: { host: string; dev: string | null }) 
   const now = useSimNow(100_000);
   const owners = useOwners();
   const stepFirst = sim?.steps[step]?.events[0] ?? 0;
-  const rows = useMemo(() => (sim ? (neighAt(sim, cursor, now, step)[host] ?? []) : []), [sim, cursor, now, step, host]);
+  const rows = useMemo(() => (sim ? (neighAt(sim, cursor, now, step, host)[host] ?? []) : []), [sim, cursor, now, step, host]);
   const shown = dev ? rows.filter((r) => r.dev === dev) : rows;
   return (
     <section className="panel" aria-labelledby="neigh-h">

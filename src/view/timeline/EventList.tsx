@@ -8,6 +8,8 @@ import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
 import { decisionLang } from '../why/explain.ts';
 import { eventLine, isArpEvent } from './eventLine.ts';
 import { isolate } from '../../i18n/displayText.ts';
+import { perObject } from '../hooks/perObject.ts';
+import type { EngineScenario } from '../../engine/index.ts';
 
 const ROW = 22;
 
@@ -23,6 +25,9 @@ const OVERSCAN = 10;
  * The trace so far, one line per event (tcpdump's wording for frames), filterable, newest
  * at the bottom. Only the visible rows are rendered.
  */
+/** The hosts' names as one string (a selector compares it by value), once per engine input. */
+const hostNames = perObject((input: EngineScenario) => input.hosts.map((h) => h.name).join('\u0000'));
+
 export function EventList() {
   const { t, i18n } = useTranslation();
   const api = useAppStoreApi();
@@ -30,7 +35,7 @@ export function EventList() {
   const cursor = useThrottledCursor(150);
   const filter = useApp((s) => s.filter);
   const selected = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
-  const hosts = useApp((s) => s.engineInput?.hosts.map((h) => h.name).join('\u0000') ?? '');
+  const hosts = useApp((s) => (s.engineInput ? hostNames(s.engineInput) : ''));
   const boxRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 200 });
   const stick = useRef(true);
@@ -51,43 +56,54 @@ export function EventList() {
     };
   }, [timeline]);
 
-  // Filtered rows up to the cursor, extended incrementally while the cursor moves forward.
-  const cache = useRef<{ sim: unknown; filter: unknown; upTo: number; rows: Row[] }>({ sim: null, filter: null, upTo: 0, rows: [] });
-  // Keyed by the events array (the same while a streamed run grows).
-  const rows = useMemo(() => {
+  // The indices of the filtered rows up to the cursor, extended in place while the cursor moves
+  // forward (a large run has hundreds of thousands: neither copied nor made into objects per
+  // update); `count` re-renders the list. Keyed by the events array (the same while a streamed run grows).
+  const cache = useRef<{ evs: unknown; filter: unknown; upTo: number; rows: Row[] }>({ evs: null, filter: null, upTo: 0, rows: [] });
+  const count = useMemo(() => {
     const all = evs ?? [];
     const end = Math.min(cursor, all.length);
-    const c = cache.current;
-    if (c.sim !== evs || c.filter !== filter || end < c.upTo) {
-      const keep = c.sim === evs && c.filter === filter ? c.rows.filter((i) => i < end) : [];
-      cache.current = { sim: evs, filter, upTo: keep.length ? keep[keep.length - 1] + 1 : 0, rows: keep };
-      if (end < c.upTo && c.sim === evs && c.filter === filter) cache.current.upTo = end;
+    let c = cache.current;
+    if (c.evs !== evs || c.filter !== filter) c = cache.current = { evs, filter, upTo: 0, rows: [] };
+    else if (end < c.upTo) {
+      // Back: drop the rows at or after the cursor.
+      let n = c.rows.length;
+      while (n > 0 && c.rows[n - 1] >= end) n--;
+      c.rows.length = n;
+      c.upTo = end;
     }
-    const cc = cache.current;
-    const out = cc.upTo === end ? cc.rows : [...cc.rows];
     // Without a filter every event is a row: none is read (a streamed trace parses an object when read).
     const filtered = filter.dropsOnly || filter.arpOnly || filter.host;
-    for (let i = cc.upTo; i < end; i++) {
-      if (!filtered) {
-        out.push(i);
-        continue;
+    for (let i = c.upTo; i < end; i++) {
+      if (filtered) {
+        const e = all.at(i)!;
+        if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
+        if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
+        if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
       }
-      const e = all.at(i)!;
-      if (filter.dropsOnly && !(e.kind === 'decision' && isStop(e))) continue;
-      if (filter.arpOnly && !isArpEvent(e, kinds)) continue;
-      if (filter.host && (e.kind === 'step' || e.host !== filter.host)) continue;
-      out.push(i);
+      c.rows.push(i);
     }
-    cc.rows = out;
-    cc.upTo = end;
-    return out;
+    c.upTo = end;
+    return c.rows.length;
   }, [evs, cursor, filter, kinds]);
+  const rows = cache.current.rows;
+  // The hosts' filter options, made again only when the hosts change.
+  const hostOptions = useMemo(
+    () =>
+      hosts
+        .split('\u0000')
+        .filter(Boolean)
+        .map((h) => (
+          <option key={h} value={h}>{isolate(h)}</option>
+        )),
+    [hosts],
+  );
 
   // Follow the newest row (without reading the layout back: rows have a fixed height).
   useEffect(() => {
     const el = boxRef.current;
-    if (el && stick.current) el.scrollTop = rows.length * ROW;
-  }, [rows.length]);
+    if (el && stick.current) el.scrollTop = count * ROW;
+  }, [count]);
   // A new filter shows the newest rows.
   useEffect(() => {
     stick.current = true;
@@ -104,7 +120,7 @@ export function EventList() {
   }, []);
 
   const first = Math.max(0, Math.floor(scroll.top / ROW) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW) + OVERSCAN);
+  const last = Math.min(count, Math.ceil((scroll.top + scroll.height) / ROW) + OVERSCAN);
 
   return (
     <section className="events" aria-labelledby="events-h">
@@ -122,12 +138,10 @@ export function EventList() {
           {t('events.host')}{' '}
           <select value={filter.host ?? ''} onChange={(e) => api.getState().setFilter({ host: e.target.value || null })}>
             <option value="">{t('events.allHosts')}</option>
-            {hosts.split('\u0000').filter(Boolean).map((h) => (
-              <option key={h} value={h}>{isolate(h)}</option>
-            ))}
+            {hostOptions}
           </select>
         </label>
-        <span className="events-count" aria-live="polite">{t('events.count', { shown: rows.length, total: sim?.events.length ?? 0 })}</span>
+        <span className="events-count" aria-live="polite">{t('events.count', { shown: count, total: sim?.events.length ?? 0 })}</span>
       </div>
       <div
         ref={boxRef}
@@ -141,7 +155,7 @@ export function EventList() {
           setScroll({ top: el.scrollTop, height: el.clientHeight });
         }}
       >
-        <div style={{ height: rows.length * ROW, position: 'relative' }}>
+        <div style={{ height: count * ROW, position: 'relative' }}>
           {rows.slice(first, last).map((i, k) => {
             const e: TraceEvent = evs!.at(i)!;
             const line = eventLine(e, frames, decisionLang(i18n));

@@ -22,16 +22,15 @@ export function TimelineBar() {
   const api = useAppStoreApi();
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
-  const cursor = useApp((s) => s.cursor);
+  // Not the position itself (it moves on every animation frame): whether it is at either end.
+  const atStart = useApp((s) => s.cursor === 0);
   const total = useApp((s) => s.sim?.events.length ?? 0);
+  const atEnd = useApp((s) => s.cursor >= (s.sim?.events.length ?? 0));
   const duration = useApp((s) => s.timeline.duration);
   const spans = useApp((s) => s.timeline.stepSpans);
-  const vtime = useApp((s) => Math.round(s.vtime));
   const computed = useApp((s) => (s.simPartial && s.sim ? s.sim.steps.length - 1 : null));
   const steps = useApp((s) => s.engineInput?.actions.length ?? 0);
   const computing = useApp((s) => s.simStatus === 'running');
-  const now = useSimNow(1);
-  const step = useStep();
   const st = () => api.getState();
   // At most MAX_MARKS numbered marks (every step, every 2nd, 5th, 10th…): a thousand would
   // overlap, and a streaming run moves them all each time it grows.
@@ -41,11 +40,11 @@ export function TimelineBar() {
     <div className="timeline" role="group" aria-label={t('timeline.label')}>
       <div className="timeline-buttons">
         <button type="button" onClick={() => st().reset()} disabled={disabled} title={t('timeline.reset')} aria-label={t('timeline.reset')}><Icon name="first" /></button>
-        <button type="button" onClick={() => st().stepBack()} disabled={disabled || cursor === 0} title={t('timeline.back')} aria-label={t('timeline.back')} data-testid="step-back"><Icon name="back" /></button>
+        <button type="button" onClick={() => st().stepBack()} disabled={disabled || atStart} title={t('timeline.back')} aria-label={t('timeline.back')} data-testid="step-back"><Icon name="back" /></button>
         <button type="button" className="primary" onClick={() => st().togglePlay()} disabled={disabled} aria-label={playing ? t('timeline.pause') : t('timeline.play')} data-testid="play">
           <Icon name={playing ? 'pause' : 'play'} /> <span>{playing ? t('timeline.pause') : t('timeline.play')}</span>
         </button>
-        <button type="button" onClick={() => st().stepForward()} disabled={disabled || cursor >= total} title={t('timeline.forward')} aria-label={t('timeline.forward')} data-testid="step-forward"><Icon name="forward" /></button>
+        <button type="button" onClick={() => st().stepForward()} disabled={disabled || atEnd} title={t('timeline.forward')} aria-label={t('timeline.forward')} data-testid="step-forward"><Icon name="forward" /></button>
         <button type="button" onClick={() => st().finish()} disabled={disabled} title={t('timeline.end')} aria-label={t('timeline.end')}><Icon name="last" /></button>
         <label className="speed">
           {t('timeline.speed')}{' '}
@@ -60,20 +59,7 @@ export function TimelineBar() {
         <div className="step-marks" aria-hidden="true">
           {duration > 0 && spans.map(([a], i) => (i === 0 || i % every !== 0 ? null : <span key={i} style={{ left: `${(a / duration) * 100}%` }}>{i}</span>))}
         </div>
-        <input
-          type="range"
-          min={0}
-          max={Math.max(1, Math.round(duration))}
-          step={1}
-          value={vtime}
-          disabled={disabled}
-          aria-label={t('timeline.scrub')}
-          aria-valuetext={t('timeline.position', { t: formatSeconds(now), cursor, total, step })}
-          onChange={(e) => {
-            st().pause();
-            st().seek(Number(e.target.value));
-          }}
-        />
+        <Scrubber duration={duration} disabled={disabled} />
         {computed !== null ? (
           <div className={`sim-computed${computing ? ' computing' : ''}`} data-testid="sim-computed" data-steps={computed}>
             <progress max={Math.max(1, steps)} value={computed} aria-hidden="true" />
@@ -81,9 +67,49 @@ export function TimelineBar() {
           </div>
         ) : null}
       </div>
-      <output className="timeline-pos" data-testid="position">
-        {t('timeline.position', { t: formatSeconds(now), cursor, total, step })}
-      </output>
+      <Position />
     </div>
+  );
+}
+
+/** The playback position in words (simulated time, event, step), for the scrubber and the line beside it. */
+function usePositionText(): string {
+  const { t } = useTranslation();
+  const cursor = useApp((s) => s.cursor);
+  const total = useApp((s) => s.sim?.events.length ?? 0);
+  const now = useSimNow(1);
+  const step = useStep();
+  return t('timeline.position', { t: formatSeconds(now), cursor, total, step });
+}
+
+/** The range input: the one part of the bar that follows every animation frame, with Position. */
+function Scrubber({ duration, disabled }: { duration: number; disabled: boolean }) {
+  const { t } = useTranslation();
+  const api = useAppStoreApi();
+  const vtime = useApp((s) => Math.round(s.vtime));
+  const position = usePositionText();
+  return (
+    <input
+      type="range"
+      min={0}
+      max={Math.max(1, Math.round(duration))}
+      step={1}
+      value={vtime}
+      disabled={disabled}
+      aria-label={t('timeline.scrub')}
+      aria-valuetext={position}
+      onChange={(e) => {
+        api.getState().pause();
+        api.getState().seek(Number(e.target.value));
+      }}
+    />
+  );
+}
+
+function Position() {
+  return (
+    <output className="timeline-pos" data-testid="position">
+      {usePositionText()}
+    </output>
   );
 }

@@ -8,6 +8,8 @@ import { IssueList } from '../editor/IssueList.tsx';
 import type { ScenarioIssue } from '../../scenario/issues.ts';
 import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, formFields, formTypes, type Draft, type DraftType } from './actionDraft.ts';
 import { isolate } from '../../i18n/displayText.ts';
+import { perObject } from '../hooks/perObject.ts';
+import type { EngineScenario } from '../../engine/index.ts';
 
 /**
  * Runs a command, or edits an action of the list: the types and fields come from the action
@@ -95,12 +97,16 @@ function ActionLineForm({ editing, action }: { editing: number; action: ActionV1
   );
 }
 
+/** The hosts' names, and each host's interfaces, as strings (selectors compare them by value). */
+const hostNamesKey = perObject((hosts: Record<string, unknown>) => Object.keys(hosts).join('\u0000'));
+const interfacesKey = perObject((input: EngineScenario) => input.hosts.map((h) => `${h.name}:${h.interfaces.map((i) => i.name).join(',')}`).join(';'));
+
 function ActionFormBody({ editing, action }: { editing: number | null; action: ActionV1 | undefined }) {
   const { t } = useTranslation();
   const api = useAppStoreApi();
-  const hostsKey = useApp((s) => Object.keys(s.scenario.hosts).join('\u0000'));
+  const hostsKey = useApp((s) => hostNamesKey(s.scenario.hosts));
   const hosts = hostsKey ? hostsKey.split('\u0000') : [];
-  const ifacesKey = useApp((s) => s.engineInput?.hosts.map((h) => `${h.name}:${h.interfaces.map((i) => i.name).join(',')}`).join(';') ?? '');
+  const ifacesKey = useApp((s) => (s.engineInput ? interfacesKey(s.engineInput) : ''));
   // "On host" starts at the selected host (else the first), and follows the selection until
   // the user picks a host in the form.
   const selected = useApp((s) => (s.selection && 'host' in s.selection && s.selection.host && Object.hasOwn(s.scenario.hosts, s.selection.host) ? s.selection.host : null));

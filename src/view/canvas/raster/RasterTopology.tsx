@@ -13,7 +13,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NeighView } from '../../../store/derive/neighAt.ts';
+import type { NeighOf } from '../../hooks/derived.ts';
 import { useApp, useAppStoreApi } from '../../../store/StoreContext.tsx';
 import type { AppState } from '../../../store/types.ts';
 import { nudge } from '../../editor/commands.ts';
@@ -30,7 +30,8 @@ export interface RasterProps {
   svgRef: RefObject<SVGSVGElement | null>;
   /** Set to this canvas's picker, for the SVG's click handler. */
   pickRef: { current: ((clientX: number, clientY: number) => Picked | null) | null };
-  neigh: Record<string, NeighView[]>;
+  /** A host's neighbour table at the playback position (computed when asked: only hosts drawn with their rows). */
+  neighOf: NeighOf;
   owners: Record<string, string>;
   stepFirst: number;
 }
@@ -48,15 +49,15 @@ function selectionParts(s: AppState) {
   };
 }
 
-export function RasterTopology({ g, svgRef, pickRef, neigh, owners, stepFirst }: RasterProps) {
+export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst }: RasterProps) {
   const api = useAppStoreApi();
   const ed = useEditorApi();
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const index = useMemo(() => buildPickIndex(g), [g]);
   // What React knows that the drawing needs; the rest is read from the store when drawing.
-  const data = useRef({ g, neigh, owners, stepFirst, hovered: null as string | null, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
-  data.current = { ...data.current, g, neigh, owners, stepFirst, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };
+  const data = useRef({ g, neighOf, owners, stepFirst, hovered: null as string | null, drewRows: false, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
+  data.current = { ...data.current, g, neighOf, owners, stepFirst, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };
   const schedule = useRef<() => void>(() => {});
 
   // The drawing loop: at most one draw per animation frame, whatever asked for it.
@@ -82,8 +83,9 @@ export function RasterTopology({ g, svgRef, pickRef, neigh, owners, stepFirst }:
       const stats = drawTopology(ctx, {
         g: d.g, viewport: s.viewport, width: size.w, height: size.h, dpr: size.dpr, colors,
         selectedHost: sel.host, selectedPort: sel.port, selectedSegment: sel.segment, hovered: d.hovered,
-        neigh: d.neigh, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
+        neighOf: d.neighOf, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
       });
+      d.drewRows = stats.rows;
       // For tests and the bench: what was drawn, for which viewport and selection, in how long.
       canvas.dataset.hostsDrawn = String(stats.hosts);
       canvas.dataset.texts = String(stats.texts);
@@ -118,8 +120,13 @@ export function RasterTopology({ g, svgRef, pickRef, neigh, owners, stepFirst }:
     };
   }, [api]);
 
-  // New data from React (geometry, tables at the cursor, language): drawn on the next frame.
-  useEffect(() => schedule.current(), [g, neigh, owners, stepFirst, t]);
+  // New data from React (geometry, owners, language): drawn on the next frame.
+  useEffect(() => schedule.current(), [g, owners, t]);
+  // The playback moved: the tables and the step's changes show only where rows are drawn (zoomed in);
+  // far out the drawing does not depend on them and is left as it is.
+  useEffect(() => {
+    if (data.current.drewRows) schedule.current();
+  }, [neighOf, stepFirst]);
 
   // Picking for the SVG's clicks, for link drops (gestures.endAt) and for the pointer's own gestures below.
   useEffect(() => {

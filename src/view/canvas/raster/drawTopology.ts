@@ -65,7 +65,8 @@ export interface TopologyState {
   selectedSegment: string | null;
   /** Under the pointer: outlined, and named at any zoom. */
   hovered: string | null;
-  neigh: Record<string, NeighView[]>;
+  /** A host's neighbour table at the playback position (asked only for the hosts whose rows are drawn). */
+  neighOf(host: string): NeighView[];
   owners: Record<string, string>;
   /** First event of the step on screen: rows changed since then are bold. */
   stepFirst: number;
@@ -76,6 +77,8 @@ export interface TopologyState {
 export interface DrawStats {
   hosts: number;
   texts: number;
+  /** Whether neighbour rows were drawn (the drawing then depends on the playback position). */
+  rows: boolean;
 }
 
 /** Draws the whole topology for `s` onto `ctx` (cleared first); returns what it drew, for tests and the bench. */
@@ -207,7 +210,8 @@ export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): D
     }
     ctx.setTransform(dpr * v.k, 0, 0, dpr * v.k, dpr * v.x, dpr * v.y);
   }
-  if (v.k >= LOD.details) texts += drawDetails(ctx, s, shown);
+  const rows = v.k >= LOD.details && shown.length > 0;
+  if (rows) texts += drawDetails(ctx, s, shown);
   // The hovered host is named at any zoom (a tooltip drawn on the canvas).
   if (s.hovered !== null && v.k < LOD.scaledNames && hov) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -223,7 +227,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): D
     ctx.fillText(name, x, y);
     texts++;
   }
-  return { hosts: shown.length, texts };
+  return { hosts: shown.length, texts, rows };
 }
 
 /** Neighbour rows (as `ip neigh` prints them, with the device), VIPs on lo and port labels of the hosts in view. */
@@ -235,7 +239,7 @@ function drawDetails(ctx: CanvasRenderingContext2D, s: TopologyState, shown: num
     const h = g.hosts[i];
     const x0 = h.x - h.w / 2;
     const y0 = h.y - h.h / 2;
-    const rows = s.neigh[h.name] ?? [];
+    const rows = s.neighOf(h.name);
     ctx.save();
     ctx.beginPath();
     ctx.rect(x0 + 4, y0, h.w - 8, h.h);
