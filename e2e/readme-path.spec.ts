@@ -45,7 +45,7 @@ test('every dialog and panel opens and stays open', async ({ page }) => {
   await page.getByTestId('open-gallery').click();
   const gallery = page.getByRole('dialog', { name: 'Gallery: the article’s experiments' });
   await staysOpen(page, gallery);
-  await expect(gallery.locator('[data-gallery]')).toHaveCount(24);
+  await expect(gallery.locator('[data-gallery]')).toHaveCount(25);
   await shot(page, '01-gallery');
   await page.keyboard.press('Escape');
   await expect(gallery).toHaveCount(0);

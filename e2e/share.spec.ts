@@ -372,7 +372,7 @@ test.describe('gallery', () => {
     await page.getByTestId('open-gallery').click();
     const gallery = page.getByRole('dialog', { name: 'Gallery: the article’s experiments' });
     await expect(gallery).toBeVisible();
-    await expect(gallery.locator('[data-gallery]')).toHaveCount(24);
+    await expect(gallery.locator('[data-gallery]')).toHaveCount(25);
     await expect(gallery.locator('[data-gallery="lvs-dr"]')).toContainText('LVS-DR real server');
     await expect(gallery.locator('[data-gallery="lvs-dr"] .gallery-tags')).toContainText('arp_announce');
     await shot(page, '04-gallery-light');
@@ -383,8 +383,8 @@ test.describe('gallery', () => {
     expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
 
     await gallery.getByLabel('Topic').selectOption('lvs');
-    // the article's LVS-DR experiment and the five LVS setups
-    await expect(gallery.locator('[data-gallery]')).toHaveCount(6);
+    // the article's LVS-DR experiment, the five LVS setups and the generated data centre
+    await expect(gallery.locator('[data-gallery]')).toHaveCount(7);
     await gallery.getByRole('button', { name: 'Open “LVS-DR real server: with and without arp_ignore/arp_announce”' }).click();
     // The edit is not saved anywhere: asked first. Keeping it changes nothing.
     const confirm = page.getByRole('alertdialog', { name: 'Replace the current scenario?' });
@@ -423,7 +423,7 @@ test.describe('gallery', () => {
     await page.getByRole('button', { name: '示例库' }).click();
     const gallery = page.getByRole('dialog', { name: '示例库：文章中的实验' });
     await expect(gallery.locator('[data-gallery="lvs-dr"] h3')).toHaveText('LVS-DR 真实服务器：有无 arp_ignore/arp_announce');
-    await expect(gallery).toContainText('共 24 个场景，显示 24 个');
+    await expect(gallery).toContainText('共 25 个场景，显示 25 个');
     await shot(page, '05-gallery-zh-dark');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -37,7 +37,7 @@ describe('gallery entries', () => {
     expect(experiments.length).toBe(17);
     expect([...new Set(GALLERY.flatMap((e) => (e.oracle ? [e.oracle] : [])))].sort()).toEqual(experiments.sort());
     // the others are the LVS setups, checked by lvs.test.ts
-    expect(GALLERY.filter((e) => !e.oracle).map((e) => e.id)).toEqual(['lvs-dr-connections', 'lvs-tun', 'lvs-nat', 'lvs-arp-problem', 'lvs-failover']);
+    expect(GALLERY.filter((e) => !e.oracle).map((e) => e.id)).toEqual(['lvs-dr-connections', 'lvs-tun', 'lvs-nat', 'lvs-arp-problem', 'lvs-failover', 'data-centre']);
     expect(galleryEntry('arp-flux')?.oracle).toBe('S03_arp_flux');
     expect(galleryEntry('no-such-entry')).toBeUndefined();
   });
@@ -118,23 +118,13 @@ interface Box {
 const intersect = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
- * Host cards, switches and port labels as the canvas draws them (PortNode: name, addresses
- * and MAC on lines 13 px apart, beside or below/above the port; about 7 px per character).
+ * Host cards, switches and port labels as the canvas draws them: each label in the box
+ * labelPlacement.ts placed it in (SVG PortNode and the raster canvas both draw it there).
  */
 function drawnBoxes(g: ReturnType<typeof computeGeometry>): Box[] {
   const out: Box[] = [];
   for (const h of g.hosts) out.push({ what: `host ${h.name}`, x0: h.x - h.w / 2, y0: h.y - h.h / 2, x1: h.x + h.w / 2, y1: h.y + h.h / 2 });
   for (const s of g.segments) out.push({ what: `segment ${s.name}`, x0: s.x - s.w / 2, y0: s.y - s.h / 2, x1: s.x + s.w / 2, y1: s.y + s.h / 2 });
-  for (const p of Object.values(g.ports)) {
-    const lines = [p.dev, ...p.addresses, p.mac];
-    const w = 7 * Math.max(...lines.map((l) => l.length));
-    const h = 13 * lines.length;
-    const horizontal = p.side === 'left' || p.side === 'right';
-    const lx = p.x + p.labelDir * (horizontal ? 12 : 10);
-    const [x0, x1] = p.labelDir === 1 ? [lx, lx + w] : [lx - w, lx];
-    // First baseline, minus a cap height of 11 px.
-    const top = p.y + (horizontal ? -12 - (lines.length - 1) * 13 : p.side === 'bottom' ? 22 : -10 - (lines.length - 1) * 13) - 11;
-    out.push({ what: `label ${p.id}`, x0, y0: top, x1, y1: top + h });
-  }
+  for (const p of Object.values(g.ports)) out.push({ what: `label ${p.id}`, ...p.label.box });
   return out;
 }

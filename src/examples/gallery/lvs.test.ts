@@ -73,3 +73,23 @@ describe('LVS gallery scenarios', () => {
     expect(served(r, 6)).toEqual(['served RS2 D2 C>R>D2>RS2>R>C', 'served RS1 D2 C>R>D2>RS1>R>C']);
   });
 });
+
+describe('the generated data centre', () => {
+  it('has 1,001 hosts; each of D’s pings is flooded to every port of its segment and answered by its target alone', () => {
+    const e = galleryEntry('data-centre');
+    expect(Object.keys(e!.scenario.hosts)).toHaveLength(1001);
+    const r = run('data-centre');
+    expect(r.steps.slice(1).map((s) => `${s.type} ${s.ok}`)).toEqual(Array(4).fill('ping true'));
+    for (const st of r.steps.slice(1)) {
+      const requests = st.frames.filter((f) => f.op === 'request' && f.from.startsWith('D.'));
+      const replies = st.frames.filter((f) => f.op === 'reply');
+      expect(requests.length).toBeGreaterThan(0);
+      expect(new Set(replies.map((f) => f.from)).size).toBe(1);
+    }
+    // The broadcast reached all 250 real servers of lan0 (and nothing else): 250 deliveries of D's first request.
+    const req = r.events.slice().find((x) => x.kind === 'tx' && x.host === 'D' && x.frameKind === 'arp-request');
+    const id = req && req.kind === 'tx' ? req.frame.id : -1;
+    const rx = r.events.slice().filter((x) => x.kind === 'rx' && x.frameId === id);
+    expect(new Set(rx.map((x) => (x.kind === 'rx' ? x.host : '')))).toEqual(new Set(Array.from({ length: 250 }, (_, i) => `RS${i + 1}`)));
+  });
+});

@@ -27,4 +27,9 @@ export interface GalleryEntry {
   tags: readonly string[];
   /** A scenario file with a layout: load it with loadScenario. */
   scenario: ScenarioV1;
+  /**
+   * Made by code (examples/dataCentre.ts), not stored: a topology too large for a share link
+   * (opened from the gallery), whose bridges' fans of cables cross port labels wherever they go.
+   */
+  generated?: true;
 }

@@ -29,8 +29,11 @@ export function GalleryDialog({ onClose, onOpen }: { onClose(): void; onOpen(ent
   const tagId = useId();
   const introId = useId();
 
-  const keys = useMemo(() => new Map(GALLERY.map((e) => [e.id, safeCompareKey(e.scenario)])), []);
-  const currentKey = useMemo(() => safeCompareKey(scenario), [scenario]);
+  // Which entry is open now: only entries with as many hosts as the current scenario are
+  // compared in full (normalising a 1,001-host data centre takes a while; most never match).
+  const hostCount = Object.keys(scenario.hosts).length;
+  const currentKey = useMemo(() => (GALLERY.some((e) => Object.keys(e.scenario.hosts).length === hostCount) ? safeCompareKey(scenario) : null), [scenario, hostCount]);
+  const keys = useMemo(() => new Map(GALLERY.map((e) => [e.id, currentKey !== null && Object.keys(e.scenario.hosts).length === hostCount ? safeCompareKey(e.scenario) : null])), [currentKey, hostCount]);
 
   const q = query.trim().toLowerCase();
   const shown = GALLERY.filter((e) =>
