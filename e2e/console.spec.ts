@@ -18,12 +18,12 @@ interface Bridge {
   };
 }
 
-async function load(page: Page) {
+async function load(page: Page, doc: unknown = LVS) {
   await page.evaluate(async (s) => {
     const w = window as unknown as Bridge;
     w.__arplab.loadScenario(s);
     await w.__arplab.settled();
-  }, LVS);
+  }, doc);
 }
 
 const screen = (page: Page, host: string) => page.getByTestId(`console-term-${host}`).locator('.xterm-rows');
@@ -132,11 +132,7 @@ test('paste a config: lo.arp_ignore alone changes nothing in the LVS-DR scenario
   const app = new ArpLabPage(page);
   await app.open('lang=en&speed=10');
   const dr = JSON.parse(readFileSync('src/examples/gallery/scenarios/lvs-dr.json', 'utf8')) as unknown;
-  await page.evaluate(async (s) => {
-    const w = window as unknown as Bridge;
-    w.__arplab.loadScenario(s);
-    await w.__arplab.settled();
-  }, dr);
+  await load(page, dr);
   await app.selectHost('R1');
   await page.getByTestId('inspector-console').click();
   await page.getByRole('button', { name: 'Paste a config…' }).click();
@@ -164,11 +160,7 @@ test('explain runs in a worker: the page stays responsive, its progress shows, a
   await app.open('lang=en&speed=10');
   // The LVS fixture with 100 × ping -c 1000 -i 0 from the client: each of explain's five runs takes a second or more.
   const slow = { ...(LVS as Record<string, unknown>), actions: Array.from({ length: 100 }, () => ({ type: 'ping', host: 'C', to: '192.168.100.21', count: 1000, interval: 0 })) };
-  await page.evaluate(async (s) => {
-    const w = window as unknown as Bridge;
-    w.__arplab.loadScenario(s);
-    await w.__arplab.settled();
-  }, slow);
+  await load(page, slow);
   await app.selectHost('R1');
   await page.getByTestId('inspector-console').click();
   await expect(screen(page, 'R1')).toContainText('R1$');

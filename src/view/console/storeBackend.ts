@@ -4,15 +4,13 @@
  * autosave and "what changed" see a typed command like any other edit), and the cursor moved
  * to the end of the new step once the simulation has arrived.
  */
-import { ExplainError, type ExplainTarget, type Explanation } from '../../commands/explain.ts';
-import { Interrupted, type ConsoleBackend, type RunHooks } from '../../commands/session.ts';
+import type { ConsoleBackend } from '../../commands/session.ts';
 import { stateAt, type ConsoleState } from '../../commands/state.ts';
 import { issuesText } from '../../ops/check.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { AppStore } from '../../store/createAppStore.ts';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
-import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { ExplainReply, ExplainRequest } from '../explain/protocol.ts';
+import { explainInWorker } from '../explain/runExplain.ts';
 
 /** Resolves once the simulation under way has arrived (null) or failed (its reason). */
 function simulated(api: AppStore): Promise<string | null> {
@@ -32,46 +30,6 @@ function simulated(api: AppStore): Promise<string | null> {
 }
 
 export class NoSimulation extends Error {}
-
-/**
- * `explain` in the inspector's worker (explain/explain.worker.ts): its re-simulations can
- * take seconds, which on the page's thread would freeze the terminal and the page; Ctrl+C
- * terminates the worker, whatever run it is in.
- */
-function explainInWorker(scenario: ScenarioV1, target: ExplainTarget, hooks: RunHooks): Promise<Explanation> {
-  return new Promise((resolve, reject) => {
-    if (hooks.signal?.aborted) {
-      reject(new Interrupted());
-      return;
-    }
-    const w = new Worker(new URL('../explain/explain.worker.ts', import.meta.url), { type: 'module' });
-    const end = () => {
-      w.terminate();
-      hooks.signal?.removeEventListener('abort', stop);
-    };
-    const stop = () => {
-      end();
-      reject(new Interrupted());
-    };
-    hooks.signal?.addEventListener('abort', stop, { once: true });
-    w.onmessage = (ev: MessageEvent<ExplainReply>) => {
-      const m = ev.data;
-      if (m.kind === 'progress') {
-        hooks.progress?.(`re-simulating ${m.done + 1}/${m.total}: ${m.label}…`);
-        return;
-      }
-      end();
-      if (m.kind === 'done') resolve(m.result);
-      else reject(new ExplainError(`explain: ${m.message}`));
-    };
-    w.onerror = (e) => {
-      end();
-      reject(new Error(`explain: ${e.message || 'the worker failed'}`));
-    };
-    const req: ExplainRequest = { scenario, target };
-    w.postMessage(req);
-  });
-}
 
 export function storeBackend(api: AppStore, host: string): ConsoleBackend {
   let cache: { key: unknown[]; st: ConsoleState } | null = null;
@@ -97,7 +55,8 @@ export function storeBackend(api: AppStore, host: string): ConsoleBackend {
       api.getState().finish(cursorStep);
       return null;
     },
-    explain: explainInWorker,
+    // In the explain worker: its runs take seconds, which on the page's thread would freeze the terminal.
+    explain: (scenario, target, hooks) => explainInWorker(scenario, target, { signal: hooks.signal, onProgress: (p) => hooks.progress?.(`re-simulating ${p.done + 1}/${p.total}: ${p.label}…`) }),
     async revert(cursorStep: number) {
       api.getState().undo();
       await simulated(api);

@@ -7,11 +7,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { combineText, nothingWhy, type DecisionChange, type ExplainTarget, type Explanation, type Variant } from '../../commands/explain.ts';
+import { combineText, ExplainError, nothingWhy, type DecisionChange, type ExplainTarget, type Explanation, type Variant } from '../../commands/explain.ts';
 import { formatDecision, formatSetting } from '../../i18n/decision.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import { decisionLang } from '../why/explain.ts';
-import type { ExplainReply, ExplainRequest } from './protocol.ts';
+import { explainInWorker } from './runExplain.ts';
 import './explain.css';
 
 type Phase =
@@ -26,26 +26,23 @@ export default function ExplainPanel({ target, what, onClose }: { target: Explai
   const scenario = useApp((s) => s.scenario);
   const [phase, setPhase] = useState<Phase>({ kind: 'running', done: 0, total: 1, label: '' });
   const [run, setRun] = useState(0);
-  const [worker, setWorker] = useState<Worker | null>(null);
+  const [running, setRunning] = useState<AbortController | null>(null);
   const targetKey = JSON.stringify(target);
   useEffect(() => {
-    const w = new Worker(new URL('./explain.worker.ts', import.meta.url), { type: 'module' });
-    setWorker(w);
+    const ctl = new AbortController();
+    setRunning(ctl);
     setPhase({ kind: 'running', done: 0, total: 1, label: '' });
-    w.onmessage = (ev: MessageEvent<ExplainReply>) => {
-      const m = ev.data;
-      if (m.kind === 'progress') setPhase({ kind: 'running', done: m.done, total: m.total, label: m.label });
-      else {
-        setPhase(m.kind === 'done' ? { kind: 'done', result: m.result } : { kind: 'error', message: m.message });
-        w.terminate();
-      }
-    };
-    const req: ExplainRequest = { scenario, target: JSON.parse(targetKey) as ExplainTarget };
-    w.postMessage(req);
-    return () => w.terminate();
+    explainInWorker(scenario, JSON.parse(targetKey) as ExplainTarget, { signal: ctl.signal, onProgress: (p) => setPhase({ kind: 'running', ...p }) }).then(
+      (result) => setPhase({ kind: 'done', result }),
+      (x: unknown) => {
+        // Interrupted: cancelled, or a newer explanation replaced this one.
+        if (x instanceof ExplainError) setPhase({ kind: 'error', message: x.message.replace(/^explain: /, '') });
+      },
+    );
+    return () => ctl.abort();
   }, [scenario, targetKey, run]);
   const cancel = () => {
-    worker?.terminate();
+    running?.abort();
     setPhase({ kind: 'cancelled' });
   };
   return (
