@@ -17,6 +17,8 @@
  * Not modelled (said so): the local table (`table local|all`, the kernel's, from addresses) and `-s -s`.
  */
 import type { ActionV1 } from '../scenario/types.ts';
+import { ipErr } from '../scenario/actions/cmdline.ts';
+import { ROUTE_PROTOS } from '../scenario/routeCheck.ts';
 import { ipToInt } from './addr.ts';
 import { mainTable } from './ipShow.ts';
 import { err, ok, viewOf, type CommandResult, type ConsoleState } from './state.ts';
@@ -25,7 +27,6 @@ type RouteRow = ReturnType<typeof mainTable>[number];
 
 const INCOMPLETE = 'Command line is not complete. Try option "help"';
 const PROTOS: Record<string, string> = { '0': 'unspec', '1': 'redirect', '2': 'kernel', '3': 'boot', '4': 'static' };
-const PROTO_NAMES = ['unspec', 'redirect', 'kernel', 'boot', 'static', 'gated', 'ra', 'mrt', 'zebra', 'bird', 'dnrouted', 'xorp', 'ntk', 'dhcp', 'keepalived', 'babel', 'openr', 'bgp', 'isis', 'ospf', 'rip', 'eigrp'];
 const SCOPES: Record<string, string> = { global: 'global', universe: 'global', '0': 'global', link: 'link', '253': 'link', host: 'host', '254': 'host', site: 'site', '200': 'site', nowhere: 'nowhere', '255': 'nowhere' };
 const TYPES = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'nat', 'xresolve'];
 
@@ -50,9 +51,8 @@ function prefixOf(w: string): Prefix | null {
 const maskOf = (len: number) => (len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0);
 const within = (inner: Prefix, outer: Prefix) => inner.len >= outer.len && ((inner.ip & maskOf(outer.len)) >>> 0) === ((outer.ip & maskOf(outer.len)) >>> 0);
 
-function destOf(r: RouteRow): Prefix {
-  return prefixOf(r.dest)!;
-}
+/** A main-table row's destination (the engine prints `default` or `a.b.c.d/len`). */
+const destOf = (r: RouteRow): Prefix => prefixOf(r.dest)!;
 
 export function routeFlush(st: ConsoleState, args: string[], stats: number): CommandResult {
   if (args.length === 0) return err(1, '"ip route flush" requires arguments.');
@@ -73,7 +73,7 @@ export function routeFlush(st: ConsoleState, args: string[], stats: number): Com
         if (t === 'main' || t === '254') break;
         if (t === 'local' || t === '255' || t === 'all' || t === '0') return err(255, `arplab: ip route flush table ${t} is not modelled (the local table is the kernel's, made from the addresses); flush the main table`);
         if (t === 'default' || (/^\d+$/.test(t) && Number(t) < 2 ** 32)) return err(2, 'Error: ipv4: FIB table does not exist.', 'Flush terminated');
-        return err(255, `Error: argument "${t}" is wrong: "table" value is invalid`);
+        return err(255, ipErr.arg(t, '"table" value is invalid'));
       }
       case 'dev':
       case 'oif': {
@@ -99,8 +99,8 @@ export function routeFlush(st: ConsoleState, args: string[], stats: number): Com
       case 'protocol': {
         const p = next();
         if (p === undefined) return err(255, INCOMPLETE);
-        const name = PROTOS[p] ?? (PROTO_NAMES.includes(p) ? p : /^\d+$/.test(p) && Number(p) < 256 ? p : null);
-        if (name === null) return err(255, `Error: argument "${p}" is wrong: invalid "protocol"`, '');
+        const name = PROTOS[p] ?? ((ROUTE_PROTOS as readonly string[]).includes(p) ? p : /^\d+$/.test(p) && Number(p) < 256 ? p : null);
+        if (name === null) return err(255, ipErr.arg(p, 'invalid "protocol"'), '');
         keep.push((r) => (r.proto ?? 'boot') === name);
         break;
       }
@@ -108,14 +108,14 @@ export function routeFlush(st: ConsoleState, args: string[], stats: number): Com
         const s = next();
         if (s === undefined) return err(255, INCOMPLETE);
         const name = SCOPES[s];
-        if (name === undefined) return err(255, `Error: argument "${s}" is wrong: invalid "scope"`, '');
+        if (name === undefined) return err(255, ipErr.arg(s, 'invalid "scope"'), '');
         keep.push((r) => r.scope === name);
         break;
       }
       case 'type': {
         const t = next();
         if (t === undefined) return err(255, INCOMPLETE);
-        if (!TYPES.includes(t)) return err(255, `Error: argument "${t}" is wrong: node type value is invalid`, '');
+        if (!TYPES.includes(t)) return err(255, ipErr.arg(t, 'node type value is invalid'), '');
         keep.push((r) => (r.type ?? 'unicast') === t);
         break;
       }
@@ -124,7 +124,7 @@ export function routeFlush(st: ConsoleState, args: string[], stats: number): Com
       case 'preference': {
         const m = next();
         if (m === undefined) return err(255, INCOMPLETE);
-        if (!/^\d+$/.test(m)) return err(255, `Error: argument "${m}" is wrong: "metric" value is invalid`, '');
+        if (!/^\d+$/.test(m)) return err(255, ipErr.arg(m, '"metric" value is invalid'), '');
         keep.push((r) => r.metric === Number(m));
         break;
       }
