@@ -26,10 +26,13 @@ export function drawReachableTime(w: World, dev: Device): void {
 
 export function writeSysctl(w: World, host: Host, key: string, value: number): string | null {
   const bad = () => `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`;
-  if (!Number.isInteger(value)) return `sysctl: setting key "${key}": Invalid argument`;
+  // EINVAL from proc_dointvec (no int), as procps prints it; checked after the key exists, as sysctl stats first.
+  const invalid = `sysctl: setting key "${key}": Invalid argument`;
+  const notInt = !Number.isInteger(value) || value < INT_MIN || value > INT_MAX;
+  if (!Number.isInteger(value)) return invalid;
   const parts = key.split('.');
   if (key === 'net.ipv4.ip_forward') {
-    if (value < INT_MIN || value > INT_MAX) return `sysctl: setting key "${key}": Invalid argument`;
+    if (notInt) return invalid;
     return writeConf(host, 'all', 'forwarding', value);
   }
   if (parts.length === 5 && parts[0] === 'net' && parts[1] === 'ipv4' && parts[2] === 'conf') {
@@ -37,14 +40,14 @@ export function writeSysctl(w: World, host: Host, key: string, value: number): s
     if (!isKnob(knob)) return bad();
     if (scope !== 'all' && scope !== 'default' && !host.dev(scope)) return bad();
     // proc_dointvec stores any int (do_proc_dointvec_conv refuses only what does not fit).
-    if (value < INT_MIN || value > INT_MAX) return `sysctl: setting key "${key}": Invalid argument`;
+    if (notInt) return invalid;
     return writeConf(host, scope, knob, value);
   }
   if (parts.length === 5 && parts[0] === 'net' && parts[1] === 'ipv4' && parts[2] === 'neigh') {
     const [, , , scope, name] = parts;
     const p = NEIGH_SYSCTL[name];
     if (!p) return bad();
-    if (value < 0) return `sysctl: setting key "${key}": Invalid argument`;
+    if (value < 0) return invalid;
     const [param, mult] = p;
     const v = value * mult;
     if (scope === 'default') {
