@@ -67,7 +67,9 @@ function ActionLineForm({ editing, action }: { editing: number; action: ActionV1
             // ✎ (a click or Enter on it) puts the keyboard in the line, once.
             if (el && !focused.current) {
               focused.current = true;
-              el.focus();
+              // The whole form in view (its title and help), not just the line scrolled to the panel's edge.
+              el.focus({ preventScroll: true });
+              el.form?.scrollIntoView({ block: 'nearest' });
             }
           }}
           value={line}
