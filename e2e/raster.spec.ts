@@ -9,7 +9,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
 import { dataCentre } from '../src/examples/dataCentre.ts';
-import { CARD_H } from '../src/view/canvas/geometry.ts';
+import { CARD_H, computeGeometry } from '../src/view/canvas/geometry.ts';
+import { stopPlace } from '../src/view/canvas/stopPlace.ts';
+import { loadScenario } from '../src/scenario/load.ts';
 import { linkVersion } from './pages/linkVersion.ts';
 
 interface RasterWindow {
@@ -24,6 +26,10 @@ interface RasterWindow {
       play(): void;
       pause(): void;
       setSpeed(x: number): void;
+      finish(step?: number): void;
+      select(sel: unknown): void;
+      timeline: { stops: { index: number; frameId: number; host: string; dev: string; verdict: string; rule: string }[] };
+      sim: { steps: { events: [number, number] }[] } | null;
     };
     settled(): Promise<void>;
   };
@@ -179,4 +185,46 @@ test('labels follow the zoom: none far out, names, then every row; screenshots m
   // Each visible host: its name, its neighbour rows (or "empty"), lo's VIP and its port's three label lines.
   expect(await texts()).toBeGreaterThan(4 * Number(await raster.getAttribute('data-hosts-drawn')));
   await page.screenshot({ path: 'e2e/screenshots/raster-05-details-mid-animation.png' });
+});
+
+test('stop marks are drawn on the canvas: a click on one opens why, the keyboard reaches the selected host’s marks', async ({ page }) => {
+  const raster = await open(page);
+  // The last step run to its end: its frames stopped at real servers' ports (arp_ignore, not for us…).
+  const stops = await page.evaluate(() => {
+    const s = (window as unknown as RasterWindow).__arplab.getState();
+    s.finish();
+    const st = (window as unknown as RasterWindow).__arplab.getState();
+    const steps = st.sim!.steps;
+    const [first] = steps[steps.length - 1].events;
+    return st.timeline.stops.filter((m) => m.index >= first);
+  });
+  expect(stops.length).toBeGreaterThan(0);
+  await expect.poll(() => raster.getAttribute('data-marks').then(Number)).toBeGreaterThan(0);
+  // No SVG marks: the canvas draws them.
+  await expect(page.locator('svg.canvas [data-stop]')).toHaveCount(0);
+  // The last mark of some port, where the canvas draws it.
+  const m = stops[stops.length - 1];
+  const loaded = loadScenario(DOC);
+  if (!loaded.ok) throw new Error('data centre rejected');
+  const g = computeGeometry(loaded.engine, loaded.scenario.layout);
+  const at = stopPlace(g, `${m.host}.${m.dev}`)!;
+  await zoomTo(page, at.x, at.y, 1);
+  await expect(raster).toHaveAttribute('data-viewport', /,1\.0000$/);
+  await page.screenshot({ path: 'e2e/screenshots/raster-06-stop-marks.png' });
+  const p = await screenOf(page, at.x, at.y);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.click(p.x, p.y);
+  const sel = (await selection(page)) as { kind: string; frameId: number; at: { host: string; dev: string } };
+  expect(sel.kind).toBe('frame');
+  expect(sel.at).toEqual({ host: m.host, dev: m.dev });
+  await expect(page.locator('.why, [data-testid="why"]').first()).toBeVisible();
+  // The keyboard: select the host from the list, Tab reaches its mark, Enter opens why.
+  await page.evaluate((h) => (window as unknown as RasterWindow).__arplab.getState().select({ kind: 'host', host: h }), m.host);
+  const button = page.locator(`.raster-marks button[data-stop="${m.host}.${m.dev}"]`);
+  await expect(button).toHaveAccessibleName(new RegExp(`^${m.host}\\.${m.dev} (dropped a frame|did not answer) \\(${m.rule}\\): show why$`));
+  await button.focus();
+  await page.keyboard.press('Enter');
+  expect(((await selection(page)) as { kind: string }).kind).toBe('frame');
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
 });

@@ -114,6 +114,7 @@ export const en = {
     moreRows: '+{{count}} more',
     dropMark: '{{port}} dropped a frame ({{rule}}): show why',
     ignoreMark: '{{port}} did not answer ({{rule}}): show why',
+    marksOf: 'Where frames stopped at {{host}}',
     zoomTools: 'Zoom',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

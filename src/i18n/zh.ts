@@ -115,6 +115,7 @@ export const zh: Messages = {
     moreRows: '另有 {{count}} 项',
     dropMark: '{{port}} 丢弃了一个帧（{{rule}}）：查看原因',
     ignoreMark: '{{port}} 没有应答（{{rule}}）：查看原因',
+    marksOf: '帧在 {{host}} 上停下的位置',
     zoomTools: '缩放',
     zoomIn: '放大',
     zoomOut: '缩小',

@@ -15,7 +15,8 @@ import { createPanZoom, fitTransform, type PanZoom } from './panZoom.ts';
 import { SegmentNode } from './SegmentNode.tsx';
 import { StopMarks } from './StopMarks.tsx';
 import { emptyHits, hitToken, TokenLayer, type TokenHits } from './TokenLayer.tsx';
-import type { Picked } from './raster/pick.ts';
+import type { RasterPicked } from './raster/RasterTopology.tsx';
+import { useVisibleStops } from './visibleStops.ts';
 import { clickNode } from '../editor/selection.ts';
 
 /**
@@ -71,7 +72,7 @@ export function Canvas() {
   const g = useGeometry();
   const raster = (g?.hosts.length ?? 0) >= RASTER_FROM;
   const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0));
-  const rasterPick = useRef<((clientX: number, clientY: number) => Picked | null) | null>(null);
+  const rasterPick = useRef<((clientX: number, clientY: number) => RasterPicked | null) | null>(null);
   const animate = useApp((s) => s.animate);
   // Tables and marks follow the playback a few times a second, not on every animation frame.
   const cursor = useThrottledCursor(80);
@@ -81,6 +82,7 @@ export function Canvas() {
   const owners = useOwners();
   const step = useApp((s) => (s.sim ? stepOfCursor(s.sim, cursor) : 0));
   const stepFirst = useApp((s) => s.sim?.steps[step]?.events[0] ?? 0);
+  const marks = useVisibleStops(stepFirst, cursor);
   // Flash changed cache rows only when few change at once (a flash is an animation per row).
   const flash = useMemo(() => {
     let n = 0;
@@ -152,7 +154,7 @@ export function Canvas() {
     <div className="canvas-wrap">
       {g && raster ? (
         <Suspense fallback={null}>
-          <RasterTopology g={g} svgRef={svgRef} pickRef={rasterPick} neighOf={neighOf} owners={owners} stepFirst={stepFirst} />
+          <RasterTopology g={g} svgRef={svgRef} pickRef={rasterPick} neighOf={neighOf} owners={owners} stepFirst={stepFirst} marks={marks} />
         </Suspense>
       ) : null}
       <svg ref={svgRef} className="canvas" role="group" aria-label={t('canvas.label')} onPointerDown={(e) => beginBand(e, api, ed)} onClick={(e) => {
@@ -163,7 +165,8 @@ export function Canvas() {
         if (e.target !== e.currentTarget) return;
         // On a raster topology, what the canvas drew under the pointer.
         const p = rasterPick.current?.(e.clientX, e.clientY) ?? null;
-        if (p?.kind === 'port') api.getState().select({ kind: 'iface', host: p.host, dev: p.dev });
+        if (p?.kind === 'stop') api.getState().select({ kind: 'frame', frameId: p.mark.frameId, at: { host: p.mark.host, dev: p.mark.dev } });
+        else if (p?.kind === 'port') api.getState().select({ kind: 'iface', host: p.host, dev: p.dev });
         else if (p) clickNode(api, ed, p.kind === 'host' ? p.host : p.segment, e.shiftKey);
         else api.getState().select(null);
       }}>
@@ -178,7 +181,7 @@ export function Canvas() {
             {g.hosts.slice(0, shownHosts).map((h) => (
               <HostNode key={h.name} g={h} neigh={neigh[h.name]} owners={owners} stepFirst={stepFirst} flash={flash} />
             ))}
-            <StopMarks g={g} stepFirst={stepFirst} cursor={cursor} />
+            {raster ? null : <StopMarks g={g} marks={marks} />}
             <EditLayer g={g} handles={raster ? 'selected' : 'all'} />
           </Viewport>
         ) : null}

@@ -6,10 +6,11 @@
  * module draws, picks and drags what the canvas shows:
  *  - drawing (drawTopology.ts) runs once per animation frame at most, when the viewport, the
  *    selection, the theme, the pointer's host or the neighbour tables change;
- *  - picking (pick.ts) answers clicks, hover, drags and link drops from the geometry;
+ *  - picking (pick.ts) answers clicks, hover, drags and link drops from the geometry; the stop
+ *    marks (drawStopMarks.ts) answer clicks before what lies under them, as SVG marks on top would;
  *  - keyboard users get a list of every host and switch as buttons (visually hidden, in the tab
  *    order), with the selected host's interfaces: Enter selects, arrows move, as on the SVG cards;
- *    the focused one is outlined and named on the canvas.
+ *    the focused one is outlined and named on the canvas; the selected host's stop marks follow.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,18 +24,26 @@ import { clickNode, selectionFor } from '../../editor/selection.ts';
 import type { Geometry, HostGeom } from '../geometry.ts';
 import { drawTopology, readTopologyColors, type TopologyColors } from './drawTopology.ts';
 import { buildPickIndex, pickAt, type Picked } from './pick.ts';
+import { pickStopMark } from './drawStopMarks.ts';
+import type { VisibleStop } from '../visibleStops.ts';
+import type { StopMark } from '../../../store/derive/timeline.ts';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 
 export interface RasterProps {
   g: Geometry;
   svgRef: RefObject<SVGSVGElement | null>;
   /** Set to this canvas's picker, for the SVG's click handler. */
-  pickRef: { current: ((clientX: number, clientY: number) => Picked | null) | null };
+  pickRef: { current: ((clientX: number, clientY: number) => RasterPicked | null) | null };
   /** A host's neighbour table at the playback position (computed when asked: only hosts drawn with their rows). */
   neighOf: NeighOf;
   owners: Record<string, string>;
   stepFirst: number;
+  /** Where frames stopped in the step on screen (visibleStops.ts). */
+  marks: VisibleStop[];
 }
+
+/** What a click on the canvas hits: a stop mark, or what pick.ts finds. */
+export type RasterPicked = Picked | { kind: 'stop'; mark: StopMark };
 
 const NUDGE = 10;
 /** Hosts added to the keyboard list per animation frame while a topology appears. */
@@ -49,15 +58,15 @@ function selectionParts(s: AppState) {
   };
 }
 
-export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst }: RasterProps) {
+export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst, marks }: RasterProps) {
   const api = useAppStoreApi();
   const ed = useEditorApi();
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const index = useMemo(() => buildPickIndex(g), [g]);
   // What React knows that the drawing needs; the rest is read from the store when drawing.
-  const data = useRef({ g, neighOf, owners, stepFirst, hovered: null as string | null, drewRows: false, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
-  data.current = { ...data.current, g, neighOf, owners, stepFirst, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };
+  const data = useRef({ g, neighOf, owners, stepFirst, marks, hovered: null as string | null, focusedMark: null as string | null, drewRows: false, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
+  data.current = { ...data.current, g, neighOf, owners, stepFirst, marks, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };
   const schedule = useRef<() => void>(() => {});
 
   // The drawing loop: at most one draw per animation frame, whatever asked for it.
@@ -84,11 +93,13 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst 
         g: d.g, viewport: s.viewport, width: size.w, height: size.h, dpr: size.dpr, colors,
         selectedHost: sel.host, selectedPort: sel.port, selectedSegment: sel.segment, hovered: d.hovered,
         neighOf: d.neighOf, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
+        marks: d.marks, selectedFrame: s.selection?.kind === 'frame' ? s.selection.frameId : null, focusedMark: d.focusedMark,
       });
       d.drewRows = stats.rows;
       // For tests and the bench: what was drawn, for which viewport and selection, in how long.
       canvas.dataset.hostsDrawn = String(stats.hosts);
       canvas.dataset.texts = String(stats.texts);
+      canvas.dataset.marks = String(stats.marks);
       canvas.dataset.viewport = `${s.viewport.x.toFixed(1)},${s.viewport.y.toFixed(1)},${s.viewport.k.toFixed(4)}`;
       canvas.dataset.selected = sel.port ?? sel.host ?? sel.segment ?? '';
       canvas.dataset.hovered = d.hovered ?? '';
@@ -121,7 +132,7 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst 
   }, [api]);
 
   // New data from React (geometry, owners, language): drawn on the next frame.
-  useEffect(() => schedule.current(), [g, owners, t]);
+  useEffect(() => schedule.current(), [g, owners, t, marks]);
   // The playback moved: the tables and the step's changes show only where rows are drawn (zoomed in);
   // far out the drawing does not depend on them and is left as it is.
   useEffect(() => {
@@ -136,7 +147,16 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst 
       const p = toCanvas(api, svg, clientX, clientY);
       return pickAt(index, p.x, p.y, api.getState().viewport.k);
     };
-    pickRef.current = at;
+    const markAt = (clientX: number, clientY: number): StopMark | null => {
+      const svg = svgRef.current;
+      if (!svg) return null;
+      const p = toCanvas(api, svg, clientX, clientY);
+      return pickStopMark(g, data.current.marks, p.x, p.y, api.getState().viewport.k)?.[1] ?? null;
+    };
+    pickRef.current = (clientX, clientY) => {
+      const mark = markAt(clientX, clientY);
+      return mark ? { kind: 'stop', mark } : at(clientX, clientY);
+    };
     setCanvasPicker(at);
     const svg = svgRef.current;
     if (!svg) return;
@@ -148,12 +168,19 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst 
     };
     const onMove = (e: PointerEvent) => {
       if (e.buttons !== 0) return;
+      if (markAt(e.clientX, e.clientY)) {
+        hover(null);
+        svg.style.cursor = 'pointer';
+        return;
+      }
       const p = at(e.clientX, e.clientY);
       hover(p === null ? null : p.kind === 'segment' ? p.segment : p.host);
     };
     const onLeave = () => hover(null);
     const onDown = (e: PointerEvent) => {
       if (e.button !== 0 || e.shiftKey || ed.getState().readOnly) return;
+      // A stop mark is on top: a press on it is the start of its click, not a drag of what lies under it.
+      if (markAt(e.clientX, e.clientY)) return;
       const p = at(e.clientX, e.clientY);
       if (!p) return;
       if (p.kind === 'port') {
@@ -205,11 +232,16 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst 
     data.current.hovered = name;
     schedule.current();
   }, []);
+  const focusMark = useCallback((id: string | null) => {
+    data.current.focusedMark = id;
+    schedule.current();
+  }, []);
 
   return (
     <>
       <canvas ref={ref} className="canvas-raster" aria-hidden="true" data-testid="topology-raster" data-hosts={g.hosts.length} />
       <KeyboardList g={g} onFocusNode={focus} />
+      <MarkList marks={marks} onFocusMark={focusMark} />
     </>
   );
 }
@@ -280,6 +312,39 @@ const KeyboardList = memo(function KeyboardList({ g, onFocusNode }: { g: Geometr
     </div>
   );
 }, (a, b) => a.g === b.g);
+
+/**
+ * The stop marks of the selected host's interfaces, as buttons that open "why" (the SVG drawing's
+ * marks are buttons themselves). Only that host's: a flood marks hundreds of ports within a few
+ * frames, and the event list holds every stop for the keyboard too.
+ */
+function MarkList({ marks, onFocusMark }: { marks: VisibleStop[]; onFocusMark(id: string | null): void }) {
+  const api = useAppStoreApi();
+  const { t } = useTranslation();
+  // Still that host's once a mark's frame is selected (its Why opens), so the focus stays on the list.
+  const host = useApp((s) => (s.selection?.kind === 'frame' ? (s.selection.at?.host ?? null) : selectionParts(s).host));
+  const selFrame = useApp((s) => (s.selection?.kind === 'frame' ? s.selection.frameId : null));
+  const mine = host === null ? [] : marks.filter(([, m]) => m.host === host);
+  if (mine.length === 0) return null;
+  return (
+    <div className="sr-only raster-marks" role="group" aria-label={t('canvas.marksOf', { host })}>
+      {mine.map(([id, m]) => (
+        <button
+          key={id}
+          type="button"
+          data-stop={id}
+          data-rule={m.rule}
+          aria-pressed={selFrame === m.frameId}
+          onClick={() => api.getState().select({ kind: 'frame', frameId: m.frameId, at: { host: m.host, dev: m.dev } })}
+          onFocus={() => onFocusMark(id)}
+          onBlur={() => onFocusMark(null)}
+        >
+          {t(m.verdict === 'drop' ? 'canvas.dropMark' : 'canvas.ignoreMark', { port: id, rule: m.rule })}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /**
  * One host of the keyboard list, with its interfaces when it is the selected host. Its words and

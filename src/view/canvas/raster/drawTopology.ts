@@ -5,15 +5,20 @@
  * text follows the zoom (level of detail): none when a card is a few pixels wide; the host
  * names at a fixed screen size, cut to the card, while they would be too small to read at
  * scale; then names at scale; then the neighbour rows and the port labels once those are
- * readable. The SVG layer above keeps what is interactive and few (marks, editing handles).
+ * readable. The stop marks are drawn here too (drawStopMarks.ts); the SVG layer above keeps the
+ * editing handles.
  */
 import type { NeighView } from '../../../store/derive/neighAt.ts';
 import { switchAnchor, type Geometry } from '../geometry.ts';
 import { LINE } from '../labelPlacement.ts';
 import { isolate } from '../../../i18n/displayText.ts';
+import type { VisibleStop } from '../visibleStops.ts';
+import { drawStopMarks } from './drawStopMarks.ts';
 
 export interface TopologyColors {
   canvas: string;
+  /** The stop marks' discs (StopMarks.tsx's --panel). */
+  panel: string;
   text: string;
   muted: string;
   card: string;
@@ -33,7 +38,7 @@ export function readTopologyColors(el: Element): TopologyColors {
   const cs = getComputedStyle(el);
   const v = (n: string) => cs.getPropertyValue(n).trim();
   return {
-    canvas: v('--canvas'), text: v('--text'), muted: v('--muted'), card: v('--card'), cardBorder: v('--card-border'), link: v('--link'),
+    canvas: v('--canvas'), panel: v('--panel'), text: v('--text'), muted: v('--muted'), card: v('--card'), cardBorder: v('--card-border'), link: v('--link'),
     switchFill: v('--switch'), accent: v('--accent'), focus: v('--focus'), ok: v('--ok'), fail: v('--fail'), warn: v('--warn'),
     sans: v('--sans') || 'sans-serif', mono: v('--mono') || 'monospace',
   };
@@ -72,6 +77,10 @@ export interface TopologyState {
   stepFirst: number;
   /** Translated words: the bridge's kind, the empty table, "+N more". */
   words: { bridge: string; neighEmpty: string; more(n: number): string };
+  /** Where frames stopped in the step on screen (visibleStops.ts), the selected frame and the mark focused from the keyboard. */
+  marks: VisibleStop[];
+  selectedFrame: number | null;
+  focusedMark: string | null;
 }
 
 export interface DrawStats {
@@ -79,6 +88,8 @@ export interface DrawStats {
   texts: number;
   /** Whether neighbour rows were drawn (the drawing then depends on the playback position). */
   rows: boolean;
+  /** Stop marks drawn (those in view). */
+  marks: number;
 }
 
 /** Draws the whole topology for `s` onto `ctx` (cleared first); returns what it drew, for tests and the bench. */
@@ -212,6 +223,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): D
   }
   const rows = v.k >= LOD.details && shown.length > 0;
   if (rows) texts += drawDetails(ctx, s, shown);
+  const marks = drawStopMarks(ctx, { g, marks: s.marks, k: v.k, colors: c, selectedFrame: s.selectedFrame, focused: s.focusedMark, inView });
   // The hovered host is named at any zoom (a tooltip drawn on the canvas).
   if (s.hovered !== null && v.k < LOD.scaledNames && hov) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -227,7 +239,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): D
     ctx.fillText(name, x, y);
     texts++;
   }
-  return { hosts: shown.length, texts, rows };
+  return { hosts: shown.length, texts, rows, marks };
 }
 
 /** Neighbour rows (as `ip neigh` prints them, with the device), VIPs on lo and port labels of the hosts in view. */
