@@ -1,17 +1,18 @@
 /**
  * A simulation's result as it streams in (the worker posts it in chunks while it computes:
  * src/view/sim/chunks.ts): the steps completed so far, their trace events and the timeline
- * over them. Appending costs time proportional to the chunk, never to the whole trace, so
- * the page stays free while a long run arrives; `snapshot()` is what the store shows, at most
- * once per animation frame.
+ * over them. Taking a chunk in costs time proportional to the chunk, never to the whole
+ * trace, and the timeline reads the rows received in slices, within a time budget, so the
+ * page stays free while a long run arrives, even when one step is thousands of events;
+ * `snapshot()` is what the store shows, at most once per animation frame.
  *
- * A chunk may end inside a long step (its rows are kept, unread), but the trace's length
- * moves only to the end of a whole step: a snapshot is a SimResult of the first steps, the
+ * A chunk may end inside a long step, and reading may stop anywhere (the rows are kept, read
+ * ahead or not), but the trace's length moves only to the end of a whole step read: a snapshot is a SimResult of the first steps, the
  * same as the finished one cut after them, so everything that reads a SimResult (playback,
  * neighbour tables at the cursor, the event list, Why) works on it unchanged.
  */
-import { ReceivedTraceLog, type TraceLog, writeTraceLogPart, type TraceLogPart } from '../engine/tables.ts';
-import type { SimResult, StepResult, TraceEvent, TraceEvents } from '../engine/index.ts';
+import { ReceivedTraceLog, writeTraceLogPart, type TraceLogPart } from '../engine/tables.ts';
+import type { SimResult, StepResult } from '../engine/index.ts';
 import { TimelineBuilder, type Timeline } from './derive/timeline.ts';
 
 /**
@@ -24,21 +25,12 @@ export interface TraceChunk {
   part: TraceLogPart;
 }
 
-/** Events [from, to) of `log` as a TraceEvents (what TimelineBuilder appends). */
-function range(log: TraceLog, from: number, to: number): TraceEvents {
-  return {
-    length: to - from,
-    at: (k: number) => (k >= 0 && k < to - from ? log.at(from + k) : undefined),
-    slice: (a = 0, b = to - from) => log.slice(from + a, from + Math.min(b, to - from)),
-    *[Symbol.iterator]() {
-      for (let i = from; i < to; i++) yield log.at(i) as TraceEvent;
-    },
-  };
-}
-
 export class TraceStream {
+  /** The steps shown (the snapshot's). */
   private readonly steps: StepResult[] = [];
-  /** The trace so far: rows arrive as they are posted, and are readable (its length) up to the last whole step. */
+  /** Steps received whose events the timeline has not all read yet. */
+  private readonly waiting: StepResult[] = [];
+  /** The trace so far: rows arrive as they are posted, and are readable (its length) up to the last step shown. */
   private readonly events = new ReceivedTraceLog();
   // Its flights read their frames from the trace (which keeps them as text), when asked.
   private readonly builder = new TimelineBuilder(undefined, this.events);
@@ -48,19 +40,42 @@ export class TraceStream {
     this.seed = seed;
   }
 
+  /** Takes a chunk in and builds the timeline over it, whatever that costs (see receive and build). */
   append(chunk: TraceChunk): void {
-    const { events, steps } = this;
-    writeTraceLogPart(events, chunk.part);
-    if (!chunk.steps.length) return;
-    for (const s of chunk.steps) steps.push(s);
-    const from = events.length;
-    events.length = chunk.steps[chunk.steps.length - 1].events[1];
-    this.builder.append(range(events, from, events.length), chunk.steps);
+    this.receive(chunk);
+    this.build();
   }
 
-  /** Steps completed so far (step 0, the setup, included). */
-  get stepCount(): number {
-    return this.steps.length;
+  /**
+   * Takes a chunk's rows and steps in: cheap (typed arrays copied into place); nothing shows
+   * until `build` has read the rows.
+   */
+  receive(chunk: TraceChunk): void {
+    writeTraceLogPart(this.events, chunk.part);
+    for (const s of chunk.steps) this.waiting.push(s);
+  }
+
+  /**
+   * Reads the rows received into the timeline — all of them, or until `stop()` says so
+   * (asked every few dozen rows: a long step is read over several animation frames) — and
+   * shows the steps whose events have all been read. Says whether steps were shown.
+   */
+  build(stop?: () => boolean): boolean {
+    const { events, waiting } = this;
+    const read = this.builder.read((i) => events.receivedAt(i)!, events.received, stop);
+    let n = 0;
+    while (n < waiting.length && waiting[n].events[1] <= read) n++;
+    if (n === 0) return false;
+    const shown = waiting.splice(0, n);
+    for (const s of shown) this.steps.push(s);
+    events.length = shown[n - 1].events[1];
+    this.builder.show(shown);
+    return true;
+  }
+
+  /** Whether every row received has been read into the timeline (its steps shown). */
+  get built(): boolean {
+    return this.builder.readCount === this.events.received;
   }
 
   /**

@@ -102,6 +102,11 @@ export class TraceLog implements TraceEvents {
     i = Math.trunc(i) || 0;
     if (i < 0) i += this.length;
     if (!(i >= 0 && i < this.length)) return undefined;
+    return this.rowEvent(i);
+  }
+
+  /** Row i's event, unchecked (at() checks the bounds). */
+  protected rowEvent(i: number): TraceEvent {
     const c = this.chunks[i >>> SHIFT];
     const j = i & MASK;
     const ref = c.refs[j];
@@ -300,6 +305,13 @@ export class ReceivedTraceLog extends TraceLog {
   /** The index of each text's first object. */
   private readonly textFirst: number[] = [];
   objectCount = 0;
+  /** Rows written (writeTraceLogPart); those past `length` are not part of the log yet. */
+  received = 0;
+
+  /** Row i's event, if it was written, even past `length` (the timeline reads ahead: store/traceStream.ts). */
+  receivedAt(i: number): TraceEvent | undefined {
+    return i >= 0 && i < this.received ? this.rowEvent(i) : undefined;
+  }
 
   addObjects(json: string, ends: Int32Array): void {
     this.texts.push(json);
@@ -354,6 +366,7 @@ export function writeTraceLogPart(log: ReceivedTraceLog, p: TraceLogPart): void 
     c.refs.set(p.refs.subarray(k, k + m), j);
     k += m;
   }
+  log.received = p.from + n;
 }
 
 /**

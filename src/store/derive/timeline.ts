@@ -83,12 +83,6 @@ export function buildTimeline(sim: SimResult, travel = TRAVEL_MS): Timeline {
 }
 
 /**
- * The timeline built as the trace arrives (a streamed simulation: src/store/traceStream.ts),
- * chunk by chunk, in time proportional to the chunk. Appending every event and step of a
- * SimResult, in any number of chunks, gives what buildTimeline gives for it. A flight whose
- * deliveries arrive in a later chunk is updated in place (its end moves).
- */
-/**
  * A flight whose frame is read from the trace when asked for (a streamed run's trace keeps
  * its frames as text: engine/sim/traceLog.ts, ReceivedTraceLog), so that the timeline holds
  * no frame objects; as JSON it is the plain Flight.
@@ -127,12 +121,44 @@ class TracedFlight implements Flight {
   }
 }
 
+/** A delivery read and not yet shown: it joins its flight (and may move its end to `v`) when shown. */
+interface PendingDelivery {
+  flight: Flight;
+  delivery: Delivery;
+  v: number;
+}
+
+/** Events read between two looks at the clock (`read`'s `stop`): a slice is well under a millisecond. */
+const READ_SLICE = 32;
+
+/**
+ * The timeline built as the trace arrives (a streamed simulation: src/store/traceStream.ts),
+ * in two moves: `read` takes events in (any number at a time, resuming where it stopped,
+ * within a time budget if asked: reading parses each frame sent and each tool line, 6,005
+ * events for one `ping -c 1000 -i 0` step, too much for one animation frame on a loaded
+ * machine), and `show` makes the events read up to the end of whole steps part of the
+ * timeline — a copy of what was computed, costing microseconds. What was read and not shown
+ * stays out of the timeline's arrays (they are shared with readers, who take their lengths
+ * for the trace's: cursorAt, flightsInAir), and so do deliveries to shown flights: a timeline
+ * is always buildTimeline's for the steps shown. Reading and showing every event and step of a
+ * SimResult, in any slices, gives what buildTimeline gives for it.
+ */
 export class TimelineBuilder {
   private readonly vt: number[] = [];
   private readonly flights: Flight[] = [];
   private readonly flightIndex: Record<number, number> = {};
   private readonly stops: StopMark[] = [];
   private readonly stepSpans: [number, number][] = [];
+  /** Visual time of the last event shown (0 before any). */
+  private duration = 0;
+  // Read, not yet shown: events [vt.length, vt.length + readVt.length).
+  private readVt: number[] = [];
+  private readFlights: Flight[] = [];
+  /** Flights read and not yet shown, by frame id (shown ones are in flightIndex). */
+  private readonly readFlightIndex = new Map<number, Flight>();
+  private readStops: StopMark[] = [];
+  private readDeliveries: PendingDelivery[] = [];
+  /** Visual and simulated time of the last event read. */
   private v = 0;
   private lastT: Micros | null = null;
   private readonly travel: number;
@@ -144,57 +170,107 @@ export class TimelineBuilder {
     this.trace = trace;
   }
 
-  /** Events continuing the trace (in order), then the steps completed with them. */
+  /** Events read so far (shown or not): the index of the next one to read. */
+  get readCount(): number {
+    return this.vt.length + this.readVt.length;
+  }
+
+  /** Events continuing the trace (in order), then the steps completed with them: read and shown. */
   append(events: TraceEvents, steps: readonly StepResult[]): void {
-    const { vt, flights, flightIndex, stops, travel } = this;
-    for (let k = 0; k < events.length; k++) {
-      const e: TraceEvent = events.at(k)!;
-      const i = vt.length;
+    const from = this.readCount;
+    this.read((i) => events.at(i - from)!, from + events.length);
+    this.show(steps);
+  }
+
+  /**
+   * Reads the trace's events from readCount up to `to` (`at(i)` is event i of the whole
+   * trace), or fewer once `stop()` says so (asked every READ_SLICE events); a later call goes
+   * on from there. Returns readCount.
+   */
+  read(at: (i: number) => TraceEvent, to: number, stop?: () => boolean): number {
+    const { flightIndex, flights, readFlightIndex, travel } = this;
+    for (let i = this.readCount, n = 0; i < to; i++, n++) {
+      if (stop && n === READ_SLICE) {
+        if (stop()) break;
+        n = 0;
+      }
+      const e = at(i);
       if (this.lastT !== null) this.v += gapFor(e.t - this.lastT);
       this.lastT = e.t;
       if (e.kind === 'rx') {
+        // The frame's latest flight (as flightIndex, where a frame sent again points).
         const fi = flightIndex[e.frameId];
-        if (fi !== undefined) {
-          const f = flights[fi];
+        const f = readFlightIndex.get(e.frameId) ?? (fi !== undefined ? flights[fi] : undefined);
+        if (f !== undefined) {
           this.v = Math.max(this.v, f.start + travel);
-          const d: Delivery = { host: e.host, dev: e.dev, index: i };
-          // A first delivery makes an array of one (most frames have one receiver: pushing onto
-          // [] would allocate room for 17, 150 bytes a frame over a million-event trace).
-          if (f.deliveries.length === 0) f.deliveries = [d];
-          else f.deliveries.push(d);
-          f.end = Math.max(f.end, this.v);
+          this.readDeliveries.push({ flight: f, delivery: { host: e.host, dev: e.dev, index: i }, v: this.v });
         }
       }
       const v = this.v;
-      vt.push(v);
+      this.readVt.push(v);
       if (e.kind === 'tx') {
-        flightIndex[e.frame.id] = flights.length;
         // A frame that reaches no segment stops at its own port: half the trip.
         const end = v + (e.segment === null ? travel / 2 : travel);
-        flights.push(this.trace ? new TracedFlight(this.trace, e, i, v, end) : {
+        const f: Flight = this.trace ? new TracedFlight(this.trace, e, i, v, end) : {
           frameId: e.frame.id, txIndex: i, host: e.host, dev: e.dev, segment: e.segment, kind: e.frameKind,
           frame: e.frame, start: v, end, deliveries: [],
-        });
+        };
+        this.readFlights.push(f);
+        readFlightIndex.set(f.frameId, f);
       } else if (e.kind === 'decision' && e.frameId !== null && e.dev !== null && isStop(e)) {
-        stops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
+        this.readStops.push({ index: i, frameId: e.frameId, host: e.host, dev: e.dev, verdict: e.verdict, rule: e.rule });
       }
     }
+    return this.readCount;
+  }
+
+  /**
+   * Shows the events read up to the end of the last of `steps` (the steps completed next,
+   * in order; their events must have been read), and the steps.
+   */
+  show(steps: readonly StepResult[]): void {
+    if (!steps.length) return;
+    const { vt, flights, flightIndex, stops } = this;
+    const to = steps[steps.length - 1].events[1];
+    if (to > this.readCount) throw new Error(`timeline: steps up to event ${to} shown, ${this.readCount} read`);
+    const n = to - vt.length;
+    for (let k = 0; k < n; k++) vt.push(this.readVt[k]);
+    this.readVt = this.readVt.slice(n);
+    let k = 0;
+    for (; k < this.readFlights.length && this.readFlights[k].txIndex < to; k++) {
+      const f = this.readFlights[k];
+      flightIndex[f.frameId] = flights.push(f) - 1;
+      if (this.readFlightIndex.get(f.frameId) === f) this.readFlightIndex.delete(f.frameId);
+    }
+    this.readFlights = this.readFlights.slice(k);
+    for (k = 0; k < this.readStops.length && this.readStops[k].index < to; k++) stops.push(this.readStops[k]);
+    this.readStops = this.readStops.slice(k);
+    for (k = 0; k < this.readDeliveries.length && this.readDeliveries[k].delivery.index < to; k++) {
+      const { flight: f, delivery: d, v } = this.readDeliveries[k];
+      // A first delivery makes an array of one (most frames have one receiver: pushing onto
+      // [] would allocate room for 17, 150 bytes a frame over a million-event trace).
+      if (f.deliveries.length === 0) f.deliveries = [d];
+      else f.deliveries.push(d);
+      f.end = Math.max(f.end, v);
+    }
+    this.readDeliveries = this.readDeliveries.slice(k);
+    this.duration = vt.length ? vt[vt.length - 1] : 0;
     for (const s of steps) {
       const [a, b] = s.events;
-      const start = a < vt.length ? vt[a] : this.v;
+      const start = a < vt.length ? vt[a] : this.duration;
       const end = b > a ? vt[b - 1] : start;
       this.stepSpans.push([start, end]);
     }
   }
 
   /**
-   * The timeline so far. Its arrays are the builder's own and keep growing with later
-   * appends (only at their ends; a flight in the air may still get deliveries), except
+   * The timeline shown so far. Its arrays are the builder's own and keep growing as later
+   * steps are shown (only at their ends; a flight in the air may still get deliveries), except
    * stepSpans, copied so that a new snapshot is a new array for the step marks.
    */
   timeline(): Timeline {
     const { vt, flights, flightIndex, stops } = this;
-    return { vt, flights, flightIndex, stops, stepSpans: this.stepSpans.slice(), duration: this.v };
+    return { vt, flights, flightIndex, stops, stepSpans: this.stepSpans.slice(), duration: this.duration };
   }
 }
 

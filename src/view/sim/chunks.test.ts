@@ -89,6 +89,35 @@ describe('the simulation streamed in chunks', () => {
     }
   });
 
+  it.each(cases)('%s: read into the timeline a slice at a time (as animation frames do), every snapshot the cut result and its timeline, the end identical', (_name, input) => {
+    const full = simulate(input);
+    for (const maxEvents of [37, Infinity]) {
+      const trace = new TraceStream(input.seed);
+      let slices = 0;
+      let grew = 0;
+      for (const c of simulateInChunks(input, { chunkMs: Infinity, maxEvents, now: () => 0 })) {
+        trace.receive(structuredClone({ steps: c.steps, part: c.part }, { transfer: partBuffers(c.part) }));
+        // Out of time at every look at the clock: one slice of rows per call.
+        while (!trace.built) {
+          slices++;
+          if (!trace.build(() => true)) continue;
+          grew++;
+          const { sim, timeline } = trace.snapshot();
+          const n = sim.steps.length;
+          const cut = { ...full, steps: full.steps.slice(0, n), events: full.events.slice(0, full.steps[n - 1].events[1]) };
+          expect(plain(sim)).toBe(plain(cut));
+          expect(JSON.stringify(timeline)).toBe(JSON.stringify(buildTimeline(cut)));
+        }
+      }
+      // More slices than chunks (a chunk is read over several), and steps shown on the way.
+      expect(slices).toBeGreaterThan(full.events.length / 100);
+      expect(grew).toBeGreaterThan(1);
+      const { sim, timeline } = trace.snapshot();
+      expect(plain(sim)).toBe(plain(full));
+      expect(JSON.stringify(timeline)).toBe(JSON.stringify(buildTimeline(full)));
+    }
+  });
+
   it('cuts chunks by work time: a chunk closes once chunkMs has passed', () => {
     const input = engineOf(busyLan());
     let t = 0;

@@ -1,29 +1,34 @@
 /**
  * The browser's Simulator: the engine in a Web Worker (sim.worker.ts). Runs are answered in
  * order by one worker; Cancel terminates it (a synchronous engine loop cannot be interrupted
- * any other way) and the next request starts a fresh one. A streamed run's chunks are
- * appended (store/traceStream.ts: time proportional to the chunk) in animation frames, for
- * about APPEND_MS a frame, and acknowledged once appended (the worker waits when the page
- * falls behind); the store gets the result at most every SHOW_MS, and only when whole steps
- * were added, so a fast stream never re-renders the page more often than that.
+ * any other way) and the next request starts a fresh one. A streamed run's chunks are taken
+ * in and read into the timeline (store/traceStream.ts) in animation frames, for about
+ * APPEND_MS a frame — a step of thousands of events over several frames — and a chunk is
+ * taken in (and acknowledged: the worker waits when the page falls behind) once the ones
+ * before it are read; the store gets the result at most every SHOW_MS, and only when whole
+ * steps were added, so a fast stream never re-renders the page more often than that.
  */
 import type { EngineScenario } from '../../engine/index.ts';
 import type { HostView } from '../../engine/index.ts';
 import { reviveTraceLog } from '../../engine/tables.ts';
-import type { SimRunHandlers, Simulator } from '../../store/simulator.ts';
+import type { SimFailure, SimRunHandlers, Simulator } from '../../store/simulator.ts';
 import { TraceStream, type TraceChunk } from '../../store/traceStream.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 type Pending = { kind: 'run'; on: SimRunHandlers; seed: number; stream?: Streaming } | { kind: 'views'; done: (v: Record<string, HostView> | null) => void };
 
 /**
- * A streamed run's result so far, the chunks that arrived and are not appended yet, and the
- * animation frame that will append and show them. Appending only when showing keeps what the
+ * A streamed run's result so far, the chunks that arrived and are not taken in yet, and the
+ * animation frame that will take them in and show them. Taking in only when showing keeps what the
  * store holds consistent: its arrays grow only when it gets a new snapshot.
  */
 interface Streaming {
   trace: TraceStream;
   arrived: { chunk: TraceChunk; last: boolean }[];
+  /** The last chunk was taken in: the run is complete once the trace is built. */
+  lastIn: boolean;
+  /** The worker's failure, reported once what arrived before it is built and shown. */
+  failure: SimFailure | null;
   /** Cancels the frame asked for. */
   frame: (() => void) | null;
   /** When the store last got a snapshot, and whether steps were appended since. */
@@ -39,9 +44,10 @@ interface Streaming {
 const SHOW_MS = 100;
 
 /**
- * Appending chunks in one animation frame stops after this much time (after the first one):
- * what arrives faster waits for the next frame, and the worker with it (a chunk is
- * acknowledged once appended), so a frame's work stays bounded on a slow or loaded machine.
+ * Taking chunks in and reading them into the timeline stops after this much time in an
+ * animation frame: the rest waits for the next frame, and the worker with it (a chunk is
+ * acknowledged once taken in, and taken in once the ones before it are read), so a frame's
+ * work stays bounded on a slow or loaded machine.
  */
 const APPEND_MS = 12;
 
@@ -56,20 +62,24 @@ function nextFrame(fn: () => void): () => void {
 }
 
 /**
- * Appends arrived chunks, acknowledging each (all of them if `all`, else for about
- * APPEND_MS); says whether whole steps were added and whether the last chunk was.
+ * Takes arrived chunks in and reads them into the timeline for about APPEND_MS, acknowledging
+ * each chunk taken in; says whether whole steps were added and whether the run is complete
+ * (its last chunk taken in and read).
  */
-function takeIn(s: Streaming, ack: () => void, all = false): { grew: boolean; ended: boolean } {
-  const before = s.trace.stepCount;
+function takeIn(s: Streaming, ack: () => void): { grew: boolean; ended: boolean } {
   const t0 = performance.now();
-  let ended = false;
-  while (s.arrived.length && (all || ended === false) && (all || s.trace.stepCount === before || performance.now() - t0 < APPEND_MS)) {
+  const stop = () => performance.now() - t0 >= APPEND_MS;
+  let grew = false;
+  for (;;) {
+    if (s.trace.build(stop)) grew = true;
+    // Out of time inside a chunk, or nothing more arrived.
+    if (!s.trace.built || !s.arrived.length || stop()) break;
     const { chunk, last } = s.arrived.shift()!;
-    s.trace.append(chunk);
-    if (last) ended = true;
+    s.trace.receive(chunk);
+    if (last) s.lastIn = true;
     else ack();
   }
-  return { grew: s.trace.stepCount > before, ended };
+  return { grew, ended: s.lastIn && s.trace.built };
 }
 
 /** Drops the animation frame a streamed run had asked for (it ends, or is cancelled). */
@@ -94,6 +104,44 @@ export function workerSimulator(): Simulator {
     pending.clear();
   };
 
+  /**
+   * Takes a streamed run's chunks in (and acknowledges them: the worker may post the next
+   * ones) in animation frames, showing what was added at most every SHOW_MS, until the run is
+   * complete or its failure is reported; asks for the next frame if none is asked for yet.
+   */
+  const streamInFrames = (w: Worker, id: number, p: Pending & { kind: 'run' }, s: Streaming) => {
+    const frame = () => {
+      s.frame = null;
+      if (pending.get(id) !== p) return;
+      const { grew, ended } = takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker));
+      if (ended) {
+        pending.delete(id);
+        const { sim, timeline } = s.trace.snapshot();
+        p.on.done(sim, timeline);
+        return;
+      }
+      if (s.failure && !s.arrived.length && s.trace.built) {
+        pending.delete(id);
+        const { sim, timeline } = s.trace.snapshot();
+        p.on.partial?.(sim, timeline);
+        p.on.fail(s.failure);
+        return;
+      }
+      // A chunk inside a long step, or a step read in part, adds nothing to show.
+      if (grew) s.unshown = true;
+      const t = performance.now();
+      if (s.unshown && t - s.shown >= SHOW_MS) {
+        s.unshown = false;
+        s.shown = t;
+        const { sim, timeline } = s.trace.snapshot();
+        p.on.partial?.(sim, timeline);
+      }
+      // Frames go on while chunks wait, rows wait to be read, steps wait to be shown or a failure to be reported.
+      if (s.arrived.length || !s.trace.built || s.unshown || s.failure) s.frame = nextFrame(frame);
+    };
+    s.frame ??= nextFrame(frame);
+  };
+
   const start = (): Worker => {
     if (worker) return worker;
     const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
@@ -107,33 +155,15 @@ export function workerSimulator(): Simulator {
       }
       if (m.type === 'chunk') {
         if (p.kind !== 'run') return;
-        const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], frame: null, shown: -Infinity, unshown: false });
+        const s = (p.stream ??= { trace: new TraceStream(p.seed), arrived: [], lastIn: false, failure: null, frame: null, shown: -Infinity, unshown: false });
         s.arrived.push({ chunk: m.chunk, last: m.last });
-        const id = m.id;
-        // Appended (and acknowledged: the worker may post the next one) in animation frames.
-        const frame = () => {
-          s.frame = null;
-          if (pending.get(id) !== p) return;
-          const { grew, ended } = takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker));
-          if (ended) {
-            pending.delete(id);
-            const { sim, timeline } = s.trace.snapshot();
-            p.on.done(sim, timeline);
-            return;
-          }
-          // A chunk inside a long step adds nothing to show.
-          if (grew) s.unshown = true;
-          const t = performance.now();
-          if (s.unshown && t - s.shown >= SHOW_MS) {
-            s.unshown = false;
-            s.shown = t;
-            const { sim, timeline } = s.trace.snapshot();
-            p.on.partial?.(sim, timeline);
-          }
-          // Frames go on while chunks wait, or steps wait to be shown.
-          if (s.arrived.length || s.unshown) s.frame = nextFrame(frame);
-        };
-        s.frame ??= nextFrame(frame);
+        streamInFrames(w, m.id, p, s);
+        return;
+      }
+      // What arrived before a failure is shown with it (the store keeps it), once read.
+      if (m.type === 'fail' && p.kind === 'run' && p.stream) {
+        p.stream.failure = m.failure;
+        streamInFrames(w, m.id, p, p.stream);
         return;
       }
       pending.delete(m.id);
@@ -142,16 +172,7 @@ export function workerSimulator(): Simulator {
       } else if (p.kind === 'run') {
         // The trace arrives as the engine's compact log's data: its reading methods again.
         if (m.type === 'done') p.on.done({ ...m.sim, events: reviveTraceLog(m.sim.events) }, m.timeline);
-        else {
-          // What arrived before the failure is shown with it (the store keeps it).
-          if (p.stream) {
-            dropFrame(p);
-            takeIn(p.stream, () => {}, true);
-            const { sim, timeline } = p.stream.trace.snapshot();
-            p.on.partial?.(sim, timeline);
-          }
-          p.on.fail(m.failure);
-        }
+        else p.on.fail(m.failure);
       }
     };
     w.onerror = (ev) => {
