@@ -126,14 +126,25 @@ test('dragging a card moves that host by the pointer’s distance (one undo step
   await zoomTo(page, 4000, 200, 0.5);
   const before = await layoutOf(page, 'RS12');
   const other = await layoutOf(page, 'RS13');
+  // Close enough for port labels (LOD.details), then back to 0.5 for the drag.
+  await zoomTo(page, before.x + 100, before.y + 100, 0.9);
+  await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.9000$/);
+  await page.screenshot({ path: 'e2e/screenshots/raster-04-before-drag.png' });
+  await zoomTo(page, 4000, 200, 0.5);
+  await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.5000$/);
   const at = await screenOf(page, before.x, before.y - 20);
   await page.mouse.move(at.x, at.y);
   await page.mouse.down();
   await page.mouse.move(at.x + 20, at.y + 10, { steps: 4 });
   await page.mouse.move(at.x + 40, at.y + 20, { steps: 4 });
+  await page.mouse.move(at.x + 90, at.y + 70, { steps: 4 });
   await page.mouse.up();
-  // 40 × 20 pixels at zoom 0.5: 80 × 40 canvas units.
-  await expect.poll(() => layoutOf(page, 'RS12')).toEqual({ x: before.x + 80, y: before.y + 40 });
+  // 90 × 70 pixels at zoom 0.5: 180 × 140 canvas units, onto its neighbours' labels (the geometry
+  // is updated around the move, not computed whole: the labels there make way as they would).
+  await expect.poll(() => layoutOf(page, 'RS12')).toEqual({ x: before.x + 180, y: before.y + 140 });
+  await zoomTo(page, before.x + 100, before.y + 100, 0.9);
+  await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.9000$/);
+  await page.screenshot({ path: 'e2e/screenshots/raster-05-after-drag.png' });
   expect(await layoutOf(page, 'RS13')).toEqual(other);
   await page.keyboard.press('Control+z');
   await expect.poll(() => layoutOf(page, 'RS12')).toEqual(before);

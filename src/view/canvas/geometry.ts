@@ -4,7 +4,7 @@
  * (presentation field) or, when missing, from a deterministic fallback layout.
  */
 import type { EngineScenario } from '../../engine/index.ts';
-import { placeLabels, type PortLabel, type Rect, type Segment } from './labelPlacement.ts';
+import { LabelLayout, type LabelInput, type PortLabel, type Rect, type Segment } from './labelPlacement.ts';
 
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
@@ -61,7 +61,7 @@ export const CARD_H = 96;
 export const SWITCH_W = 150;
 export const SWITCH_H = 34;
 
-type Pos = { x: number; y: number };
+export type Pos = { x: number; y: number };
 
 const UNPLACED: PortLabel = { dx: 10, dy: 22, anchor: 'start', box: { x0: 0, y0: 0, x1: 0, y1: 0 } };
 
@@ -102,6 +102,8 @@ function freeSpot(h: EngineScenario['hosts'][number], want: Pos, taken: Box[]): 
 /** Fallback layout: segments on a middle row, their hosts in rows above and below them, each in free space. */
 export function autoLayout(engine: EngineScenario, layout: Record<string, Pos>): Record<string, Pos> {
   const placed = autoRows(engine, layout);
+  // Every host has its place (a loaded data centre, a drag in it): no free spot to find.
+  if (engine.hosts.every((h) => layout[h.name])) return placed;
   const taken: Box[] = [];
   for (const h of engine.hosts) if (layout[h.name]) taken.push(hostBox(h, layout[h.name]));
   for (const sg of engine.segments) if (placed[sg.name]) taken.push(segBox(placed[sg.name]));
@@ -160,83 +162,108 @@ function sideToward(from: Pos, to: Pos): Side {
   return dx >= 0 ? 'right' : 'left';
 }
 
-export function computeGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): Geometry {
-  const pos = autoLayout(engine, layout);
+/** What a scenario's drawing is made of, whatever the layout: which segment each port is on, and the cables in order. */
+export interface GeometryPlan {
+  engine: EngineScenario;
+  segOfPort: Map<string, string>;
+  /** Per segment, the hosts with a port on it (indices into engine.hosts): they turn their ports when it moves. */
+  hostsOfSegment: number[][];
+  /** The cables, in the order the label placement indexes them: segment index and port id. */
+  links: { segment: number; port: string }[];
+  /** Per host, and per segment, the indices of its cables in `links`. */
+  linksOfHost: number[][];
+  linksOfSegment: number[][];
+  /** Each port's label's index in the placement (hosts in order, each host's ports in interface order). */
+  labelOfPort: Map<string, number>;
+  portOfLabel: string[];
+}
+
+/** A geometry with what it was computed from, so that a move can update it (geometryMove.ts). */
+export interface GeometryState {
+  plan: GeometryPlan;
+  pos: Record<string, Pos>;
+  /** Mutable: belongs to the newest state made from it (moveGeometry updates it in place). */
+  labels: LabelLayout;
+  geometry: Geometry;
+}
+
+/** A host's card and ports at position `pos`, labels not yet placed. */
+export function hostGeom(plan: GeometryPlan, h: EngineScenario['hosts'][number], pos: Record<string, Pos>): HostGeom {
+  const c = pos[h.name];
+  const ifs = h.interfaces.filter((i) => i.name !== 'lo');
+  const bySide: Record<Side, typeof ifs> = { top: [], bottom: [], left: [], right: [] };
+  for (const i of ifs) {
+    const seg = plan.segOfPort.get(`${h.name}.${i.name}`);
+    const side = seg ? sideToward(c, pos[seg]) : 'bottom';
+    bySide[side].push(i);
+  }
+  const horiz = Math.max(bySide.top.length, bySide.bottom.length, 1);
+  const w = Math.max(CARD_MIN_W, horiz * PORT_SPACING);
+  const lo = h.interfaces.find((i) => i.name === 'lo');
+  const loAddresses = (lo?.addresses ?? []).map((a) => a.cidr).filter((a) => !a.startsWith('127.'));
+  const hh = CARD_H + Math.max(0, Math.max(bySide.left.length, bySide.right.length) - 2) * 40;
+  const hostPorts: PortGeom[] = [];
+  for (const side of ['top', 'bottom', 'left', 'right'] as Side[]) {
+    const list = bySide[side];
+    list.forEach((i, k) => {
+      const seg = plan.segOfPort.get(`${h.name}.${i.name}`) ?? null;
+      const frac = (k + 1) / (list.length + 1);
+      let x = c.x;
+      let y = c.y;
+      if (side === 'top' || side === 'bottom') {
+        x = c.x - w / 2 + frac * w;
+        y = side === 'top' ? c.y - hh / 2 : c.y + hh / 2;
+      } else {
+        x = side === 'left' ? c.x - w / 2 : c.x + w / 2;
+        y = c.y - hh / 2 + frac * hh;
+      }
+      const target = seg ? pos[seg] : { x, y: y + 1 };
+      const labelDir: 1 | -1 = side === 'left' ? -1 : side === 'right' ? 1 : x < target.x - 1 ? -1 : 1;
+      hostPorts.push({
+        id: `${h.name}.${i.name}`, host: h.name, dev: i.name, x, y, side, segment: seg, mac: i.mac,
+        addresses: i.addresses.map((a) => a.cidr), labelDir, label: UNPLACED,
+      });
+    });
+  }
+  // Ports in the host's interface order.
+  hostPorts.sort((a, b) => ifs.findIndex((i) => i.name === a.dev) - ifs.findIndex((i) => i.name === b.dev));
+  return { name: h.name, kind: h.kind, x: c.x, y: c.y, w, h: hh, ports: hostPorts, loAddresses };
+}
+
+export function segmentGeom(s: EngineScenario['segments'][number], pos: Record<string, Pos>): SegmentGeom {
+  return { name: s.name, x: pos[s.name].x, y: pos[s.name].y, w: SWITCH_W, h: SWITCH_H, ports: s.ports.map((p) => `${p.host}.${p.dev}`) };
+}
+
+export const cardRect = (n: { x: number; y: number; w: number; h: number }): Rect => ({ x0: n.x - n.w / 2, y0: n.y - n.h / 2, x1: n.x + n.w / 2, y1: n.y + n.h / 2 });
+
+export function linkSegment(s: SegmentGeom, p: PortGeom): Segment {
+  const a = switchAnchor(s, p);
+  return { x1: p.x, y1: p.y, x2: a.x, y2: a.y };
+}
+
+export const labelInput = (p: PortGeom): LabelInput => ({ id: p.id, x: p.x, y: p.y, side: p.side, labelDir: p.labelDir, name: p.dev, lines: [...p.addresses, p.mac] });
+
+function planOf(engine: EngineScenario): GeometryPlan {
   const segOfPort = new Map<string, string>();
   for (const s of engine.segments) for (const p of s.ports) segOfPort.set(`${p.host}.${p.dev}`, s.name);
-
-  const segments: SegmentGeom[] = engine.segments.map((s) => ({
-    name: s.name, x: pos[s.name].x, y: pos[s.name].y, w: SWITCH_W, h: SWITCH_H,
-    ports: s.ports.map((p) => `${p.host}.${p.dev}`),
-  }));
-  const segmentIndex = Object.fromEntries(segments.map((s, i) => [s.name, i]));
-  const ports: Record<string, PortGeom> = {};
-
-  const hosts: HostGeom[] = engine.hosts.map((h) => {
-    const c = pos[h.name];
-    const ifs = h.interfaces.filter((i) => i.name !== 'lo');
-    const bySide: Record<Side, typeof ifs> = { top: [], bottom: [], left: [], right: [] };
-    for (const i of ifs) {
-      const seg = segOfPort.get(`${h.name}.${i.name}`);
-      const side = seg ? sideToward(c, pos[seg]) : 'bottom';
-      bySide[side].push(i);
-    }
-    const horiz = Math.max(bySide.top.length, bySide.bottom.length, 1);
-    const w = Math.max(CARD_MIN_W, horiz * PORT_SPACING);
-    const lo = h.interfaces.find((i) => i.name === 'lo');
-    const loAddresses = (lo?.addresses ?? []).map((a) => a.cidr).filter((a) => !a.startsWith('127.'));
-    const hh = CARD_H + Math.max(0, Math.max(bySide.left.length, bySide.right.length) - 2) * 40;
-    const hostPorts: PortGeom[] = [];
-    for (const side of ['top', 'bottom', 'left', 'right'] as Side[]) {
-      const list = bySide[side];
-      list.forEach((i, k) => {
-        const seg = segOfPort.get(`${h.name}.${i.name}`) ?? null;
-        const frac = (k + 1) / (list.length + 1);
-        let x = c.x;
-        let y = c.y;
-        if (side === 'top' || side === 'bottom') {
-          x = c.x - w / 2 + frac * w;
-          y = side === 'top' ? c.y - hh / 2 : c.y + hh / 2;
-        } else {
-          x = side === 'left' ? c.x - w / 2 : c.x + w / 2;
-          y = c.y - hh / 2 + frac * hh;
-        }
-        const target = seg ? pos[seg] : { x, y: y + 1 };
-        const labelDir: 1 | -1 = side === 'left' ? -1 : side === 'right' ? 1 : x < target.x - 1 ? -1 : 1;
-        const p: PortGeom = {
-          id: `${h.name}.${i.name}`, host: h.name, dev: i.name, x, y, side, segment: seg, mac: i.mac,
-          addresses: i.addresses.map((a) => a.cidr), labelDir, label: UNPLACED,
-        };
-        hostPorts.push(p);
-        ports[p.id] = p;
-      });
-    }
-    // Ports in the host's interface order.
-    hostPorts.sort((a, b) => ifs.findIndex((i) => i.name === a.dev) - ifs.findIndex((i) => i.name === b.dev));
-    return { name: h.name, kind: h.kind, x: c.x, y: c.y, w, h: hh, ports: hostPorts, loAddresses };
+  const hostAt = new Map(engine.hosts.map((h, i) => [h.name, i]));
+  const ifsOf = new Map(engine.hosts.map((h) => [h.name, new Set(h.interfaces.filter((i) => i.name !== 'lo').map((i) => i.name))]));
+  const hostsOfSegment = engine.segments.map((s) => [...new Set(s.ports.flatMap((p) => (hostAt.has(p.host) ? [hostAt.get(p.host)!] : [])))]);
+  // A segment's port that names no interface has no cable (as before: the drawing skips it).
+  const links = engine.segments.flatMap((s, segment) => s.ports.filter((p) => ifsOf.get(p.host)?.has(p.dev)).map((p) => ({ segment, port: `${p.host}.${p.dev}` })));
+  const linksOfHost: number[][] = engine.hosts.map(() => []);
+  const linksOfSegment: number[][] = engine.segments.map(() => []);
+  links.forEach((l, k) => {
+    linksOfHost[hostAt.get(l.port.slice(0, l.port.indexOf('.')))!].push(k);
+    linksOfSegment[l.segment].push(k);
   });
-  const hostIndex = Object.fromEntries(hosts.map((h, i) => [h.name, i]));
+  const portOfLabel = engine.hosts.flatMap((h) => h.interfaces.filter((i) => i.name !== 'lo').map((i) => `${h.name}.${i.name}`));
+  const labelOfPort = new Map(portOfLabel.map((id, k) => [id, k]));
+  return { engine, segOfPort, hostsOfSegment, links, linksOfHost, linksOfSegment, labelOfPort, portOfLabel };
+}
 
-  // Port labels: placed clear of cards, switches, links and each other where there is room.
-  const cards: Rect[] = [
-    ...hosts.map((h) => ({ x0: h.x - h.w / 2, y0: h.y - h.h / 2, x1: h.x + h.w / 2, y1: h.y + h.h / 2 })),
-    ...segments.map((s) => ({ x0: s.x - s.w / 2, y0: s.y - s.h / 2, x1: s.x + s.w / 2, y1: s.y + s.h / 2 })),
-  ];
-  const links: Segment[] = segments.flatMap((s) =>
-    s.ports.flatMap((id) => {
-      const p = ports[id];
-      if (!p) return [];
-      const a = switchAnchor(s, p);
-      return [{ x1: p.x, y1: p.y, x2: a.x, y2: a.y }];
-    }),
-  );
-  const labels = placeLabels(
-    hosts.flatMap((h) => h.ports.map((p) => ({ id: p.id, x: p.x, y: p.y, side: p.side, labelDir: p.labelDir, name: p.dev, lines: [...p.addresses, p.mac] }))),
-    cards,
-    links,
-  );
-  for (const p of Object.values(ports)) p.label = labels.get(p.id) ?? UNPLACED;
-
+/** The drawing's extent: cards, switches and the port labels that stick out of the cards. */
+export function boundsOf(hosts: HostGeom[], segments: SegmentGeom[]): Geometry['bounds'] {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const h of hosts) {
     x0 = Math.min(x0, h.x - h.w / 2); x1 = Math.max(x1, h.x + h.w / 2);
@@ -252,7 +279,33 @@ export function computeGeometry(engine: EngineScenario, layout: Record<string, P
     y0 = Math.min(y0, s.y - 40); y1 = Math.max(y1, s.y + 40);
   }
   if (!Number.isFinite(x0)) { x0 = 0; y0 = 0; x1 = 800; y1 = 600; }
-  return { hosts, hostIndex, segments, segmentIndex, ports, bounds: { x0, y0, x1, y1 } };
+  return { x0, y0, x1, y1 };
+}
+
+/** The geometry of `engine` at `layout`, with what moveGeometry needs to update it. */
+export function buildGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): GeometryState {
+  const plan = planOf(engine);
+  const pos = autoLayout(engine, layout);
+  const segments = engine.segments.map((s) => segmentGeom(s, pos));
+  const segmentIndex = Object.fromEntries(segments.map((s, i) => [s.name, i]));
+  const hosts = engine.hosts.map((h) => hostGeom(plan, h, pos));
+  const hostIndex = Object.fromEntries(hosts.map((h, i) => [h.name, i]));
+  const ports: Record<string, PortGeom> = {};
+  for (const h of hosts) for (const p of h.ports) ports[p.id] = p;
+
+  // Port labels: placed clear of cards, switches, links and each other where there is room.
+  const labels = new LabelLayout(
+    hosts.flatMap((h) => h.ports.map(labelInput)),
+    [...hosts.map(cardRect), ...segments.map(cardRect)],
+    plan.links.map((l) => linkSegment(segments[l.segment], ports[l.port])),
+  );
+  for (const p of Object.values(ports)) p.label = labels.placed[plan.labelOfPort.get(p.id)!];
+  const geometry = { hosts, hostIndex, segments, segmentIndex, ports, bounds: boundsOf(hosts, segments) };
+  return { plan, pos, labels, geometry };
+}
+
+export function computeGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): Geometry {
+  return buildGeometry(engine, layout).geometry;
 }
 
 /** Anchor of a link on a segment's switch: the point of the switch's edge facing the port. */

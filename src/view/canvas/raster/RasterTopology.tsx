@@ -23,7 +23,7 @@ import { beginLinkDrag, groupDragHandlers, setCanvasPicker, swallowClick, toCanv
 import { clickNode, selectionFor } from '../../editor/selection.ts';
 import type { Geometry, HostGeom } from '../geometry.ts';
 import { drawTopology, readTopologyColors, type TopologyColors } from './drawTopology.ts';
-import { buildPickIndex, pickAt, type Picked } from './pick.ts';
+import { nextPickIndex, pickAt, type Picked, type PickIndex } from './pick.ts';
 import { pickStopMark } from './drawStopMarks.ts';
 import type { VisibleStop } from '../visibleStops.ts';
 import type { StopMark } from '../../../store/derive/timeline.ts';
@@ -63,7 +63,9 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst,
   const ed = useEditorApi();
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
-  const index = useMemo(() => buildPickIndex(g), [g]);
+  // Updated, not rebuilt, when a drag moves a few cards (nextPickIndex).
+  const lastIndex = useRef<PickIndex | null>(null);
+  const index = useMemo(() => (lastIndex.current = nextPickIndex(lastIndex.current, g)), [g]);
   // What React knows that the drawing needs; the rest is read from the store when drawing.
   const data = useRef({ g, neighOf, owners, stepFirst, marks, hovered: null as string | null, focusedMark: null as string | null, drewRows: false, words: { bridge: '', neighEmpty: '', more: (n: number) => `+${n}` } });
   data.current = { ...data.current, g, neighOf, owners, stepFirst, marks, words: { bridge: t('canvas.bridge'), neighEmpty: t('canvas.neighEmpty'), more: (n: number) => t('canvas.moreRows', { count: n }) } };

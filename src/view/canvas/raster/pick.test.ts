@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import twoNic from '../../../examples/twoNic.json';
 import { dataCentre } from '../../../examples/dataCentre.ts';
 import { loadScenario } from '../../../scenario/load.ts';
-import { computeGeometry, type Geometry } from '../geometry.ts';
-import { buildPickIndex, pickAt, PORT_HALF } from './pick.ts';
+import { buildGeometry, computeGeometry, type Geometry } from '../geometry.ts';
+import { moveGeometry } from '../geometryMove.ts';
+import { buildPickIndex, nextPickIndex, pickAt, PORT_HALF } from './pick.ts';
 
 function geometryOf(doc: unknown): Geometry {
   const r = loadScenario(doc);
@@ -54,5 +55,37 @@ describe('raster picking', () => {
     // Between two cards of a row: nothing.
     const [a, b] = [big.hosts[big.hostIndex.RS1], big.hosts[big.hostIndex.RS2]];
     expect(pickAt(bigIdx, (a.x + a.w / 2 + b.x - b.w / 2) / 2, a.y - 10)).toBeNull();
+  });
+
+  it('after moves, picks what an index built from scratch picks, and the index before still picks the geometry before', () => {
+    const r = loadScenario(dataCentre({ realServers: 200, segments: 2 }));
+    if (!r.ok) throw new Error('does not load');
+    let layout = r.scenario.layout ?? {};
+    let state = buildGeometry(r.engine, layout);
+    let idx = nextPickIndex(null, state.geometry);
+    const moves: [string, number, number][] = [['RS3', 60, 40], ['RS3', 700, -300], ['lan1', 200, 100], ['RS150', -5000, 3000], ['RS150', 5000, -3000]];
+    for (const [id, dx, dy] of moves) {
+      const before = idx;
+      const g0 = state.geometry;
+      // Points on and around the moved node, where it was and where it goes, and on a grid over the drawing.
+      const was = id in g0.hostIndex ? g0.hosts[g0.hostIndex[id]] : g0.segments[g0.segmentIndex[id]];
+      layout = { ...layout, [id]: { x: layout[id].x + dx, y: layout[id].y + dy } };
+      state = moveGeometry(state, layout);
+      idx = nextPickIndex(idx, state.geometry);
+      expect(idx).not.toBe(before);
+      const g = state.geometry;
+      const now = id in g.hostIndex ? g.hosts[g.hostIndex[id]] : g.segments[g.segmentIndex[id]];
+      const pts: [number, number][] = [];
+      for (const c of [was, now]) for (let ox = -200; ox <= 200; ox += 8) for (let oy = -80; oy <= 80; oy += 8) pts.push([c.x + ox, c.y + oy]);
+      for (const p of Object.values(g.ports)) pts.push([p.x + 1, p.y - 1]);
+      for (let x = g.bounds.x0; x <= g.bounds.x1; x += 97) for (let y = g.bounds.y0; y <= g.bounds.y1; y += 89) pts.push([x, y]);
+      const fresh = buildPickIndex(g);
+      const freshBefore = buildPickIndex(g0);
+      const differ = pts.filter(([x, y]) => JSON.stringify(pickAt(idx, x, y, 0.3)) !== JSON.stringify(pickAt(fresh, x, y, 0.3)));
+      expect(differ, `${id} moved`).toEqual([]);
+      const stale = pts.filter(([x, y]) => JSON.stringify(pickAt(before, x, y, 0.3)) !== JSON.stringify(pickAt(freshBefore, x, y, 0.3)));
+      expect(stale, `before ${id} moved`).toEqual([]);
+      expect(pickAt(idx, now.x, now.y - 10)).toEqual(id in g.hostIndex ? { kind: 'host', host: id } : { kind: 'segment', segment: id });
+    }
   });
 });

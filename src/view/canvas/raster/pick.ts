@@ -6,7 +6,7 @@
  * Order where items overlap, as in the SVG drawing: a port (on a card's edge, drawn over it)
  * wins over a switch, a switch over a host card.
  */
-import { CARD_H, CARD_MIN_W, type Geometry } from '../geometry.ts';
+import { CARD_H, CARD_MIN_W, type Geometry, type HostGeom, type SegmentGeom } from '../geometry.ts';
 
 export type Picked = { kind: 'port'; host: string; dev: string } | { kind: 'segment'; segment: string } | { kind: 'host'; host: string };
 
@@ -41,7 +41,7 @@ export interface PickIndex {
   cells: Item[][];
 }
 
-/** The grid over the geometry; built once per geometry (a few ms for 1,000 hosts). */
+/** The grid over the geometry; built once per topology (a few ms for 1,000 hosts), then updated by nextPickIndex. */
 export function buildPickIndex(g: Geometry): PickIndex {
   const cell = Math.max(CARD_MIN_W, CARD_H * 2);
   // Ports get room for their largest pick radius at the smallest zoom (0.02 → 6 px = 300 units): kept
@@ -51,18 +51,70 @@ export function buildPickIndex(g: Geometry): PickIndex {
   const rows = Math.max(1, Math.ceil((y1 - y0) / cell) + 1);
   const cells: Item[][] = Array.from({ length: cols * rows }, () => []);
   const idx: PickIndex = { g, cell, x0, y0, cols, rows, cells };
-  const add = (it: Item) => {
-    const c0 = clamp(Math.floor((it.x0 - x0) / cell), cols);
-    const c1 = clamp(Math.floor((it.x1 - x0) / cell), cols);
-    const r0 = clamp(Math.floor((it.y0 - y0) / cell), rows);
-    const r1 = clamp(Math.floor((it.y1 - y0) / cell), rows);
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * cols + c].push(it);
+  g.hosts.forEach((h, i) => fileHost(idx, h, i, (c) => cells[c]));
+  g.segments.forEach((s, i) => fileSegment(idx, s, i, (c) => cells[c]));
+  return idx;
+}
+
+/** Every cell an item's box touches (an item outside the grid goes to the cells on its edge). */
+function eachCell(idx: PickIndex, b: { x0: number; y0: number; x1: number; y1: number }, f: (c: number) => void) {
+  const { cell, cols, rows } = idx;
+  const c0 = clamp(Math.floor((b.x0 - idx.x0) / cell), cols);
+  const c1 = clamp(Math.floor((b.x1 - idx.x0) / cell), cols);
+  const r0 = clamp(Math.floor((b.y0 - idx.y0) / cell), rows);
+  const r1 = clamp(Math.floor((b.y1 - idx.y0) / cell), rows);
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) f(r * cols + c);
+}
+
+const hostItems = (h: HostGeom, i: number): Item[] => [
+  { kind: Kind.Host, ref: i, x0: h.x - h.w / 2, y0: h.y - h.h / 2, x1: h.x + h.w / 2, y1: h.y + h.h / 2 },
+  ...h.ports.map((p) => ({ kind: Kind.Port, ref: p.id, x0: p.x - PORT_HALF, y0: p.y - PORT_HALF, x1: p.x + PORT_HALF, y1: p.y + PORT_HALF })),
+];
+const segmentItem = (s: SegmentGeom, i: number): Item => ({ kind: Kind.Segment, ref: i, x0: s.x - s.w / 2, y0: s.y - s.h / 2, x1: s.x + s.w / 2, y1: s.y + s.h / 2 });
+
+function fileHost(idx: PickIndex, h: HostGeom, i: number, cellAt: (c: number) => Item[]) {
+  for (const it of hostItems(h, i)) eachCell(idx, it, (c) => cellAt(c).push(it));
+}
+function fileSegment(idx: PickIndex, s: SegmentGeom, i: number, cellAt: (c: number) => Item[]) {
+  const it = segmentItem(s, i);
+  eachCell(idx, it, (c) => cellAt(c).push(it));
+}
+
+const samePlace = (a: HostGeom, b: HostGeom) =>
+  a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h && a.ports.length === b.ports.length && a.ports.every((p, k) => p.id === b.ports[k].id && p.x === b.ports[k].x && p.y === b.ports[k].y);
+
+/**
+ * The index for `g`, from the one for the geometry before it: after a move of a few nodes
+ * (moveGeometry keeps the other cards' objects), only the moved cards, ports and switches are
+ * taken out of their cells and filed where they now are, in copies of the cells they touch, so
+ * that `prev` stays as it was. A new topology, or most of it moved: built again.
+ */
+export function nextPickIndex(prev: PickIndex | null, g: Geometry): PickIndex {
+  if (!prev || prev.g === g) return prev ?? buildPickIndex(g);
+  const old = prev.g;
+  // The same index maps: the same hosts and switches in the same order (moveGeometry keeps them).
+  if (old.hostIndex !== g.hostIndex || old.segmentIndex !== g.segmentIndex) return buildPickIndex(g);
+  const hosts = g.hosts.flatMap((h, i) => (h !== old.hosts[i] && !samePlace(h, old.hosts[i]) ? [i] : []));
+  const segs = g.segments.flatMap((s, i) => (s.x !== old.segments[i].x || s.y !== old.segments[i].y ? [i] : []));
+  if (hosts.length + segs.length > (g.hosts.length + g.segments.length) / 4) return buildPickIndex(g);
+  const idx: PickIndex = { ...prev, g, cells: [...prev.cells] };
+  const copied = new Set<number>();
+  const own = (c: number) => {
+    if (!copied.has(c)) {
+      copied.add(c);
+      idx.cells[c] = [...idx.cells[c]];
+    }
+    return idx.cells[c];
   };
-  g.hosts.forEach((h, i) => {
-    add({ kind: Kind.Host, ref: i, x0: h.x - h.w / 2, y0: h.y - h.h / 2, x1: h.x + h.w / 2, y1: h.y + h.h / 2 });
-    for (const p of h.ports) add({ kind: Kind.Port, ref: p.id, x0: p.x - PORT_HALF, y0: p.y - PORT_HALF, x1: p.x + PORT_HALF, y1: p.y + PORT_HALF });
+  const unfile = (it: Item) => eachCell(idx, it, (c) => {
+    const list = own(c);
+    const at = list.findIndex((x) => x.kind === it.kind && x.ref === it.ref);
+    if (at >= 0) list.splice(at, 1);
   });
-  g.segments.forEach((s, i) => add({ kind: Kind.Segment, ref: i, x0: s.x - s.w / 2, y0: s.y - s.h / 2, x1: s.x + s.w / 2, y1: s.y + s.h / 2 }));
+  for (const i of hosts) hostItems(old.hosts[i], i).forEach(unfile);
+  for (const i of segs) unfile(segmentItem(old.segments[i], i));
+  for (const i of hosts) fileHost(idx, g.hosts[i], i, own);
+  for (const i of segs) fileSegment(idx, g.segments[i], i, own);
   return idx;
 }
 
@@ -101,14 +153,17 @@ export function pickAt(idx: PickIndex, x: number, y: number, k = 1): Picked | nu
     const p = g.ports[best];
     return { kind: 'port', host: p.host, dev: p.dev };
   }
-  const c = Math.floor((x - idx.x0) / cell);
-  const r = Math.floor((y - idx.y0) / cell);
-  if (c < 0 || r < 0 || c >= cols || r >= rows) return null;
+  // Clamped: a card dragged out of the grid's extent is filed in the cells on its edge.
+  const c = clamp(Math.floor((x - idx.x0) / cell), cols);
+  const r = clamp(Math.floor((y - idx.y0) / cell), rows);
+  // The first switch and the last host in the topology's order, whatever the order in the cell.
   let host = -1;
+  let seg = Infinity;
   for (const it of cells[r * cols + c]) {
     if (x < it.x0 || x > it.x1 || y < it.y0 || y > it.y1) continue;
-    if (it.kind === Kind.Segment) return { kind: 'segment', segment: g.segments[it.ref as number].name };
+    if (it.kind === Kind.Segment) seg = Math.min(seg, it.ref as number);
     if (it.kind === Kind.Host) host = Math.max(host, it.ref as number);
   }
+  if (seg !== Infinity) return { kind: 'segment', segment: g.segments[seg].name };
   return host >= 0 ? { kind: 'host', host: g.hosts[host].name } : null;
 }
