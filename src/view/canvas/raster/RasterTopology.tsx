@@ -80,6 +80,8 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst,
     let theme = api.getState().theme;
     let size = { w: 0, h: 0, dpr: 1 };
     let frame = 0;
+    let drawnG: Geometry | null = null;
+    let geometries = 0;
     const draw = () => {
       frame = 0;
       const s = api.getState();
@@ -105,6 +107,12 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst,
       canvas.dataset.viewport = `${s.viewport.x.toFixed(1)},${s.viewport.y.toFixed(1)},${s.viewport.k.toFixed(4)}`;
       canvas.dataset.selected = sel.port ?? sel.host ?? sel.segment ?? '';
       canvas.dataset.hovered = d.hovered ?? '';
+      // How many geometries have been drawn: each pointer move of a drag makes a new one.
+      if (d.g !== drawnG) {
+        drawnG = d.g;
+        geometries++;
+      }
+      canvas.dataset.geometry = String(geometries);
       canvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
     };
     const request = () => {
