@@ -129,7 +129,7 @@ test('dragging a card moves that host by the pointer’s distance (one undo step
   // Close enough for port labels (LOD.details), then back to 0.5 for the drag.
   await zoomTo(page, before.x + 100, before.y + 100, 0.9);
   await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.9000$/);
-  await page.screenshot({ path: 'e2e/screenshots/raster-04-before-drag.png' });
+  await page.screenshot({ path: 'e2e/screenshots/raster-07-before-drag.png' });
   await zoomTo(page, 4000, 200, 0.5);
   await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.5000$/);
   const at = await screenOf(page, before.x, before.y - 20);
@@ -144,7 +144,7 @@ test('dragging a card moves that host by the pointer’s distance (one undo step
   await expect.poll(() => layoutOf(page, 'RS12')).toEqual({ x: before.x + 180, y: before.y + 140 });
   await zoomTo(page, before.x + 100, before.y + 100, 0.9);
   await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-viewport', /,0\.9000$/);
-  await page.screenshot({ path: 'e2e/screenshots/raster-05-after-drag.png' });
+  await page.screenshot({ path: 'e2e/screenshots/raster-08-after-drag.png' });
   expect(await layoutOf(page, 'RS13')).toEqual(other);
   await page.keyboard.press('Control+z');
   await expect.poll(() => layoutOf(page, 'RS12')).toEqual(before);

@@ -69,7 +69,7 @@ export function Canvas() {
   const svgRef = useRef<SVGSVGElement>(null);
   const pz = useRef<PanZoom | null>(null);
   const hits = useRef<TokenHits>(emptyHits());
-  const g = useGeometry();
+  const g = useGeometry(RASTER_FROM);
   const raster = (g?.hosts.length ?? 0) >= RASTER_FROM;
   const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0));
   const rasterPick = useRef<((clientX: number, clientY: number) => RasterPicked | null) | null>(null);

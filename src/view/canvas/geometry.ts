@@ -52,6 +52,8 @@ export interface Geometry {
   segmentIndex: Record<string, number>;
   ports: Record<string, PortGeom>;
   bounds: { x0: number; y0: number; x1: number; y1: number };
+  /** The port labels are still being placed (buildGeometry's `later`): not drawn, not in the bounds. */
+  labelsPending?: boolean;
 }
 
 /** Wide enough for a cache row as `ip neigh` prints it: `192.168.100.21 dev eth0 → RS1.eth0 REACHABLE`. */
@@ -262,14 +264,14 @@ function planOf(engine: EngineScenario): GeometryPlan {
   return { engine, segOfPort, hostsOfSegment, links, linksOfHost, linksOfSegment, labelOfPort, portOfLabel };
 }
 
-/** The drawing's extent: cards, switches and the port labels that stick out of the cards. */
-export function boundsOf(hosts: HostGeom[], segments: SegmentGeom[]): Geometry['bounds'] {
+/** The drawing's extent: cards, switches and (once placed) the port labels that stick out of the cards. */
+export function boundsOf(hosts: HostGeom[], segments: SegmentGeom[], labels = true): Geometry['bounds'] {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const h of hosts) {
     x0 = Math.min(x0, h.x - h.w / 2); x1 = Math.max(x1, h.x + h.w / 2);
     y0 = Math.min(y0, h.y - h.h / 2); y1 = Math.max(y1, h.y + h.h / 2);
     // Port labels stick out of the card.
-    for (const p of h.ports) {
+    if (labels) for (const p of h.ports) {
       x0 = Math.min(x0, p.label.box.x0); x1 = Math.max(x1, p.label.box.x1);
       y0 = Math.min(y0, p.label.box.y0); y1 = Math.max(y1, p.label.box.y1);
     }
@@ -282,8 +284,12 @@ export function boundsOf(hosts: HostGeom[], segments: SegmentGeom[]): Geometry['
   return { x0, y0, x1, y1 };
 }
 
-/** The geometry of `engine` at `layout`, with what moveGeometry needs to update it. */
-export function buildGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): GeometryState {
+/**
+ * The geometry of `engine` at `layout`, with what moveGeometry needs to update it. With
+ * `later`, the port labels are not placed yet (labelsPending): placeLabelsUntil places them in
+ * slices, so that a thousand hosts appear without one long task.
+ */
+export function buildGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}, later = false): GeometryState {
   const plan = planOf(engine);
   const pos = autoLayout(engine, layout);
   const segments = engine.segments.map((s) => segmentGeom(s, pos));
@@ -298,10 +304,27 @@ export function buildGeometry(engine: EngineScenario, layout: Record<string, Pos
     hosts.flatMap((h) => h.ports.map(labelInput)),
     [...hosts.map(cardRect), ...segments.map(cardRect)],
     plan.links.map((l) => linkSegment(segments[l.segment], ports[l.port])),
+    later,
   );
+  if (later) return { plan, pos, labels, geometry: { hosts, hostIndex, segments, segmentIndex, ports, bounds: boundsOf(hosts, segments, false), labelsPending: true } };
   for (const p of Object.values(ports)) p.label = labels.placed[plan.labelOfPort.get(p.id)!];
   const geometry = { hosts, hostIndex, segments, segmentIndex, ports, bounds: boundsOf(hosts, segments) };
   return { plan, pos, labels, geometry };
+}
+
+/**
+ * Places the next labels of a `later` geometry until `deadline` (performance.now() time): the
+ * complete geometry once every label is placed (new card and port objects), else null.
+ */
+export function placeLabelsUntil(state: GeometryState, deadline: number): GeometryState | null {
+  if (!state.labels.placeUntil(deadline)) return null;
+  const { plan, labels, geometry: g } = state;
+  const ports: Record<string, PortGeom> = {};
+  const hosts = g.hosts.map((h) => {
+    const hostPorts = h.ports.map((p) => (ports[p.id] = { ...p, label: labels.placed[plan.labelOfPort.get(p.id)!] }));
+    return { ...h, ports: hostPorts };
+  });
+  return { ...state, geometry: { hosts, hostIndex: g.hostIndex, segments: g.segments, segmentIndex: g.segmentIndex, ports, bounds: boundsOf(hosts, g.segments) } };
 }
 
 export function computeGeometry(engine: EngineScenario, layout: Record<string, Pos> = {}): Geometry {

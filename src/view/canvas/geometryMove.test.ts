@@ -3,7 +3,7 @@ import { dataCentre } from '../../examples/dataCentre.ts';
 import twoNic from '../../examples/twoNic.json';
 import { loadScenario } from '../../scenario/load.ts';
 import lvsFive from './__fixtures__/lvs-five.json';
-import { buildGeometry, computeGeometry, type GeometryState, type Pos } from './geometry.ts';
+import { buildGeometry, computeGeometry, placeLabelsUntil, type GeometryState, type Pos } from './geometry.ts';
 import { moveGeometry } from './geometryMove.ts';
 
 function loaded(doc: unknown) {
@@ -114,5 +114,37 @@ describe('moving nodes (moveGeometry)', () => {
     const partial = Object.fromEntries(names.slice(0, 1).map((n) => [n, { x: layout[n].x + 400, y: layout[n].y }]));
     state = moveGeometry(state, partial);
     expect(state.geometry).toEqual(computeGeometry(t.engine, partial));
+  });
+});
+
+describe('labels placed later, in slices (buildGeometry with later, placeLabelsUntil)', () => {
+  const dc = loaded(dataCentre({ realServers: 300, segments: 3 }));
+
+  it('gives the whole geometry once every slice is placed, whatever the slices', () => {
+    const draft = buildGeometry(dc.engine, dc.layout, true);
+    expect(draft.geometry.labelsPending).toBe(true);
+    // Cards and ports are where they will be; only the labels are missing.
+    const whole = computeGeometry(dc.engine, dc.layout);
+    expect(draft.geometry.hosts.map((h) => [h.x, h.y, h.w, h.h, h.ports.map((p) => [p.x, p.y, p.side])])).toEqual(whole.hosts.map((h) => [h.x, h.y, h.w, h.h, h.ports.map((p) => [p.x, p.y, p.side])]));
+    // A deadline already past: one clock check's worth (16 labels) per slice.
+    let done: GeometryState | null = null;
+    let slices = 0;
+    while (!(done = placeLabelsUntil(draft, 0))) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(done.geometry).toEqual(whole);
+    expect(done.geometry.labelsPending).toBeUndefined();
+    // Then moves update it as any other.
+    const layout = moved(dc.layout, { RS9: [50, 30] });
+    expect(moveGeometry(done, layout).geometry).toEqual(computeGeometry(dc.engine, layout));
+  });
+
+  it('a move before the labels are placed starts them again at the new layout', () => {
+    const draft = buildGeometry(dc.engine, dc.layout, true);
+    placeLabelsUntil(draft, 0);
+    const layout = moved(dc.layout, { RS9: [50, 30] });
+    const next = moveGeometry(draft, layout);
+    expect(next.geometry.labelsPending).toBe(true);
+    expect(moveGeometry(draft, { ...dc.layout })).toBe(draft);
+    expect(placeLabelsUntil(next, Infinity)!.geometry).toEqual(computeGeometry(dc.engine, layout));
   });
 });

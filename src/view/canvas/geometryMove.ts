@@ -28,6 +28,8 @@ export function moveGeometry(prev: GeometryState, layout: Record<string, Pos> = 
   const { plan, geometry: g } = prev;
   const engine = plan.engine;
   const pos = autoLayout(engine, layout);
+  // Labels still being placed (a move in the first moments of a large topology): placed again from the start.
+  if (!prev.labels.done) return Object.keys(pos).every((n) => samePos(pos[n], prev.pos[n])) ? prev : buildGeometry(engine, layout, true);
   const movedSegs = engine.segments.flatMap((s, i) => (samePos(pos[s.name], prev.pos[s.name]) ? [] : [i]));
   const redo = new Set<number>();
   engine.hosts.forEach((h, i) => {
@@ -77,9 +79,10 @@ export function moveGeometry(prev: GeometryState, layout: Record<string, Pos> = 
 
 /**
  * The newest geometry of a scenario as its layout changes: the first, and every one after a
- * change of the engine scenario (hosts, interfaces, segments), is computed whole; a change of
- * the layout alone is a move (moveGeometry).
+ * change of the engine scenario (hosts, interfaces, segments), is computed whole (with
+ * `labelsLater`, its labels left to placeLabelsUntil); a change of the layout alone is a move
+ * (moveGeometry).
  */
-export function nextGeometry(prev: GeometryState | null, engine: EngineScenario, layout: Record<string, Pos> | undefined): GeometryState {
-  return prev && prev.plan.engine === engine ? moveGeometry(prev, layout) : buildGeometry(engine, layout);
+export function nextGeometry(prev: GeometryState | null, engine: EngineScenario, layout: Record<string, Pos> | undefined, labelsLater = false): GeometryState {
+  return prev && prev.plan.engine === engine ? moveGeometry(prev, layout) : buildGeometry(engine, layout, labelsLater);
 }

@@ -229,8 +229,11 @@ export class LabelLayout {
   private linkGrid = new RectGrid(GRID_CELL);
   private boxGrid = new RectGrid(GRID_CELL);
 
-  /** Places every label; `obstacles`: host cards and switches; `links`: every cable. */
-  constructor(labels: LabelInput[], obstacles: Rect[], links: Segment[]) {
+  /**
+   * Places every label; `obstacles`: host cards and switches; `links`: every cable. With
+   * `later`, none yet: placeUntil places them, in the same order, a slice at a time.
+   */
+  constructor(labels: LabelInput[], obstacles: Rect[], links: Segment[], later = false) {
     this.labels = [...labels];
     this.reaches = labels.map((l) => reachOf(l));
     this.obstacles = [...obstacles];
@@ -238,10 +241,26 @@ export class LabelLayout {
     this.linkBoxes = links.map(boxOfLink);
     this.obstacles.forEach((o, i) => this.obstacleGrid.add(i, o));
     this.linkBoxes.forEach((b, i) => this.linkGrid.add(i, b));
-    for (let i = 0; i < labels.length; i++) {
+    if (!later) this.placeUntil(Infinity);
+  }
+
+  /** Have all labels been placed? */
+  get done(): boolean {
+    return this.placed.length === this.labels.length;
+  }
+
+  /**
+   * Places the next labels until `deadline` (a performance.now() time; at least one label per
+   * call). The same placement as all at once: each label still sees the ones before it.
+   */
+  placeUntil(deadline: number): boolean {
+    for (let i = this.placed.length; i < this.labels.length; ) {
       this.placed.push(this.place(i));
       this.boxGrid.add(i, this.placed[i].box);
+      // The clock is read every 16 labels (each is some microseconds).
+      if (++i % 16 === 0 && performance.now() >= deadline) break;
     }
+    return this.done;
   }
 
   /**
@@ -249,6 +268,7 @@ export class LabelLayout {
    * placed again). Returns the indices of the labels now placed somewhere else, in order.
    */
   update(changes: LabelChanges): number[] {
+    if (!this.done) throw new Error('LabelLayout.update before every label is placed');
     // What moved, where it was and where it is: boxes (cards, switches, labels) and cables.
     const dirty = new RectGrid(GRID_CELL);
     const dirtyBoxes: Rect[] = [];

@@ -3,29 +3,52 @@
  * share it without recomputation: canvas geometry, neighbour tables at the cursor, the
  * current step, simulated "now".
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { macOwners } from '../../store/derive/changes.ts';
 import { neighAt, type NeighView } from '../../store/derive/neighAt.ts';
 import { simTimeAt, stepOfCursor } from '../../store/derive/timeline.ts';
 import { useApp } from '../../store/StoreContext.tsx';
 import type { AppState } from '../../store/types.ts';
-import type { Geometry, GeometryState } from '../canvas/geometry.ts';
+import { placeLabelsUntil, type Geometry, type GeometryState } from '../canvas/geometry.ts';
 import { nextGeometry } from '../canvas/geometryMove.ts';
 
 /**
  * The canvas geometry. A change of the layout alone (a drag, a nudge, an undone move) updates the
  * last one (moveGeometry: the moved nodes and what is near them) instead of computing it whole,
- * which on 1,000 hosts took 50–100 ms per pointer move.
+ * which on 1,000 hosts took 50–100 ms per pointer move. From `labelsLaterFrom` hosts on (the
+ * raster canvas, which draws port labels only zoomed in), a new topology's port labels are placed
+ * in slices of SLICE_MS after it is first drawn (120–250 ms of placement for 1,000 hosts was one
+ * task), and the geometry is given again with them.
  */
-export function useGeometry(): Geometry | null {
+export function useGeometry(labelsLaterFrom = Infinity): Geometry | null {
   const engine = useApp((s) => s.engineInput);
   const layout = useApp((s) => s.scenario.layout);
   const last = useRef<GeometryState | null>(null);
-  return useMemo(() => {
-    last.current = engine ? nextGeometry(last.current, engine, layout) : null;
+  // Set when the slices have placed every label: the memo below then gives the complete geometry.
+  const [placed, setPlaced] = useState<GeometryState | null>(null);
+  const g = useMemo(() => {
+    // The slices finished the labels of the geometry still waiting for them (not of an earlier one).
+    if (placed && last.current?.geometry.labelsPending && placed.labels === last.current.labels) last.current = placed;
+    last.current = engine ? nextGeometry(last.current, engine, layout, engine.hosts.length >= labelsLaterFrom) : null;
     return last.current?.geometry ?? null;
-  }, [engine, layout]);
+  }, [engine, layout, placed, labelsLaterFrom]);
+  useEffect(() => {
+    const state = last.current;
+    if (!g?.labelsPending || !state || state.geometry !== g) return;
+    let timer = 0;
+    const slice = () => {
+      const done = placeLabelsUntil(state, performance.now() + SLICE_MS);
+      if (done) setPlaced(done);
+      else timer = window.setTimeout(slice, 0);
+    };
+    timer = window.setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+  }, [g]);
+  return g;
 }
+
+/** Label placement per task while a large topology's labels are placed in slices. */
+const SLICE_MS = 30;
 
 export function useOwners(): Record<string, string> {
   const engine = useApp((s) => s.engineInput);

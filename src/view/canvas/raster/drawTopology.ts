@@ -291,7 +291,8 @@ function drawDetails(ctx: CanvasRenderingContext2D, s: TopologyState, shown: num
       ctx.fillText(`lo ${h.loAddresses.join(' ')}`, x0 + h.w - 12, y0 + 22);
       texts++;
     }
-    for (const p of h.ports) {
+    // Labels still being placed (the first moments of a large topology): drawn once placed.
+    if (!s.g.labelsPending) for (const p of h.ports) {
       const lines = [isolate(p.dev), ...p.addresses, p.mac];
       ctx.textAlign = p.label.anchor === 'middle' ? 'center' : p.label.anchor === 'end' ? 'right' : 'left';
       lines.forEach((l, n) => {
