@@ -285,8 +285,16 @@ const KeyboardList = memo(function KeyboardList({ g, onFocusNode }: { g: Geometr
   const onClick = useCallback((id: string, shift: boolean) => clickNode(api, ed, id, shift), [api, ed]);
   const onPort = useCallback((p: HostGeom['ports'][number]) => api.getState().select({ kind: 'iface', host: p.host, dev: p.dev }), [api]);
   const portLabel = useCallback((p: HostGeom['ports'][number]) => t('canvas.port', { port: p.id, mac: p.mac, addrs: p.addresses.join(', ') || t('canvas.noAddress') }), [t]);
-  // Named once per topology and language, not on every selection.
-  const labels = useMemo(() => g.hosts.map((h) => t('canvas.host', { host: h.name })), [g, t]);
+  // Named once per host and language: not on every selection, nor on every geometry (each
+  // pointer move of a drag makes one, and naming a thousand buttons again was ~5 ms a move).
+  const names = useRef({ t, byName: new Map<string, string>() });
+  if (names.current.t !== t) names.current = { t, byName: new Map() };
+  const labelOf = (host: string) => {
+    const known = names.current.byName;
+    let label = known.get(host);
+    if (label === undefined) known.set(host, (label = t('canvas.host', { host })));
+    return label;
+  };
   const selected = selHost === null ? undefined : g.hosts[g.hostIndex[selHost]];
   return (
     <div className="sr-only raster-list" role="group" aria-label={t('canvas.label')}>
@@ -308,7 +316,7 @@ const KeyboardList = memo(function KeyboardList({ g, onFocusNode }: { g: Geometr
         <HostButton
           key={h.name}
           h={h}
-          label={labels[g.hostIndex[h.name]]}
+          label={labelOf(h.name)}
           pressed={selHost === h.name && selPort === null}
           ports={h === selected}
           selPort={h === selected ? selPort : null}
