@@ -82,6 +82,20 @@ export const CASES: ConsoleCase[] = [
       'ip route get',
       'ip route show table 77',
       'sysctl',
+      // Files: the simulated host has none under /etc, the harness hides /etc/sysctl.conf.
+      'sysctl -p',
+      'sysctl -p /nonexistent',
+      'sysctl --load',
+      'sysctl --load=/etc/sysctl.d/99-arp.conf /nonexistent',
+      'sysctl -f',
+      'sysctl -p net.ipv4.ip_forward=1',
+      'sysctl -pq',
+      'sysctl -a -p -r "conf\\.lo\\.arp_(ignore|announce)"',
+      // Options without variables, and unknown ones (procps prints its usage on stdout then).
+      'sysctl -n',
+      'sysctl -N -q net.ipv4.ip_forward',
+      'sysctl -Z',
+      'sysctl -r',
       'route add -host 10.9.9.9',
       'ip neigh add 10.0.0.9 lladdr 02:00:00:00:09:10 dev eth0',
       // Changes, and the listings that see them.

@@ -161,6 +161,17 @@ describe('changes: typed at the cursor, one action each, the scenario runs again
     expect(await runLine(b, 'ip route del 10.9.9.0/24 dev eth0')).toMatchObject({ out: ['RTNETLINK answers: No such process'], rc: 2 });
     expect(b.scenario.actions ?? []).toEqual([]);
   });
+  it('sysctl -p/-f/--load read files the host does not have, /etc/sysctl.conf by default, and change nothing', async () => {
+    const b = at(lvs, 'R1');
+    const cannot = (f: string) => `sysctl: cannot open "${f}": No such file or directory`;
+    expect(await runLine(b, 'sysctl -p')).toMatchObject({ out: [cannot('/etc/sysctl.conf')], rc: 1 });
+    expect(await runLine(b, 'sysctl -f')).toMatchObject({ out: [cannot('/etc/sysctl.conf')], rc: 1 });
+    // -pFILE is the optional argument; a later bare -p keeps it; every word is a file too.
+    expect(await runLine(b, 'sysctl -p/a -p /b net.ipv4.ip_forward=1')).toMatchObject({ out: [cannot('/a'), cannot('/b'), cannot('net.ipv4.ip_forward=1')], rc: 1 });
+    expect(await runLine(b, 'sysctl --load=/a')).toMatchObject({ out: [cannot('/a')], rc: 1 });
+    expect(await runLine(b, 'sysctl -pq')).toMatchObject({ out: [cannot('q')], rc: 1 });
+    expect(b.scenario.actions ?? []).toEqual([]);
+  });
   it('sysctl -w stores any int as the kernel reads it (0x9 is 9) and prints the value as typed', async () => {
     const b = at(lvs, 'R1');
     expect(await runLine(b, 'sysctl -w net.ipv4.conf.all.arp_ignore=0x9')).toMatchObject({ out: ['net.ipv4.conf.all.arp_ignore = 0x9'], rc: 0 });

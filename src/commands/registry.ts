@@ -21,7 +21,7 @@ export interface ConsoleCommand {
 
 export const COMMANDS: Record<string, ConsoleCommand> = {
   ip: { usage: 'ip [-4] [-s] [-d] addr|link|route|neigh [show|add|del|replace|change|flush|get] …', run: ipCommand },
-  sysctl: { usage: 'sysctl [-n] [-N] [-q] KEY… | -w KEY=VALUE… | -a [-r PATTERN]', run: sysctlCommand },
+  sysctl: { usage: 'sysctl [-n] [-N] [-q] KEY… | -w KEY=VALUE… | -a [-r PATTERN] | -p [FILE]', run: sysctlCommand },
   echo: { usage: 'echo N > /proc/sys/net/ipv4/…', run: echoCommand },
   cat: { usage: 'cat /proc/sys/net/ipv4/…', run: catCommand },
   arp: { usage: 'arp [-n] [-a] [-i DEV] [IP] | -d IP | -s IP MAC', run: arpCommand },

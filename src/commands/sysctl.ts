@@ -85,18 +85,24 @@ const isNeighKey = (key: string) => /^net\.ipv4\.neigh\.[^.]+\.[a-z_]+$/.test(ke
 
 const setAction = (st: ConsoleState, set: Record<string, number>): ActionV1 => ({ type: 'sysctl', host: st.host, set }) as ActionV1;
 
+/** procps's default file for `-p` without one; the simulated host has no files under /etc. */
+const DEFAULT_PRELOAD = '/etc/sysctl.conf';
+const VERSION = 'sysctl from procps-ng 4.0.2';
+
 export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
-  // Long options as procps spells them.
-  const LONG: Record<string, string> = { '--all': '-a', '--values': '-n', '--names': '-N', '--write': '-w', '--quiet': '-q', '--ignore': '-e', '--pattern': '-r', '--load': '-p' };
-  const args = argv.slice(1).map((w) => LONG[w] ?? w);
-  const g = getopt('sysctl', args, 'aAXnNwqer:p:f:bhV');
-  if ('error' in g) return err(1, g.error);
+  // procps 4 prints its usage on stderr and fails when given no word at all.
+  if (argv.length < 2) return err(1, ...USAGE);
+  // Long options as procps spells them; `--load=FILE` is `-pFILE` (an optional argument).
+  const LONG: Record<string, string> = { '--all': '-a', '--values': '-n', '--names': '-N', '--write': '-w', '--quiet': '-q', '--ignore': '-e', '--pattern': '-r', '--load': '-p', '--help': '-h', '--version': '-V' };
+  const args = argv.slice(1).map((w) => (w.startsWith('--load=') ? `-p${w.slice('--load='.length)}` : LONG[w] ?? w));
+  const g = getopt('sysctl', args, 'bneNwfp::qoxaAXr:Vdh');
+  // getopt's '?' (an unknown option, -r without its expression): glibc's message on stderr,
+  // then procps's Usage(stdout), which exits 0.
+  if ('error' in g) return ok([g.error, ...USAGE]);
   const o = g.opts;
-  if (o.has('h')) return ok(USAGE);
-  if (o.has('p') || o.has('f')) {
-    const file = String(o.get('p') ?? o.get('f'));
-    return err(1, `sysctl: cannot open "${file}": No such file or directory`);
-  }
+  // procps acts on -V, -h and -d as getopt reads them, before anything else.
+  if (o.has('V')) return ok([VERSION]);
+  if (o.has('h') || o.has('d')) return ok(USAGE);
   const values = o.has('n');
   const names = o.has('N');
   const line = (k: string, v: number) => (values ? String(v) : names ? k : `${k} = ${v}`);
@@ -112,8 +118,15 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
     }
     return ok(sysctlKeys(st).filter((k) => !re || re.test(k)).map((k) => line(k, readKey(st, k)!)));
   }
-  // procps 4: no variable prints the usage (on stderr) and fails.
-  if (g.args.length === 0) return err(1, ...USAGE);
+  if (o.has('p') || o.has('f')) {
+    // -p/-f/--load: the file given as -pFILE, then every word as a file (even KEY=VALUE);
+    // /etc/sysctl.conf only when neither is given. None exists on the simulated host.
+    const attached = o.get('p');
+    const files = [...(typeof attached === 'string' ? [attached] : []), ...g.args];
+    return err(1, ...(files.length ? files : [DEFAULT_PRELOAD]).map((f) => `sysctl: cannot open "${f}": No such file or directory`));
+  }
+  if (g.args.length === 0) return err(1, 'sysctl: no variables specified', "Try `sysctl --help' for more information.");
+  if (names && o.has('q')) return err(1, 'sysctl: options -N and -q cannot coexist', "Try `sysctl --help' for more information.");
   const out: string[] = [];
   const set: Record<string, number> = {};
   let rc = 0;

@@ -23,7 +23,9 @@ export interface Getopt {
 }
 
 /**
- * getopt(3) with `spec` like "c:w:DUAbfI:s:": a letter followed by ':' takes a value.
+ * getopt(3) with `spec` like "c:w:DUAbfI:s:": a letter followed by ':' takes a value, by '::'
+ * an optional one (only attached, `-pFILE`; without it the option keeps a value given
+ * earlier, as a C program that sets its variable only when optarg is set does).
  * Errors are glibc's, prefixed with the program name as iputils prints them.
  */
 export function getopt(prog: string, argv: string[], spec: string): Getopt | { error: string } {
@@ -48,6 +50,11 @@ export function getopt(prog: string, argv: string[], spec: string): Getopt | { e
         continue;
       }
       const rest = w.slice(k + 1);
+      if (spec[at + 2] === ':') {
+        if (rest) opts.set(ch, rest);
+        else if (!opts.has(ch)) opts.set(ch, true);
+        break;
+      }
       if (rest) opts.set(ch, rest);
       else if (i + 1 < argv.length) opts.set(ch, argv[++i]);
       else return { error: `${prog}: option requires an argument -- '${ch}'` };
