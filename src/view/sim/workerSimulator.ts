@@ -63,10 +63,10 @@ function nextFrame(fn: () => void): () => void {
 
 /**
  * Takes arrived chunks in and reads them into the timeline for about APPEND_MS, acknowledging
- * each chunk taken in; says whether whole steps were added and whether the run is complete
- * (its last chunk taken in and read).
+ * each chunk taken in; says whether whole steps were added (a chunk inside a long step, or a
+ * step read in part, adds nothing to show).
  */
-function takeIn(s: Streaming, ack: () => void): { grew: boolean; ended: boolean } {
+function takeIn(s: Streaming, ack: () => void): boolean {
   const t0 = performance.now();
   const stop = () => performance.now() - t0 >= APPEND_MS;
   let grew = false;
@@ -79,7 +79,7 @@ function takeIn(s: Streaming, ack: () => void): { grew: boolean; ended: boolean 
     if (last) s.lastIn = true;
     else ack();
   }
-  return { grew, ended: s.lastIn && s.trace.built };
+  return grew;
 }
 
 /** Drops the animation frame a streamed run had asked for (it ends, or is cancelled). */
@@ -113,8 +113,7 @@ export function workerSimulator(): Simulator {
     const frame = () => {
       s.frame = null;
       if (pending.get(id) !== p) return;
-      const { grew, ended } = takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker));
-      if (ended) {
+      if (s.lastIn && s.trace.built) {
         pending.delete(id);
         const { sim, timeline } = s.trace.snapshot();
         p.on.done(sim, timeline);
@@ -127,17 +126,17 @@ export function workerSimulator(): Simulator {
         p.on.fail(s.failure);
         return;
       }
-      // A chunk inside a long step, or a step read in part, adds nothing to show.
-      if (grew) s.unshown = true;
+      // A frame either shows what was added (the store's subscribers render it: on a loaded
+      // machine the larger part of a frame's work) or reads more, never both in one task.
       const t = performance.now();
       if (s.unshown && t - s.shown >= SHOW_MS) {
         s.unshown = false;
         s.shown = t;
         const { sim, timeline } = s.trace.snapshot();
         p.on.partial?.(sim, timeline);
-      }
-      // Frames go on while chunks wait, rows wait to be read, steps wait to be shown or a failure to be reported.
-      if (s.arrived.length || !s.trace.built || s.unshown || s.failure) s.frame = nextFrame(frame);
+      } else if (takeIn(s, () => w.postMessage({ type: 'ack', id } satisfies ToWorker))) s.unshown = true;
+      // Frames go on while chunks wait, rows wait to be read, steps wait to be shown, or the end or a failure to be reported.
+      if (s.arrived.length || !s.trace.built || s.unshown || s.lastIn || s.failure) s.frame = nextFrame(frame);
     };
     s.frame ??= nextFrame(frame);
   };
