@@ -187,11 +187,19 @@ export interface Harness<T extends ActionType> {
  */
 export interface FormField {
   key: string;
-  /** A text box (address or number), the host's interfaces, a checkbox, or "on every host". */
-  input: 'address' | 'number' | 'iface' | 'flag' | 'allHosts';
-  /** The command-line option it is, shown as its label; or an i18n key under `form.`. */
+  /**
+   * A text box (address, MAC or number), one of a few numbers (`choices`), the host's
+   * interfaces, a checkbox, or "on every host".
+   */
+  input: 'address' | 'mac' | 'number' | 'choice' | 'iface' | 'flag' | 'allHosts';
+  /**
+   * The command-line option it is, shown as its label; or an i18n key under `form.`; with
+   * both, the option and what it means (`-x sender IP`: packit's letters say little).
+   */
   option?: string;
   label?: string;
+  /** A choice's values, each with its i18n key under `form.` (packit's -A 1 request, 2 reply). */
+  choices?: readonly { value: number; label: string }[];
   /** i18n key under `form.` for a checkbox's explanation. */
   hint?: string;
   /** i18n key under `form.errors.` when the value is wrong. */

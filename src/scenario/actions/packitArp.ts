@@ -94,6 +94,18 @@ export const packitArp: ActionDescriptor<'packit_arp', typeof schema> = {
     }
     return { ok: true, action: a as { type: 'packit_arp' } };
   },
+  // Every option packit is given here; the MACs left empty are what packit writes without them.
+  form: [
+    { key: 'op', input: 'choice', option: '-A', label: 'arpOp', error: 'op', initial: '1', choices: [{ value: 1, label: 'opRequest' }, { value: 2, label: 'opReply' }] },
+    { key: 'spa', input: 'address', option: '-x', label: 'spa', error: 'spa', required: true, placeholder: '192.168.100.200' },
+    { key: 'tpa', input: 'address', option: '-y', label: 'tpa', error: 'tpa', required: true, placeholder: '192.168.100.200' },
+    { key: 'sha', input: 'mac', option: '-X', label: 'sha', error: 'sha', empty: 'macZeros' },
+    { key: 'tha', input: 'mac', option: '-Y', label: 'tha', error: 'tha', empty: 'macZeros' },
+    { key: 'ethSrc', input: 'mac', option: '-e', label: 'ethSrc', error: 'ethSrc', empty: 'macDevice' },
+    { key: 'ethDst', input: 'mac', option: '-E', label: 'ethDst', error: 'ethDst', empty: 'macBroadcast' },
+    { key: 'iface', input: 'iface', option: '-i', error: 'packitIface', required: true, empty: 'choose' },
+    { key: 'count', input: 'number', option: '-c', error: 'count', initial: '1', min: 1, max: COUNT_MAX, whole: true },
+  ],
   harness: {
     kind: 'none',
     timeoutMs: (a) => ((a.count ?? 1) + 5) * 1000,

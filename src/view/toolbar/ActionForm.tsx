@@ -29,7 +29,7 @@ function commonOf(a: ActionV1): Partial<ActionV1> {
 }
 
 /**
- * Edits an action without form fields (sysctl, ip route, packit…) as the line it prints as
+ * Edits an action without form fields (sysctl, ip route, ip addr…) as the line it prints as
  * (`R1$ sysctl -w …`), parsed back by its descriptor — the console's path: what the line
  * says is what runs. A bad line shows the tool's error and changes nothing.
  */
@@ -166,10 +166,10 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
   const fields = formFields(draft.type);
   const value = (key: string) => draft.values[key];
   const setValue = (key: string, v: string | boolean) => set({ values: { ...draft.values, [key]: v } });
-  const label = (f: FormField) => f.option ?? t(`form.${f.label ?? f.key}`);
+  const label = (f: FormField) => (f.option && f.label ? `${f.option} ${t(`form.${f.label}`)}` : f.option ?? t(`form.${f.label ?? f.key}`));
   const invalid = (f: FormField) => error !== null && error === (f.error ?? f.key);
 
-  /** A text box, a number box or the host's interfaces, as the descriptor's field says. */
+  /** A text box, a number box, a choice or the host's interfaces, as the descriptor's field says. */
   const input = (f: FormField) => {
     if (f.input === 'iface') {
       return (
@@ -184,6 +184,18 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
         </label>
       );
     }
+    if (f.input === 'choice') {
+      return (
+        <label className="field" key={f.key}>
+          <span>{label(f)}</span>
+          <select value={String(value(f.key) ?? '')} onChange={(e) => setValue(f.key, e.target.value)} aria-invalid={invalid(f)}>
+            {f.choices?.map((c) => (
+              <option key={c.value} value={String(c.value)}>{t(`form.${c.label}`)}</option>
+            ))}
+          </select>
+        </label>
+      );
+    }
     const number = f.input === 'number';
     return (
       <label className="field" key={f.key}>
@@ -192,7 +204,7 @@ function ActionFormBody({ editing, action }: { editing: number | null; action: A
           value={String(value(f.key) ?? '')}
           onChange={(e) => setValue(f.key, e.target.value)}
           aria-invalid={invalid(f)}
-          inputMode={number ? (f.whole ? 'numeric' : 'decimal') : 'decimal'}
+          inputMode={number ? (f.whole ? 'numeric' : 'decimal') : f.input === 'mac' ? 'text' : 'decimal'}
           spellCheck="false"
           {...(number ? { size: f.whole ? 3 : 5 } : {})}
           {...(f.placeholder ? { placeholder: f.placeholder } : f.empty ? { placeholder: t(`form.${f.empty}`) } : {})}

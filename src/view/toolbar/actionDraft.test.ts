@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, formTypes, type Draft } from './actionDraft.ts';
+import { en } from '../../i18n/en.ts';
+import { zh } from '../../i18n/zh.ts';
+import { parseActionLine, printScenarioAction } from '../../scenario/actions/registry.ts';
+import { scenarioArbitrary } from '../../scenario/arbitrary.ts';
+import type { ActionV1 } from '../../scenario/types.ts';
+import { actionFromDraft, draftForHost, draftFromAction, emptyDraft, formFields, formTypes, type Draft } from './actionDraft.ts';
 
 const draft = (host: string, type: Draft['type'], values: Draft['values']): Draft => {
   const d = emptyDraft(host, type);
@@ -8,7 +14,19 @@ const draft = (host: string, type: Draft['type'], values: Draft['values']): Draf
 
 describe('command form drafts', () => {
   it('offers the types whose descriptor has a form', () => {
-    expect(formTypes()).toEqual(['ping', 'arping', 'flush', 'wait', 'connect']);
+    expect(formTypes()).toEqual(['ping', 'arping', 'flush', 'wait', 'connect', 'packit_arp']);
+  });
+  it('has every label, choice, placeholder, hint and error of every form in English and Chinese', () => {
+    const form = (m: typeof en) => m.form as unknown as Record<string, unknown> & { errors: Record<string, string> };
+    for (const m of [en, zh]) {
+      for (const t of formTypes()) {
+        for (const f of formFields(t)) {
+          const keys = [f.label ?? (f.option ? undefined : f.key), f.empty, f.hint, ...(f.choices ?? []).map((c) => c.label)].filter((k) => k !== undefined);
+          for (const k of keys) expect(typeof form(m)[k], `${t}.${f.key}: form.${k}`).toBe('string');
+          if (f.error) expect(typeof form(m).errors[f.error], `${t}.${f.key}: form.errors.${f.error}`).toBe('string');
+        }
+      }
+    }
   });
   it('builds a connect action: a service, and count/interval only when they differ from one', () => {
     expect(actionFromDraft(draft('C', 'connect', { to: '10.0.0.100:80', count: '4' }), ['C'])).toEqual({ ok: true, action: { type: 'connect', host: 'C', to: '10.0.0.100:80', count: 4 } });
@@ -26,6 +44,44 @@ describe('command form drafts', () => {
     expect(actionFromDraft(draft('B', 'arping', { target: '10.0.0.1', iface: 'eth0', w: '0' }), [])).toEqual({ ok: false, error: 'timeout' });
     // a blank count is the form's 1 (arping without -c would never stop)
     expect(actionFromDraft(draft('A', 'arping', { target: '10.0.0.1', iface: 'eth0', count: ' ' }), [])).toMatchObject({ ok: true, action: { count: 1 } });
+  });
+  it('packit: what the form builds is what parsing the printed line gives, adding (the boxes typed in) or editing', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ actionTypes: ['packit_arp'], minHosts: 1, maxHosts: 3, maxActions: 3, presentation: false }), (sc) => {
+        for (const a of sc.actions ?? []) {
+          const line = printScenarioAction(a);
+          const parsed = parseActionLine(line);
+          if (!parsed.ok) throw new Error(`${line}: ${parsed.error}`);
+          const host = String(a.host);
+          // Added: a new form, each box typed as a person would (MACs in capitals, too).
+          const typed = draft(host, 'packit_arp', Object.fromEntries(formFields('packit_arp').flatMap((f) => {
+            const v = a[f.key];
+            return v === undefined ? [] : [[f.key, f.input === 'mac' ? String(v).toUpperCase() : String(v)]];
+          })));
+          expect(actionFromDraft(typed, [host]), line).toEqual({ ok: true, action: parsed.action });
+          // Edited: the action's own draft, saved unchanged, is the line's action too.
+          expect(actionFromDraft(draftFromAction(a, host), [host]), line).toEqual({ ok: true, action: { ...parsed.action, ...(a.settle !== undefined ? { settle: a.settle } : {}) } });
+        }
+      }),
+      { seed: 4, numRuns: 80 },
+    );
+  });
+  it('packit: a reply to broadcast written field by field; each wrong box is named', () => {
+    const garp = { op: '2', spa: '10.0.0.100', tpa: '10.0.0.100', tha: 'ff:ff:ff:ff:ff:ff', iface: 'eth0', count: '3' };
+    const built = actionFromDraft(draft('RS', 'packit_arp', garp), ['RS']);
+    expect(built).toEqual({ ok: true, action: { type: 'packit_arp', host: 'RS', op: 2, spa: '10.0.0.100', tpa: '10.0.0.100', tha: 'ff:ff:ff:ff:ff:ff', iface: 'eth0', count: 3 } });
+    expect(printScenarioAction((built as { action: ActionV1 }).action)).toBe('RS$ packit -t ARP -A 2 -x 10.0.0.100 -y 10.0.0.100 -Y ff:ff:ff:ff:ff:ff -i eth0 -c 3');
+    const wrong = (values: Draft['values']) => actionFromDraft(draft('RS', 'packit_arp', { ...garp, ...values }), ['RS']);
+    expect(wrong({ spa: '' })).toEqual({ ok: false, error: 'spa' });
+    expect(wrong({ tpa: '10.0.0' })).toEqual({ ok: false, error: 'tpa' });
+    expect(wrong({ sha: '02:00:00:00:0a' })).toEqual({ ok: false, error: 'sha' });
+    expect(wrong({ tha: 'broadcast' })).toEqual({ ok: false, error: 'tha' });
+    expect(wrong({ ethSrc: 'x' })).toEqual({ ok: false, error: 'ethSrc' });
+    expect(wrong({ ethDst: '02:00:00:00:00:0g' })).toEqual({ ok: false, error: 'ethDst' });
+    expect(wrong({ iface: '' })).toEqual({ ok: false, error: 'packitIface' });
+    expect(wrong({ count: '0' })).toEqual({ ok: false, error: 'count' });
+    expect(wrong({ count: '101' })).toEqual({ ok: false, error: 'count' });
+    expect(wrong({ op: '3' })).toEqual({ ok: false, error: 'op' });
   });
   it('names the wrong field', () => {
     expect(actionFromDraft(draft('B', 'ping', { to: '192.168.100' }), [])).toEqual({ ok: false, error: 'target' });

@@ -96,6 +96,13 @@ export function actionFromDraft(d: Draft, hosts: string[]): DraftResult {
       const n = numberOf(f, text);
       if (n === null) return wrong(f);
       if (n !== f.omit) out[f.key] = n;
+    } else if (f.input === 'choice') {
+      const c = f.choices?.find((x) => String(x.value) === text);
+      if (!c) return wrong(f);
+      out[f.key] = c.value;
+    } else if (f.input === 'mac') {
+      // As the tools print MACs (and packit's parser stores them): lower case.
+      out[f.key] = text.toLowerCase();
     } else {
       out[f.key] = text;
     }
