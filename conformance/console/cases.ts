@@ -95,6 +95,8 @@ export const CASES: ConsoleCase[] = [
       'sysctl -n',
       'sysctl -N -q net.ipv4.ip_forward',
       'sysctl -Z',
+      'sysctl -h -Z',
+      'sysctl -Z -h',
       'sysctl -r',
       'route add -host 10.9.9.9',
       'ip neigh add 10.0.0.9 lladdr 02:00:00:00:09:10 dev eth0',

@@ -96,13 +96,15 @@ export function sysctlCommand(st: ConsoleState, argv: string[]): CommandResult {
   const LONG: Record<string, string> = { '--all': '-a', '--values': '-n', '--names': '-N', '--write': '-w', '--quiet': '-q', '--ignore': '-e', '--pattern': '-r', '--load': '-p', '--help': '-h', '--version': '-V' };
   const args = argv.slice(1).map((w) => (w.startsWith('--load=') ? `-p${w.slice('--load='.length)}` : LONG[w] ?? w));
   const g = getopt('sysctl', args, 'bneNwfp::qoxaAXr:Vdh');
+  // procps acts on -V, -h and -d as getopt returns them: the first of them ends the command,
+  // before any later option is read.
+  const first = [...('error' in g ? g.before : g.opts).keys()].find((k) => k === 'V' || k === 'h' || k === 'd');
+  if (first === 'V') return ok([VERSION]);
+  if (first) return ok(USAGE);
   // getopt's '?' (an unknown option, -r without its expression): glibc's message on stderr,
   // then procps's Usage(stdout), which exits 0.
   if ('error' in g) return ok([g.error, ...USAGE]);
   const o = g.opts;
-  // procps acts on -V, -h and -d as getopt reads them, before anything else.
-  if (o.has('V')) return ok([VERSION]);
-  if (o.has('h') || o.has('d')) return ok(USAGE);
   const values = o.has('n');
   const names = o.has('N');
   const line = (k: string, v: number) => (values ? String(v) : names ? k : `${k} = ${v}`);

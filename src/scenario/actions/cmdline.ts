@@ -26,9 +26,11 @@ export interface Getopt {
  * getopt(3) with `spec` like "c:w:DUAbfI:s:": a letter followed by ':' takes a value, by '::'
  * an optional one (only attached, `-pFILE`; without it the option keeps a value given
  * earlier, as a C program that sets its variable only when optarg is set does).
- * Errors are glibc's, prefixed with the program name as iputils prints them.
+ * Errors are glibc's, prefixed with the program name as iputils prints them; with an error,
+ * `before` holds the options read before it (a tool that acts on an option as getopt returns
+ * it, as procps's -h, has done so before the error).
  */
-export function getopt(prog: string, argv: string[], spec: string): Getopt | { error: string } {
+export function getopt(prog: string, argv: string[], spec: string): Getopt | { error: string; before: Getopt['opts'] } {
   const opts = new Map<string, string | true>();
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -44,7 +46,7 @@ export function getopt(prog: string, argv: string[], spec: string): Getopt | { e
     for (let k = 1; k < w.length; k++) {
       const ch = w[k];
       const at = spec.indexOf(ch);
-      if (at < 0 || ch === ':') return { error: `${prog}: invalid option -- '${ch}'` };
+      if (at < 0 || ch === ':') return { error: `${prog}: invalid option -- '${ch}'`, before: opts };
       if (spec[at + 1] !== ':') {
         opts.set(ch, true);
         continue;
@@ -57,7 +59,7 @@ export function getopt(prog: string, argv: string[], spec: string): Getopt | { e
       }
       if (rest) opts.set(ch, rest);
       else if (i + 1 < argv.length) opts.set(ch, argv[++i]);
-      else return { error: `${prog}: option requires an argument -- '${ch}'` };
+      else return { error: `${prog}: option requires an argument -- '${ch}'`, before: opts };
       break;
     }
   }
