@@ -239,3 +239,9 @@ test('stop marks are drawn on the canvas: a click on one opens why, the keyboard
   await expect(button).toBeFocused();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('in 简体中文 the data centre is titled in Chinese where nothing is selected (the gallery’s title)', async ({ page }) => {
+  await page.goto(`/?lang=zh&animate=0${fragmentOf(DOC)}`);
+  await expect(page.getByTestId('topology-raster')).toHaveAttribute('data-hosts', '1001', { timeout: 30_000 });
+  await expect(page.locator('.inspector h2#scn-h')).toHaveText('数据中心：一台调度器和分布在 4 个网段上的 1,000 台真实服务器');
+});

@@ -3,15 +3,19 @@ import twoNic from '../../examples/twoNic.json';
 import { useApp } from '../../store/StoreContext.tsx';
 import { isolate } from '../../i18n/displayText.ts';
 import { ShownText } from '../ShownText.tsx';
+import { galleryTitle } from '../share/galleryTitles.ts';
 
 /** Shown when nothing is selected: the scenario's title and description, and how to start. */
 export function ScenarioInfo() {
   const { t } = useTranslation();
   const rawTitle = useApp((s) => s.scenario.title);
   const rawDescription = useApp((s) => s.scenario.description);
-  // The built-in example speaks the UI's language; other scenarios show their own text.
+  const lang = useApp((s) => s.lang);
+  // The built-in example speaks the UI's language, and so do the gallery's titles (loaded before
+  // the UI first shows Chinese: galleryTitles.ts); other scenarios show their own text.
   const builtIn = rawTitle === twoNic.title && rawDescription === twoNic.description;
-  const title = builtIn ? t('examples.twoNic.title') : rawTitle;
+  const gallery = rawTitle === undefined ? undefined : galleryTitle(rawTitle.trim());
+  const title = builtIn ? t('examples.twoNic.title') : gallery ? gallery[lang] : rawTitle;
   const description = builtIn ? t('examples.twoNic.description') : rawDescription;
   const simError = useApp((s) => s.simError);
   return (
