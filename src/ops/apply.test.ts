@@ -24,6 +24,26 @@ describe('applyOp', () => {
     expect(applyOp(base, { type: 'moveNode', id: 'A', x: base.layout!.A.x, y: base.layout!.A.y })).toBe(base);
   });
 
+  it('applies a batch of moves as the same moves one after another would (order of keys included)', () => {
+    const { lan: _lan, ...partial } = base.layout!;
+    const s0 = { ...base, layout: partial };
+    const ops: ScenarioOp[] = [
+      { type: 'moveNode', id: 'B', x: 5, y: 6 },
+      { type: 'moveNode', id: 'lan', x: 1, y: 2 },
+      { type: 'setSysctl', host: 'A', key: 'net.ipv4.conf.all.arp_ignore', value: 1 },
+      { type: 'moveNode', id: 'A', x: partial.A.x, y: partial.A.y },
+      { type: 'moveNode', id: 'lan', x: 3, y: 4 },
+    ];
+    const one = applyOp(s0, { type: 'batch', ops });
+    const each = ops.reduce<ScenarioV1>(applyOp, s0);
+    expect(one).toEqual(each);
+    expect(Object.keys(one.layout!)).toEqual(Object.keys(each.layout!));
+    expect(one.layout!.lan).toEqual({ x: 3, y: 4 });
+    expect(s0.layout).toBe(partial);
+    expect(applyOp(base, { type: 'batch', ops: [{ type: 'moveNode', id: 'A', ...base.layout!.A }, { type: 'moveNode', id: 'B', ...base.layout!.B }] })).toBe(base);
+    expect(() => applyOp(base, { type: 'batch', ops: [{ type: 'moveNode', id: 'A', x: 0, y: 0 }, { type: 'moveNode', id: 'Z', x: 0, y: 0 }] })).toThrow(OpError);
+  });
+
   it('edits, adds and deletes routes', () => {
     const s1 = applyOp(base, { type: 'setRouteMetric', host: 'A', index: 1, metric: 5 });
     expect(s1.hosts.A.routes?.[1]).toMatchObject({ dev: 'eth1', metric: 5 });
