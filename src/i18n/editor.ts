@@ -106,6 +106,7 @@ export const editorEn = {
     up: 'up',
     switches: 'Switches ({{count}})',
     noPorts: 'nothing connected',
+    listing: 'Listing {{shown}} of {{count}} hosts…',
   },
   errors: {
     nameTaken: 'The name “{{name}}” is already used by a host or a switch.',

@@ -106,6 +106,7 @@ export const editorZh: Widen<typeof editorEn> = {
     up: '已启用',
     switches: '交换机（{{count}}）',
     noPorts: '没有连接',
+    listing: '正在列出 {{count}} 台主机中的 {{shown}} 台…',
   },
   errors: {
     nameTaken: '名称“{{name}}”已被主机或交换机使用。',

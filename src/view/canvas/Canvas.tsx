@@ -1,9 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStoreApi } from '../../store/StoreContext.tsx';
 import { stepOfCursor } from '../../store/derive/timeline.ts';
 import { useGeometry, useNeighOf, useNeighTables, useOwners } from '../hooks/derived.ts';
 import { useThrottledCursor } from '../hooks/useThrottledCursor.ts';
+import { useProgressive } from '../hooks/useProgressive.ts';
 import { useLoadGeneration } from '../share/loadGeneration.ts';
 import { useEditorApi } from '../editor/EditorContext.tsx';
 import { EditLayer } from '../editor/EditLayer.tsx';
@@ -47,20 +48,6 @@ function Viewport({ children }: { children: ReactNode }) {
 /** Host cards drawn per animation frame when a large topology appears (128 cards at once block the page for 0.2–0.6 s). */
 const HOSTS_PER_FRAME = 24;
 
-/**
- * How many of `total` items to draw now: all of a small topology; a large one in chunks of
- * HOSTS_PER_FRAME, one chunk per animation frame, so the page keeps answering while it appears.
- */
-function useProgressive(total: number): number {
-  const [shown, setShown] = useState(HOSTS_PER_FRAME);
-  useEffect(() => {
-    if (shown >= total) return;
-    const id = requestAnimationFrame(() => setShown((n) => n + HOSTS_PER_FRAME));
-    return () => cancelAnimationFrame(id);
-  }, [shown, total]);
-  return Math.min(shown, total);
-}
-
 /** The topology: hosts, ports, switches and links, with the trace's frames animated on top. */
 export function Canvas() {
   const { t } = useTranslation();
@@ -71,7 +58,7 @@ export function Canvas() {
   const hits = useRef<TokenHits>(emptyHits());
   const g = useGeometry(RASTER_FROM);
   const raster = (g?.hosts.length ?? 0) >= RASTER_FROM;
-  const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0));
+  const shownHosts = useProgressive(raster ? 0 : (g?.hosts.length ?? 0), HOSTS_PER_FRAME);
   const rasterPick = useRef<((clientX: number, clientY: number) => RasterPicked | null) | null>(null);
   const animate = useApp((s) => s.animate);
   // Tables and marks follow the playback a few times a second, not on every animation frame.

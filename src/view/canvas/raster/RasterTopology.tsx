@@ -12,9 +12,10 @@
  *    order), with the selected host's interfaces: Enter selects, arrows move, as on the SVG cards;
  *    the focused one is outlined and named on the canvas; the selected host's stop marks follow.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeighOf } from '../../hooks/derived.ts';
+import { useProgressive } from '../../hooks/useProgressive.ts';
 import { useApp, useAppStoreApi } from '../../../store/StoreContext.tsx';
 import type { AppState } from '../../../store/types.ts';
 import { nudge } from '../../editor/commands.ts';
@@ -265,12 +266,7 @@ const KeyboardList = memo(function KeyboardList({ g, onFocusNode }: { g: Geometr
   const selPort = useApp((s) => selectionParts(s).port);
   const selSeg = useApp((s) => selectionParts(s).segment);
   // A thousand buttons are added a few hundred per frame, so the page answers while they appear.
-  const [shown, setShown] = useState(LIST_PER_FRAME);
-  useEffect(() => {
-    if (shown >= g.hosts.length) return;
-    const id = requestAnimationFrame(() => setShown((n) => n + LIST_PER_FRAME));
-    return () => cancelAnimationFrame(id);
-  }, [shown, g.hosts.length]);
+  const shown = useProgressive(g.hosts.length, LIST_PER_FRAME);
   const keys = useCallback((id: string) => (e: KeyboardEvent) => {
     const d = { ArrowLeft: [-NUDGE, 0], ArrowRight: [NUDGE, 0], ArrowUp: [0, -NUDGE], ArrowDown: [0, NUDGE] }[e.key];
     if (e.key === 'Enter' || e.key === ' ') {
