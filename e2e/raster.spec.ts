@@ -13,6 +13,7 @@ import { CARD_H, computeGeometry } from '../src/view/canvas/geometry.ts';
 import { stopPlace } from '../src/view/canvas/stopPlace.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { linkVersion } from './pages/linkVersion.ts';
+import { readFileSync } from 'node:fs';
 
 interface RasterWindow {
   __longtasks: { start: number; duration: number }[];
@@ -36,6 +37,8 @@ interface RasterWindow {
 }
 
 const fragmentOf = (doc: unknown) => `#s=${linkVersion(doc)}.${deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 9 }).toString('base64url')}`;
+/** Chromium reports tasks over 50 ms; the goal is none over this while a topology opens. */
+const LONG_TASK_MS = 200;
 const DOC = dataCentre({ realServers: 1000, segments: 4 });
 
 test.beforeEach(async ({ context }) => {
@@ -85,6 +88,36 @@ test('1,001 hosts are drawn on the canvas, not as SVG nodes; the page stays resp
   test.info().annotations.push({ type: 'longtasks', description: `longest ${longest} ms: ${JSON.stringify(tasks)}` });
   console.log(`1,001-host link: longest main-thread task after start ${longest} ms ${JSON.stringify(tasks)}`);
   await page.screenshot({ path: 'e2e/screenshots/raster-01-fitted.png' });
+});
+
+/**
+ * The same data centre opened as a user does, from the Gallery (not a link): the scenario is
+ * generated and validated in a worker and the app is drawn around it as a transition (slices),
+ * as for a link, so the click leaves the page free. Before that, the click was one task of
+ * 170–370 ms (validation, then React's commit of the app around 1,001 hosts). The load average
+ * is reported with the figure: the machine is shared.
+ */
+test('opened from the Gallery: drawn on the canvas, "Opened …" with Undo, no main-thread task over 200 ms after the click', async ({ page }) => {
+  await page.goto('/?lang=en&animate=0');
+  await page.getByTestId('open-gallery').click();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: /^Open “Data centre/ }).click();
+  const raster = page.getByTestId('topology-raster');
+  await expect(raster).toHaveAttribute('data-hosts', '1001', { timeout: 30_000 });
+  await expect(raster).toHaveAttribute('data-hosts-drawn', '1001');
+  await page.evaluate(() => (window as unknown as RasterWindow).__arplab.settled());
+  await expect(page.getByRole('dialog', { name: /Gallery/ })).toHaveCount(0);
+  await expect(page.getByText(/^Opened “Data centre/)).toBeVisible();
+  // Labels are placed in slices after the first drawing: wait for them to be in the measure.
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate((t0) => (window as unknown as RasterWindow).__longtasks.filter((t) => t.start >= t0), t0);
+  const longest = Math.max(0, ...tasks.map((t) => t.duration));
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const report = `load average ${load}; Gallery → data centre: longest main-thread task after the click ${longest} ms ${JSON.stringify(tasks)}`;
+  test.info().annotations.push({ type: 'longtasks', description: report });
+  console.log(report);
+  await page.screenshot({ path: 'e2e/screenshots/raster-06-gallery.png' });
+  expect(longest, report).toBeLessThan(LONG_TASK_MS);
 });
 
 test('picking is exact: a card selects its host, a port its interface, a switch its segment; hover names the host', async ({ page }) => {

@@ -52,8 +52,8 @@ function protoKeyPath(doc: unknown): (string | number)[] | null {
 const reused = new WeakMap<object, Extract<LoadResult, { ok: true }>>();
 
 /**
- * Hands over a load done elsewhere by this same code (the link worker: src/view/share/
- * openLink.ts): loading `r.scenario` again returns `r` at once instead of validating a
+ * Hands over a load done elsewhere by this same code (the open worker: src/view/share/
+ * openOffThread.ts): loading `r.scenario` again returns `r` at once instead of validating a
  * heavy scenario twice. The scenario must not be changed afterwards — the store never
  * changes one (every edit makes a new object, which is validated).
  */

@@ -1,5 +1,5 @@
 /**
- * Share links decoded and validated in a worker (link.worker.ts), and the results kept for
+ * Share links decoded and validated in a worker (openOffThread.ts, open.worker.ts), and the results kept for
  * the share layer: main.tsx opens the page's own link before the first render (awaiting the
  * worker leaves the page free), so ShareRoot finds it decoded; a link pasted later
  * (hashchange) is opened the same way. Where there is no Worker (unit tests) the link is
@@ -11,6 +11,7 @@
  */
 import type { OpenedLink } from '../../scenario/codec/url.ts';
 import { loadModel } from '../../store/lazyModel.ts';
+import { openOffThread } from './openOffThread.ts';
 
 /** Links already opened, by the address fragment they came from. */
 const opened = new Map<string, OpenedLink>();
@@ -18,35 +19,11 @@ const opened = new Map<string, OpenedLink>();
 /** Opens the link in this thread (the scenario model loads first if it has not yet). */
 const inThisThread = (hash: string) => loadModel().then((m) => m.openShareLink(hash));
 
-function viaWorker(hash: string): Promise<OpenedLink> {
-  return new Promise((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      resolve(inThisThread(hash));
-      return;
-    }
-    const done = (r: OpenedLink | Promise<OpenedLink>) => {
-      w.terminate();
-      resolve(r);
-    };
-    w.onmessage = (ev: MessageEvent<OpenedLink>) => done(ev.data);
-    // A worker that cannot start (a CSP without worker-src, a failed fetch): open it here.
-    w.onerror = (ev) => {
-      ev.preventDefault();
-      done(inThisThread(hash));
-    };
-    w.postMessage(hash);
-  });
-}
-
 /** Opens the link in `hash` off the page's thread and keeps the result for `takeOpenedLink`. */
 export async function openLinkOffThread(hash: string): Promise<OpenedLink> {
   // The worker starts at once, while the model is still loading (main.tsx); the model is
-  // needed to hand the worker's load over.
-  const r = typeof Worker === 'undefined' ? await inThisThread(hash) : await viaWorker(hash);
-  if (r.ok) (await loadModel()).reuseLoad({ ok: true, scenario: r.scenario, engine: r.engine });
+  // needed to hand the worker's load over (openOffThread awaits it).
+  const r = await openOffThread({ kind: 'link', hash }, () => inThisThread(hash));
   opened.set(hash, r);
   return r;
 }
