@@ -15,7 +15,9 @@ import { describeRemoval, sideEffects } from '../../ops/removed.ts';
 import { addFromPalette, type PaletteKind } from '../../ops/templates.ts';
 import type { ScenarioOp } from '../../ops/op.ts';
 import type { Geometry } from '../canvas/geometry.ts';
-import { notify, type EditorStore } from './editorStore.ts';
+import { notify, type EditorStore, type Notice } from './editorStore.ts';
+import type { LayoutProgress } from './forceLayout.ts';
+import { layoutInWorker } from './layoutInWorker.ts';
 import { selectedNodes, selectionFor } from './selection.ts';
 
 type Pt = { x: number; y: number };
@@ -153,14 +155,52 @@ export function nudge(app: AppStore, ed: EditorStore, id: string, dx: number, dy
   if (ops.length) st.dispatch(ops.length === 1 ? ops[0] : { type: 'batch', ops, label: 'move' });
 }
 
-/** Lays the nodes out with d3-force, loaded on first use (it is not needed to show the first screen). */
-export async function autoLayout(app: AppStore, ed: EditorStore) {
-  const { forceLayout } = await import('./forceLayout.ts');
+/**
+ * Lays the nodes out with d3-force, in a worker (on a thousand hosts its ticks take seconds:
+ * a frozen page on this thread); its progress and Cancel show in the topology menu. The
+ * result is one edit, applied only to the scenario it was computed for: an edit meanwhile,
+ * an undo or another scenario opened stops the layout, and a notice says that nothing moved.
+ */
+export function autoLayout(app: AppStore, ed: EditorStore) {
+  if (ed.getState().layout) return;
+  const scenario = app.getState().scenario;
   const g = ed.getState().geometry;
   const size: Record<string, { w: number; h: number }> = {};
   for (const n of [...(g?.hosts ?? []), ...(g?.segments ?? [])]) size[n.name] = { w: n.w, h: n.h };
-  const op = forceLayout(app.getState().scenario, positions(g), size);
-  if (op) app.getState().dispatch(op);
+  const ctl = new AbortController();
+  const end = (notice?: Omit<Notice, 'id'>) => {
+    unsubscribe();
+    ed.setState({ layout: null });
+    if (notice) notify(ed, notice);
+  };
+  const unsubscribe = app.subscribe((st) => {
+    if (st.scenario === scenario || ctl.signal.aborted) return;
+    ctl.abort();
+    end({ tone: 'info', key: 'notice.layoutStale' });
+  });
+  const cancel = () => {
+    if (ctl.signal.aborted) return;
+    ctl.abort();
+    end({ tone: 'info', key: 'notice.layoutCancelled' });
+  };
+  // A notice about an earlier layout (cancelled, stopped) would contradict this one's status.
+  ed.setState((s) => ({ layout: { done: 0, total: null, cancel }, notices: s.notices.filter((n) => !n.key.startsWith('notice.layout')) }));
+  const onProgress = (p: LayoutProgress) => {
+    const cur = ed.getState().layout;
+    if (cur?.cancel === cancel) ed.setState({ layout: { ...cur, ...p } });
+  };
+  layoutInWorker({ scenario, pos: positions(g), size }, { signal: ctl.signal, onProgress }).then(
+    (op) => {
+      // Stopped after the worker answered, before this ran: the answer is for another scenario.
+      if (ctl.signal.aborted) return;
+      end();
+      if (op) run(app, ed, op);
+    },
+    (e: unknown) => {
+      // Aborted: cancelled or stale, already said.
+      if (!ctl.signal.aborted) end({ tone: 'error', key: 'notice.layoutFailed', params: { message: e instanceof Error ? e.message : String(e) } });
+    },
+  );
 }
 
 /** Is there work that replacing the scenario would lose (beyond the undo history)? */

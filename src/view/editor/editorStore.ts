@@ -1,8 +1,8 @@
 /**
  * The editor's ephemeral state, in its own small store (one per app, provided through
  * context like the app store): the multi-selection, the link or rubber band being dragged,
- * the palette item being dragged, notices, the pending confirmation, the inspector tab and
- * the list view. Nothing here is part of the scenario or its history.
+ * the palette item being dragged, notices, the pending confirmation, the inspector tab,
+ * the list view and an auto-layout under way. Nothing here is part of the scenario or its history.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioIssue } from '../../scenario/load.ts';
@@ -53,6 +53,13 @@ export interface PendingConfirm {
   open?: ScenarioV1;
 }
 
+/** An auto-layout under way in its worker: the ticks done (of `total`, once the worker says), and its Cancel. */
+export interface LayoutRun {
+  done: number;
+  total: number | null;
+  cancel(): void;
+}
+
 export interface EditorState {
   /** Extra selected nodes (hosts, segments) for group moves and deletes; empty: the app selection only. */
   multi: string[];
@@ -69,6 +76,7 @@ export interface EditorState {
   restored: ScenarioV1 | null;
   /** Embedded diagrams: no link drags. */
   readOnly: boolean;
+  layout: LayoutRun | null;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -88,6 +96,7 @@ export function createEditorStore(init: Partial<EditorState> = {}): EditorStore 
     geometry: null,
     restored: null,
     readOnly: false,
+    layout: null,
     ...init,
   }));
 }

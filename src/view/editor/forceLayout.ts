@@ -5,7 +5,8 @@
  * and their labels do not collide), collision radii from the cards' sizes. Deterministic: it
  * starts from the current positions, d3's own seeded jiggle, `stop()` and a fixed number of
  * `tick()`s, so the same topology always gets the same layout. The result is written back
- * as one edit (a batch of moveNode ops).
+ * as one edit (a batch of moveNode ops). On a thousand hosts the ticks take seconds: the
+ * page runs them in a worker (layout.worker.ts), which reports the ticks done as they go.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { ScenarioV1 } from '../../scenario/types.ts';
@@ -25,16 +26,33 @@ export const LAYOUT_TICKS = 300;
 
 type Size = { w: number; h: number };
 
+export type Positions = Readonly<Record<string, { x: number; y: number }>>;
+export type Sizes = Readonly<Record<string, Size>>;
+
+/** Ticks done of all, after each tick. */
+export interface LayoutProgress {
+  done: number;
+  total: number;
+}
+
 /**
- * `pos`: where nodes are drawn now (the start); `size`: their cards' sizes, so that a host
- * with many ports (a wide card, port labels on every side) gets more room.
+ * The whole layout (the steps below, run to the end). `pos`: where nodes are drawn now (the
+ * start); `size`: their cards' sizes, so that a host with many ports (a wide card, port
+ * labels on every side) gets more room. Null for fewer than two nodes.
  */
-export function forceLayout(
-  s: ScenarioV1,
-  pos: Readonly<Record<string, { x: number; y: number }>>,
-  size: Readonly<Record<string, Size>> = {},
-  ticks = LAYOUT_TICKS,
-): ScenarioOp | null {
+export function forceLayout(s: ScenarioV1, pos: Positions, size: Sizes = {}, ticks = LAYOUT_TICKS): ScenarioOp | null {
+  const it = forceLayoutSteps(s, pos, size, ticks);
+  for (;;) {
+    const n = it.next();
+    if (n.done) return n.value;
+  }
+}
+
+/**
+ * The layout tick by tick: yields the progress after each tick, returns the edit. d3's
+ * `tick(n)` is `n` single ticks, so stopping between them changes nothing in the result.
+ */
+export function* forceLayoutSteps(s: ScenarioV1, pos: Positions, size: Sizes = {}, ticks = LAYOUT_TICKS): Generator<LayoutProgress, ScenarioOp | null> {
   const ids = [...Object.keys(s.hosts), ...Object.keys(s.segments ?? {})];
   if (ids.length < 2) return null;
   const isHost = (id: string) => Object.hasOwn(s.hosts, id);
@@ -71,7 +89,10 @@ export function forceLayout(
     .force('x', forceX<Node>(cx).strength(0.02))
     .force('y', forceY<Node>((n) => n.ty).strength(0.8))
     .stop();
-  sim.tick(ticks);
+  for (let done = 1; done <= ticks; done++) {
+    sim.tick();
+    yield { done, total: ticks };
+  }
   const ops: ScenarioOp[] = nodes.map((n) => ({ type: 'moveNode', id: n.id, x: Math.round(n.x ?? 0), y: Math.round(n.y ?? 0) }));
   return { type: 'batch', ops, label: 'layout' };
 }

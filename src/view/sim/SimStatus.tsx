@@ -5,10 +5,10 @@
  * steps a streamed run computed before it stopped stay playable, and the banner says how
  * many. The scenario stays on screen and editable in every case; an edit runs it again.
  */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { budgetMessage, formatCount } from '../../i18n/simRun.ts';
 import { useApp } from '../../store/StoreContext.tsx';
+import { useShownAfter } from '../hooks/useShownAfter.ts';
 
 /** A run shorter than this shows no banner (most edits re-simulate in a few ms). */
 const SHOW_AFTER_MS = 250;
@@ -25,15 +25,7 @@ export function SimStatus() {
   const steps = useApp((s) => s.engineInput?.actions.length ?? 0);
   // A run already under way when this appears (a link's run starts before the page is drawn)
   // has reported progress: show it at once.
-  const [shown, setShown] = useState(() => status === 'running' && progress !== null);
-  useEffect(() => {
-    if (status !== 'running') return;
-    const id = setTimeout(() => setShown(true), SHOW_AFTER_MS);
-    return () => {
-      clearTimeout(id);
-      setShown(false);
-    };
-  }, [status]);
+  const shown = useShownAfter(status === 'running', SHOW_AFTER_MS, progress !== null);
 
   if (status === 'running') {
     if (!shown) return null;
