@@ -105,9 +105,15 @@ test('1,001 hosts are drawn on the canvas, not as SVG nodes; the page stays resp
  */
 test('opened from the Gallery: drawn on the canvas, "Opened …" with Undo, no main-thread task over 200 ms after the click', async ({ page }) => {
   await page.goto('/?lang=en&animate=0');
+  const shown = await page.evaluate(() => performance.now());
   await page.getByTestId('open-gallery').click();
+  const open = page.getByRole('button', { name: /^Open “Data centre/ });
+  await open.scrollIntoViewIfNeeded();
+  // The dialog's thumbnails (the data centre's among them) are drawn when it opens: their
+  // tasks are reported apart, as the dialog's, not the opening's.
+  await page.waitForTimeout(500);
   const t0 = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: /^Open “Data centre/ }).click();
+  await open.click();
   const raster = page.getByTestId('topology-raster');
   await expect(raster).toHaveAttribute('data-hosts', '1001', { timeout: 30_000 });
   await expect(raster).toHaveAttribute('data-hosts-drawn', '1001');
@@ -116,10 +122,12 @@ test('opened from the Gallery: drawn on the canvas, "Opened …" with Undo, no m
   await expect(page.getByText(/^Opened “Data centre/)).toBeVisible();
   // Labels are placed in slices after the first drawing: wait for them to be in the measure.
   await page.waitForTimeout(500);
-  const tasks = await page.evaluate((t0) => (window as unknown as RasterWindow).__longtasks.filter((t) => t.start >= t0), t0);
+  const all = await page.evaluate(() => (window as unknown as RasterWindow).__longtasks);
+  const dialog = all.filter((t) => t.start >= shown && t.start < t0);
+  const tasks = all.filter((t) => t.start >= t0);
   const longest = Math.max(0, ...tasks.map((t) => t.duration));
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  const report = `load average ${load}; Gallery → data centre: longest main-thread task after the click ${longest} ms ${JSON.stringify(tasks)}`;
+  const report = `load average ${load}; Gallery → data centre: longest main-thread task after the click ${longest} ms ${JSON.stringify(tasks)} (the dialog's opening: ${JSON.stringify(dialog)})`;
   test.info().annotations.push({ type: 'longtasks', description: report });
   console.log(report);
   await page.screenshot({ path: 'e2e/screenshots/raster-06-gallery.png' });
