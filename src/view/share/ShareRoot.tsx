@@ -75,8 +75,12 @@ export function ShareRoot({ embed = false, children }: { embed?: boolean; childr
   /** The view of the store the app is drawn from: held while an opened scenario is drawn (heldView.ts). */
   const [view, setView] = useState(() => heldView(api));
   // A view handed to a transition is held until React has committed it: then it passes on
-  // what changed meanwhile (the simulation's progress), as small updates.
-  useEffect(() => view.release(), [view]);
+  // what changed meanwhile (the simulation's progress), as small updates — in a task of its
+  // own, not in the commit's (whose effects, for 1,001 hosts, are tens of milliseconds already).
+  useEffect(() => {
+    const id = window.setTimeout(() => view.release(), 0);
+    return () => window.clearTimeout(id);
+  }, [view]);
   /** Opens asked for (a file, a Gallery entry): only the last one's answer from the worker is used. */
   const asked = useRef(0);
   /** The scenario last opened (or the one the app started with): edits are changes from it. */
