@@ -8,7 +8,7 @@
  * long task). Screenshots: e2e/screenshots/raster-*.png.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { dataCentre } from '../src/examples/dataCentre.ts';
 import { CARD_H, computeGeometry } from '../src/view/canvas/geometry.ts';
@@ -377,4 +377,92 @@ test('auto-layout runs in a worker: progress and Cancel, an edit meanwhile stops
   // One undo step restores every position.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await state()).layout).toBe(edited.layout);
+});
+
+test('Share exports the whole drawing: an SVG with all 1,001 cards and a PNG drawn on the canvas (size, time and longest task reported)', async ({ page }) => {
+  test.setTimeout(180_000);
+  const raster = await open(page);
+  // The last step run to its end: its stop marks are in the files too.
+  const rules = await page.evaluate(() => {
+    const w = window as unknown as RasterWindow;
+    w.__arplab.getState().finish();
+    const st = w.__arplab.getState();
+    const steps = st.sim!.steps;
+    const [first] = steps[steps.length - 1].events;
+    return [...new Set(st.timeline.stops.filter((m) => m.index >= first).map((m) => m.rule))];
+  });
+  expect(rules.length).toBeGreaterThan(0);
+  await expect.poll(() => raster.getAttribute('data-marks').then(Number)).toBeGreaterThan(0);
+  await page.getByTestId('share').click();
+  const status = page.getByTestId('export-status');
+  const download = async (id: string) => {
+    await page.evaluate(() => { (window as unknown as RasterWindow).__longtasks.length = 0; });
+    const wait = page.waitForEvent('download', { timeout: 120_000 });
+    const t0 = Date.now();
+    await page.getByTestId(id).click();
+    const d = await wait;
+    const ms = Date.now() - t0;
+    const bytes = readFileSync((await d.path())!);
+    const tasks = await page.evaluate(() => (window as unknown as RasterWindow).__longtasks);
+    const longest = Math.max(0, ...tasks.map((t) => t.duration));
+    const figure = `${id}: ${bytes.length} bytes in ${ms} ms, longest main-thread task ${longest} ms (${JSON.stringify(tasks)}), load ${readFileSync('/proc/loadavg', 'utf8').trim()}`;
+    test.info().annotations.push({ type: 'export', description: figure });
+    console.log(figure);
+    writeFileSync(`test-results/raster-export.${id.slice(7)}`, bytes);
+    return { d, bytes };
+  };
+
+  const svg = await download('export-svg');
+  await expect(status).toHaveText(`Downloaded ${svg.d.suggestedFilename()}.`);
+  expect(svg.d.suggestedFilename()).toMatch(/\.svg$/);
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const texts = new Set(Array.from(doc.querySelectorAll('text')).map((e) => e.textContent ?? ''));
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      cards: doc.querySelectorAll('rect[rx="8"]').length,
+      named: Array.from(doc.querySelectorAll('text')).filter((e) => /^(RS\d+|D)( |$)/.test(e.textContent ?? '')).length,
+      texts: [...texts],
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed.error).toBe(0);
+  expect(parsed.cards).toBe(1001);
+  expect(parsed.named).toBeGreaterThanOrEqual(1001);
+  for (const rule of rules) expect(parsed.texts).toContain(rule);
+
+  const png = await download('export-png');
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const [w, h] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+  // Within what a browser can encode, and large enough that names and rows are drawn (≥ 0.6 px a unit).
+  expect(Math.max(w, h)).toBeLessThanOrEqual(16_384);
+  expect(w * h).toBeLessThanOrEqual(64 * 2 ** 20);
+  const [, , vw, vh] = (await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').documentElement.getAttribute('viewBox'), svg.bytes.toString('utf8')))!.split(' ').map(Number);
+  expect(w / vw).toBeGreaterThan(0.6);
+  expect(Math.abs(w / vw - h / vh)).toBeLessThan(0.01);
+  // The PNG's pixels: mostly the canvas colour, with cards, text and links drawn on it.
+  const pixels = await page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const colours = new Map<string, number>();
+    for (let y = 0; y < bitmap.height; y += 97) {
+      const row = ctx.getImageData(0, y, bitmap.width, 1).data;
+      for (let x = 0; x < row.length; x += 4 * 13) {
+        const k = `${row[x]},${row[x + 1]},${row[x + 2]},${row[x + 3]}`;
+        colours.set(k, (colours.get(k) ?? 0) + 1);
+      }
+    }
+    const sorted = [...colours].sort((a, b) => b[1] - a[1]);
+    const total = sorted.reduce((n, [, c]) => n + c, 0);
+    return { top: sorted[0][0], share: sorted[0][1] / total, colours: sorted.length };
+  }, png.bytes.toString('base64'));
+  const canvasColour = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="topology-raster"]')!).getPropertyValue('--canvas').trim());
+  expect(canvasColour).toBe('#fbfcfd');
+  expect(pixels.top).toBe('251,252,253,255');
+  expect(pixels.share).toBeLessThan(0.95);
+  expect(pixels.colours).toBeGreaterThan(20);
+  // The bitmap at 2 px a unit would be too large: the status says it was made smaller.
+  await expect(status).toContainText(`Downloaded ${png.d.suggestedFilename()}: ${w.toLocaleString('en')} × ${h.toLocaleString('en')} px, drawn at`);
+  await page.screenshot({ path: 'e2e/screenshots/raster-07-exported.png' });
 });

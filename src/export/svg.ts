@@ -173,10 +173,18 @@ function num(n: number): string {
 const MAX_SIDE = 16384;
 const MAX_PIXELS = 2 ** 28;
 
-/** Pixel size of the PNG for a picture of width × height at `scale`, reduced to what a canvas can hold. */
-export function pngSize(width: number, height: number, scale: number): { width: number; height: number } {
+/**
+ * The scale at which a picture of width × height fits a canvas: `scale`, or less where the
+ * canvas would be too large (at most `maxPixels`).
+ */
+export function pngScale(width: number, height: number, scale: number, maxPixels = MAX_PIXELS): number {
   if (!(width > 0 && height > 0 && scale > 0)) throw new Error(`svgToPngBlob: bad size ${width}×${height} at scale ${scale}`);
-  const s = Math.min(scale, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
+  return Math.min(scale, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(maxPixels / (width * height)));
+}
+
+/** Pixel size of the PNG for a picture of width × height at `scale`, reduced to what a canvas can hold. */
+export function pngSize(width: number, height: number, scale: number, maxPixels = MAX_PIXELS): { width: number; height: number } {
+  const s = pngScale(width, height, scale, maxPixels);
   return { width: Math.max(1, Math.floor(width * s)), height: Math.max(1, Math.floor(height * s)) };
 }
 

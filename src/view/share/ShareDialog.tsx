@@ -5,7 +5,7 @@ import { useAppStoreApi } from '../../store/StoreContext.tsx';
 import { copyText } from './copyText.ts';
 import { Dialog } from './Dialog.tsx';
 import { downloadBlob } from './download.ts';
-import { findCanvasSvg, pcapBlob, pngBlob, scenarioBlob, svgBlob } from './exports.ts';
+import { diagramPngFile, diagramSvgFile, ExportError, PNG_SCALE, pcapBlob, scenarioBlob } from './exports.ts';
 import { currentView } from './openScenario.ts';
 import { scenarioTitle } from './scenarioTitle.ts';
 import { clampEmbedSize, embedSnippet, embedUrl, LINK_WARN_CHARS, shareUrl } from './shareLink.ts';
@@ -63,29 +63,34 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
     };
   }, []);
 
+  const failed = (e: unknown) =>
+    setStatus({ kind: 'error', text: t('share.shareDialog.exportFailed', { detail: e instanceof ExportError ? t(`share.shareDialog.${e.key}`) : e instanceof Error ? e.message : String(e) }) });
   const save = (make: () => { blob: Blob; name: string }) => {
     try {
       const f = make();
       downloadBlob(f.blob, f.name);
       setStatus({ kind: 'info', text: t('share.shareDialog.downloaded', { name: f.name }) });
     } catch (e) {
-      setStatus({ kind: 'error', text: t('share.shareDialog.exportFailed', { detail: e instanceof Error ? e.message : String(e) }) });
+      failed(e);
     }
   };
-  const canvasSvg = () => {
-    const svg = findCanvasSvg();
-    if (!svg) throw new Error('no diagram on the page');
-    return svg;
-  };
-  const savePng = async () => {
+  /** A diagram that takes a while (a large topology): the status says so first, and the page paints it before the work starts. */
+  const saveDiagram = async (working: string, make: () => Promise<{ blob: Blob; name: string; width?: number; height?: number; scale?: number }>) => {
     setBusy(true);
-    setStatus({ kind: 'info', text: t('share.shareDialog.working') });
+    setStatus({ kind: 'info', text: working });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     try {
-      const f = await pngBlob(snap.scenario, canvasSvg());
+      const f = await make();
       downloadBlob(f.blob, f.name);
-      setStatus({ kind: 'info', text: t('share.shareDialog.downloaded', { name: f.name }) });
+      // A bitmap too large for the browser was drawn at a lower scale: say so, with its size.
+      setStatus({
+        kind: 'info',
+        text: f.scale !== undefined && f.scale < PNG_SCALE
+          ? t('share.shareDialog.downloadedSmaller', { name: f.name, width: fmt(f.width ?? 0), height: fmt(f.height ?? 0), scale: f.scale.toFixed(2), full: PNG_SCALE })
+          : t('share.shareDialog.downloaded', { name: f.name }),
+      });
     } catch (e) {
-      setStatus({ kind: 'error', text: t('share.shareDialog.exportFailed', { detail: e instanceof Error ? e.message : String(e) }) });
+      failed(e);
     } finally {
       setBusy(false);
     }
@@ -162,8 +167,8 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         <h3 id={`${ids.files}-h`}>{t('share.shareDialog.filesHeading')}</h3>
         <div className="share-row share-files">
           <button type="button" onClick={() => save(() => scenarioBlob(snap.scenario))} data-testid="export-json">{t('share.shareDialog.exportJson')}</button>
-          <button type="button" onClick={() => save(() => svgBlob(snap.scenario, canvasSvg()))} data-testid="export-svg">{t('share.shareDialog.exportSvg')}</button>
-          <button type="button" onClick={() => void savePng()} disabled={busy} data-testid="export-png">{t('share.shareDialog.exportPng')}</button>
+          <button type="button" onClick={() => void saveDiagram(t('share.shareDialog.workingSvg'), async () => diagramSvgFile(snap.scenario))} disabled={busy} data-testid="export-svg">{t('share.shareDialog.exportSvg')}</button>
+          <button type="button" onClick={() => void saveDiagram(t('share.shareDialog.working'), () => diagramPngFile(snap.scenario))} disabled={busy} data-testid="export-png">{t('share.shareDialog.exportPng')}</button>
           <button type="button" onClick={() => snap.sim && save(() => pcapBlob(snap.scenario, snap.sim!, arpOnly ? 'arp' : 'all'))} disabled={!snap.sim || frames === 0} data-testid="export-pcap">
             {t('share.shareDialog.exportPcap')}
           </button>

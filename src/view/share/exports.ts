@@ -4,9 +4,17 @@
  * browser.
  */
 import type { SimResult } from '../../engine/index.ts';
-import { PCAP_MIME, pngSize, serializeSvg, simResultToPcap, SVG_MIME, svgToPngBlob, type ViewBox } from '../../export/index.ts';
+import { PCAP_MIME, pngScale, pngSize, serializeSvg, simResultToPcap, SVG_MIME, svgToPngBlob, type ViewBox } from '../../export/index.ts';
 import { exportScenarioFile, SCENARIO_FILE_TYPE, scenarioFileName } from '../../scenario/codec/file.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
+import { canvasMeasure, rasterDrawing, rasterPng, rasterSvg } from '../canvas/raster/rasterExport.ts';
+
+/** An export that cannot be made, with the Share dialog's words for why (share.shareDialog.<key>). */
+export class ExportError extends Error {
+  constructor(readonly key: 'noDiagram' | 'emptyDiagram') {
+    super(key);
+  }
+}
 
 
 /** The pan/zoom layer of the canvas (Canvas.tsx): its transform is dropped in exported pictures. */
@@ -43,7 +51,7 @@ export function drawingBox(svg: SVGSVGElement): ViewBox {
   const layer = svg.querySelector<SVGGraphicsElement>(VIEWPORT_SELECTOR);
   // getBBox is in the layer's own coordinates: its transform (the pan/zoom) is not applied.
   const b = layer?.getBBox();
-  if (!b || !(b.width > 0 && b.height > 0)) throw new Error('the diagram is empty');
+  if (!b || !(b.width > 0 && b.height > 0)) throw new ExportError('emptyDiagram');
   return { x: Math.floor(b.x - MARGIN), y: Math.floor(b.y - MARGIN), width: Math.ceil(b.width + 2 * MARGIN), height: Math.ceil(b.height + 2 * MARGIN) };
 }
 
@@ -73,8 +81,33 @@ export function svgBlob(s: ScenarioV1, svg: SVGSVGElement): { blob: Blob; name: 
   return { blob: new Blob([diagramSvg(svg).text], { type: SVG_MIME }), name: `${fileStem(s)}.svg` };
 }
 
-export async function pngBlob(s: ScenarioV1, svg: SVGSVGElement): Promise<{ blob: Blob; name: string; width: number; height: number }> {
+export async function pngBlob(s: ScenarioV1, svg: SVGSVGElement): Promise<{ blob: Blob; name: string; width: number; height: number; scale: number }> {
   const { text, box } = diagramSvg(svg);
   const blob = await svgToPngBlob(text, box.width, box.height, PNG_SCALE);
-  return { blob, name: `${fileStem(s)}.png`, ...pngSize(box.width, box.height, PNG_SCALE) };
+  return { blob, name: `${fileStem(s)}.png`, ...pngSize(box.width, box.height, PNG_SCALE), scale: pngScale(box.width, box.height, PNG_SCALE) };
+}
+
+/** The canvas's <svg>, or an ExportError when nothing is drawn. */
+function canvasSvg(): SVGSVGElement {
+  const svg = findCanvasSvg();
+  if (!svg) throw new ExportError('noDiagram');
+  return svg;
+}
+
+/**
+ * The diagram as an SVG file: a copy of the canvas's SVG, or for a topology drawn on the raster
+ * canvas (whose SVG holds no cards), the same drawing written as SVG from the geometry.
+ */
+export function diagramSvgFile(s: ScenarioV1): { blob: Blob; name: string } {
+  const raster = rasterDrawing();
+  if (!raster) return svgBlob(s, canvasSvg());
+  return { blob: new Blob([rasterSvg(raster, canvasMeasure())], { type: SVG_MIME }), name: `${fileStem(s)}.svg` };
+}
+
+/** The diagram as a PNG file; `scale` is the pixels per drawing unit, below PNG_SCALE when the picture had to be made smaller. */
+export async function diagramPngFile(s: ScenarioV1): Promise<{ blob: Blob; name: string; width: number; height: number; scale: number }> {
+  const raster = rasterDrawing();
+  if (!raster) return pngBlob(s, canvasSvg());
+  const png = await rasterPng(raster, PNG_SCALE);
+  return { ...png, name: `${fileStem(s)}.png` };
 }

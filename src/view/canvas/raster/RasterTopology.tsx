@@ -24,6 +24,7 @@ import { beginLinkDrag, groupDragHandlers, setCanvasPicker, swallowClick, toCanv
 import { clickNode, selectionFor } from '../../editor/selection.ts';
 import type { Geometry, HostGeom } from '../geometry.ts';
 import { drawTopology, readTopologyColors, type TopologyColors } from './drawTopology.ts';
+import { setRasterDrawing, type Drawing } from './rasterExport.ts';
 import { nextPickIndex, pickAt, type Picked, type PickIndex } from './pick.ts';
 import { pickStopMark } from './drawStopMarks.ts';
 import type { VisibleStop } from '../visibleStops.ts';
@@ -83,23 +84,35 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst,
     let frame = 0;
     let drawnG: Geometry | null = null;
     let geometries = 0;
-    const draw = () => {
-      frame = 0;
-      const s = api.getState();
-      if (s.theme !== theme) {
-        theme = s.theme;
+    const currentColors = () => {
+      const now = api.getState().theme;
+      if (now !== theme) {
+        theme = now;
         colors = readTopologyColors(canvas);
       }
+      return colors;
+    };
+    /** What is drawn, wherever the view looks: the screen's with its pointer and focus, the exports' without. */
+    const drawing = (hovered: string | null, focusedMark: string | null): Drawing => {
+      const s = api.getState();
+      const sel = selectionParts(s);
+      const d = data.current;
+      return {
+        g: d.g, colors: currentColors(),
+        selectedHost: sel.host, selectedPort: sel.port, selectedSegment: sel.segment, hovered,
+        neighOf: d.neighOf, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
+        marks: d.marks, selectedFrame: s.selection?.kind === 'frame' ? s.selection.frameId : null, focusedMark,
+      };
+    };
+    setRasterDrawing(() => drawing(null, null));
+    const draw = () => {
+      frame = 0;
       if (size.w === 0) return;
+      const s = api.getState();
       const t0 = performance.now();
       const sel = selectionParts(s);
       const d = data.current;
-      const stats = drawTopology(ctx, {
-        g: d.g, viewport: s.viewport, width: size.w, height: size.h, dpr: size.dpr, colors,
-        selectedHost: sel.host, selectedPort: sel.port, selectedSegment: sel.segment, hovered: d.hovered,
-        neighOf: d.neighOf, owners: d.owners, stepFirst: d.stepFirst, words: d.words,
-        marks: d.marks, selectedFrame: s.selection?.kind === 'frame' ? s.selection.frameId : null, focusedMark: d.focusedMark,
-      });
+      const stats = drawTopology(ctx, { ...drawing(d.hovered, d.focusedMark), viewport: s.viewport, width: size.w, height: size.h, dpr: size.dpr });
       d.drewRows = stats.rows;
       // For tests and the bench: what was drawn, for which viewport and selection, in how long.
       canvas.dataset.hostsDrawn = String(stats.hosts);
@@ -135,6 +148,7 @@ export function RasterTopology({ g, svgRef, pickRef, neighOf, owners, stepFirst,
       if (s.viewport !== prev.viewport || s.selection !== prev.selection || s.theme !== prev.theme) request();
     });
     return () => {
+      setRasterDrawing(null);
       unsub();
       ro.disconnect();
       if (frame) cancelAnimationFrame(frame);

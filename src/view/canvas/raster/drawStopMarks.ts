@@ -10,6 +10,7 @@ import type { Geometry } from '../geometry.ts';
 import { STOP_R, stopPlace } from '../stopPlace.ts';
 import type { VisibleStop } from '../visibleStops.ts';
 import type { TopologyColors } from './drawTopology.ts';
+import type { Surface2D } from './surface.ts';
 
 /** A mark stays at least this many screen pixels in radius however far the view is zoomed out: where frames stop shows at any zoom. */
 const MIN_SCREEN_R = 3;
@@ -30,7 +31,7 @@ export interface MarkDraw {
 }
 
 /** Draws the marks in view (the context in canvas units); returns how many. */
-export function drawStopMarks(ctx: CanvasRenderingContext2D, d: MarkDraw): number {
+export function drawStopMarks(ctx: Surface2D, d: MarkDraw): number {
   const { g, k, colors: c } = d;
   const r = radius(k);
   const crosses = STOP_R * k >= 4;

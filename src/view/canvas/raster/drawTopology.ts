@@ -14,6 +14,7 @@ import { LINE } from '../labelPlacement.ts';
 import { isolate } from '../../../i18n/displayText.ts';
 import type { VisibleStop } from '../visibleStops.ts';
 import { drawStopMarks } from './drawStopMarks.ts';
+import type { Surface2D } from './surface.ts';
 
 export interface TopologyColors {
   canvas: string;
@@ -93,7 +94,7 @@ export interface DrawStats {
 }
 
 /** Draws the whole topology for `s` onto `ctx` (cleared first); returns what it drew, for tests and the bench. */
-export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): DrawStats {
+export function drawTopology(ctx: Surface2D, s: TopologyState): DrawStats {
   const { g, viewport: v, width, height, dpr, colors: c } = s;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, Math.round(width * dpr), Math.round(height * dpr));
@@ -243,7 +244,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, s: TopologyState): D
 }
 
 /** Neighbour rows (as `ip neigh` prints them, with the device), VIPs on lo and port labels of the hosts in view. */
-function drawDetails(ctx: CanvasRenderingContext2D, s: TopologyState, shown: number[]): number {
+function drawDetails(ctx: Surface2D, s: TopologyState, shown: number[]): number {
   const { g, colors: c } = s;
   let texts = 0;
   const stateColor = (st: string) => (st === 'REACHABLE' || st === 'PERMANENT' ? c.ok : st === 'FAILED' || st === 'INCOMPLETE' ? c.fail : c.warn);
