@@ -9,6 +9,7 @@
 import { pngScale, type ViewBox } from '../../../export/index.ts';
 import { drawTopology, type TopologyState } from './drawTopology.ts';
 import { SvgSurface, type MeasureText } from './svgSurface.ts';
+import type { PngEncodeMessage, PngEncodeReply } from './pngEncode.worker.ts';
 
 /** What the raster canvas draws, apart from where it looks: the geometry, colours, tables, marks, selection. */
 export type Drawing = Omit<TopologyState, 'viewport' | 'width' | 'height' | 'dpr'>;
@@ -72,34 +73,42 @@ export interface RasterPng {
 
 /**
  * The whole drawing as a PNG at `wanted` pixels per canvas unit (less if too large), on the
- * theme's canvas colour. Drawn in horizontal slices, one task each, then encoded by the browser.
+ * theme's canvas colour. Drawn here in horizontal slices, one task each; the bitmap they make up
+ * and its encoding are the worker's (pngEncode.worker.ts).
  */
 export async function rasterPng(d: Drawing, wanted: number): Promise<RasterPng> {
   const box = drawingBounds(d.g);
   const scale = pngScale(box.width, box.height, wanted, PNG_MAX_PIXELS);
   const width = Math.max(1, Math.floor(box.width * scale));
   const height = Math.max(1, Math.floor(box.height * scale));
-  const page = document.createElement('canvas');
-  page.width = width;
-  page.height = height;
-  const out = page.getContext('2d');
-  const slice = document.createElement('canvas');
-  slice.width = width;
-  slice.height = Math.max(64, Math.min(height, Math.floor(SLICE_PIXELS / width)));
+  const sliceHeight = Math.max(64, Math.min(height, Math.floor(SLICE_PIXELS / width)));
+  const slice = new OffscreenCanvas(width, sliceHeight);
   const ctx = slice.getContext('2d');
-  if (!out || !ctx) throw new Error('no 2D canvas in this browser');
-  out.fillStyle = d.colors.canvas;
-  out.fillRect(0, 0, width, height);
-  for (let top = 0; top < height; top += slice.height) {
-    // The slice's view: the same drawing, moved up by `top` pixels (what lies outside is culled).
-    drawTopology(ctx, { ...d, viewport: { x: -box.x * scale, y: -box.y * scale - top, k: scale }, width, height: slice.height, dpr: 1 });
-    out.drawImage(slice, 0, top);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!ctx) throw new Error('no 2D canvas in this browser');
+  const worker = new Worker(new URL('./pngEncode.worker.ts', import.meta.url), { type: 'module' });
+  try {
+    const reply = new Promise<Blob>((resolve, reject) => {
+      worker.onmessage = (ev: MessageEvent<PngEncodeReply>) => (ev.data.kind === 'png' ? resolve(ev.data.blob) : reject(new Error(ev.data.message)));
+      worker.onerror = (ev) => reject(new Error(ev.message || 'the PNG worker failed'));
+    });
+    const send = (m: PngEncodeMessage, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+    send({ kind: 'start', width, height });
+    for (let top = 0; top < height; top += sliceHeight) {
+      // The slice's view: the same drawing, moved up by `top` pixels (what lies outside is culled).
+      drawTopology(ctx, { ...d, viewport: { x: -box.x * scale, y: -box.y * scale - top, k: scale }, width, height: sliceHeight, dpr: 1 });
+      // The canvas colour behind what was drawn.
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = d.colors.canvas;
+      ctx.fillRect(0, 0, width, sliceHeight);
+      ctx.globalCompositeOperation = 'source-over';
+      const bitmap = slice.transferToImageBitmap();
+      send({ kind: 'slice', top, bitmap }, [bitmap]);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    send({ kind: 'encode' });
+    return { blob: await reply, width, height, scale };
+  } finally {
+    worker.terminate();
   }
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    page.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'),
-  );
-  // Let go of the bitmaps at once (hundreds of MB) rather than at the next collection.
-  page.width = page.height = slice.width = slice.height = 0;
-  return { blob, width, height, scale };
 }
