@@ -6,41 +6,16 @@
 import { ExplainError, type ExplainProgress, type ExplainTarget, type Explanation } from '../../commands/explain.ts';
 import { Interrupted } from '../../commands/session.ts';
 import type { ScenarioV1 } from '../../scenario/types.ts';
-import type { ExplainReply, ExplainRequest } from './protocol.ts';
+import type { ExplainRequest } from './protocol.ts';
+import { runInWorker } from '../workerRun.ts';
 
 /** Resolves with the explanation; rejects with ExplainError (what cannot be explained, the worker's words) or Interrupted (aborted). */
-export function explainInWorker(scenario: ScenarioV1, target: ExplainTarget, opts: { signal?: AbortSignal; onProgress?: (p: ExplainProgress) => void } = {}): Promise<Explanation> {
-  const { signal, onProgress } = opts;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Interrupted());
-      return;
-    }
-    const w = new Worker(new URL('./explain.worker.ts', import.meta.url), { type: 'module' });
-    const end = () => {
-      w.terminate();
-      signal?.removeEventListener('abort', stop);
-    };
-    const stop = () => {
-      end();
-      reject(new Interrupted());
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    w.onmessage = (ev: MessageEvent<ExplainReply>) => {
-      const m = ev.data;
-      if (m.kind === 'progress') {
-        onProgress?.(m);
-        return;
-      }
-      end();
-      if (m.kind === 'done') resolve(m.result);
-      else reject(new ExplainError(`explain: ${m.message}`));
-    };
-    w.onerror = (e) => {
-      end();
-      reject(new ExplainError(`explain: ${e.message || 'the worker failed'}`));
-    };
-    const req: ExplainRequest = { scenario, target };
-    w.postMessage(req);
+export async function explainInWorker(scenario: ScenarioV1, target: ExplainTarget, opts: { signal?: AbortSignal; onProgress?: (p: ExplainProgress) => void } = {}): Promise<Explanation> {
+  const req: ExplainRequest = { scenario, target };
+  const done = await runInWorker<ExplainRequest, ExplainProgress, { result: Explanation }>(() => new Worker(new URL('./explain.worker.ts', import.meta.url), { type: 'module' }), req, {
+    ...opts,
+    aborted: () => new Interrupted(),
+    failed: (message) => new ExplainError(`explain: ${message ?? 'the worker failed'}`),
   });
+  return done.result;
 }
